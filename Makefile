@@ -1,0 +1,40 @@
+# make demo  — install into .venv and run the main job on the bundled examples
+# make test  — install into .venv (plus PostgreSQL from Debian when missing) and run lint, types and tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint postgres bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f demo.db
+	$(BIN)/claimgraph extract examples/ > demo-extract.jsonl || true
+	@echo "extraction written to demo-extract.jsonl ($$(wc -l < demo-extract.jsonl) documents)"
+
+# PostgreSQL for the store tests: Debian's package, started by the tests as the postgres user.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+test: install postgres lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/reader.py
+
+clean:
+	rm -rf $(VENV) demo.db demo-extract.jsonl .pytest_cache .mypy_cache .ruff_cache
