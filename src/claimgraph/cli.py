@@ -18,6 +18,11 @@ from claimgraph.errors import ClaimgraphError, ConfigError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn conflict news into a sourced knowledge graph.")
 
 
+@app.callback()
+def _root() -> None:
+    """claimgraph: conflict and security news → a sourced knowledge graph."""
+
+
 def _fail(message: str, status: int = 1) -> NoReturn:
     typer.echo(f"claimgraph: {message}", err=True)
     raise typer.Exit(status)
@@ -27,7 +32,9 @@ def _fail(message: str, status: int = 1) -> NoReturn:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.", exists=True)],
     format: Annotated[str, typer.Option("--format", help="jsonl (one object per line) or json (one array).")] = "jsonl",
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model to load (default: the model setting).")] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy model to load (default: the model setting).")
+    ] = None,
 ) -> None:
     """Extract entities, attributions, claims and conflicts; JSON on stdout, no database."""
     from claimgraph.extract import extract_paths, to_json

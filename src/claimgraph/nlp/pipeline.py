@@ -8,13 +8,19 @@ only place spaCy objects become our records).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph import settings
 from claimgraph.errors import ModelError
 from claimgraph.model import Document, Extraction, ExtractionError
+from claimgraph.nlp.attribution import find_attributions
+from claimgraph.nlp.claims import find_claims
+from claimgraph.nlp.conflicts import find_conflicts
+from claimgraph.nlp.records import entities_from_doc
 
 
 def load_language(model: str | None = None) -> Language:
@@ -39,8 +45,31 @@ class Analyzer:
 
     def analyse_stream(self, items: Iterable[Document | ExtractionError]) -> Iterator[Extraction | ExtractionError]:
         """Analyse documents in input order; errors pass straight through."""
-        for item in items:
-            if isinstance(item, ExtractionError):
-                yield item
-            else:
-                yield Extraction(document=item)
+        # Documents are parsed a chunk at a time with nlp.pipe; the chunk is then
+        # emitted in input order with its read errors in place.
+        for chunk in batched(items, self.batch_size):
+            documents = [item for item in chunk if isinstance(item, Document)]
+            parsed = iter(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
+            for item in chunk:
+                yield item if isinstance(item, ExtractionError) else analyse_doc(next(parsed), item)
+
+
+def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[list[Document | ExtractionError]]:
+    """Successive lists of ``size`` items (itertools.batched arrives in 3.12)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def analyse_doc(doc: Doc, document: Document) -> Extraction:
+    """Entities, then attributions, then claims over them, then conflicts among the claims."""
+    entities = entities_from_doc(doc, document)
+    attributions = find_attributions(doc, entities)
+    claims = find_claims(doc, document, entities, attributions)
+    return Extraction(
+        document=document,
+        entities=entities,
+        attributions=attributions,
+        claims=claims,
+        conflicts=find_conflicts(claims),
+    )
