@@ -1,0 +1,30 @@
+"""The package's public API is small and pinned: changing it is a decision."""
+
+from __future__ import annotations
+
+import claimgraph
+
+
+def test_public_names() -> None:
+    assert sorted(claimgraph.__all__) == ["extract", "to_json"]
+    assert callable(claimgraph.extract) and callable(claimgraph.to_json)
+
+
+def test_settings_have_defaults_and_environment_overrides(monkeypatch) -> None:
+    from claimgraph import settings
+
+    for setting in settings.SETTINGS:
+        assert setting.default and setting.env.startswith("CLAIMGRAPH_") and setting.help
+    monkeypatch.setenv("CLAIMGRAPH_BATCH_SIZE", "7")
+    assert settings.get_int("batch_size") == 7
+
+
+def test_a_malformed_integer_setting_names_its_variable(monkeypatch) -> None:
+    import pytest
+
+    from claimgraph import settings
+    from claimgraph.errors import ConfigError
+
+    monkeypatch.setenv("CLAIMGRAPH_MAX_BYTES", "ten megabytes")
+    with pytest.raises(ConfigError, match="CLAIMGRAPH_MAX_BYTES"):
+        settings.get_int("max_bytes")
