@@ -1,0 +1,60 @@
+"""Candidate pairs by blocking on name keys: never all pairs.
+
+Each name is filed under a few keys — its transliteration skeleton, its
+gazetteer id, its initials, and the skeleton of each distinctive word —
+within its kind of actor.  Only names sharing a key are compared.  A key
+shared by very many names (a common word) carries no information and is
+skipped, which keeps the work per name bounded as the store grows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from claimgraph.nlp.names import acronym, name_key, tokens
+from claimgraph.resolve.lexicon import GROUP_GENERIC, PERSON_GENERIC, TRANSLATIONS
+from claimgraph.resolve.match import Candidate
+
+MAX_BLOCK = 100
+_KIND = {"PERSON": "P", "PLACE": "L", "ARMED_GROUP": "G", "ORGANIZATION": "G", "MEDIA": "G"}
+
+
+def block_keys(c: Candidate) -> set[str]:
+    """The blocks ``c`` is filed under."""
+    kind = _KIND.get(c.type, c.type)
+    keys = {f"{kind}:k:{name_key(c.name)}", f"{kind}:f:{c.fold}"}
+    if c.gazetteer_id:
+        keys.add(f"{kind}:g:{c.gazetteer_id}")
+    letters = c.name.replace(".", "")
+    if letters.isupper() and " " not in letters:
+        keys.add(f"{kind}:a:{letters}")
+    elif len(initials := acronym(c.name)) >= 2:
+        keys.add(f"{kind}:a:{initials}")
+    generic = PERSON_GENERIC if c.type == "PERSON" else GROUP_GENERIC
+    for word in tokens(c.name):
+        word = TRANSLATIONS.get(word, word)
+        skeleton = name_key(word)
+        if word not in generic and len(skeleton) >= 2:
+            keys.add(f"{kind}:t:{skeleton}")
+    return keys
+
+
+def candidate_pairs(candidates: Iterable[Candidate], pending: set[str]) -> Iterator[tuple[Candidate, Candidate]]:
+    """Each pair sharing a block, once, where at least one name is in ``pending``."""
+    blocks: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        for key in block_keys(c):
+            blocks[key].append(c)
+    seen: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a.id == b.id or (a.id not in pending and b.id not in pending):
+                    continue
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, b
