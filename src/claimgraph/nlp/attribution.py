@@ -1,12 +1,234 @@
-"""Reported speech: source, cue and content. (Being written: claims work.)"""
+"""Reported speech (PARC/PolNeAR style): who said what, with which cue.
+
+Three shapes, each from structure rather than from wording:
+
+* direct quotes — a quotation (``quotes.find_quotes``) with a speech cue just
+  after it ('"…," says X.') or just before it ('X adds: "…"'), or a quote
+  split by its cue ('"…," he said. "…"'), which inherits the first part's speaker;
+* indirect speech — a speech verb with a clausal complement ("X stated that
+  Y", "X claims to be Y"), or a denial verb with an object ("X denies any
+  links to Y"); the content starts where the complement starts;
+* "according to X" — the clause it modifies is the content.
+
+Speakers are resolved to entities through ``coref.EntityIndex``.  An
+attribution whose speaker cannot be found (a passive "is reported to") is
+left out: without a source it says nothing about who said it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
-from claimgraph.model import Attribution, Entity
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from claimgraph.model import Attribution, Entity, SourceSpan, Span
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.coref import EntityIndex, entity_index
+from claimgraph.nlp.quotes import Quote, find_quotes
+from claimgraph.nlp.speakers import is_cue, is_passive, is_quote_cue, source_span, subject_of
+
+_STOPS = frozenset({".", "!", "?", ";"})
+_FRAME = 10  # tokens searched beside a quote for its cue
+_TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "agree", "deny", "refuse", "insist"})
+_OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
+_SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
+
+
+@dataclass(slots=True)
+class _Found:
+    source: SourceSpan
+    cue: TokenSpan
+    content: tuple[int, int]
+    direct: bool
 
 
 def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     """Every attribution in ``doc``, its source resolved to ``entities`` where possible."""
-    return []
+    index = entity_index(doc, entities)
+    quotes = find_quotes(doc.text)
+    in_quote = _quoted_tokens(doc, quotes)
+    found = _direct(doc, quotes, index, in_quote)
+    used_cues = {f.cue.start for f in found}
+    found += _indirect(doc, index, in_quote, used_cues)
+    found += _according_to(doc, index, in_quote)
+    found.sort(key=lambda f: (f.content[0], f.cue.start_char))
+    text = doc.text
+    return [
+        Attribution(
+            id=f"a{n}",
+            source=f.source,
+            cue=Span(f.cue.start_char, f.cue.end_char, f.cue.text),
+            content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
+            direct=f.direct,
+        )
+        for n, f in enumerate(found, 1)
+    ]
+
+
+def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
+    inside: set[int] = set()
+    for q in quotes:
+        span = doc.char_span(q.open_at, q.close_at + 1, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after character ``char``."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _direct(doc: Doc, quotes: list[Quote], index: EntityIndex, in_quote: set[int]) -> list[_Found]:
+    out: list[_Found] = []
+    last: tuple[Quote, _Found] | None = None
+    for quote in quotes:
+        content = _trim(doc.text, quote.start, quote.end)
+        if content is None:
+            continue
+        hit = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
+        if hit is not None:
+            cue, speaker = hit
+            found = _Found(source_span(speaker, index), doc[cue.i : cue.i + 1], content, True)
+        elif last is not None and _split_from(doc, last, quote):
+            found = _Found(last[1].source, last[1].cue, content, True)
+        else:
+            continue
+        out.append(found)
+        last = (quote, found)
+    return out
+
+
+def _split_from(doc: Doc, last: tuple[Quote, _Found], quote: Quote) -> bool:
+    """Is ``quote`` the second half of a quote split by the previous one's cue?"""
+    previous, found = last
+    return previous.close_at < found.cue.start_char < quote.open_at and quote.open_at - previous.close_at <= _SPLIT_GAP
+
+
+def _cue_after(doc: Doc, quote: Quote, in_quote: set[int]) -> tuple[Token, Token] | None:
+    """'"…," says X.' / '"…," he said.': a cue right after the closing mark."""
+    start = _token_at(doc, quote.close_at + 1)
+    frame: list[Token] = []
+    for tok in doc[start : start + _FRAME]:
+        if tok.i in in_quote or tok.text in _STOPS or "\n" in tok.text:
+            break
+        frame.append(tok)
+    if not frame or (frame[0].text not in (",", "-", "—", "–") and not _follows_comma(doc, quote)):
+        return None
+    for pos, tok in enumerate(frame):
+        if is_quote_cue(tok) and tok.pos_ in ("VERB", "AUX", "NOUN"):
+            speaker = subject_of(tok)
+            if speaker is None or speaker.i in in_quote or speaker not in frame:
+                speaker = _neighbour(frame, pos)
+            return (tok, speaker) if speaker is not None else None
+    return None
+
+
+def _follows_comma(doc: Doc, quote: Quote) -> bool:
+    """The quote itself ends in a comma or other mark before the closing quote ('…," he said')."""
+    body = doc.text[quote.start : quote.end].rstrip()
+    return body.endswith((",", "?", "!", "—", "-", "…"))
+
+
+def _neighbour(frame: list[Token], pos: int) -> Token | None:
+    """The speaker next to a cue the parser did not link: 'he ads', 'says Yarlykapov'."""
+    for tok in (frame[pos - 1] if pos else None, frame[pos + 1] if pos + 1 < len(frame) else None):
+        if tok is not None and tok.pos_ in ("PRON", "PROPN", "NOUN"):
+            return tok
+    return None
+
+
+def _cue_before(doc: Doc, quote: Quote, in_quote: set[int]) -> tuple[Token, Token] | None:
+    """'X adds: "…"' / 'X said, "…"': a cue with its subject just before the opening mark."""
+    end = _token_at(doc, quote.open_at)
+    if end == 0 or doc[end - 1].text not in (":", ","):
+        return None
+    for tok in reversed(doc[max(0, end - 2 * _FRAME) : end - 1]):
+        if tok.i in in_quote or tok.text in _STOPS or "\n" in tok.text:
+            break
+        if is_cue(tok) and not is_passive(tok):
+            speaker = subject_of(tok)
+            return (tok, speaker) if speaker is not None and speaker.i not in in_quote else None
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``start``/``end`` moved inwards past spaces, quote marks and edge punctuation (None when empty)."""
+    junk = ' \t\n"“”„«»,;:—–-'
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _indirect(doc: Doc, index: EntityIndex, in_quote: set[int], used: set[int]) -> list[_Found]:
+    out: list[_Found] = []
+    for tok in doc:
+        if tok.i in used or tok.i in in_quote or not is_cue(tok) or is_passive(tok):
+            continue
+        content = _complement(tok)
+        if content is None or (content[0].i in in_quote and content[0].i - 1 in in_quote):
+            continue
+        speaker = subject_of(tok)
+        if speaker is None or content[0].i <= speaker.i <= content[-1].i:
+            continue
+        if speaker.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+            speaker = tok.head
+        chars = _trim(doc.text, content[0].idx, content[-1].idx + len(content[-1].text))
+        if chars is not None:
+            out.append(_Found(source_span(speaker, index), doc[tok.i : tok.i + 1], chars, False))
+    return out
+
+
+def _complement(cue: Token) -> TokenSpan | None:
+    """The reported content of a speech verb: its clause, 'to' complement, or a denied object."""
+    doc, lemma = cue.doc, cue.lemma_.lower()
+    children = list(cue.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses:
+        clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        start = clause.left_edge.i
+        while start < clause.i and (doc[start].dep_ == "mark" or doc[start].is_punct):
+            start += 1
+        return doc[start : clause.right_edge.i + 1]
+    xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if xcomps and lemma in _OBJECT_COMPLEMENT and objects:
+        return doc[objects[0].left_edge.i : xcomps[0].right_edge.i + 1]
+    if xcomps and lemma in _TO_COMPLEMENT:
+        return doc[xcomps[0].left_edge.i : xcomps[0].right_edge.i + 1]
+    if objects and lemma in lexicon.polarity().denial_verbs:
+        return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    return None
+
+
+def _according_to(doc: Doc, index: EntityIndex, in_quote: set[int]) -> list[_Found]:
+    """'…, according to X.' / 'According to X, …': the rest of the sentence is the content."""
+    out: list[_Found] = []
+    for phrase in lexicon.speech().phrases:
+        n = len(phrase)
+        for tok in doc:
+            if tok.lower_ != phrase[0] or tok.i in in_quote or tok.i + n > len(doc):
+                continue
+            if tuple(t.lower_ for t in doc[tok.i : tok.i + n]) != phrase:
+                continue
+            last = doc[tok.i + n - 1]
+            speaker = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if speaker is None:
+                continue
+            sent = tok.sent
+            cue_span = doc[tok.i : tok.i + n]
+            left_end = min(tok.i, tok.left_edge.i)
+            right_start = max(speaker.right_edge.i, last.i) + 1
+            before = (sent.start, left_end)
+            after = (right_start, sent.end)
+            lo, hi = max(before, after, key=lambda r: r[1] - r[0])
+            if hi <= lo:
+                continue
+            chars = _trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+            if chars is not None:
+                out.append(_Found(source_span(speaker, index), cue_span, chars, False))
+    return out

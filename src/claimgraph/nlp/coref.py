@@ -1,0 +1,196 @@
+"""Which entity a token stands for: by name, by description, or by pronoun.
+
+Attributions and claims both need to turn a source or an argument token into
+one of the document's entities.  Names are found through the entities'
+mention offsets; descriptions ("the group's media representative", "The
+Russian expert") and pronouns are resolved to the nearest earlier entity of
+a compatible type, which is how news prose refers back.  When nothing
+compatible is near, the answer is ``None``: the callers drop what they cannot
+resolve rather than guess.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.model import Entity, EntityType
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.names import fold
+
+GROUPISH: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "we", "our", "us"})
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# How far back (in tokens) a description or pronoun may look for its entity.
+_WINDOW = 400
+
+
+class EntityIndex:
+    """Token → entity lookups for one parsed document.
+
+    Built once per document in time linear in its mentions; every lookup is a
+    dictionary access or a binary search, so the claim rules can ask freely.
+    """
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.by_id = {e.id: e for e in entities}
+        self.token_entity: dict[int, str] = {}
+        self.spans: dict[int, tuple[int, int]] = {}  # token index → (start, end) token range of its mention
+        order: list[tuple[int, str]] = []
+        for entity in entities:
+            for mention in entity.mentions:
+                if mention.field is not None:
+                    continue
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for tok in span:
+                    self.token_entity.setdefault(tok.i, entity.id)
+                    self.spans.setdefault(tok.i, (span.start, span.end))
+                order.append((span.start, entity.id))
+        order.sort()
+        self._starts = [s for s, _ in order]
+        self._ids = [e for _, e in order]
+        self._descriptions = {fold(d): e.id for e in entities for d in e.descriptions if d.strip()}
+
+    def type_of(self, entity_id: str | None) -> EntityType | None:
+        entity = self.by_id.get(entity_id) if entity_id else None
+        return entity.type if entity else None
+
+    def named(self, tok: Token) -> str | None:
+        """The entity whose name covers ``tok``."""
+        return self.token_entity.get(tok.i)
+
+    def mention_range(self, tok: Token) -> tuple[int, int] | None:
+        return self.spans.get(tok.i)
+
+    def entities_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Distinct entities named among ``tokens``, in order."""
+        out: list[str] = []
+        for tok in tokens:
+            eid = self.token_entity.get(tok.i)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
+
+    def nearest_before(self, i: int, types: frozenset[EntityType], exclude: str | None = None) -> str | None:
+        """The entity of one of ``types`` mentioned last before token ``i`` (within the window)."""
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._starts[k] <= _WINDOW:
+            eid = self._ids[k]
+            if eid != exclude and self.type_of(eid) in types:
+                return eid
+            k -= 1
+        return None
+
+    def resolve(self, tok: Token, *, prefer: str | None = None) -> str | None:
+        """The entity ``tok`` (the head of a noun phrase) stands for, or ``None``.
+
+        ``prefer`` is the entity the context makes most likely for a pronoun
+        (the speaker of the attribution it sits in); it wins when its type fits.
+        """
+        named = self.token_entity.get(tok.i)
+        if named is not None:
+            return named
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
+            return self.resolve(tok.head.head, prefer=prefer)
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(tok, prefer)
+        return self.describe(tok)
+
+    def describe(self, tok: Token) -> str | None:
+        """A definite description headed by ``tok`` → the entity it describes."""
+        phrase = phrase_of(tok)
+        by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
+        if by_text is not None:
+            return by_text
+        # "the group's …" style possessors reach here with the possessor itself as tok.
+        if not _is_definite(tok):
+            return None
+        words = lexicon.speech()
+        lemma = tok.lemma_.lower()
+        if lemma in words.person_nouns:
+            return self.nearest_before(tok.i, frozenset({"PERSON"}))
+        if lemma in words.group_nouns:
+            return self.nearest_before(tok.i, frozenset({"ARMED_GROUP", "ORGANIZATION"}))
+        if lemma in words.outlet_nouns:
+            return self.nearest_before(tok.i, frozenset({"ORGANIZATION", "MEDIA"}))
+        return None
+
+    def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
+        lower = tok.lower_
+        if lower in _PERSON_PRONOUNS:
+            types: frozenset[EntityType] = frozenset({"PERSON"})
+        elif lower in _GROUP_PRONOUNS:
+            types = GROUPISH | {"PLACE"} if lower in ("it", "its") else GROUPISH | {"PERSON"}
+        else:
+            return None
+        if prefer is not None and self.type_of(prefer) in types:
+            return prefer
+        if tok.dep_ == "poss":
+            # "X hosted its head": a possessive binds to its own clause's subject first.
+            subject = _clause_subject_entity(self, tok)
+            if subject is not None and self.type_of(subject) in types:
+                return subject
+        return self.nearest_before(tok.i, types - {"PLACE"} if lower in ("they", "their") else types)
+
+
+def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:
+    verb = tok
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+            return index.named(child)
+    return None
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children) or any(
+        c.dep_ == "poss" for c in tok.children
+    )
+
+
+def _without_article(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if first.lower() in ("a", "an", "the") else phrase
+
+
+def core_span(tok: Token) -> Span:
+    """The core noun phrase headed by ``tok``: determiners, modifiers, coordination and prepositional complements.
+
+    Clauses, appositions and parentheses hanging off the head are left out,
+    so "the group's media representative speaking to the author" gives "the
+    group's media representative".
+    """
+    left, right = tok.left_edge.i, tok.i
+    for child in tok.rights:
+        if child.dep_ not in ("prep", "compound", "amod", "nmod", "nummod", "case", "cc", "conj"):
+            break
+        right = max(right, child.right_edge.i)
+    doc = tok.doc
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def phrase_of(tok: Token) -> str:
+    return core_span(tok).text
+
+
+def entity_index(doc: Doc, entities: list[Entity]) -> EntityIndex:
+    """The ``EntityIndex`` of ``doc`` over ``entities``, built once and shared by attributions and claims."""
+    cached = doc.user_data.get("claimgraph.entity_index")
+    if cached is not None and cached[0] is entities:
+        index: EntityIndex = cached[1]
+        return index
+    index = EntityIndex(doc, entities)
+    doc.user_data["claimgraph.entity_index"] = (entities, index)
+    return index

@@ -1,0 +1,99 @@
+"""Speech cues and their speakers: which tokens are cues, who the source is.
+
+Shared by direct quotes and indirect speech in ``attribution``.  A cue is a
+token whose lemma is in the speech lexicon; a misspelt cue next to a quote
+("…," he ads.) is accepted when it is one edit away from an inflected form
+of a speech verb, because in that slot nothing else is likely.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Token
+
+from claimgraph.model import SourceSpan
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.coref import EntityIndex, core_span
+
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",)}
+_SUBJECTS = ("nsubj", "csubj")
+_SOURCE_PREPS = frozenset({"by", "for", "from", "of", "at", "with"})
+
+
+@cache
+def _speech_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for lemma in lexicon.speech().quote_verbs:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.update({lemma, lemma + "s", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, ())})
+    return frozenset(f for f in forms if len(f) >= 4)
+
+
+def is_cue(tok: Token) -> bool:
+    """A token whose lemma is a speech verb (any part of speech: parsers tag "claims" as a noun at times)."""
+    return tok.lemma_.lower() in lexicon.speech().verbs
+
+
+def is_quote_cue(tok: Token) -> bool:
+    """A cue in the slot beside a quote, tolerating a one-letter misspelling."""
+    lower = tok.lower_
+    if tok.lemma_.lower() in lexicon.speech().quote_verbs or lower in _speech_forms():
+        return True
+    return (
+        tok.is_alpha
+        and len(lower) >= 3
+        and any(Levenshtein.distance(lower, form, score_cutoff=1) <= 1 for form in _speech_forms())
+    )
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The speaker token of ``cue``: its subject, or its governor's for "…, insisting that"."""
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
+        for child in cue.head.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+    return misparsed_subject(cue)
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """A verb the tagger took for a noun ("X claims to …" as a compound noun): its name modifier is the subject."""
+    if verb.pos_ != "NOUN" or not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    names = [c for c in verb.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return names[0] if names else None
+
+
+def is_passive(cue: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+
+
+def source_span(tok: Token, index: EntityIndex, prefer: str | None = None) -> SourceSpan:
+    """The speaker's noun phrase headed by ``tok``, resolved to an entity where the article allows."""
+    span = core_span(tok)
+    if tok.i in index.spans:  # a name: the whole name, not just the parse head
+        start, end = index.spans[tok.i]
+        span = tok.doc[min(start, span.start) : max(end, span.end)]
+    entity = index.named(tok) or _entity_inside(tok, index) or index.resolve(tok, prefer=prefer)
+    return SourceSpan(span.start_char, span.end_char, span.text, entity)
+
+
+def _entity_inside(head: Token, index: EntityIndex) -> str | None:
+    """ "The group's media representative", "a spokesman for X", "A Home Office spokesperson": the entity behind a role."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return index.resolve(child)
+        if child.dep_ == "compound" and index.named(child) and index.type_of(index.named(child)) != "PLACE":
+            return index.named(child)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    eid = index.resolve(obj)
+                    if eid is not None and index.type_of(eid) != "PLACE":
+                        return eid
+    return None
