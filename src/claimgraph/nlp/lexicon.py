@@ -80,6 +80,7 @@ class Relations:
     designation_qualifiers: frozenset[str]
     designation_verbs: frozenset[str]
     generic_heads: frozenset[str]
+    types: dict[str, tuple[frozenset[EntityType], frozenset[EntityType]]]
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -144,4 +145,7 @@ def relations() -> Relations:
         designation_qualifiers=frozenset(designations["qualifiers"]),
         designation_verbs=frozenset(designations["verbs"]),
         generic_heads=frozenset(raw["generic_heads"]),
+        types={
+            k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
+        },
     )

@@ -1,0 +1,356 @@
+"""Claim frames: trigger words and the dependency shapes that carry a relation.
+
+Every rule starts from a trigger found by its lemma (lexicons/relations.json)
+and reads the subject and object off the parse around it:
+
+* ``frame``: verbs, adjectives and role nouns with an object after a
+  preposition, a direct object, a possessor or a name inside the phrase
+  ("affiliated with Y", "operate out of Y", "part of Y", "a senior
+  scientist of Y", "the YPG's political wing", "official YPG spokesman");
+* ``link noun``: "X has links with Y", "X denies any links to Y", "the links
+  between X and Y";
+* ``inclusion``: "X counts Y among its affiliates";
+* ``coalition``: "Y of the Z coalition";
+* ``stronghold``: "the X stronghold of Y";
+* ``backing``: "US-backed X";
+* ``designation``: "X is considered a terrorist organization".
+
+The subject of a trigger is found by climbing to the clause that holds it
+("not to be part of" → "claims" → its subject), through appositions, and
+through relative pronouns to their antecedent.  Coordinated arguments give
+one claim each.  Types are checked against the predicate: an argument of the
+wrong kind means the reading was wrong, so the claim is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.model import Predicate
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.coref import EntityIndex
+from claimgraph.nlp.lexicon import Frame
+from claimgraph.nlp.polarity import is_denied, is_hedged
+from claimgraph.nlp.speakers import misparsed_subject
+
+_CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
+_COORD = frozenset({"and", "or", ",", "as well as", "nor"})
+_NOT_SUBJECTS = frozenset({"there", "what"})
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A relation read off the parse, before sources and ids are attached."""
+
+    subject: str
+    predicate: Predicate
+    object: str | None
+    literal: str | None
+    trigger: Token
+    denied: bool
+    hedged: bool
+
+
+Speaker = Callable[[Token], "str | None"]
+
+
+class FrameReader:
+    """Applies every frame of the relations lexicon to one document."""
+
+    def __init__(self, index: EntityIndex, speaker: Speaker) -> None:
+        self.index = index
+        self.speaker = speaker  # entity speaking where a token sits, for pronouns in reported speech
+        self.rel = lexicon.relations()
+
+    def read(self, doc: Doc) -> list[RawClaim]:
+        rel, out = self.rel, []
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
+                out += self._frame(tok, frame)
+            if lemma in rel.link_nouns and tok.pos_ == "NOUN":
+                out += self._link_noun(tok, rel.link_nouns[lemma])
+            if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
+                out += self._inclusion(tok)
+            if lemma in rel.coalition_nouns and tok.pos_ == "NOUN":
+                out += self._coalition(tok)
+            if lemma in rel.stronghold_nouns and tok.pos_ == "NOUN":
+                out += self._stronghold(tok)
+            if lemma in rel.backing and tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN":
+                out += self._backing(tok, rel.backing[lemma])
+            if lemma in rel.designation_heads and tok.pos_ == "NOUN":
+                out += self._designation(tok)
+        return out
+
+    # ----------------------------------------------------------------- arguments
+
+    def subject_token(self, trigger: Token) -> Token | None:
+        """The token naming what ``trigger`` is said of."""
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            for child in trigger.children:
+                if child.dep_ == "appos" and self.index.named(child):
+                    return child  # "its head, Salih Muslim"
+        tok = trigger
+        for _ in range(8):
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _NOT_SUBJECTS:
+                    return child
+            misparsed = misparsed_subject(tok)
+            if misparsed is not None:
+                return misparsed
+            if tok.dep_ == "appos" or (tok.dep_ == "compound" and self.index.named(tok.head)):
+                return tok.head
+            if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "ADJ", "AUX"):
+                return tok.head
+            if tok.dep_ in _CLIMB or (tok is trigger and tok.dep_ == "dobj" and tok.pos_ == "NOUN"):
+                tok = tok.head
+                continue
+            return None
+        return None
+
+    def subjects(self, trigger: Token) -> list[str]:
+        tok = self.subject_token(trigger)
+        if tok is None:
+            return []
+        eid = self.index.resolve(tok, prefer=self.speaker(tok))
+        return [] if eid is None else [eid, *self.coordinated(tok)]
+
+    def coordinated(self, tok: Token) -> list[str]:
+        """Entities coordinated with ``tok``: conjuncts in the parse, or names joined by 'and'/','."""
+        out: list[str] = []
+        first = self.index.named(tok)
+        for conj in tok.conjuncts:
+            eid = self.index.named(conj)
+            if eid and eid != first and eid not in out:
+                out.append(eid)
+        doc, rng = tok.doc, self.index.mention_range(tok)
+        while rng is not None:
+            j = rng[1]
+            while j < len(doc) and doc[j].lower_ in _COORD:
+                j += 1
+            if j == rng[1] or j >= len(doc) or not self.index.named(doc[j]):
+                break
+            eid = self.index.named(doc[j])
+            if eid and eid != first and eid not in out and self.index.type_of(eid) == self.index.type_of(first):
+                out.append(eid)
+            rng = self.index.mention_range(doc[j])
+        return out
+
+    def objects(self, tok: Token) -> Iterator[tuple[str | None, str | None]]:
+        """(entity, None) for a named object and its coordinates, or (None, literal) for a generic one."""
+        eid = self.index.named(tok)
+        if eid is not None:
+            yield eid, None
+            for other in self.coordinated(tok):
+                yield other, None
+            return
+        literal = self.generic(tok)
+        if literal is not None:
+            yield None, literal
+
+    def generic(self, tok: Token) -> str | None:
+        """'other Islamist groups in Syria or the region', 'any group': a class of actors, as literal text."""
+        words = lexicon.polarity()
+        if tok.lemma_.lower() not in self.rel.generic_heads:
+            return None
+        determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
+        if not determiners & words.generic_determiners and not (tok.tag_ == "NNS" and "the" not in determiners):
+            return None
+        span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        if span[0].lower_ in ("a", "an", "the", "any", "no"):
+            span = span[1:]
+        return span.text or None
+
+    def prep_objects(self, trigger: Token) -> Iterator[tuple[str, Token]]:
+        """(preposition, its object) for each prepositional phrase on ``trigger``; two-word ones joined."""
+        for child in trigger.children:
+            if child.dep_ not in ("prep", "agent"):
+                continue
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child.lower_, grand
+                elif grand.dep_ == "prep":
+                    for obj in grand.children:
+                        if obj.dep_ == "pobj":
+                            yield f"{child.lower_} {grand.lower_}", obj
+
+    # ----------------------------------------------------------------- building
+
+    def make(
+        self,
+        subjects: list[str],
+        predicate: Predicate,
+        objects: list[tuple[str | None, str | None]],
+        trigger: Token,
+        *,
+        negative: bool = False,
+        frame: Frame | None = None,
+    ) -> list[RawClaim]:
+        out = []
+        denied = is_denied(trigger) != negative
+        hedged = is_hedged(trigger)
+        for subject in subjects:
+            pred = self.choose(predicate, subject, frame)
+            for obj, literal in objects:
+                if obj == subject or not self.types_fit(pred, subject, obj, literal, frame):
+                    continue
+                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged))
+        return out
+
+    def choose(self, predicate: Predicate, subject: str, frame: Frame | None) -> Predicate:
+        kind = self.index.type_of(subject)
+        if frame is not None and kind == "PERSON" and frame.person_predicate:
+            return frame.person_predicate
+        if frame is not None and kind != "PERSON" and frame.group_predicate:
+            return frame.group_predicate
+        return predicate
+
+    def types_fit(
+        self, predicate: Predicate, subject: str, obj: str | None, literal: str | None, frame: Frame | None
+    ) -> bool:
+        subject_types, object_types = self.rel.types[predicate]
+        if frame is not None and frame.subject_types is not None:
+            subject_types = subject_types & frame.subject_types
+        if frame is not None and frame.object_types is not None:
+            object_types = object_types & frame.object_types
+        if self.index.type_of(subject) not in subject_types:
+            return False
+        if obj is None:
+            return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
+        return self.index.type_of(obj) in object_types
+
+    # ----------------------------------------------------------------- rules
+
+    def _frame(self, trigger: Token, frame: Frame) -> list[RawClaim]:
+        objects: list[tuple[str | None, str | None]] = []
+        subjects: list[str] | None = None
+        if frame.preps:
+            for prep, obj in self.prep_objects(trigger):
+                if prep in frame.preps:
+                    objects += self.objects(obj)
+            if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+                objects += self.objects(trigger.head)  # "Dagestan, where the group is based"
+        if frame.direct:
+            agent = [o for p, o in self.prep_objects(trigger) if p == "by"]
+            passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            if agent and passive:  # "X is led by Y"
+                subjects = [e for e, _ in self.objects(agent[0]) if e]
+                objects += self.objects(passive[0])
+            for child in trigger.children:
+                if child.dep_ == "dobj":
+                    objects += self.objects(child)
+        if frame.poss or frame.compound:
+            for child in trigger.children:
+                if (frame.poss and child.dep_ == "poss") or (frame.compound and child.dep_ == "compound"):
+                    eid = self.index.resolve(child) if child.dep_ == "poss" else self.index.named(child)
+                    if eid is not None and self.index.type_of(eid) != "PERSON":
+                        objects.append((eid, None))
+        if not objects:
+            return []
+        if subjects is None:
+            subjects = self.subjects(trigger)
+        return self.make(subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame)
+
+    def _link_noun(self, noun: Token, predicate: Predicate) -> list[RawClaim]:
+        sides = [(p, o) for p, o in self.prep_objects(noun) if p in self.rel.link_preps]
+        between = [o for p, o in sides if p == "between"]
+        if between:  # "the links between X and Y"
+            named = [e for e, _ in self.objects(between[0]) if e]
+            return self.make(named[:1], predicate, [(e, None) for e in named[1:2]], noun)
+        objects = [item for p, o in sides for item in self.objects(o)]
+        if not objects:
+            return []
+        subjects: list[str] = []
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            eid = self.index.resolve(poss[0], prefer=self.speaker(poss[0]))
+            subjects = [eid] if eid else []
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.carrier_verbs:
+            subjects = self.subjects(noun)
+        ending = noun.head.lemma_.lower() in self.rel.ending_verbs and noun.dep_ == "dobj"
+        return self.make(subjects, predicate, objects, noun, negative=ending)
+
+    def _inclusion(self, verb: Token) -> list[RawClaim]:
+        """X counts Y among its affiliates → Y affiliated_with X."""
+        for prep, role in self.prep_objects(verb):
+            if prep.split()[-1] not in self.rel.inclusion_preps:
+                continue
+            frames = [f for f in self.rel.frames.get(role.lemma_.lower(), ()) if "of" in f.preps]
+            if not frames:
+                continue
+            owners = self.subjects(verb)
+            members = [
+                self.index.named(c)
+                for c in verb.children
+                if c.dep_ in ("dobj", "ccomp", "dep", "attr", "oprd") and self.index.named(c)
+            ]
+            out = []
+            for member in dict.fromkeys(m for m in members if m):
+                targets: list[tuple[str | None, str | None]] = [(o, None) for o in owners]
+                out += self.make([member], frames[0].predicate, targets, verb, frame=frames[0])
+            return out
+        return []
+
+    def _coalition(self, noun: Token) -> list[RawClaim]:
+        """Y of the Z coalition → Y part_of Z."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return []
+        member = self.index.named(noun.head.head)
+        names = [self.index.named(c) for c in noun.children if c.dep_ in ("compound", "nmod", "amod")]
+        whole = next((n for n in names if n), None)
+        if member is None or whole is None:
+            return []
+        return self.make([member], "part_of", [(whole, None)], noun)
+
+    def _stronghold(self, noun: Token) -> list[RawClaim]:
+        """The X stronghold of Y / Y, the X stronghold → X operates_in Y."""
+        holders = [self.index.resolve(c) for c in noun.children if c.dep_ in ("poss", "compound")]
+        holder = next((h for h in holders if h), None)
+        if holder is None:
+            return []
+        places = [o for p, o in self.prep_objects(noun) if p in ("of", "in")]
+        if noun.dep_ == "appos":
+            places.append(noun.head)
+        objects = [item for place in places for item in self.objects(place)]
+        return self.make([holder], "operates_in", objects, noun)
+
+    def _backing(self, participle: Token, predicate: Predicate) -> list[RawClaim]:
+        """US-backed X → X allied_with US."""
+        backed = self.index.named(participle.head)
+        backers = [self.index.named(c) for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+        if backed is None:
+            return []
+        return self.make([backed], predicate, [(b, None) for b in backers if b], participle)
+
+    def _designation(self, noun: Token) -> list[RawClaim]:
+        """X is (considered) a terrorist organization / X, a proscribed terrorist group."""
+        qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in self._qualifiers]
+        if not qualifiers:
+            return []
+        head = noun.head
+        if noun.dep_ == "appos":
+            subject_tok: Token | None = head
+        elif noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in self.rel.designation_verbs:
+            subject_tok = self.subject_token(noun)
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.rel.designation_verbs:
+            verb = head.head
+            subject_tok = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        else:
+            return []
+        if subject_tok is None:
+            return []
+        eid = self.index.resolve(subject_tok, prefer=self.speaker(subject_tok))
+        if eid is None:
+            return []
+        literal = noun.doc[min(q.i for q in qualifiers) : noun.i + 1].text
+        return self.make([eid], "designated_as", [(None, literal)], noun)
+
+    @property
+    def _qualifiers(self) -> frozenset[str]:
+        return self.rel.designation_qualifiers
+
+
+_GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
