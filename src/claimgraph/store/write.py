@@ -242,3 +242,10 @@ def store_failure(conn: sa.Connection, error: ExtractionError, extractor: str) -
             extractor=extractor,
         )
     )
+
+
+def list_failures(conn: sa.Connection) -> list[dict[str, Any]]:
+    """Every recorded failure, by path."""
+    f = t.failures.c
+    rows = conn.execute(sa.select(f.source_path, f.document_id, f.code, f.message, f.extractor).order_by(f.source_path))
+    return [dict(r._mapping) for r in rows]
