@@ -1,0 +1,88 @@
+"""Writing extractions to the store (SQLite and PostgreSQL): idempotence, provenance, failures, search."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from records import claim, document, entity, extraction, falcons_world, store_all
+
+from claimgraph.analyze.dossier import stats
+from claimgraph.model import ExtractionError
+from claimgraph.store import open_store, schema
+from claimgraph.store.engine import create_engine, migrate
+from claimgraph.store.load import IngestSummary, write_results
+from claimgraph.store.search import search
+from claimgraph.store.write import list_failures
+
+
+def test_storing_the_same_content_twice_adds_nothing(store_url: str) -> None:
+    world = falcons_world()
+    engine, first = store_all(store_url, world)
+    with engine.connect() as conn:
+        before = stats(conn)
+    again = IngestSummary()
+    write_results(engine, world, "test", again)
+    with engine.connect() as conn:
+        assert stats(conn) == before
+    assert (first.stored, first.duplicates) == (4, 0)
+    assert (again.stored, again.duplicates) == (0, 4)
+    assert before["documents"] == 4 and before["claims"] == 7
+
+
+def test_claims_keep_their_provenance(store_url: str) -> None:
+    text = "The Ember Column operates in Valdris, the Ember Column said."
+    doc = document(text, "2020-02-02T00:00:00+00:00")
+    ents = [entity("e1", "Ember Column", "ARMED_GROUP", text), entity("e2", "Valdris", "PLACE", text)]
+    engine, _ = store_all(store_url, [extraction(doc, ents, [claim("c1", "e1", "operates_in", "e2")])])
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(schema.claims)).one()
+        mention = conn.execute(sa.select(schema.mentions).order_by(schema.mentions.c.start)).first()
+        extractor = conn.execute(sa.select(schema.documents.c.extractor)).scalar_one()
+    assert row.document_id == doc.id and row.local_id == "c1"
+    assert (row.evidence_start, row.evidence_end) == (0, 5)
+    assert mention is not None and text[mention.start : mention.end] == "Ember Column"
+    assert extractor == "test"
+
+
+def test_failures_are_recorded_and_cleared_when_the_document_later_succeeds(store_url: str) -> None:
+    engine = open_store(store_url)
+    failure = ExtractionError("broken.txt", None, "binary", "looks like a binary file")
+    summary = IngestSummary()
+    write_results(engine, [failure], "test", summary)
+    with engine.connect() as conn:
+        assert [f["code"] for f in list_failures(conn)] == ["binary"]
+    text = "Nothing much happened in Orlav."
+    write_results(engine, [extraction(document(text, path="broken.txt"), [])], "test", summary)
+    with engine.connect() as conn:
+        assert list_failures(conn) == []
+    assert summary.failed == 1 and summary.stored == 1
+
+
+def test_search_finds_words_in_text_and_title(store_url: str) -> None:
+    engine, _ = store_all(store_url, falcons_world())
+    with engine.connect() as conn:
+        by_text = {h.source_path for h in search(conn, "brigade commanders")}
+        by_title = {h.source_path for h in search(conn, "observers")}
+        nothing = search(conn, "zeppelin")
+    assert by_text == {"c.txt"}
+    assert by_title == {"d.txt"}
+    assert nothing == []
+
+
+def test_an_older_store_is_upgraded_in_place(store_url: str) -> None:
+    engine = create_engine(store_url)
+    migrate(engine, "0001")  # the store as the first release made it: no search index
+    text = "The Salt Road Battalion held the crossing at Merrow."
+    doc = document(text, title="Crossing held")
+    with engine.begin() as conn:
+        conn.execute(
+            schema.documents.insert().values(
+                id=doc.id, source_path="old.txt", text=text, title=doc.title, authors="[]", extractor="old"
+            )
+        )
+    engine.dispose()
+    upgraded = open_store(store_url)
+    with upgraded.connect() as conn:
+        version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+        hits = search(conn, "crossing Merrow")
+    assert version == "0002"
+    assert [h.document_id for h in hits] == [doc.id]
