@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from postgres_server import PostgresServer, binaries
 
 _counter = itertools.count()

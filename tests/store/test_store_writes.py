@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from records import claim, document, entity, extraction, falcons_world, store_all
 
 from claimgraph.analyze.dossier import stats
 from claimgraph.model import ExtractionError
@@ -12,6 +11,7 @@ from claimgraph.store.engine import create_engine, migrate
 from claimgraph.store.load import IngestSummary, write_results
 from claimgraph.store.search import search
 from claimgraph.store.write import list_failures
+from records import claim, document, entity, extraction, falcons_world, store_all
 
 
 def test_storing_the_same_content_twice_adds_nothing(store_url: str) -> None:
