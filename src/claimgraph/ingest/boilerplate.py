@@ -29,8 +29,10 @@ _FOOTER = re.compile(
     r"(tags?\s*:.*|topics?\s*:.*|latest( news)?|more (from|on|in) [\w'’ -]{1,40}|related( articles| stories| news| content)?\s*:?|"
     r"you (may|might) also like.*|recommended( for you)?|most (read|popular)|"
     r"(copyright|©|\(c\)).*|.*all rights reserved.*|"
-    r"for any questions.*|.*\b(follow|contact) (the author|him|her|them|us|me)\b.*|"
-    r"(follow|write to|contact|email) [\w .'-]{0,40} (on|at) .*|.*(twitter|x|telegram)\s*:\s*@\w+.*|@\w+)",
+    r"for any (questions|queries|comments|feedback)\b.*|(you can )?(follow|contact|reach|email|write to) "
+    r"(the author|the reporter|the writer|him|her|them|us|me|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) (on|at|via)\b.*|"
+    r"(the author|the writer|the reporter|he|she) can be (reached|contacted|followed)\b.*|"
+    r"(twitter|x|telegram|instagram)\s*:\s*@\w+|@\w+)",
     re.I,
 )
 FOOTER_LINE_MAX = 120

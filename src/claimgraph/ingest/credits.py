@@ -8,7 +8,8 @@ A byline starts with "By" and lists people, with the outlet either glued
 ("Claude Salhani-Trend") or after a comma or bar ("…, Reuters").  Telling a
 glued outlet from a double-barrelled surname needs knowledge, so the glued
 form is split only when the part after the hyphen is a known news outlet
-(``OUTLETS``) — anything else stays part of the name.
+(``OUTLETS``) or is named like one ("… Monitor", "… News") — anything else
+stays part of the name.
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def byline(line: str) -> Byline | None:
 def _unglue(part: str) -> tuple[str, str | None]:
     """Split "Claude Salhani-Trend" into the person and a known outlet glued by a hyphen."""
     head, sep, tail = part.rpartition("-")
-    if sep and " " in head.strip() and tail.strip().casefold() in OUTLETS:
+    if sep and " " in head.strip() and (tail.strip().casefold() in OUTLETS or _OUTLET_WORDS.search(tail)):
         last = head.split()[-1].casefold()
         if last not in _NAME_PARTICLES:
             return head.strip(), tail.strip()

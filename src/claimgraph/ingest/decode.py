@@ -51,6 +51,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # C0 and C1 control characters other than white space: real text has (almost) none.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
 
 
@@ -97,6 +99,8 @@ def _decode(raw: bytes, declared: str | None) -> str:
         return _clean(raw.decode("utf-8"), "utf-8")
     except (UnicodeDecodeError, InputError):
         pass
+    if _mostly_utf8(raw):
+        return _clean(raw.decode("utf-8", errors="replace"), "utf-8")
     for stated in (declared, _meta_charset(raw)):
         found = _try(raw, stated)
         if found is not None:
@@ -107,6 +111,17 @@ def _decode(raw: bytes, declared: str | None) -> str:
         if found is not None:
             return found
     raise InputError("undecodable", "the bytes are not valid UTF-8 and no common encoding reads them cleanly")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted latin-1 character): any legacy codec would garble the rest.
+
+    Decoding such a page as cp1251 turns every "ä" into "Г¤" — mojibake on
+    every line — while UTF-8 with replacement marks only the stray bytes.
+    """
+    high = len(_HIGH_BYTE.findall(raw))
+    valid = sum(len(m) for m in _UTF8_SEQUENCE.findall(raw))
+    return valid > 0 and (high - valid) * 20 <= valid
 
 
 def _meta_charset(raw: bytes) -> str | None:

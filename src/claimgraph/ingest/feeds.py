@@ -62,10 +62,11 @@ def _body(entry: Any) -> str:
 def _entry(fields: dict[str, Any], publisher: str | None) -> Article:
     if not fields["body"].strip():
         raise InputError("no_text", "the feed entry has neither content nor a summary")
-    article = read_layout(fragment_text(fields["body"]), title=fields["title"] or None)
+    published = parse_timestamp(fields["published"])
+    article = read_layout(fragment_text(fields["body"]), title=fields["title"] or None, published=published)
     return with_metadata(
         article,
-        published=parse_timestamp(fields["published"]),
+        published=published,
         authors=[fields["author"]] if fields["author"] else None,
         publisher=article.publisher or publisher,
         url=fields["link"],

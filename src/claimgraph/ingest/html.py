@@ -47,23 +47,17 @@ def read_html(html: str, url: str | None = None) -> Article:
     if not isinstance(found, trafilatura.settings.Document) or not (found.text or "").strip():
         raise InputError("no_text", "the page holds no article text")
     title = (found.title or "").strip() or None
-    article = read_layout(found.text or "", title=title)
+    article = read_layout(found.text or "", title=title, published=_page_date(found.date))
     if not article.text.strip():
         raise InputError("no_text", "the page holds no article text once its boilerplate is removed")
-    published = article.published if _has_offset(article.published) else _page_date(found.date) or article.published
     return with_metadata(
         article,
-        published=published,
         authors=article.authors or _authors(found.author),
         publisher=article.publisher or found.sitename,
         summary=article.summary or found.description,
         url=found.url,
         language=found.language or "en",
     )
-
-
-def _has_offset(stamp: str | None) -> bool:
-    return bool(stamp) and len(stamp or "") > 19
 
 
 def _page_date(value: str | None) -> str | None:

@@ -87,17 +87,18 @@ def read_record(record: Any) -> Article:
     if not isinstance(record, dict):
         raise InputError("unreadable", f"a record must be a JSON object, not {type(record).__name__}")
     title = _string(record, "title")
+    published = parse_timestamp(_string(record, "published"))
     if _string(record, "html"):
         article = read_html(record["html"], url=_string(record, "url"))
     elif _string(record, "text"):
-        article = read_layout(record["text"].replace("\r\n", "\n"), title=title)
+        article = read_layout(record["text"].replace("\r\n", "\n"), title=title, published=published)
     else:
         raise InputError("no_text", "the record has neither a 'text' nor an 'html' field with content")
     authors = record.get("authors")
     return with_metadata(
         article,
         title=title,
-        published=parse_timestamp(_string(record, "published")),
+        published=published,
         publisher=_string(record, "publisher"),
         url=_string(record, "url"),
         authors=[a for a in authors if isinstance(a, str)] if isinstance(authors, list) else None,
