@@ -108,7 +108,8 @@ def _read_header(lines: list[str], headline: str | None, opened: bool) -> tuple[
     Without that, text that starts unmarked has no header: a paragraph is
     never taken for a standfirst just because a date line follows it.
     """
-    header, unmarked, end = _Header(), [], 0
+    header, end = _Header(), 0
+    unmarked: list[str] = []
     key = fold(headline) if headline else None
     for i, line in enumerate(lines[:HEADER_WINDOW]):
         stamp = timestamp_line(line)
