@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from claimgraph.model import Attribution, Entity, SourceSpan, Span
+from claimgraph.model import Attribution, Entity, Span
 from claimgraph.nlp import lexicon
-from claimgraph.nlp.coref import EntityIndex, entity_index
+from claimgraph.nlp.coref import entity_index
 from claimgraph.nlp.quotes import Quote, find_quotes
-from claimgraph.nlp.speakers import is_cue, is_passive, is_quote_cue, source_span, subject_of
+from claimgraph.nlp.speakers import Speakers, is_cue, is_passive, is_quote_cue, subject_of
 
 _STOPS = frozenset({".", "!", "?", ";"})
 _FRAME = 10  # tokens searched beside a quote for its cue
@@ -37,7 +37,7 @@ _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 
 @dataclass(slots=True)
 class _Found:
-    source: SourceSpan
+    speaker: Token
     cue: TokenSpan
     content: tuple[int, int]
     direct: bool
@@ -48,21 +48,23 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     index = entity_index(doc, entities)
     quotes = find_quotes(doc.text)
     in_quote = _quoted_tokens(doc, quotes)
-    found = _direct(doc, quotes, index, in_quote)
+    found = _direct(doc, quotes, in_quote)
     used_cues = {f.cue.start for f in found}
-    found += _indirect(doc, index, in_quote, used_cues)
-    found += _according_to(doc, index, in_quote)
-    found.sort(key=lambda f: (f.content[0], f.cue.start_char))
+    found += _indirect(doc, in_quote, used_cues)
+    found += _according_to(doc, in_quote)
+    found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
+    speakers = Speakers(index)
+    sources = [speakers.span(f.speaker) for f in found]
     text = doc.text
     return [
         Attribution(
             id=f"a{n}",
-            source=f.source,
+            source=source,
             cue=Span(f.cue.start_char, f.cue.end_char, f.cue.text),
             content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
             direct=f.direct,
         )
-        for n, f in enumerate(found, 1)
+        for n, (f, source) in enumerate(zip(found, sources, strict=True), 1)
     ]
 
 
@@ -81,7 +83,7 @@ def _token_at(doc: Doc, char: int) -> int:
     return span.start if span is not None else len(doc)
 
 
-def _direct(doc: Doc, quotes: list[Quote], index: EntityIndex, in_quote: set[int]) -> list[_Found]:
+def _direct(doc: Doc, quotes: list[Quote], in_quote: set[int]) -> list[_Found]:
     out: list[_Found] = []
     last: tuple[Quote, _Found] | None = None
     for quote in quotes:
@@ -91,9 +93,9 @@ def _direct(doc: Doc, quotes: list[Quote], index: EntityIndex, in_quote: set[int
         hit = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
         if hit is not None:
             cue, speaker = hit
-            found = _Found(source_span(speaker, index), doc[cue.i : cue.i + 1], content, True)
+            found = _Found(speaker, doc[cue.i : cue.i + 1], content, True)
         elif last is not None and _split_from(doc, last, quote):
-            found = _Found(last[1].source, last[1].cue, content, True)
+            found = _Found(last[1].speaker, last[1].cue, content, True)
         else:
             continue
         out.append(found)
@@ -118,7 +120,7 @@ def _cue_after(doc: Doc, quote: Quote, in_quote: set[int]) -> tuple[Token, Token
     if not frame or (frame[0].text not in (",", "-", "—", "–") and not _follows_comma(doc, quote)):
         return None
     for pos, tok in enumerate(frame):
-        if is_quote_cue(tok) and tok.pos_ in ("VERB", "AUX", "NOUN"):
+        if is_quote_cue(tok) and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.dep_ not in ("amod", "compound"):
             speaker = subject_of(tok)
             if speaker is None or speaker.i in in_quote or speaker not in frame:
                 speaker = _neighbour(frame, pos)
@@ -164,7 +166,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _indirect(doc: Doc, index: EntityIndex, in_quote: set[int], used: set[int]) -> list[_Found]:
+def _indirect(doc: Doc, in_quote: set[int], used: set[int]) -> list[_Found]:
     out: list[_Found] = []
     for tok in doc:
         if tok.i in used or tok.i in in_quote or not is_cue(tok) or is_passive(tok):
@@ -175,11 +177,9 @@ def _indirect(doc: Doc, index: EntityIndex, in_quote: set[int], used: set[int]) 
         speaker = subject_of(tok)
         if speaker is None or content[0].i <= speaker.i <= content[-1].i:
             continue
-        if speaker.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-            speaker = tok.head
         chars = _trim(doc.text, content[0].idx, content[-1].idx + len(content[-1].text))
         if chars is not None:
-            out.append(_Found(source_span(speaker, index), doc[tok.i : tok.i + 1], chars, False))
+            out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))
     return out
 
 
@@ -200,12 +200,16 @@ def _complement(cue: Token) -> TokenSpan | None:
         return doc[objects[0].left_edge.i : xcomps[0].right_edge.i + 1]
     if xcomps and lemma in _TO_COMPLEMENT:
         return doc[xcomps[0].left_edge.i : xcomps[0].right_edge.i + 1]
-    if objects and lemma in lexicon.polarity().denial_verbs:
+    if (
+        objects
+        and lemma in lexicon.polarity().denial_verbs
+        and objects[0].lemma_.lower() in lexicon.speech().denial_objects
+    ):
         return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
     return None
 
 
-def _according_to(doc: Doc, index: EntityIndex, in_quote: set[int]) -> list[_Found]:
+def _according_to(doc: Doc, in_quote: set[int]) -> list[_Found]:
     """'…, according to X.' / 'According to X, …': the rest of the sentence is the content."""
     out: list[_Found] = []
     for phrase in lexicon.speech().phrases:
@@ -230,5 +234,5 @@ def _according_to(doc: Doc, index: EntityIndex, in_quote: set[int]) -> list[_Fou
                 continue
             chars = _trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
             if chars is not None:
-                out.append(_Found(source_span(speaker, index), cue_span, chars, False))
+                out.append(_Found(speaker, cue_span, chars, False))
     return out

@@ -48,6 +48,7 @@ class Speech:
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
+    denial_objects: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ def speech() -> Speech:
         person_nouns=frozenset(raw["person_nouns"]),
         group_nouns=frozenset(raw["group_nouns"]),
         outlet_nouns=frozenset(raw["outlet_nouns"]),
+        denial_objects=frozenset(raw["denial_objects"]),
     )
 
 

@@ -20,6 +20,8 @@ from claimgraph.nlp.coref import EntityIndex, core_span
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",)}
 _SUBJECTS = ("nsubj", "csubj")
 _SOURCE_PREPS = frozenset({"by", "for", "from", "of", "at", "with"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_CONTINUITY = 1200  # characters over which "he"/"she"/"it" may still be the previous speaker
 
 
 @cache
@@ -72,21 +74,68 @@ def is_passive(cue: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
 
 
-def source_span(tok: Token, index: EntityIndex, prefer: str | None = None) -> SourceSpan:
-    """The speaker's noun phrase headed by ``tok``, resolved to an entity where the article allows."""
-    span = core_span(tok)
-    if tok.i in index.spans:  # a name: the whole name, not just the parse head
-        start, end = index.spans[tok.i]
-        span = tok.doc[min(start, span.start) : max(end, span.end)]
-    entity = index.named(tok) or _entity_inside(tok, index) or index.resolve(tok, prefer=prefer)
-    return SourceSpan(span.start_char, span.end_char, span.text, entity)
+class Speakers:
+    """Resolves speakers in reading order, remembering who spoke last and under which description.
+
+    News prose keeps a speaker across sentences: "She said …" after
+    "Scurfield's mother said …", "the spokesman said" after "A spokesman for
+    the network told …".  So a pronoun prefers the previous speaker when it
+    fits, and a definite description whose head noun named an earlier
+    speaker ("the spokesman", "the report") is that speaker again.
+    """
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.last: str | None = None
+        self.last_at = -_CONTINUITY
+        self.by_head: dict[str, str] = {}
+
+    def span(self, tok: Token) -> SourceSpan:
+        """The speaker's noun phrase headed by ``tok``, resolved to an entity where the article allows."""
+        index = self.index
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+            tok = tok.head.head  # "Moscow, which insists …"
+        named = [c for c in tok.children if c.dep_ == "appos" and index.named(c)]
+        if index.named(tok) is None and named:
+            tok = named[0]  # "His stepfather, Steve Howell, said"
+        if tok.i in index.spans:  # a name: just the name
+            start, end = index.spans[tok.i]
+            span = tok.doc[start:end]
+        else:
+            span = core_span(tok)
+        text = span.text
+        cut = text.rfind("\n") + 1  # a phrase never runs across a line break
+        entity = self._entity(tok)
+        if entity is not None:
+            self.last, self.last_at = entity, tok.idx
+            if tok.pos_ in ("NOUN", "PROPN") and not index.named(tok):
+                self.by_head.setdefault(tok.lemma_.lower(), entity)
+        return SourceSpan(span.start_char + cut, span.end_char, text[cut:], entity)
+
+    def _entity(self, tok: Token) -> str | None:
+        index = self.index
+        named = index.named(tok)
+        if named is not None:
+            return named
+        if tok.pos_ == "PRON":
+            recent = self.last if tok.idx - self.last_at <= _CONTINUITY else None
+            return index.resolve(tok, prefer=recent)
+        earlier = self.by_head.get(tok.lemma_.lower())
+        if earlier is not None and any(c.lower_ in ("the", "this") for c in tok.children):
+            return earlier
+        return _entity_inside(tok, index) or index.resolve(tok)
 
 
 def _entity_inside(head: Token, index: EntityIndex) -> str | None:
-    """ "The group's media representative", "a spokesman for X", "A Home Office spokesperson": the entity behind a role."""
+    """ "The group's media representative", "a spokesman for X", "A Home Office spokesperson": the entity behind a role.
+
+    A person's possessor is someone else ("Scurfield's mother"), so only a
+    non-person possessor stands for the speaker.
+    """
     for child in head.children:
         if child.dep_ == "poss":
-            return index.resolve(child)
+            owner = index.resolve(child)
+            return owner if index.type_of(owner) not in (None, "PERSON") else None
         if child.dep_ == "compound" and index.named(child) and index.type_of(index.named(child)) != "PLACE":
             return index.named(child)
     for child in head.rights:
