@@ -66,15 +66,15 @@ def explain(conn: sa.Connection, name: str) -> dict[str, Any]:
     """The actor ``name`` resolves to, its names, and every judgement that touches them."""
     actor = find_actor(conn, name)
     name_ids = actor_name_ids(conn, actor)
-    label = dict(conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(name_ids))).tuples().all())
+    label: dict[str, str] = dict(
+        conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(name_ids))).all()
+    )
     j = t.judgements.c
     rows = conn.execute(
         sa.select(t.judgements).where(sa.or_(j.left_id.in_(name_ids), j.right_id.in_(name_ids))).order_by(j.id)
     ).all()
     others = {r.left_id for r in rows} | {r.right_id for r in rows}
-    label.update(
-        conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(sorted(others)))).tuples().all()
-    )
+    label.update(conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(sorted(others)))).all())
     return {
         "id": actor.id,
         "name": actor.name,
