@@ -17,19 +17,47 @@ from spacy.tokens import Doc
 from claimgraph import settings
 from claimgraph.errors import ModelError
 from claimgraph.model import Document, Extraction, ExtractionError
+from claimgraph.nlp import acronyms as _acronyms  # noqa: F401  (registers the factories)
+from claimgraph.nlp import entities as _entities  # noqa: F401
+from claimgraph.nlp import gazetteer as _gazetteer  # noqa: F401
+from claimgraph.nlp import group_names as _group_names  # noqa: F401
+from claimgraph.nlp import institutions as _institutions  # noqa: F401
+from claimgraph.nlp import outlets as _outlets  # noqa: F401
+from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
 from claimgraph.nlp.records import entities_from_doc
 
+# Our components, in order, after the model's "ner": the gazetteer first (the
+# strongest evidence, which later rules may extend but not cut), then name
+# shapes, outlets and state bodies, and last the mapping to contract types.
+COMPONENTS = (
+    "claimgraph_gazetteer_v1",
+    "claimgraph_group_names_v1",
+    "claimgraph_outlets_v1",
+    "claimgraph_institutions_v1",
+    "claimgraph_acronyms_v1",
+    "claimgraph_places_v1",
+    "claimgraph_entity_types_v1",
+)
 
-def load_language(model: str | None = None) -> Language:
-    """Load the configured spaCy model (a package name or a path)."""
+
+def load_model(model: str | None = None) -> Language:
+    """Load the configured spaCy model (a package name or a path) as it ships."""
     name = model or settings.get("model")
     try:
         return spacy.load(name)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from exc
+
+
+def load_language(model: str | None = None) -> Language:
+    """The model plus claimgraph's registered entity components."""
+    nlp = load_model(model)
+    for component in COMPONENTS:
+        nlp.add_pipe(component, after="ner" if component == COMPONENTS[0] else None)
+    return nlp
 
 
 class Analyzer:
@@ -47,11 +75,20 @@ class Analyzer:
         """Analyse documents in input order; errors pass straight through."""
         # Documents are parsed a chunk at a time with nlp.pipe; the chunk is then
         # emitted in input order with its read errors in place.
+        # Titles are parsed in the same pass (after the bodies), so headline
+        # spellings of a name can be tied to the body's.
         for chunk in batched(items, self.batch_size):
             documents = [item for item in chunk if isinstance(item, Document)]
-            parsed = iter(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
+            titled = [d for d in documents if d.title]
+            texts = [d.text for d in documents] + [d.title or "" for d in titled]
+            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+            titles = {id(d): t for d, t in zip(titled, docs[len(documents) :], strict=True)}
+            parsed = iter(docs[: len(documents)])
             for item in chunk:
-                yield item if isinstance(item, ExtractionError) else analyse_doc(next(parsed), item)
+                if isinstance(item, ExtractionError):
+                    yield item
+                else:
+                    yield analyse_doc(next(parsed), item, titles.get(id(item)))
 
 
 def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[list[Document | ExtractionError]]:
@@ -61,9 +98,9 @@ def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[
         yield chunk
 
 
-def analyse_doc(doc: Doc, document: Document) -> Extraction:
+def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> Extraction:
     """Entities, then attributions, then claims over them, then conflicts among the claims."""
-    entities = entities_from_doc(doc, document)
+    entities = entities_from_doc(doc, document, title_doc)
     attributions = find_attributions(doc, entities)
     claims = find_claims(doc, document, entities, attributions)
     return Extraction(

@@ -1,0 +1,217 @@
+"""The last entity component: every span gets one of the contract's five types.
+
+``claimgraph_entity_types_v1`` runs after the model and our rules and
+leaves ``doc.ents`` holding only PERSON, ARMED_GROUP, ORGANIZATION, MEDIA
+and PLACE spans, so later stages (attribution, claims) read contract types:
+
+* model labels map to contract types (ORG → ORGANIZATION, GPE/LOC/FAC →
+  PLACE); other labels (NORP, DATE, …) are dropped: "Syrian" alone is not
+  an actor;
+* spans that are not names are dropped: no capital letter, or clock and
+  number debris ("UTC +04:00");
+* a span the gazetteer knows gets the entry's type and id (guarded forms
+  only on spans already taken as names, see ``gazetteer``);
+* an ORG whose head says "armed unit" ("… Democratic Forces", "… Protection
+  Units", "… Brigades") is an ARMED_GROUP unless a state word or nationality
+  precedes the head ("Turkish Armed Forces");
+* a PERSON or ORG that is a country, large city or known region is a PLACE;
+* a leading lower-case "the" and a trailing possessive are trimmed, so
+  mention texts are the names themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
+from claimgraph.nlp.places import country_of, is_demonym, is_known_place
+
+MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+OUR_TYPES = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"})  # PERSON is also the model's
+NAME_LIKE = frozenset({"ORG", "PERSON", "NORP", "ARMED_GROUP", "ORGANIZATION"})
+
+ARMED_HEADS = frozenset(
+    [
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "militia",
+        "militias",
+        "mujahideen",
+        "mujahidin",
+        "mujahedeen",
+        "units",
+        "forces",
+        "legion",
+        "regiment",
+        "emirate",
+        "guerrillas",
+        "insurgents",
+    ]
+)
+ARMED_NOUNS = frozenset(["militia", "militias", "guerrillas", "insurgents", "rebels", "jihadists", "fighters"])
+_CALLED = re.compile(
+    r"\b(?:" + "|".join(ARMED_NOUNS) + r")\s*,?\s*(?:(?:also|widely)\s+)?(?:known\s+as|called)(?:\s+the)?$",
+    re.IGNORECASE,
+)
+STATE_WORDS = frozenset(
+    [
+        "armed",
+        "defense",
+        "defence",
+        "security",
+        "special",
+        "air",
+        "naval",
+        "navy",
+        "police",
+        "border",
+        "government",
+        "coalition",
+        "allied",
+        "nato",
+        "un",
+        "peacekeeping",
+        "land",
+        "ground",
+        "rocket",
+        "strategic",
+        "national",
+        "royal",
+        "federal",
+        "republican",
+        "presidential",
+    ]
+)
+_NOT_A_NAME = re.compile(r"^[^A-Z]*$|[+:]\s*\d|^\W|\bUTC\b|\bGMT\b|^(?!(?:al|el|ad|as|ash|ar)-)[a-z]")
+HONORIFICS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "President",
+        "Father",
+        "Sheikh",
+        "Imam",
+        "General",
+        "Gen",
+        "Colonel",
+        "Commander",
+        "Minister",
+        "King",
+        "Queen",
+        "Prince",
+        "Emir",
+        "Mullah",
+        "Rev",
+        "Sir",
+        "Lord",
+        "Lady",
+        "Royal",
+        "Marine",
+        "Marines",
+        "Sgt",
+        "Sergeant",
+        "Captain",
+        "Capt",
+        "Lt",
+        "Lieutenant",
+        "Major",
+        "Senator",
+    ]
+)
+
+
+def _trim(span: Span) -> Span:
+    """Cut a leading "the", trailing punctuation and possessives, and "city"/"province" after a place."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and doc[start].lower_ == "the" and doc[start].is_lower:
+        start += 1
+    while end > start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or (span.label_ in ("GPE", "LOC") and doc[end - 1].is_lower)
+    ):
+        end -= 1
+    if span.label_ == "PERSON":  # the model often drops a given name: "Ahmet" in "Ahmet Yarlykapov"
+        while start > 0 and _given_name(doc[start - 1]):
+            start -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _given_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type and tok.text not in HONORIFICS and not tok.is_stop
+
+
+def _armed_context(span: Span) -> bool:
+    """A name the text calls a militia: "the YPG militia", "the Kurdish militia, known as the YPG"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ARMED_NOUNS:
+        return True
+    return bool(_CALLED.search(doc[max(0, span.start - 6) : span.start].text))
+
+
+def _armed(span: Span) -> bool:
+    """An ORG named like a non-state armed unit ("Syrian Democratic Forces")."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if len(words) < 2 or words[-1] not in ARMED_HEADS:
+        return False
+    modifier = words[-2]
+    return modifier not in STATE_WORDS and country_of(modifier) is None
+
+
+class EntityTypes:
+    """Maps, filters and retypes ``doc.ents`` to the contract's types."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans(_trim(ent) for ent in doc.ents)
+        # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
+        listed = {ent.kb_id_ for ent in spans if ent.kb_id}
+        listed |= {
+            e.id for s in spans if s.label_ in NAME_LIKE and (e := self.gazetteer.lookup(s.text, allow_guarded=True))
+        }
+        # Words of people named in full: "Scurfield" alone is that person, not a place or a company.
+        surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s if t.is_title}
+        doc.ents = [out for span in spans if (out := self._retype(span, listed, surnames)) is not None]
+        return doc
+
+    def _retype(self, ent: Span, listed: set[str], surnames: set[str]) -> Span | None:
+        label = ent.label_
+        if ent.kb_id or _NOT_A_NAME.search(ent.text):
+            return ent if ent.kb_id else None
+        entry = self.gazetteer.lookup(ent.text, allow_guarded=label in NAME_LIKE)
+        if entry is None and not is_known_place(ent.text):
+            candidate = self.gazetteer.lookup(ent.text, allow_guarded=True)
+            entry = candidate if candidate is not None and candidate.id in listed else None
+        if entry is not None:
+            return Span(ent.doc, ent.start, ent.end, label=entry.type, kb_id=entry.id)
+        if label in OUR_TYPES:
+            return ent
+        if label == "ORG" and _armed_context(ent):
+            return Span(ent.doc, ent.start, ent.end, label="ARMED_GROUP")
+        etype = MODEL_TYPES.get(label)
+        if etype is None or (label == "PERSON" and is_demonym(ent.text)):
+            return None
+        if label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4:
+            etype = "PERSON"
+        elif label in ("PERSON", "ORG") and is_known_place(ent.text):
+            etype = "PLACE"
+        elif label == "ORG" and _armed(ent):
+            etype = "ARMED_GROUP"
+        return Span(ent.doc, ent.start, ent.end, label=etype)
+
+
+@Language.factory("claimgraph_entity_types_v1")
+def make_entity_types(nlp: Language, name: str) -> EntityTypes:
+    """Registered factory for the final type mapping."""
+    return EntityTypes(shipped_gazetteer())
