@@ -1,0 +1,88 @@
+"""The eval gate's fixtures: one real extraction per corpus, scored by ../shared/tools/score.py.
+
+The extractor runs once per session (the same Python API ``claimgraph
+extract`` uses, so the model loads once for both corpora), its JSON Lines go
+to a session temporary directory, and score.py's ``--json`` report is parsed.
+Gates for any stage (entities here, claims elsewhere) read the same fixtures:
+
+* ``predictions`` — ``{"seed": Path, "dev": Path}`` of the JSON Lines written;
+* ``extractions`` — ``{"seed": [obj, ...], "dev": [...]}`` parsed back;
+* ``seed_scores`` / ``dev_scores`` — score.py's ``articles --json`` report.
+
+Everything skips with its reason when ../shared (the corpora and the
+scorer, which belong to their publishers and are not shipped) is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimgraph.extract import extract_paths, to_json
+from claimgraph.nlp.pipeline import Analyzer
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+CORPORA = ("seed", "dev")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared next to the checkout, or a skip saying it is missing."""
+    if not (SHARED / "tools" / "score.py").is_file():
+        pytest.skip(f"{SHARED} with tools/score.py is absent: the eval corpora are not shipped with the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def predictions(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One extraction per corpus, written as ``claimgraph extract`` writes it."""
+    analyzer = Analyzer.load()
+    out_dir = tmp_path_factory.mktemp("eval")
+    paths = {}
+    for corpus in CORPORA:
+        articles = shared_dir / "corpus" / corpus / "articles"
+        if not articles.is_dir():
+            pytest.skip(f"{articles} is absent")
+        path = out_dir / f"{corpus}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for result in extract_paths([articles], analyzer):
+                out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+        paths[corpus] = path
+    return paths
+
+
+@pytest.fixture(scope="session")
+def extractions(predictions: dict[str, Path]) -> dict[str, list[dict[str, Any]]]:
+    """The extraction objects per corpus, parsed back from the JSON Lines."""
+    return {
+        c: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines()] for c, p in predictions.items()
+    }
+
+
+def score_articles(shared_dir: Path, corpus: str, prediction: Path) -> dict[str, Any]:
+    """score.py's ``articles --json`` report for one corpus."""
+    scorer = shared_dir / "tools" / "score.py"
+    gold = shared_dir / "corpus" / corpus
+    done = subprocess.run(
+        [sys.executable, str(scorer), "articles", str(gold), str(prediction), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+@pytest.fixture(scope="session")
+def seed_scores(shared_dir: Path, predictions: dict[str, Path]) -> dict[str, Any]:
+    return score_articles(shared_dir, "seed", predictions["seed"])
+
+
+@pytest.fixture(scope="session")
+def dev_scores(shared_dir: Path, predictions: dict[str, Path]) -> dict[str, Any]:
+    return score_articles(shared_dir, "dev", predictions["dev"])
