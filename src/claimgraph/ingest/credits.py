@@ -155,11 +155,13 @@ def byline(line: str) -> Byline | None:
         person, glued = _unglue(part)
         if glued:
             publisher = publisher or glued
+        if _ROLE.search(person):
+            continue
         if _is_outlet(person):
             publisher = publisher or person
         elif _is_person(person):
             authors.append(person.title() if person.isupper() else person)
-        elif not _ROLE.search(person):
+        else:
             return None
     if not authors and publisher is None:
         return None

@@ -159,7 +159,7 @@ def parse_timestamp(text: str | None) -> str | None:
         return None
     day, match = found
     rest = text[: match.start()] + " " + text[match.end() :]
-    clock = _find_time(rest)
+    clock = _find_time(_BARE_OFFSET.sub(" ", _OFFSET.sub(" ", rest)))  # "UTC -05:30" is not a time
     if clock is None:
         return day.isoformat()
     stamp = datetime(day.year, day.month, day.day, *clock, tzinfo=find_offset(rest))

@@ -28,6 +28,9 @@ _DATE_PARAMS: dict[str, Any] = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 
+# Fewer words than this is a menu or a caption that trafilatura fell back on, not an article.
+MIN_WORDS = 5
+
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
@@ -48,8 +51,8 @@ def read_html(html: str, url: str | None = None) -> Article:
         raise InputError("no_text", "the page holds no article text")
     title = (found.title or "").strip() or None
     article = read_layout(found.text or "", title=title, published=_page_date(found.date))
-    if not article.text.strip():
-        raise InputError("no_text", "the page holds no article text once its boilerplate is removed")
+    if len(article.text.split()) < MIN_WORDS:
+        raise InputError("no_text", f"the page holds no article text (only {article.text[:40]!r})")
     return with_metadata(
         article,
         authors=article.authors or _authors(found.author),

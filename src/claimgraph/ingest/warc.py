@@ -36,26 +36,24 @@ def read_warc(path: Path) -> Iterator[Document | ExtractionError]:
         while start is not None and start < len(data):
             fh.seek(start)
             iterator = ArchiveIterator(fh)
-            failing: int | None = None
-            last_done: int | None = None
+            failing = start  # where the record being read begins
             try:
                 for record in iterator:
-                    failing = start + iterator.get_record_offset()
                     page = _page(record)
+                    # only now: warcio reads the record to its end to report where it lies
+                    failing = start + iterator.get_record_offset() + iterator.get_record_length()
                     if page is not None:
                         count += 1
                         raw, charset, url = page
                         source = f"{path}/{stem}-{count}"
                         yield read_document(raw, source, partial(_read_page, raw, charset, url))
-                    last_done, failing = failing, None
                 return
             except Exception as exc:  # warcio fails in many ways (ArchiveLoadFailed, zlib, AttributeError …)
-                if failing is None:
-                    failing = start if last_done is None else data.find(marker, last_done + 1)
                 count += 1
-                message = f"corrupt WARC record at byte {failing}: {type(exc).__name__}: {exc}"
-                yield ExtractionError(f"{path}/{stem}-{count}", None, "unreadable", message[:300])
-                start = None if failing < 0 else _next(data, marker, failing + 1)
+                why = str(exc)[:200].encode("ascii", "backslashreplace").decode("ascii")  # warcio quotes raw bytes
+                message = f"corrupt WARC record at byte {failing}: {type(exc).__name__}: {why}"
+                yield ExtractionError(f"{path}/{stem}-{count}", None, "unreadable", message)
+                start = _next(data, marker, failing + 1)
 
 
 def _read_page(raw: bytes, charset: str | None, url: str | None) -> Article:
