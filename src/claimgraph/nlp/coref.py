@@ -42,6 +42,7 @@ class EntityIndex:
         self.token_entity: dict[int, str] = {}
         self.spans: dict[int, tuple[int, int]] = {}  # token index → (start, end) token range of its mention
         order: list[tuple[int, str]] = []
+        self._subjects: set[int] = set()  # starts of mentions that are a clause subject
         for entity in entities:
             for mention in entity.mentions:
                 if mention.field is not None:
@@ -53,6 +54,8 @@ class EntityIndex:
                     self.token_entity.setdefault(tok.i, entity.id)
                     self.spans.setdefault(tok.i, (span.start, span.end))
                 order.append((span.start, entity.id))
+                if any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+                    self._subjects.add(span.start)
         order.sort()
         self._starts = [s for s, _ in order]
         self._ids = [e for _, e in order]
@@ -78,15 +81,23 @@ class EntityIndex:
                 out.append(eid)
         return out
 
-    def nearest_before(self, i: int, types: frozenset[EntityType], exclude: str | None = None) -> str | None:
-        """The entity of one of ``types`` mentioned last before token ``i`` (within the window)."""
+    def nearest_before(self, i: int, types: frozenset[EntityType], subjects_first: bool = False) -> str | None:
+        """The entity of one of ``types`` mentioned last before token ``i`` (within the window).
+
+        With ``subjects_first``, the last one that was a clause subject wins
+        over later mentions in other roles: "the group" usually continues the
+        topic, not the last object named.
+        """
+        fallback = None
         k = bisect_left(self._starts, i) - 1
         while k >= 0 and i - self._starts[k] <= _WINDOW:
             eid = self._ids[k]
-            if eid != exclude and self.type_of(eid) in types:
-                return eid
+            if self.type_of(eid) in types:
+                if not subjects_first or self._starts[k] in self._subjects:
+                    return eid
+                fallback = fallback or eid
             k -= 1
-        return None
+        return fallback
 
     def resolve(self, tok: Token, *, prefer: str | None = None) -> str | None:
         """The entity ``tok`` (the head of a noun phrase) stands for, or ``None``.
@@ -117,7 +128,7 @@ class EntityIndex:
         if lemma in words.person_nouns:
             return self.nearest_before(tok.i, frozenset({"PERSON"}))
         if lemma in words.group_nouns:
-            return self.nearest_before(tok.i, frozenset({"ARMED_GROUP", "ORGANIZATION"}))
+            return self.nearest_before(tok.i, frozenset({"ARMED_GROUP", "ORGANIZATION"}), subjects_first=True)
         if lemma in words.outlet_nouns:
             return self.nearest_before(tok.i, frozenset({"ORGANIZATION", "MEDIA"}))
         return None

@@ -274,23 +274,21 @@ class FrameReader:
         return self.make(subjects, predicate, objects, noun, negative=ending)
 
     def _inclusion(self, verb: Token) -> list[RawClaim]:
-        """X counts Y among its affiliates → Y affiliated_with X."""
-        for prep, role in self.prep_objects(verb):
-            if prep.split()[-1] not in self.rel.inclusion_preps:
+        """X counts Y among its affiliates → Y affiliated_with X (the 'among' phrase may hang off Y)."""
+        for role in verb.subtree:
+            if role.i < verb.i or role.dep_ != "pobj" or role.head.lower_ not in self.rel.inclusion_preps:
                 continue
             frames = [f for f in self.rel.frames.get(role.lemma_.lower(), ()) if "of" in f.preps]
             if not frames:
                 continue
-            owners = self.subjects(verb)
-            members = [
-                self.index.named(c)
-                for c in verb.children
-                if c.dep_ in ("dobj", "ccomp", "dep", "attr", "oprd") and self.index.named(c)
-            ]
+            owners: list[tuple[str | None, str | None]] = [(o, None) for o in self.subjects(verb)]
+            members = dict.fromkeys(
+                self.index.named(c) for c in verb.children if c.dep_ in ("dobj", "ccomp", "dep", "attr", "oprd")
+            )
             out = []
-            for member in dict.fromkeys(m for m in members if m):
-                targets: list[tuple[str | None, str | None]] = [(o, None) for o in owners]
-                out += self.make([member], frames[0].predicate, targets, verb, frame=frames[0])
+            for member in members:
+                if member is not None:
+                    out += self.make([member], frames[0].predicate, owners, verb, frame=frames[0])
             return out
         return []
 

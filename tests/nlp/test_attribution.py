@@ -1,0 +1,96 @@
+"""Attributions over our own sentences: quotes, split quotes, indirect speech, sources resolved."""
+
+from __future__ import annotations
+
+from claim_helpers import Analysed, analyse
+
+from claimgraph.model import Attribution
+
+
+def _by_cue(result: Analysed, cue: str) -> list[Attribution]:
+    return [a for a in result.attributions if a.cue.text == cue]
+
+
+def test_direct_quote_with_cue_after_and_split_quote_keeps_speaker() -> None:
+    text = (
+        "Karim Haddad commands the Northern Shield Brigade.\n\n"
+        '"We will hold the bridge until spring," said Haddad. "Nobody will cross it," he added.'
+    )
+    names = {"Karim Haddad": "PERSON", "Northern Shield Brigade": "ARMED_GROUP"}
+    result = analyse(text, names, aliases={"Karim Haddad": ["Haddad"]})
+    said, added = _by_cue(result, "said"), _by_cue(result, "added")
+    assert len(said) == 1 and said[0].direct
+    assert said[0].content.text.startswith("We will hold the bridge")
+    assert said[0].source is not None and result.name(said[0].source.entity) == "Karim Haddad"
+    assert len(added) == 1 and added[0].source is not None
+    assert added[0].source.text == "he" and result.name(added[0].source.entity) == "Karim Haddad"
+    assert added[0].content.text.startswith("Nobody will cross it")
+
+
+def test_quote_split_by_its_cue_inherits_the_speaker() -> None:
+    text = 'Lina Farouk visited the camp. "The wells are dry," Farouk said. "The children are thirsty."'
+    result = analyse(text, {"Lina Farouk": "PERSON"}, aliases={"Lina Farouk": ["Farouk"]})
+    contents = {a.content.text: a for a in result.attributions if a.direct}
+    assert "The children are thirsty." in contents or "The children are thirsty" in contents
+    second = next(a for t, a in contents.items() if t.startswith("The children"))
+    assert second.cue.text == "said" and second.source is not None and second.source.text == "Farouk"
+
+
+def test_cue_before_a_quote_over_two_paragraphs_with_a_description_as_source() -> None:
+    text = (
+        "Lina Farouk, a researcher, has studied the militias for a decade.\n\n"
+        'The veteran researcher adds: "They recruit in the villages first.\n\n'
+        '"Then they move into the towns."\n\nThe rest is silence.'
+    )
+    result = analyse(text, {"Lina Farouk": "PERSON"})
+    adds = _by_cue(result, "adds")
+    assert len(adds) == 1 and adds[0].direct
+    assert adds[0].content.text.startswith("They recruit in the villages")
+    assert "Then they move into the towns" in adds[0].content.text
+    assert adds[0].source is not None and adds[0].source.text == "The veteran researcher"
+    assert result.name(adds[0].source.entity) == "Lina Farouk"
+
+
+def test_misspelt_cue_beside_a_quote_is_still_a_cue() -> None:
+    text = 'Omar Saleh spoke in Kessab. "The ceasefire is over," he addds.'
+    result = analyse(text, {"Omar Saleh": "PERSON", "Kessab": "PLACE"})
+    assert [a.cue.text for a in result.attributions if a.direct] == ["addds"]
+
+
+def test_unclosed_quote_is_not_guessed_at() -> None:
+    text = 'Omar Saleh spoke in Kessab.\n\n"The ceasefire is over, he said at noon.\n\nThe talks resumed.'
+    result = analyse(text, {"Omar Saleh": "PERSON", "Kessab": "PLACE"})
+    assert not [a for a in result.attributions if a.direct]
+
+
+def test_indirect_speech_content_starts_after_that_and_description_resolves_to_group() -> None:
+    text = (
+        "The Northern Shield Brigade withdrew from Kessab in May. "
+        "The group's media representative stated that the brigade had never attacked civilians."
+    )
+    result = analyse(text, {"Northern Shield Brigade": "ARMED_GROUP", "Kessab": "PLACE"})
+    stated = _by_cue(result, "stated")
+    assert len(stated) == 1 and not stated[0].direct
+    assert stated[0].content.text.startswith("the brigade had never attacked civilians")
+    assert stated[0].source is not None and stated[0].source.text == "The group's media representative"
+    assert result.name(stated[0].source.entity) == "Northern Shield Brigade"
+
+
+def test_claims_to_complement_and_according_to() -> None:
+    text = (
+        "The Valley Front claims to be a local defence force. "
+        "Its fighters were seen near Kessab, according to the Levant Monitor."
+    )
+    names = {"Valley Front": "ARMED_GROUP", "Kessab": "PLACE", "Levant Monitor": "MEDIA"}
+    result = analyse(text, names)
+    claims = _by_cue(result, "claims")
+    assert len(claims) == 1 and claims[0].content.text.startswith("to be a local defence force")
+    assert claims[0].source is not None and result.name(claims[0].source.entity) == "Valley Front"
+    according = _by_cue(result, "according to")
+    assert len(according) == 1 and according[0].content.text.startswith("Its fighters were seen")
+    assert according[0].source is not None and result.name(according[0].source.entity) == "Levant Monitor"
+
+
+def test_passive_report_has_no_source_and_is_left_out() -> None:
+    result = analyse("The Valley Front is reported to operate near Kessab.", {"Valley Front": "ARMED_GROUP"})
+    assert result.attributions == []

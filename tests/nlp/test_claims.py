@@ -1,0 +1,97 @@
+"""Claims over our own sentences: frames, coordination, polarity, hedges, sources and anaphora."""
+
+from __future__ import annotations
+
+from claim_helpers import analyse
+
+from claimgraph.model import EntityType
+
+GROUPS: dict[str, EntityType] = {
+    "Kessab Brigade": "ARMED_GROUP",
+    "Northern Shield": "ARMED_GROUP",
+    "Valley Front": "ARMED_GROUP",
+    "Levant Institute": "ORGANIZATION",
+    "Kessab": "PLACE",
+    "Lina Farouk": "PERSON",
+    "Omar Saleh": "PERSON",
+}
+
+
+def test_reported_affiliation_takes_its_source_and_cue_from_the_attribution() -> None:
+    result = analyse("The Kessab Brigade confirmed that it is affiliated with the Northern Shield.", GROUPS)
+    (claim,) = result.claims
+    assert result.relations() == {("Kessab Brigade", "affiliated_with", "Northern Shield", "affirmed")}
+    assert claim.source == result.eid("Kessab Brigade") and claim.cue == "confirmed"
+    assert claim.attribution == result.attributions[0].id
+    assert claim.evidence.text.startswith("The Kessab Brigade confirmed")
+
+
+def test_denial_of_a_generic_class_keeps_the_literal() -> None:
+    text = (
+        "The Kessab Brigade withdrew last week. The group's media representative stated that the group is "
+        "unaffiliated with other armed groups in the region."
+    )
+    result = analyse(text, GROUPS)
+    assert result.relations() == {
+        ("Kessab Brigade", "affiliated_with", "other armed groups in the region", "denied"),
+    }
+    assert result.claims[0].source == result.eid("Kessab Brigade")
+
+
+def test_coordinated_objects_under_negation_and_a_claiming_verb() -> None:
+    result = analyse("The Valley Front claims not to be part of the Northern Shield and the Kessab Brigade.", GROUPS)
+    assert result.relations() == {
+        ("Valley Front", "part_of", "Northern Shield", "denied"),
+        ("Valley Front", "part_of", "Kessab Brigade", "denied"),
+    }
+    assert all(c.hedged and c.source == result.eid("Valley Front") for c in result.claims)
+
+
+def test_apposition_designation_and_links_in_the_article_voice() -> None:
+    text = (
+        "Lina Farouk, a senior researcher of the Levant Institute, visited Kessab. "
+        "The Northern Shield is considered a terrorist organization and has links with the Valley Front."
+    )
+    result = analyse(text, GROUPS)
+    assert result.relations() == {
+        ("Lina Farouk", "works_for", "Levant Institute", "affirmed"),
+        ("Northern Shield", "designated_as", "terrorist organization", "affirmed"),
+        ("Northern Shield", "linked_to", "Valley Front", "affirmed"),
+    }
+    designation = next(c for c in result.claims if c.predicate == "designated_as")
+    assert designation.hedged and designation.source is None and designation.object is None
+
+
+def test_inclusion_coalition_and_passive_leadership() -> None:
+    text = (
+        "The Northern Shield counts the Valley Front of the Kessab Brigade coalition among its affiliates. "
+        "The Valley Front is led by Omar Saleh."
+    )
+    result = analyse(text, GROUPS)
+    assert result.relations() >= {
+        ("Valley Front", "affiliated_with", "Northern Shield", "affirmed"),
+        ("Valley Front", "part_of", "Kessab Brigade", "affirmed"),
+        ("Omar Saleh", "leader_of", "Valley Front", "affirmed"),
+    }
+
+
+def test_the_group_refers_back_to_the_last_armed_group_and_hedge_is_kept() -> None:
+    text = "The Valley Front held a parade. The group is reported to operate out of Kessab."
+    result = analyse(text, GROUPS)
+    (claim,) = result.claims
+    assert result.relations() == {("Valley Front", "operates_in", "Kessab", "affirmed")}
+    assert claim.hedged and claim.source is None
+
+
+def test_denied_links_and_backing_modifier() -> None:
+    text = "The Levant-backed Valley Front denies any links to the Kessab Brigade."
+    result = analyse(text, {**GROUPS, "Levant": "PLACE"})
+    assert result.relations() == {
+        ("Valley Front", "allied_with", "Levant", "affirmed"),
+        ("Valley Front", "linked_to", "Kessab Brigade", "denied"),
+    }
+
+
+def test_wrong_types_and_unresolved_subjects_are_left_out() -> None:
+    text = "An armed group surfaced in Kessab. Omar Saleh is affiliated with Kessab."
+    assert analyse(text, GROUPS).claims == []
