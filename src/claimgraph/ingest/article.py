@@ -47,20 +47,8 @@ def content_id(raw: bytes) -> str:
 
 def to_document(article: Article, raw: bytes, source_path: str) -> Document:
     """The ``Document`` record for ``article``, read from ``raw`` at ``source_path``."""
-    return Document(
-        id=content_id(raw),
-        source_path=source_path,
-        text=article.text,
-        url=article.url,
-        title=article.title,
-        section=article.section,
-        summary=article.summary,
-        published=article.published,
-        dateline=article.dateline,
-        authors=list(article.authors),
-        publisher=article.publisher,
-        language=article.language,
-    )
+    found = {f.name: getattr(article, f.name) for f in fields(Article)}
+    return Document(id=content_id(raw), source_path=source_path, **found)
 
 
 def read_document(raw: bytes, source_path: str, read: Callable[[], Article]) -> Document | ExtractionError:
