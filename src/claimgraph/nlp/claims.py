@@ -44,7 +44,8 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
     for raw in raws:
         attribution = held.at(raw.trigger.idx)
         source, via = _source_and_via(raw, attribution, index, sourcing)
-        key = (raw.subject, raw.predicate, raw.object, raw.literal, raw.denied, source, raw.trigger.sent.start)
+        # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
+        key = (raw.subject, raw.predicate, raw.object, _fold(raw.literal), raw.denied, source)
         if key in seen:
             continue
         seen.add(key)
@@ -82,6 +83,10 @@ def _source_and_via(
     if attribution.cue.text.lower() in _RELAYS and index.type_of(speaker) == "MEDIA" and speaker is not None:
         return None, [speaker, *(v for v in via if v != speaker)]
     return speaker, [v for v in via if v != speaker]
+
+
+def _fold(literal: str | None) -> str | None:
+    return " ".join(literal.lower().split()) if literal else None
 
 
 def _evidence(trigger: Token) -> Span:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.model import Entity, EntityType
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.names import fold
+from claimgraph.nlp.places import country_of
 
 GROUPISH: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -60,6 +61,17 @@ class EntityIndex:
         self._starts = [s for s, _ in order]
         self._ids = [e for _, e in order]
         self._descriptions = {fold(d): e.id for e in entities for d in e.descriptions if d.strip()}
+        self._countries: dict[str, str] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                country = country_of(name) if entity.type == "PLACE" else None
+                if country is not None:
+                    self._countries.setdefault(country, entity.id)
+
+    def country(self, word: str) -> str | None:
+        """The document's entity for the country a name or nationality word stands for ("Turkish" → Turkey)."""
+        country = country_of(word)
+        return self._countries.get(country) if country is not None else None
 
     def type_of(self, entity_id: str | None) -> EntityType | None:
         entity = self.by_id.get(entity_id) if entity_id else None
@@ -148,7 +160,9 @@ class EntityIndex:
             subject = _clause_subject_entity(self, tok)
             if subject is not None and self.type_of(subject) in types:
                 return subject
-        return self.nearest_before(tok.i, types - {"PLACE"} if lower in ("they", "their") else types)
+        return self.nearest_before(
+            tok.i, types - {"PLACE"} if lower in ("they", "their") else types, subjects_first=True
+        )
 
 
 def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Predicate
-from claimgraph.nlp import lexicon
+from claimgraph.nlp import lexicon, shapes
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.lexicon import Frame
 from claimgraph.nlp.polarity import is_denied, is_hedged
@@ -75,20 +75,13 @@ class FrameReader:
                 out += self._link_noun(tok, rel.link_nouns[lemma])
             if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
                 out += self._inclusion(tok)
-            if lemma in rel.coalition_nouns and tok.pos_ == "NOUN":
-                out += self._coalition(tok)
-            if lemma in rel.stronghold_nouns and tok.pos_ == "NOUN":
-                out += self._stronghold(tok)
-            if lemma in rel.backing and tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN":
-                out += self._backing(tok, rel.backing[lemma])
-            if lemma in rel.designation_heads and tok.pos_ == "NOUN":
-                out += self._designation(tok)
+            out += shapes.read(self, tok, lemma)
         return out
 
     # ----------------------------------------------------------------- arguments
 
-    def subject_token(self, trigger: Token) -> Token | None:
-        """The token naming what ``trigger`` is said of."""
+    def subject_token(self, trigger: Token, carried: bool = False) -> Token | None:
+        """The token naming what ``trigger`` is said of (``carried``: a noun carried by "have", "deny" …)."""
         if trigger.pos_ in ("NOUN", "PROPN"):
             for child in trigger.children:
                 if child.dep_ == "appos" and self.index.named(child):
@@ -101,18 +94,28 @@ class FrameReader:
             misparsed = misparsed_subject(tok)
             if misparsed is not None:
                 return misparsed
-            if tok.dep_ == "appos" or (tok.dep_ == "compound" and self.index.named(tok.head)):
+            if tok.dep_ == "appos":
+                return self.before_apposition(tok) or tok.head
+            if tok.dep_ == "compound" and self.index.named(tok.head):
                 return tok.head
             if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "ADJ", "AUX"):
                 return tok.head
-            if tok.dep_ in _CLIMB or (tok is trigger and tok.dep_ == "dobj" and tok.pos_ == "NOUN"):
+            if tok.dep_ in _CLIMB or (carried and tok is trigger and tok.dep_ == "dobj"):
                 tok = tok.head
                 continue
             return None
         return None
 
-    def subjects(self, trigger: Token) -> list[str]:
-        tok = self.subject_token(trigger)
+    def before_apposition(self, appos: Token) -> Token | None:
+        """The name just before ", an affiliate of …": the parser often hangs an apposition on the wrong conjunct."""
+        j = appos.left_edge.i - 1
+        doc = appos.doc
+        while j >= 0 and doc[j].text in (",", "(", "–", "—"):
+            j -= 1
+        return doc[j] if j >= 0 and self.index.named(doc[j]) else None
+
+    def subjects(self, trigger: Token, carried: bool = False) -> list[str]:
+        tok = self.subject_token(trigger, carried)
         if tok is None:
             return []
         eid = self.index.resolve(tok, prefer=self.speaker(tok))
@@ -134,6 +137,9 @@ class FrameReader:
             if j == rng[1] or j >= len(doc) or not self.index.named(doc[j]):
                 break
             eid = self.index.named(doc[j])
+            after = self.index.mention_range(doc[j])
+            if after is not None and after[1] < len(doc) and doc[after[1]].tag_ == "POS":
+                break  # "Turkey and Syria's Kurds": a possessor, not a coordinate
             if eid and eid != first and eid not in out and self.index.type_of(eid) == self.index.type_of(first):
                 out.append(eid)
             rng = self.index.mention_range(doc[j])
@@ -157,12 +163,21 @@ class FrameReader:
         if tok.lemma_.lower() not in self.rel.generic_heads:
             return None
         determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
-        if not determiners & words.generic_determiners and not (tok.tag_ == "NNS" and "the" not in determiners):
+        if not determiners & words.generic_determiners:
             return None
         span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
         if span[0].lower_ in ("a", "an", "the", "any", "no"):
             span = span[1:]
         return span.text or None
+
+    def modifiers(self, noun: Token) -> list[tuple[str | None, str | None]]:
+        """Names and nationality words before a role noun: "YPG spokesman", "the Turkish foreign minister"."""
+        out: list[tuple[str | None, str | None]] = []
+        for tok in noun.doc[noun.left_edge.i : noun.i]:
+            eid = self.index.named(tok) or (self.index.country(tok.text) if tok.dep_ in ("amod", "compound") else None)
+            if eid is not None and self.index.type_of(eid) != "PERSON" and (eid, None) not in out:
+                out.append((eid, None))
+        return out
 
     def prep_objects(self, trigger: Token) -> Iterator[tuple[str, Token]]:
         """(preposition, its object) for each prepositional phrase on ``trigger``; two-word ones joined."""
@@ -242,12 +257,13 @@ class FrameReader:
             for child in trigger.children:
                 if child.dep_ == "dobj":
                     objects += self.objects(child)
-        if frame.poss or frame.compound:
+        if frame.poss:
             for child in trigger.children:
-                if (frame.poss and child.dep_ == "poss") or (frame.compound and child.dep_ == "compound"):
-                    eid = self.index.resolve(child) if child.dep_ == "poss" else self.index.named(child)
-                    if eid is not None and self.index.type_of(eid) != "PERSON":
-                        objects.append((eid, None))
+                eid = self.index.resolve(child) if child.dep_ == "poss" else None
+                if eid is not None and self.index.type_of(eid) != "PERSON":
+                    objects.append((eid, None))
+        if frame.compound and not objects:
+            objects += self.modifiers(trigger)
         if not objects:
             return []
         if subjects is None:
@@ -269,7 +285,7 @@ class FrameReader:
             eid = self.index.resolve(poss[0], prefer=self.speaker(poss[0]))
             subjects = [eid] if eid else []
         elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.carrier_verbs:
-            subjects = self.subjects(noun)
+            subjects = self.subjects(noun, carried=True)
         ending = noun.head.lemma_.lower() in self.rel.ending_verbs and noun.dep_ == "dobj"
         return self.make(subjects, predicate, objects, noun, negative=ending)
 
@@ -291,64 +307,6 @@ class FrameReader:
                     out += self.make([member], frames[0].predicate, owners, verb, frame=frames[0])
             return out
         return []
-
-    def _coalition(self, noun: Token) -> list[RawClaim]:
-        """Y of the Z coalition → Y part_of Z."""
-        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
-            return []
-        member = self.index.named(noun.head.head)
-        names = [self.index.named(c) for c in noun.children if c.dep_ in ("compound", "nmod", "amod")]
-        whole = next((n for n in names if n), None)
-        if member is None or whole is None:
-            return []
-        return self.make([member], "part_of", [(whole, None)], noun)
-
-    def _stronghold(self, noun: Token) -> list[RawClaim]:
-        """The X stronghold of Y / Y, the X stronghold → X operates_in Y."""
-        holders = [self.index.resolve(c) for c in noun.children if c.dep_ in ("poss", "compound")]
-        holder = next((h for h in holders if h), None)
-        if holder is None:
-            return []
-        places = [o for p, o in self.prep_objects(noun) if p in ("of", "in")]
-        if noun.dep_ == "appos":
-            places.append(noun.head)
-        objects = [item for place in places for item in self.objects(place)]
-        return self.make([holder], "operates_in", objects, noun)
-
-    def _backing(self, participle: Token, predicate: Predicate) -> list[RawClaim]:
-        """US-backed X → X allied_with US."""
-        backed = self.index.named(participle.head)
-        backers = [self.index.named(c) for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
-        if backed is None:
-            return []
-        return self.make([backed], predicate, [(b, None) for b in backers if b], participle)
-
-    def _designation(self, noun: Token) -> list[RawClaim]:
-        """X is (considered) a terrorist organization / X, a proscribed terrorist group."""
-        qualifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in self._qualifiers]
-        if not qualifiers:
-            return []
-        head = noun.head
-        if noun.dep_ == "appos":
-            subject_tok: Token | None = head
-        elif noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in self.rel.designation_verbs:
-            subject_tok = self.subject_token(noun)
-        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in self.rel.designation_verbs:
-            verb = head.head
-            subject_tok = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        else:
-            return []
-        if subject_tok is None:
-            return []
-        eid = self.index.resolve(subject_tok, prefer=self.speaker(subject_tok))
-        if eid is None:
-            return []
-        literal = noun.doc[min(q.i for q in qualifiers) : noun.i + 1].text
-        return self.make([eid], "designated_as", [(None, literal)], noun)
-
-    @property
-    def _qualifiers(self) -> frozenset[str]:
-        return self.rel.designation_qualifiers
 
 
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})

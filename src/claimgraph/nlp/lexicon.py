@@ -82,6 +82,9 @@ class Relations:
     designation_verbs: frozenset[str]
     generic_heads: frozenset[str]
     types: dict[str, tuple[frozenset[EntityType], frozenset[EntityType]]]
+    campaign_nouns: frozenset[str]
+    campaign_preps: dict[str, Predicate]
+    campaign_verbs: frozenset[str]
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -147,6 +150,9 @@ def relations() -> Relations:
         designation_qualifiers=frozenset(designations["qualifiers"]),
         designation_verbs=frozenset(designations["verbs"]),
         generic_heads=frozenset(raw["generic_heads"]),
+        campaign_nouns=frozenset(raw["campaigns"]["nouns"]),
+        campaign_preps=dict(raw["campaigns"]["preps"]),
+        campaign_verbs=frozenset(raw["campaigns"]["verbs"]),
         types={
             k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
         },

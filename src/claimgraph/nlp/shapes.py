@@ -1,0 +1,139 @@
+"""Noun-phrase shapes that carry a relation without a relation verb.
+
+* coalition: "Y of the Z coalition" → Y part_of Z;
+* stronghold: "the X stronghold of Y" → X operates_in Y;
+* backing: "US-backed X" → X allied_with US;
+* designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
+* campaign: "Turkey launched a military campaign in Afrin", "the offensive against X";
+* located: "the YPG in Syria" → operates_in.
+
+Each is a function of the ``FrameReader`` (for argument lookup and claim
+building) and the trigger token.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from claimgraph.model import Predicate
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.frames import FrameReader, RawClaim
+
+_LOCATED_PREPS = frozenset({"in", "inside", "across", "throughout"})
+_GROUPISH = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+
+
+def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """Every shape whose trigger ``tok`` is."""
+    rel, out = reader.rel, []
+    if tok.pos_ == "NOUN":
+        if lemma in rel.coalition_nouns:
+            out += coalition(reader, tok)
+        if lemma in rel.stronghold_nouns:
+            out += stronghold(reader, tok)
+        if lemma in rel.designation_heads:
+            out += designation(reader, tok)
+        if lemma in rel.campaign_nouns:
+            out += campaign(reader, tok)
+    if lemma in rel.backing and tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN":
+        out += backing(reader, tok, rel.backing[lemma])
+    if reader.index.named(tok):
+        out += located(reader, tok)
+    return out
+
+
+def coalition(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """Y of the Z coalition → Y part_of Z."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    member = reader.index.named(noun.head.head)
+    names = [reader.index.named(c) for c in noun.children if c.dep_ in ("compound", "nmod", "amod")]
+    whole = next((n for n in names if n), None)
+    if member is None or whole is None:
+        return []
+    return reader.make([member], "part_of", [(whole, None)], noun)
+
+
+def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """The X stronghold of Y / Y, the X stronghold → X operates_in Y."""
+    holders = [reader.index.resolve(c) for c in noun.children if c.dep_ in ("poss", "compound")]
+    holder = next((h for h in holders if h), None)
+    if holder is None:
+        return []
+    places = [o for p, o in reader.prep_objects(noun) if p in ("of", "in")]
+    if noun.dep_ == "appos":
+        places.append(noun.head)
+    objects = [item for place in places for item in reader.objects(place)]
+    return reader.make([holder], "operates_in", objects, noun)
+
+
+def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> list[RawClaim]:
+    """US-backed X → X allied_with US."""
+    backed = reader.index.named(participle.head)
+    backers = [reader.index.named(c) for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    if backed is None:
+        return []
+    return reader.make([backed], predicate, [(b, None) for b in backers if b], participle)
+
+
+def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """X is (considered) a terrorist organization / X, a proscribed terrorist group."""
+    qualifiers = [
+        c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in reader.rel.designation_qualifiers
+    ]
+    if not qualifiers:
+        return []
+    head = noun.head
+    if noun.dep_ == "appos":
+        subject_tok: Token | None = reader.before_apposition(noun) or head
+    elif noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in reader.rel.designation_verbs:
+        subject_tok = reader.subject_token(noun)
+    elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in reader.rel.designation_verbs:
+        verb = head.head
+        subject_tok = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    else:
+        return []
+    if subject_tok is None:
+        return []
+    eid = reader.index.resolve(subject_tok, prefer=reader.speaker(subject_tok))
+    if eid is None:
+        return []
+    literal = noun.doc[min(q.i for q in qualifiers) : noun.i + 1].text
+    return reader.make([eid], "designated_as", [(None, literal)], noun)
+
+
+def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """'Turkey launched a campaign in Afrin' (operates_in), 'the offensive against X' (rival_of)."""
+    rel, index = reader.rel, reader.index
+    actors: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            eid = index.resolve(child)
+            actors += [eid] if eid else []
+    if not actors:
+        actors = [e for e, _ in reader.modifiers(noun) if e]
+    if not actors and noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.campaign_verbs:
+        actors = reader.subjects(noun, carried=True)
+    out = []
+    for prep, obj in reader.prep_objects(noun):
+        predicate = rel.campaign_preps.get(prep)
+        if predicate is not None:
+            out += reader.make(actors, predicate, list(reader.objects(obj)), noun)
+    return out
+
+
+def located(reader: FrameReader, name: Token) -> list[RawClaim]:
+    """'the YPG in Syria': a group named with the place it is in."""
+    index = reader.index
+    group, rng = index.named(name), index.mention_range(name)
+    if group is None or rng is None or index.type_of(group) not in _GROUPISH or name.i != rng[1] - 1:
+        return []
+    places = [
+        o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and index.type_of(index.named(o)) == "PLACE"
+    ]
+    return [
+        claim for place in places for claim in reader.make([group], "operates_in", list(reader.objects(place)), place)
+    ]
