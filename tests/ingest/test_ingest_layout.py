@@ -109,6 +109,8 @@ def test_timestamp_lines() -> None:
     )
     assert timestamp_line("Published: 5 May 2020 | 09:15 GMT+3") == (None, "2020-05-05T09:15:00+03:00")
     assert timestamp_line("Politics | Monday, March 2, 2015, 11:48 MSK") == ("Politics", "2015-03-02T11:48:00+03:00")
+    assert timestamp_line("Last modified on Mon 20 Aug 2017 09.00 BST") == (None, "2017-08-20T09:00:00+01:00")
+    assert timestamp_line("First published on Sun 19 Aug 2017 17.00 BST") == (None, "2017-08-19T17:00:00+01:00")
     assert timestamp_line("The group was founded on 24 November 2014 in the mountains.") is None
 
 
@@ -155,6 +157,7 @@ def test_bylines() -> None:
 def test_noise_lines() -> None:
     for line in (
         "Advertisement",
+        "Photograph: Jane Doe/Example Agency",
         "Share on Twitter",
         "Read more: Army retakes town",
         "Subscribe to our newsletter",
@@ -171,3 +174,4 @@ def test_footer_is_cut_only_when_what_follows_is_a_list() -> None:
     assert footer_start(["Story.", "Latest", long_paragraph]) == 3
     assert footer_start(["Story.", "Copyright 2024 News Agency. All rights reserved."]) == 1
     assert footer_start(["Story.", "Follow the author on Twitter: @someone"]) == 1
+    assert footer_start(["Story.", "Reporting by Jane Doe; Editing by John Roe", "Our Standards: The Principles."]) == 1

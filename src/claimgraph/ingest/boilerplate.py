@@ -22,13 +22,15 @@ _NOISE = re.compile(
     r"(read|see) (more|also)\b.*|also read\b.*|related( articles| stories| news)?\s*:?.*|"
     r"share( this( article| story)?)?( on \w+)?|share\s*:|(share|tweet|email|print|whatsapp)(\s*[|/•·]\s*\w+)+|"
     r"subscribe\b.*|sign up\b.*|click here\b.*|follow us\b.*|listen to (this|the) (article|story)\b.*|"
-    r"\d+\s+min(ute)?s?\s+read|comments?(\s*\(\d+\))?)",
+    r"\d+\s+min(ute)?s?\s+read|comments?(\s*\(\d+\))?|"
+    r"(photo(graph)?|image|picture|video|file photo)( credit)?\s*:.*)",
     re.I,
 )
 _FOOTER = re.compile(
     r"(tags?\s*:.*|topics?\s*:.*|latest( news)?|more (from|on|in) [\w'’ -]{1,40}|related( articles| stories| news| content)?\s*:?|"
     r"you (may|might) also like.*|recommended( for you)?|most (read|popular)|"
-    r"(copyright|©|\(c\)).*|.*all rights reserved.*|"
+    r"(copyright|©|\(c\)).*|.*all rights reserved.*|our standards\s*:.*|"
+    r"((additional )?reporting|writing|editing|compiled|edited) by .*|"
     r"for any (questions|queries|comments|feedback)\b.*|(you can )?(follow|contact|reach|email|write to) "
     r"(the author|the reporter|the writer|him|her|them|us|me|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) (on|at|via)\b.*|"
     r"(the author|the writer|the reporter|he|she) can be (reached|contacted|followed)\b.*|"

@@ -44,8 +44,8 @@ _TERMINAL = tuple(".!?\"'”’»)…:")
 _TIMESTAMP_NOISE = re.compile(
     r"\(?\b(?:UTC|GMT)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|[+\-−]\d{2}:?\d{2}\b|"
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b[A-Z]{2,4}T?\b(?=\s*\)?\s*$)|"
-    r"\b(?:published|updated|posted|last|modified|on|at|date|time|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b:?|[|•·,/()\[\]–—:-]",
+    r"\b(?:first|published|updated|posted|last|modified|on|at|date|time|"
+    r"mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)\b\.?:?|[|•·,/()\[\]–—:-]",
     re.I,
 )
 
