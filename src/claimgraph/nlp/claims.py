@@ -45,7 +45,7 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
         attribution = held.at(raw.trigger.idx)
         source, via = _source_and_via(raw, attribution, index, sourcing)
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
-        key = (raw.subject, raw.predicate, raw.object, _fold(raw.literal), raw.denied, source)
+        key = (raw.subject, raw.predicate, raw.object, _literal_key(raw), raw.denied, source)
         if key in seen:
             continue
         seen.add(key)
@@ -85,8 +85,12 @@ def _source_and_via(
     return speaker, [v for v in via if v != speaker]
 
 
-def _fold(literal: str | None) -> str | None:
-    return " ".join(literal.lower().split()) if literal else None
+def _literal_key(raw: RawClaim) -> str | None:
+    """Designations compare by their head noun ("terrorist group" and "terror group" are one designation)."""
+    if not raw.literal:
+        return None
+    words = raw.literal.lower().split()
+    return words[-1] if raw.predicate == "designated_as" else " ".join(words)
 
 
 def _evidence(trigger: Token) -> Span:

@@ -128,22 +128,22 @@ class EntityIndex:
 
     def describe(self, tok: Token) -> str | None:
         """A definite description headed by ``tok`` → the entity it describes."""
-        phrase = phrase_of(tok)
-        by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
-        if by_text is not None:
-            return by_text
-        # "the group's …" style possessors reach here with the possessor itself as tok.
-        if not _is_definite(tok):
-            return None
         words = lexicon.speech()
         lemma = tok.lemma_.lower()
+        kinds: frozenset[EntityType] | None = None
         if lemma in words.person_nouns:
-            return self.nearest_before(tok.i, frozenset({"PERSON"}))
-        if lemma in words.group_nouns:
-            return self.nearest_before(tok.i, frozenset({"ARMED_GROUP", "ORGANIZATION"}), subjects_first=True)
-        if lemma in words.outlet_nouns:
-            return self.nearest_before(tok.i, frozenset({"ORGANIZATION", "MEDIA"}))
-        return None
+            kinds = frozenset({"PERSON"})
+        elif lemma in words.group_nouns:
+            kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+        elif lemma in words.outlet_nouns:
+            kinds = frozenset({"ORGANIZATION", "MEDIA"})
+        phrase = phrase_of(tok)
+        by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
+        if by_text is not None and (kinds is None or self.type_of(by_text) in kinds):
+            return by_text
+        if kinds is None or not _is_definite(tok):
+            return None
+        return self.nearest_before(tok.i, kinds, subjects_first="PERSON" not in kinds)
 
     def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
         lower = tok.lower_

@@ -138,7 +138,11 @@ class FrameReader:
                 break
             eid = self.index.named(doc[j])
             after = self.index.mention_range(doc[j])
-            if after is not None and after[1] < len(doc) and doc[after[1]].tag_ == "POS":
+            if (
+                after is not None
+                and after[1] < len(doc)
+                and (doc[after[1]].tag_ == "POS" or doc[after[1]].lower_ in ("'s", "’s"))
+            ):
                 break  # "Turkey and Syria's Kurds": a possessor, not a coordinate
             if eid and eid != first and eid not in out and self.index.type_of(eid) == self.index.type_of(first):
                 out.append(eid)
@@ -203,10 +207,16 @@ class FrameReader:
         *,
         negative: bool = False,
         frame: Frame | None = None,
+        presupposed: bool = False,
     ) -> list[RawClaim]:
+        """Claims for every subject × object that fit the predicate's types.
+
+        ``presupposed`` relations ("the YPG in Syria") are taken as stated,
+        whatever negation governs the phrase they sit in.
+        """
         out = []
-        denied = is_denied(trigger) != negative
-        hedged = is_hedged(trigger)
+        denied = not presupposed and is_denied(trigger) != negative
+        hedged = not presupposed and is_hedged(trigger)
         for subject in subjects:
             pred = self.choose(predicate, subject, frame)
             for obj, literal in objects:
@@ -286,7 +296,7 @@ class FrameReader:
             subjects = [eid] if eid else []
         elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.carrier_verbs:
             subjects = self.subjects(noun, carried=True)
-        ending = noun.head.lemma_.lower() in self.rel.ending_verbs and noun.dep_ == "dobj"
+        ending = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.ending_verbs and predicate != "rival_of"
         return self.make(subjects, predicate, objects, noun, negative=ending)
 
     def _inclusion(self, verb: Token) -> list[RawClaim]:

@@ -135,5 +135,7 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
         o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and index.type_of(index.named(o)) == "PLACE"
     ]
     return [
-        claim for place in places for claim in reader.make([group], "operates_in", list(reader.objects(place)), place)
+        claim
+        for place in places
+        for claim in reader.make([group], "operates_in", list(reader.objects(place)), place, presupposed=True)
     ]
