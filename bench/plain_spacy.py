@@ -1,0 +1,57 @@
+"""The baseline the entity work is measured against: the stock spaCy model, nothing else.
+
+Writes ``claimgraph extract``-shaped JSON Lines whose entities are the plain
+model's ``doc.ents`` mapped to the contract's types (PERSON → PERSON, ORG →
+ORGANIZATION, GPE/LOC → PLACE; other labels dropped), one entity per
+distinct name, so ``score.py`` can score it beside our extractor.  Documents
+are read by the same ingest as ``claimgraph extract``.  Usage:
+
+    .venv/bin/python bench/plain_spacy.py PATH [PATH ...] > plain.jsonl
+    python3 ../shared/tools/score.py articles ../shared/corpus/dev plain.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from spacy.tokens import Doc
+
+from claimgraph.extract import to_json
+from claimgraph.ingest import read_paths
+from claimgraph.model import Document, Entity, EntityType, Extraction, Span
+from claimgraph.nlp.pipeline import load_model
+
+LABELS: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE"}
+
+
+def plain_entities(doc: Doc) -> list[Entity]:
+    """One entity per distinct (text, type) of the stock model's entities."""
+    by_name: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        etype = LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        entity = by_name.get((ent.text, etype))
+        if entity is None:
+            entity = by_name[ent.text, etype] = Entity(id=f"e{len(by_name) + 1}", name=ent.text, type=etype)
+        entity.mentions.append(Span(ent.start_char, ent.end_char, ent.text))
+    return list(by_name.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+")
+    args = parser.parse_args()
+    nlp = load_model()
+    items = list(read_paths(args.paths))
+    documents = [d for d in items if isinstance(d, Document)]
+    docs = dict(zip((id(d) for d in documents), nlp.pipe(d.text for d in documents), strict=True))
+    for item in items:
+        result = item if not isinstance(item, Document) else Extraction(item, plain_entities(docs[id(item)]))
+        sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
