@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimgraph.ingest.boilerplate import footer_start, is_noise
 from claimgraph.ingest.credits import byline, standalone_dateline, wire_dateline
 from claimgraph.ingest.text import read_layout, timestamp_line
@@ -175,3 +180,13 @@ def test_footer_is_cut_only_when_what_follows_is_a_list() -> None:
     assert footer_start(["Story.", "Copyright 2024 News Agency. All rights reserved."]) == 1
     assert footer_start(["Story.", "Follow the author on Twitter: @someone"]) == 1
     assert footer_start(["Story.", "Reporting by Jane Doe; Editing by John Roe", "Our Standards: The Principles."]) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=120), max_size=30))
+def test_layout_never_raises_and_never_invents_words(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    article = read_layout(text)
+    source = set(unicodedata.normalize("NFC", text).split())
+    assert set(article.text.split()) <= source
+    assert article.title is None or set(article.title.split()) <= source

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -247,3 +249,17 @@ def test_rss_feed_entries(tmp_path: Path) -> None:
         "No group claimed it.",
     ]
     assert isinstance(second, ExtractionError) and second.code == "no_text"
+
+
+_TAGS = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<!--", "-->", "<html>", "<body>", "<"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_TAGS, st.text(max_size=60)), max_size=40))
+def test_any_markup_gives_a_document_or_an_error(tmp_path_factory: pytest.TempPathFactory, parts: list[str]) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "page.html"
+    path.write_bytes("".join(parts).encode("utf-8", "surrogatepass"))
+    [result] = read(path)
+    assert isinstance(result, Document) or result.code in {"empty", "binary", "undecodable", "no_text", "unreadable"}
