@@ -126,6 +126,9 @@ def test_standalone_datelines() -> None:
     assert moscow is not None and moscow.place == "MOSCOW" and moscow.date == (8, 22, 1996)
     spaced = standalone_dateline("AL-AIN , United Arab Emirates 1996-12-06")
     assert spaced is not None and spaced.place == "AL-AIN, United Arab Emirates"
+    slashed = standalone_dateline("Baku, Azerbaijan, Nov.24 / Trend A.Jones /")
+    assert slashed is not None and slashed.place == "Baku, Azerbaijan" and slashed.agency == "Trend"
+    assert slashed.date == (11, 24, None)
     assert standalone_dateline("The talks ended on March 3") is None
 
 

@@ -82,11 +82,14 @@ _NAME_PARTICLES = frozenset(
 _PLACE_WORD = r"(?:[A-Z][\w'’.\-]*|of|de|del|es|al|el|la|le|du|upon|on-|am)"
 _PLACE = rf"{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,4}}"
 _PLACES = rf"(?P<place>{_PLACE}(?:\s*,\s*{_PLACE}){{0,3}})"
-_DATE = rf"(?P<date>{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE = rf"(?P<date>{MONTH_RE}\s*\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
 _AGENCY = r"\((?P<agency>[A-Z][\w&/.\- ]{0,30})\)"
 _DASH = r"[-–—]{1,2}"
 
-_STANDALONE = re.compile(rf"{_PLACES}\s*,?\s+{_DATE}\s*(?:{_AGENCY})?\s*(?:{_DASH}|:)?")
+# "Baku, Azerbaijan, Nov. 24", "MOSCOW 1996-08-22", "Kabul, May 3 (AP) -", "Baku, Nov. 24 / Trend /"
+_STANDALONE = re.compile(
+    rf"{_PLACES}\s*,?\s+{_DATE}\s*(?:{_AGENCY}|/\s*(?P<credit>[^/]{{1,60}}?)\s*/)?\s*(?:{_DASH}|:)?"
+)
 _WIRE = re.compile(rf"{_PLACES}(?:\s*,\s*{_DATE})?\s*{_AGENCY}\s*{_DASH}\s*")
 _CAPS_WIRE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)*)?)\s*[–—]\s*"
@@ -123,7 +126,10 @@ def standalone_dateline(line: str) -> DatelineMatch | None:
     match = _STANDALONE.fullmatch(line.strip())
     if not match:
         return None
-    return DatelineMatch(_tidy_place(match["place"]), partial_date(match["date"]), match["agency"], len(line))
+    agency = match["agency"]
+    if match["credit"] and match["credit"].split()[0].casefold() in OUTLETS:
+        agency = match["credit"].split()[0]
+    return DatelineMatch(_tidy_place(match["place"]), partial_date(match["date"]), agency, len(line))
 
 
 def wire_dateline(paragraph: str) -> DatelineMatch | None:
