@@ -122,48 +122,70 @@ def _stated_link(a: Mention, b: Mention, text: str) -> bool:
     return bool(_ALIAS_CUE.fullmatch(gap))
 
 
-def _plain(m: Mention) -> str:
+def _plain(text: str) -> str:
     """Folded name with a plural -s dropped from its last word."""
-    key = fold(m.text)
+    key = fold(text)
     return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else key
 
 
-def _strip_nationality(m: Mention) -> str | None:
-    words = m.text.split()
-    if len(words) >= 3 and country_of(words[0]) is not None:
-        return fold(" ".join(words[1:]))
-    return None
+def _family(etype: EntityType) -> str:
+    """Types that may name one actor share a family (organisation-like ones do)."""
+    return "ORG" if etype in ORG_LIKE else etype
 
 
-def _same_name(a: Mention, b: Mention) -> bool:
-    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
-        return True
-    if _plain(a) == _plain(b):
-        return True
-    if a.type == "PERSON" or b.type == "PERSON" or min(len(a.text), len(b.text)) < 8:
-        return False
-    if " " in a.text and name_key(a.text) == name_key(b.text):
-        return True
-    fa, fb = fold(a.text), fold(b.text)
-    return fuzz.ratio(fa, fb) >= 88 or fa == _strip_nationality(b) or fb == _strip_nationality(a)
+def _join_buckets(groups: _Groups, keyed: list[tuple[object, int]]) -> None:
+    """Join every pair of mentions that share a key (None keys are skipped)."""
+    first: dict[object, int] = {}
+    for key, i in keyed:
+        if key is not None:
+            groups.join(first.setdefault(key, i), i)
 
 
-def _same_place_or_body(a: Mention, b: Mention, persons: set[str]) -> bool:
-    if a.type == "PLACE":
-        country = country_of(a.text)
-        return country is not None and country == country_of(b.text)
-    if a.type != "ORGANIZATION":
-        return False
-    cls = head_class(a.text)
-    if cls is None or cls != head_class(b.text):
-        return False
-    ma, mb = a.text.split()[0], b.text.split()[0]
-    ca, cb = country_of(ma), country_of(mb)
-    return (
-        (ca is not None and ca == cb)
-        or (ca is not None and fold(mb) in persons)
-        or (cb is not None and fold(ma) in persons)
+def _same_written_name(groups: _Groups, mentions: list[Mention]) -> None:
+    """Steps 3–6: gazetteer id, fold up to a plural, transliteration key, near spelling, nationality."""
+    fam = [_family(m.type) for m in mentions]
+    _join_buckets(groups, [((m.gazetteer_id, fam[i]) if m.gazetteer_id else None, i) for i, m in enumerate(mentions)])
+    _join_buckets(groups, [((_plain(m.text), fam[i]), i) for i, m in enumerate(mentions)])
+    named = [i for i, m in enumerate(mentions) if m.type != "PERSON" and len(m.text) >= 8]
+    _join_buckets(
+        groups, [((name_key(mentions[i].text), fam[i]) if " " in mentions[i].text else None, i) for i in named]
     )
+    folds: dict[tuple[str, str], int] = {}
+    for i in named:
+        folds.setdefault((fold(mentions[i].text), fam[i]), i)
+    for i in named:
+        words = mentions[i].text.split()
+        if len(words) >= 3 and country_of(words[0]) is not None:
+            j = folds.get((fold(" ".join(words[1:])), fam[i]))
+            if j is not None:
+                groups.join(j, i)
+    distinct = list(folds.items())
+    for x, ((fa, family_a), i) in enumerate(distinct):
+        for (fb, family_b), j in distinct[:x]:
+            if family_a == family_b and fuzz.ratio(fa, fb, score_cutoff=88):
+                groups.join(j, i)
+
+
+def _same_place_or_body(groups: _Groups, mentions: list[Mention]) -> None:
+    """Step 8: one country under two names; one state body named by country or by its leader."""
+    _join_buckets(groups, [(country_of(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
+    persons = {p for m in mentions if m.type == "PERSON" for p in person_parts(m.text)}
+    by_country: dict[str, int] = {}
+    by_leader: list[tuple[str, int]] = []
+    for i, m in enumerate(mentions):
+        cls = head_class(m.text) if m.type == "ORGANIZATION" else None
+        if cls is None:
+            continue
+        modifier = m.text.split()[0]
+        country = country_of(modifier)
+        if country is not None:
+            groups.join(by_country.setdefault(f"{country}|{cls}", i), i)
+        elif fold(modifier) in persons:
+            by_leader.append((cls, i))
+    for cls, i in by_leader:  # "Assad regime" is the government of the one country named with one
+        bodies = {k for k in by_country if k.endswith(f"|{cls}")}
+        if len(bodies) == 1:
+            groups.join(by_country[bodies.pop()], i)
 
 
 def _person_part_of(short: Mention, full: Mention) -> bool:
@@ -212,12 +234,8 @@ def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]
             if initials == m.text and (compatible(m.type, long_type) or (long_type in ORG_LIKE and m.type == "PERSON")):
                 groups.join(j, i)
                 break
-    persons = {p for m in mentions if m.type == "PERSON" for p in person_parts(m.text)}
-    for i in range(n):  # 3–6, 8. same actor under two written forms
-        for j in range(i):
-            a, b = mentions[j], mentions[i]
-            if compatible(a.type, b.type) and (_same_name(a, b) or _same_place_or_body(a, b, persons)):
-                groups.join(j, i)
+    _same_written_name(groups, mentions)  # 3–6
+    _same_place_or_body(groups, mentions)  # 8
     fulls = [i for i, m in enumerate(mentions) if m.type == "PERSON" and len(person_parts(m.text)) > 1]
     for i, m in enumerate(mentions):  # 7. people by part of their name
         if m.type != "PERSON":

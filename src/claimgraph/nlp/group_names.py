@@ -67,10 +67,10 @@ _CAPITALISED: dict[str, Any] = {"TEXT": {"REGEX": r"^[A-Z][\w'’]*$"}}
 _ARTICLE: dict[str, Any] = {"LOWER": {"IN": ARTICLES}}
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
-    "arabic_strong": [[{"LOWER": {"IN": STRONG_OPENERS}, **_CAPITALISED}, {**_NAME_PART, "OP": "*"}, _CAPITALISED]],
+    "arabic_strong": [[{"LOWER": {"IN": STRONG_OPENERS}}, {**_NAME_PART, "OP": "*"}, _CAPITALISED]],
     "arabic_weak": [
         [
-            {"LOWER": {"IN": WEAK_OPENERS}, **_CAPITALISED},
+            {"LOWER": {"IN": WEAK_OPENERS}},
             {**_NAME_PART, "OP": "*"},
             _ARTICLE,
             {"ORTH": "-", "OP": "?"},
@@ -86,7 +86,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     "emirate": [
         [
-            {**_CAPITALISED, "ORTH": {"NOT_IN": ["The", "A", "An", "Arab", "United", "This", "That"]}},
+            {"IS_TITLE": True, "ORTH": {"NOT_IN": ["The", "A", "An", "Arab", "United", "This", "That"]}},
             {"ORTH": {"IN": ["Emirate", "Emirates"]}},
         ]
     ],
@@ -102,7 +102,8 @@ class GroupNameRules:
             self.matcher.add(name, patterns, greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label="ARMED_GROUP") for _, start, end in self.matcher(doc)]
+        # Openers match in any case (cheaply); a name still has to start with a capital.
+        spans = [Span(doc, s, e, label="ARMED_GROUP") for _, s, e in self.matcher(doc) if doc[s].text[0].isupper()]
         return set_entities(doc, spans)
 
 

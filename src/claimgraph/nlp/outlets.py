@@ -27,10 +27,10 @@ from spacy.tokens import Doc, Span
 from claimgraph.nlp.spans import set_entities
 
 DOMAIN = r"^[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|info|news|tv|co\.uk|az|ru|ua|tr|fr|de|sy|iq|me)$"
-_CAPITALISED: dict[str, Any] = {"TEXT": {"REGEX": r"^[A-Z][\w'’&.-]*$"}}
+_CAPITALISED: dict[str, Any] = {"IS_TITLE": True}
 
 PATTERNS: list[list[dict[str, Any]]] = [
-    [{"TEXT": {"REGEX": DOMAIN}}],
+    [{"LIKE_URL": True, "TEXT": {"REGEX": DOMAIN}}],
     [{**_CAPITALISED, "OP": "+"}, {"LOWER": "news"}, {"LOWER": {"IN": ["agency", "network", "service"]}}],
     [{**_CAPITALISED, "OP": "+"}, {"ORTH": {"IN": ["TV", "Television", "Radio"]}}],
     [

