@@ -19,7 +19,9 @@ every dossier that touches it while a missed one only leaves two entries:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -50,19 +52,25 @@ class Verdict:
     reason: str
 
 
+@lru_cache(maxsize=1 << 16)
+def word_key(word: str) -> str:
+    """``name_key`` of one word or name, cached: resolution asks for the same words again and again."""
+    return name_key(word)
+
+
 def _same_word(x: str, y: str) -> float:
     """1.0 for the same word, 0.9 for a transliteration variant, else 0."""
     if x == y:
         return 1.0
     if min(len(x), len(y)) < 4:
         return 0.0
-    kx, ky = name_key(x), name_key(y)
+    kx, ky = word_key(x), word_key(y)
     if kx == ky and (len(kx) >= 3 or min(len(x), len(y)) >= 5):
         return 0.9
     return 0.9 if JaroWinkler.similarity(x, y) >= 0.93 else 0.0
 
 
-def _align(short: list[str], long: list[str]) -> list[float]:
+def _align(short: Sequence[str], long: Sequence[str]) -> list[float]:
     """Greedy one-to-one alignment of ``short``'s words into ``long``'s; a score per aligned word."""
     free = list(long)
     scores = []
@@ -74,6 +82,7 @@ def _align(short: list[str], long: list[str]) -> list[float]:
     return scores
 
 
+@lru_cache(maxsize=1 << 16)
 def _group_words(name: str) -> tuple[list[str], list[str]]:
     words = [TRANSLATIONS.get(w, w) for w in tokens(name)]
     return [w for w in words if w not in GROUP_GENERIC], [w for w in words if w in GROUP_GENERIC]
@@ -83,7 +92,7 @@ def _compare_group(a: Candidate, b: Candidate) -> Verdict | None:
     da, ga = _group_words(a.name)
     db, gb = _group_words(b.name)
     if not da or not db:
-        if name_key(a.name) == name_key(b.name) and JaroWinkler.similarity(a.fold, b.fold) >= 0.93:
+        if word_key(a.name) == word_key(b.name) and JaroWinkler.similarity(a.fold, b.fold) >= 0.93:
             return Verdict("positive", 0.9, "same spelling skeleton of a generic name")
         return None
     short, long = sorted((da, db), key=len)
@@ -109,7 +118,8 @@ def _acronym_of(short: Candidate, long: Candidate) -> bool:
 _ABD = re.compile(r"^abd(?:ul|al|el|ur|us|ar|as|an|ir|il|u)?(?=[a-z]{3})")
 
 
-def person_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def person_words(name: str) -> tuple[str, ...]:
     """A person's name words without titles and particles; "Abdul Salam" and "Abdussalam" both → "abdsalam"."""
     words = [_ABD.sub("abd", w) for w in tokens(name)]
     out: list[str] = []
@@ -118,7 +128,7 @@ def person_words(name: str) -> list[str]:
             words[i + 1] = "abd" + words[i + 1]
         elif word not in PERSON_GENERIC:
             out.append(word)
-    return out
+    return tuple(out)
 
 
 _ABD_WORDS = frozenset({"abd", "abdu", "abdul", "abdel", "abdal", "abdur", "abdus"})
@@ -127,7 +137,7 @@ _ABD_WORDS = frozenset({"abd", "abdu", "abdul", "abdel", "abdal", "abdur", "abdu
 def _compare_person(a: Candidate, b: Candidate) -> Verdict | None:
     wa, wb = person_words(a.name), person_words(b.name)
     short, long = sorted((wa, wb), key=len)
-    joined = name_key("".join(wa)), name_key("".join(wb))
+    joined = word_key("".join(wa)), word_key("".join(wb))
     if len(long) >= 2 and len(short) < len(long) and len(joined[0]) >= 5 and joined[0] == joined[1]:
         return Verdict("positive", 0.9, "same name written with other word breaks")
     if len(short) < 2:
