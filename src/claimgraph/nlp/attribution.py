@@ -26,12 +26,13 @@ from claimgraph.model import Attribution, Entity, Span
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import entity_index
 from claimgraph.nlp.quotes import Quote, find_quotes
-from claimgraph.nlp.speakers import Speakers, is_cue, is_passive, is_quote_cue, subject_of
+from claimgraph.nlp.speakers import Speakers, is_cue, is_object_cue, is_passive, is_quote_cue, subject_of
 
 _STOPS = frozenset({".", "!", "?", ";"})
 _FRAME = 10  # tokens searched beside a quote for its cue
 _TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "agree", "deny", "refuse", "insist"})
 _OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
+_CONTENT_PREPS = frozenset({"for", "on", "as"})
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 
 
@@ -52,6 +53,7 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     used_cues = {f.cue.start for f in found}
     found += _indirect(doc, in_quote, used_cues)
     found += _according_to(doc, in_quote)
+    found += _nominal(doc, in_quote)
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
     sources = [speakers.span(f.speaker) for f in found]
@@ -169,7 +171,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _indirect(doc: Doc, in_quote: set[int], used: set[int]) -> list[_Found]:
     out: list[_Found] = []
     for tok in doc:
-        if tok.i in used or tok.i in in_quote or not is_cue(tok) or is_passive(tok):
+        if tok.i in used or tok.i in in_quote or not (is_cue(tok) or is_object_cue(tok)) or is_passive(tok):
             continue
         content = _complement(tok)
         if content is None or (content[0].i in in_quote and content[0].i - 1 in in_quote):
@@ -194,19 +196,49 @@ def _complement(cue: Token) -> TokenSpan | None:
         while start < clause.i and (doc[start].dep_ == "mark" or doc[start].is_punct):
             start += 1
         return doc[start : clause.right_edge.i + 1]
+    words = lexicon.speech()
     xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
     objects = [c for c in children if c.dep_ == "dobj"]
     if xcomps and lemma in _OBJECT_COMPLEMENT and objects:
         return doc[objects[0].left_edge.i : xcomps[0].right_edge.i + 1]
     if xcomps and lemma in _TO_COMPLEMENT:
         return doc[xcomps[0].left_edge.i : xcomps[0].right_edge.i + 1]
-    if (
-        objects
-        and lemma in lexicon.polarity().denial_verbs
-        and objects[0].lemma_.lower() in lexicon.speech().denial_objects
-    ):
-        return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    if lemma in lexicon.polarity().denial_verbs:
+        denied = objects and objects[0].lemma_.lower() in words.denial_objects
+        return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1] if denied else None
+    if lemma in words.object_verbs:
+        parts = [c for c in children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+        if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
+            return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None
+
+
+def _nominal(doc: Doc, in_quote: set[int]) -> list[_Found]:
+    """ "Trump's claims that …", "an announcement by X that …": a speech noun with a 'that' clause."""
+    out: list[_Found] = []
+    nouns = lexicon.speech().cue_nouns
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in in_quote:
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None)
+        if clause is None:
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
+        if speaker is None:
+            agents = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
+            speaker = next((o for o in agents if o.dep_ == "pobj"), None)
+        if speaker is None:
+            continue
+        start = clause.left_edge.i + 1
+        chars = _trim(doc.text, doc[start].idx, clause.right_edge.idx + len(clause.right_edge.text))
+        if chars is not None:
+            out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))
+    return out
+
+
+def _starts_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark" and first.i < clause.i
 
 
 def _according_to(doc: Doc, in_quote: set[int]) -> list[_Found]:

@@ -150,7 +150,7 @@ class EntityIndex:
         if lower in _PERSON_PRONOUNS:
             types: frozenset[EntityType] = frozenset({"PERSON"})
         elif lower in _GROUP_PRONOUNS:
-            types = GROUPISH | {"PLACE"} if lower in ("it", "its") else GROUPISH | {"PERSON"}
+            types = GROUPISH | {"PLACE"} if lower in ("it", "its", "itself") else GROUPISH
         else:
             return None
         if prefer is not None and self.type_of(prefer) in types:

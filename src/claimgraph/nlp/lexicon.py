@@ -49,6 +49,8 @@ class Speech:
     group_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     denial_objects: frozenset[str]
+    object_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,8 @@ def speech() -> Speech:
         group_nouns=frozenset(raw["group_nouns"]),
         outlet_nouns=frozenset(raw["outlet_nouns"]),
         denial_objects=frozenset(raw["denial_objects"]),
+        object_verbs=frozenset(raw["object_verbs"]),
+        cue_nouns=frozenset(raw["cue_nouns"]),
     )
 
 

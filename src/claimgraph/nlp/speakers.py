@@ -38,6 +38,11 @@ def is_cue(tok: Token) -> bool:
     return tok.lemma_.lower() in lexicon.speech().verbs
 
 
+def is_object_cue(tok: Token) -> bool:
+    """A verb that reports its object ('called for a review'): a cue only with such an object (see attribution)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.speech().object_verbs
+
+
 def is_quote_cue(tok: Token) -> bool:
     """A cue in the slot beside a quote, tolerating a one-letter misspelling."""
     lower = tok.lower_
@@ -98,11 +103,10 @@ class Speakers:
         named = [c for c in tok.children if c.dep_ == "appos" and index.named(c)]
         if index.named(tok) is None and named:
             tok = named[0]  # "His stepfather, Steve Howell, said"
-        if tok.i in index.spans:  # a name: just the name
+        span = core_span(tok)
+        if tok.i in index.spans:  # a name: the whole name even where the parse splits it
             start, end = index.spans[tok.i]
-            span = tok.doc[start:end]
-        else:
-            span = core_span(tok)
+            span = tok.doc[min(start, span.start) : max(end, span.end)]
         text = span.text
         cut = text.rfind("\n") + 1  # a phrase never runs across a line break
         entity = self._entity(tok)
