@@ -263,3 +263,10 @@ def test_any_markup_gives_a_document_or_an_error(tmp_path_factory: pytest.TempPa
     path.write_bytes("".join(parts).encode("utf-8", "surrogatepass"))
     [result] = read(path)
     assert isinstance(result, Document) or result.code in {"empty", "binary", "undecodable", "no_text", "unreadable"}
+
+
+def test_text_without_spaces_is_still_text(tmp_path: Path) -> None:
+    sentence = "武装勢力は声明で攻撃への関与を否定したが、政府は同勢力の犯行だと主張している。"
+    (tmp_path / "ja.html").write_text(page("声明", body=sentence * 3))
+    [doc] = read(tmp_path)
+    assert isinstance(doc, Document) and sentence in doc.text

@@ -30,7 +30,6 @@ _FOOTER = re.compile(
     r"(tags?\s*:.*|topics?\s*:.*|latest( news)?|more (from|on|in) [\w'’ -]{1,40}|related( articles| stories| news| content)?\s*:?|"
     r"you (may|might) also like.*|recommended( for you)?|most (read|popular)|"
     r"(copyright|©|\(c\)).*|.*all rights reserved.*|our standards\s*:.*|"
-    r"((additional )?reporting|writing|editing|compiled|edited) by .*|"
     r"for any (questions|queries|comments|feedback)\b.*|(you can )?(follow|contact|reach|email|write to) "
     r"(the author|the reporter|the writer|him|her|them|us|me|[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}) (on|at|via)\b.*|"
     r"(the author|the writer|the reporter|he|she) can be (reached|contacted|followed)\b.*|"

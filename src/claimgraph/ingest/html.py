@@ -28,8 +28,10 @@ _DATE_PARAMS: dict[str, Any] = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 
-# Fewer words than this is a menu or a caption that trafilatura fell back on, not an article.
+# Fewer words (and characters, for scripts written without spaces) than this is a menu or
+# a caption that trafilatura fell back on, not an article.
 MIN_WORDS = 5
+MIN_CHARS = 40
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -51,7 +53,7 @@ def read_html(html: str, url: str | None = None) -> Article:
         raise InputError("no_text", "the page holds no article text")
     title = (found.title or "").strip() or None
     article = read_layout(found.text or "", title=title, published=_page_date(found.date))
-    if len(article.text.split()) < MIN_WORDS:
+    if len(article.text.split()) < MIN_WORDS and len(article.text) < MIN_CHARS:
         raise InputError("no_text", f"the page holds no article text (only {article.text[:40]!r})")
     return with_metadata(
         article,

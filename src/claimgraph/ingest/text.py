@@ -103,31 +103,31 @@ def _is_headline(line: str) -> bool:
 def _read_header(lines: list[str], headline: str | None, opened: bool) -> tuple[_Header, int]:
     """The header block at the top of ``lines`` and how many lines it spans.
 
-    A standfirst is an unmarked line *between* markers; ``opened`` says the
-    headline itself stood just above ``lines`` and counts as the first one.
-    Without that, text that starts unmarked has no header: a paragraph is
-    never taken for a standfirst just because a date line follows it.
+    A standfirst is an unmarked line the header closes over.  A dateline or
+    a byline closes a header wherever it stands; a timestamp or a headline
+    repeat only when the headline itself stood just above ``lines``
+    (``opened``, a plain-text scrape).  In a page's extracted text a
+    paragraph followed by a date or by the title is body, not standfirst.
     """
     header, end = _Header(), 0
     unmarked: list[str] = []
     key = fold(headline) if headline else None
     for i, line in enumerate(lines[:HEADER_WINDOW]):
-        stamp = timestamp_line(line)
-        if key is not None and fold(line) == key:
-            pass
-        elif stamp and header.published is None:
-            if unmarked and not opened:
-                break  # a date after a paragraph of a page body is an event's date, not the header's
-            header.section, header.published = stamp
-        elif header.dateline is None and (dateline := standalone_dateline(line)):
-            header.dateline = dateline
-        elif header.byline is None and (credit := byline(line)):
-            header.byline = credit
-        else:
-            if not (opened or end) or len(line) > STANDFIRST_CHARS or len(unmarked) == STANDFIRST_MAX:
+        repeat = key is not None and fold(line) == key
+        stamp = None if repeat or header.published else timestamp_line(line)
+        dateline = None if repeat or stamp or header.dateline else standalone_dateline(line)
+        credit = None if repeat or stamp or dateline or header.byline else byline(line)
+        if not (repeat or stamp or dateline or credit):
+            if len(line) > STANDFIRST_CHARS or len(unmarked) == STANDFIRST_MAX:
                 break
             unmarked.append(line)
             continue
+        if unmarked and not (opened or dateline or credit):
+            break
+        if stamp:
+            header.section, header.published = stamp
+        header.dateline = header.dateline or dateline
+        header.byline = header.byline or credit
         end = i + 1
         header.summary = list(unmarked)
     return header, end
