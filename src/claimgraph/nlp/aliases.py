@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from claimgraph.model import EntityType
 from claimgraph.nlp.institutions import head_class
-from claimgraph.nlp.names import acronym, fold, name_key, tokens
+from claimgraph.nlp.names import HONORIFICS, acronym, fold, name_key, tokens
 from claimgraph.nlp.places import country_of
 
 
@@ -49,35 +49,6 @@ class Mention:
 
 
 ORG_LIKE = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
-HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "president",
-        "father",
-        "sheikh",
-        "shaikh",
-        "imam",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "commander",
-        "minister",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "mullah",
-        "rev",
-        "sir",
-        "lord",
-        "lady",
-    ]
-)
 _PAREN_OPEN = re.compile(r"\s*,?\s*\(\s*(?:the\s+)?", re.IGNORECASE)
 _PAREN_CLOSE = re.compile(r"\s*,?\s*\)")
 _ALIAS_CUE = re.compile(

@@ -20,40 +20,12 @@ from spacy.tokens import Doc, Token
 from claimgraph.model import Entity
 from claimgraph.nlp.aliases import Mention
 
-PERSON_ROLES = frozenset(
-    [
-        "expert",
-        "analyst",
-        "researcher",
-        "scientist",
-        "scholar",
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "president",
-        "minister",
-        "commander",
-        "envoy",
-        "adviser",
-        "advisor",
-        "diplomat",
-        "ambassador",
-        "general",
-        "chief",
-        "founder",
-        "cleric",
-        "preacher",
-        "priest",
-        "journalist",
-        "reporter",
-        "correspondent",
-        "activist",
-        "lawyer",
-        "professor",
-    ]
+_PERSON_ROLES_WORDS = (
+    "expert analyst researcher scientist scholar official spokesman spokeswoman spokesperson leader "
+    "president minister commander envoy adviser advisor diplomat ambassador general chief founder cleric "
+    "preacher priest journalist reporter correspondent activist lawyer professor"
 )
+PERSON_ROLES = frozenset(_PERSON_ROLES_WORDS.split())
 GROUP_NOUNS = frozenset(
     ["group", "militia", "organisation", "organization", "movement", "faction", "insurgents", "militants"]
 )

@@ -28,105 +28,29 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
+from claimgraph.nlp.names import HONORIFICS
 from claimgraph.nlp.places import country_of, is_demonym, is_known_place
 
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 OUR_TYPES = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"})  # PERSON is also the model's
 NAME_LIKE = frozenset({"ORG", "PERSON", "NORP", "ARMED_GROUP", "ORGANIZATION"})
 
-ARMED_HEADS = frozenset(
-    [
-        "brigade",
-        "brigades",
-        "battalion",
-        "battalions",
-        "militia",
-        "militias",
-        "mujahideen",
-        "mujahidin",
-        "mujahedeen",
-        "units",
-        "forces",
-        "legion",
-        "regiment",
-        "emirate",
-        "guerrillas",
-        "insurgents",
-    ]
+_ARMED_HEADS_WORDS = (
+    "brigade brigades battalion battalions militia militias mujahideen mujahidin mujahedeen units forces "
+    "legion regiment emirate guerrillas insurgents"
 )
+ARMED_HEADS = frozenset(_ARMED_HEADS_WORDS.split())
 ARMED_NOUNS = frozenset(["militia", "militias", "guerrillas", "insurgents", "rebels", "jihadists", "fighters"])
 _CALLED = re.compile(
     r"\b(?:" + "|".join(ARMED_NOUNS) + r")\s*,?\s*(?:(?:also|widely)\s+)?(?:known\s+as|called)(?:\s+the)?$",
     re.IGNORECASE,
 )
-STATE_WORDS = frozenset(
-    [
-        "armed",
-        "defense",
-        "defence",
-        "security",
-        "special",
-        "air",
-        "naval",
-        "navy",
-        "police",
-        "border",
-        "government",
-        "coalition",
-        "allied",
-        "nato",
-        "un",
-        "peacekeeping",
-        "land",
-        "ground",
-        "rocket",
-        "strategic",
-        "national",
-        "royal",
-        "federal",
-        "republican",
-        "presidential",
-    ]
+_STATE_WORDS = (
+    "armed defense defence security special air naval navy police border government coalition allied nato "
+    "un peacekeeping land ground rocket strategic national royal federal republican presidential"
 )
+STATE_WORDS = frozenset(_STATE_WORDS.split())
 _NOT_A_NAME = re.compile(r"^[^A-Z]*$|[+:]\s*\d|^\W|\bUTC\b|\bGMT\b|^(?!(?:al|el|ad|as|ash|ar)-)[a-z]")
-HONORIFICS = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
-        "President",
-        "Father",
-        "Sheikh",
-        "Imam",
-        "General",
-        "Gen",
-        "Colonel",
-        "Commander",
-        "Minister",
-        "King",
-        "Queen",
-        "Prince",
-        "Emir",
-        "Mullah",
-        "Rev",
-        "Sir",
-        "Lord",
-        "Lady",
-        "Royal",
-        "Marine",
-        "Marines",
-        "Sgt",
-        "Sergeant",
-        "Captain",
-        "Capt",
-        "Lt",
-        "Lieutenant",
-        "Major",
-        "Senator",
-    ]
-)
 
 
 def _trim(span: Span) -> Span:
@@ -147,7 +71,9 @@ def _trim(span: Span) -> Span:
 
 
 def _given_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type and tok.text not in HONORIFICS and not tok.is_stop
+    return (
+        tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type and tok.lower_ not in HONORIFICS and not tok.is_stop
+    )
 
 
 def _armed_context(span: Span) -> bool:

@@ -27,37 +27,12 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.nlp.spans import set_entities
 
-STRONG_OPENERS = [
-    "jamaat",
-    "jama'at",
-    "jama’at",
-    "jamaah",
-    "jamaa",
-    "jamiat",
-    "jaysh",
-    "jaish",
-    "jeish",
-    "jabhat",
-    "jabha",
-    "jebhat",
-    "harakat",
-    "harakah",
-    "haraket",
-    "liwa",
-    "liwaa",
-    "katibat",
-    "katiba",
-    "kataib",
-    "kata'ib",
-    "saraya",
-    "firqat",
-    "firqa",
-    "faylaq",
-    "failaq",
-    "tanzim",
-    "tandhim",
-    "majlis",
-]
+_STRONG_OPENERS_WORDS = (
+    "jamaat jama'at jama’at jamaah jamaa jamiat jaysh jaish jeish jabhat jabha jebhat harakat harakah "
+    "haraket liwa liwaa katibat katiba kataib kata'ib saraya firqat firqa faylaq failaq tanzim tandhim "
+    "majlis"
+)
+STRONG_OPENERS = _STRONG_OPENERS_WORDS.split()
 WEAK_OPENERS = ["ansar", "jund", "hayat", "hay'at", "hay’at", "hayat", "tahrir", "ahrar", "junud", "asbat", "usbat"]
 ARTICLES = ["al", "el", "ul", "wal", "wa", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin"]
 

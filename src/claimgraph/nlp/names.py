@@ -8,8 +8,8 @@ Two levels:
 * ``name_key`` goes further for matching across spellings: ASCII
   transliteration (anyascii), Arabic article and joiner variants (al-, el-,
   wa al-, wal-), common vowel/consonant transliteration pairs
-  (Qaida/Qaeda, Muhajireen/Muhajirin, Jaish/Jaysh, Qawqaz/Kavkaz) reduced to
-  one skeleton.  Two names with the same key are candidates for the same
+  (Qaida/Qaeda, Muhajireen/Muhajirin, Jaish/Jaysh, Qawqaz/Kavkaz) and a final
+  -ah/-a (Nusrah/Nusra) reduced to one skeleton.  Two names with the same key are candidates for the same
   actor; rapidfuzz decides near spellings on top of that.
 """
 
@@ -19,6 +19,14 @@ import re
 import unicodedata
 
 from anyascii import anyascii
+
+# Titles and ranks that precede a person's name but are not part of it ("Father", "Sgt").
+_HONORIFICS = (
+    "mr mrs ms dr prof president father sheikh shaikh imam general gen colonel col commander minister king "
+    "queen prince emir mullah rev sir lord lady royal marine marines sgt sergeant captain capt lt lieutenant "
+    "major senator"
+)
+HONORIFICS = frozenset(_HONORIFICS.split())
 
 _QUOTES = "\"'`´‘’‚‛“”„‟′″«»"
 _DASHES = "-‐‑‒–—―_"
@@ -44,6 +52,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwa\b", ""),
         (r"\bof\b|\bthe\b|\band\b", ""),
         (r"[^a-z0-9 ]", ""),
+        (r"(?<=[aeiou])h\b", ""),  # a final -ah/-eh (ta marbuta): Nusrah/Nusra, Jamaah/Jamaa
         (r"ph", "f"),
         (r"kh", "k"),
         (r"q", "k"),

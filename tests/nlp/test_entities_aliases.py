@@ -1,0 +1,104 @@
+"""One entity per actor: aliases and descriptions within a document, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import by_name, entities
+
+from claimgraph.model import Entity
+from claimgraph.nlp.aliases import Mention, group
+from claimgraph.nlp.names import fold
+
+pytestmark = pytest.mark.slow
+
+
+def names(found: list[Entity], name: str) -> set[str]:
+    """Folded name and aliases of the entity called ``name``."""
+    entity = by_name(found, name)
+    return {fold(n) for n in (entity.name, *entity.aliases)}
+
+
+def test_acronym_in_parentheses_and_later_bare_uses() -> None:
+    found = entities(
+        "Hayat Tahrir al-Sham (HTS) took the town. Later HTS fighters withdrew, and HTS said it would return."
+    )
+    group_ = by_name(found, "Hayat Tahrir al-Sham")
+    assert group_.type == "ARMED_GROUP" and "hts" in names(found, "Hayat Tahrir al-Sham")
+    assert group_.gazetteer_id == "un:QDe.137"
+    assert len([e for e in found if "HTS" in (e.name, *e.aliases)]) == 1
+
+
+def test_spelled_out_name_and_its_initials() -> None:
+    found = entities("The Eastern Defence Council (EDC) met in Erbil. The EDC later said it would not disband.")
+    assert {"eastern defence council", "edc"} <= names(found, "EDC")
+
+
+def test_calling_itself_with_a_translation_in_parentheses() -> None:
+    found = entities(
+        "A group calling itself The Mountain Lions Group, (Katibat Usud al-Jabal,) claimed the attack. "
+        "Katibat Usud al-Jabal said more would follow."
+    )
+    assert {"katibat usud aljabal", "mountain lions group"} <= names(found, "Katibat Usud al-Jabal")
+    assert by_name(found, "The Mountain Lions Group").type == "ARMED_GROUP"
+
+
+def test_known_as_links_two_names() -> None:
+    found = entities("The brigade, also known as Liwa al-Fajr al-Jadid, denied the report.")
+    assert by_name(found, "Liwa al-Fajr al-Jadid").type == "ARMED_GROUP"
+
+
+def test_surname_after_a_full_name() -> None:
+    found = entities(
+        "Ahmed Smith, a senior engineer of the port authority, spoke first. Later Smith said he was tired."
+    )
+    smith = by_name(found, "Ahmed Smith")
+    assert smith.name == "Ahmed Smith" and "Smith" in smith.aliases
+    assert "a senior engineer of the port authority" in smith.descriptions
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    found = entities("Omar Saleh met Huda Saleh in Beirut. Omar Saleh left first.")
+    people = [e for e in found if e.type == "PERSON"]
+    assert {e.name for e in people} == {"Omar Saleh", "Huda Saleh"}
+
+
+def test_headline_misspelling_joins_the_body_name() -> None:
+    found = entities(
+        "The Northren Falcons Brigade clashed with police. Officials said the Northern Falcons Brigade fled.",
+        title="Northren Falcons Brigade surfaces in the hills",
+    )
+    brigade = by_name(found, "Northern Falcons Brigade")
+    assert "northren falcons brigade" in names(found, "Northern Falcons Brigade")
+    assert any(m.field == "title" for m in brigade.mentions)
+
+
+def test_plural_slip_and_spelling_variants_join() -> None:
+    found = entities(
+        "The Sahel Emirate grew. Officials say the Sahel Emirates is based in the desert. "
+        "Jaysh al-Muhajireen wa al-Ansar and Jaysh al-Muhajirin wa al-Ansar are one group."
+    )
+    assert "sahel emirates" in names(found, "Sahel Emirate")
+    assert len([e for e in found if e.type == "ARMED_GROUP" and e.name.startswith("Jaysh")]) == 1
+
+
+def test_one_country_under_two_names() -> None:
+    found = entities("Britain sent aid. The UK said more would come, and the US agreed.")
+    assert {"britain", "uk"} <= names(found, "UK")
+    assert "us" not in names(found, "UK")
+
+
+def test_claims_to_be_and_definite_descriptions() -> None:
+    found = entities(
+        "Jamaat Ahl al-Jabal claims to be a mountain brigade of volunteers. "
+        "Farid Hamdan, an analyst at the Beirut Policy Centre, doubts it. The Lebanese analyst adds that it is small."
+    )
+    assert "a mountain brigade of volunteers" in by_name(found, "Jamaat Ahl al-Jabal").descriptions
+    assert "The Lebanese analyst" in by_name(found, "Farid Hamdan").descriptions
+
+
+def test_group_keeps_apart_incompatible_types_and_places_in_parentheses() -> None:
+    text = "Raqqa (Syria) and Idlib"
+    mentions = [Mention(0, 5, "Raqqa", "PLACE"), Mention(7, 12, "Syria", "PLACE"), Mention(18, 23, "Idlib", "PLACE")]
+    assert group(mentions, text) == [[0], [1], [2]]
+    person_and_group = [Mention(0, 5, "Hamza", "PERSON"), Mention(7, 12, "HAMZA", "ARMED_GROUP")]
+    assert group(person_and_group, "Hamza (HAMZA)") == [[0], [1]]

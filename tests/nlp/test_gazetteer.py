@@ -1,0 +1,107 @@
+"""The gazetteer: the shipped data, the build script's name handling, and the guards on short aliases."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from entity_helpers import by_name, entities
+
+from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shipped_data_cites_its_sources_and_keeps_the_licence() -> None:
+    data = ROOT / "src" / "claimgraph" / "data"
+    note = (data / "gazetteer.json").read_text(encoding="utf-8")
+    assert "United Nations Security Council Consolidated List" in note
+    assert "MIT" in note and "START" in note
+    assert "Permission is hereby granted" in (data / "PHOENIX_LICENSE.txt").read_text(encoding="utf-8")
+
+
+def test_shipped_entries_have_ids_types_and_guards() -> None:
+    gazetteer = shipped_gazetteer()
+    ids = [e.id for e in gazetteer.entries]
+    assert len(ids) == len(set(ids)) > 1000
+    assert all(e.id.startswith(("un:", "phoenix:")) for e in gazetteer.entries)
+    assert {e.type for e in gazetteer.entries} <= {"ARMED_GROUP", "ORGANIZATION"}
+    for entry in gazetteer.entries:
+        for form, guarded in entry.forms():
+            if len(form.replace(" ", "")) <= 3:
+                assert guarded, f"{entry.id}: {form!r} must be guarded"
+
+
+def test_build_script_cases_and_splits_names() -> None:
+    build = build_script()
+    assert build.proper_case("AL-QAIDA IN IRAQ") == "Al-Qaida in Iraq"
+    assert build.proper_case("TEHRIK-E TALIBAN PAKISTAN (TTP)") == "Tehrik-e Taliban Pakistan (TTP)"
+    assert list(build.split_variants("NORTHERN LIBERATION FRONT (NLF)")) == ["Northern Liberation Front", "NLF"]
+    assert list(build.split_variants("Front of the Hills/the Plains")) == ["Front of the Hills", "Front of the Plains"]
+    assert list(build.split_variants("Old Name / New Name")) == ["Old Name", "New Name"]
+    assert build.is_guarded("The Base") and build.is_guarded("ABC") and build.is_guarded("Islamic Army")
+    assert not build.is_guarded("Northern Liberation Front of the Hills")
+
+
+def test_branch_names_give_their_parent_its_short_forms() -> None:
+    build = build_script()
+    entries = [
+        {"id": "un:P", "name": "Greater Example Front", "type": "ARMED_GROUP", "aliases": ["Example Front in Iraq"]},
+        {"id": "un:B", "name": "GEF-North", "type": "ARMED_GROUP", "aliases": ["Greater Example Front - North"]},
+    ]
+    build.attach_stems(entries)
+    assert "GEF" in entries[0]["aliases"]
+    assert "Example Front" in entries[0]["aliases"]  # "<X> in <country>" → "<X>"
+
+
+def _gazetteer() -> Gazetteer:
+    return Gazetteer(
+        [
+            GazetteerEntry(
+                "test:1",
+                "Northern Liberation Front of the Hills",
+                "ARMED_GROUP",
+                ("NLFH", "The Front"),
+                frozenset({"NLFH", "The Front"}),
+            )
+        ]
+    )
+
+
+def test_guarded_forms_need_a_name_span_and_the_listed_case() -> None:
+    gazetteer = _gazetteer()
+    assert gazetteer.lookup("northern liberation front of the hills", allow_guarded=False) is not None
+    assert gazetteer.lookup("NLFH", allow_guarded=False) is None
+    assert gazetteer.lookup("NLFH", allow_guarded=True) is not None
+    assert gazetteer.lookup("The Front", allow_guarded=False) is None
+
+
+def test_transliterated_spelling_finds_the_listed_entry() -> None:
+    entry = shipped_gazetteer().lookup("Jaysh al-Muhajirin wa al-Ansar", allow_guarded=False)
+    assert entry is not None and entry.id == "un:QDe.148"
+
+
+@pytest.mark.slow
+def test_short_alias_does_not_fire_on_ordinary_words() -> None:
+    found = entities("The base of the hill was quiet. Isi and Ali walked to the market in the morning.")
+    assert all(e.gazetteer_id is None for e in found)
+
+
+@pytest.mark.slow
+def test_listed_names_get_their_id_and_type() -> None:
+    found = entities("Fighters of Al Qaeda and of al-Qaida attacked the town, officials said.")
+    qaeda = by_name(found, "Al Qaeda")
+    assert qaeda.type == "ARMED_GROUP" and qaeda.gazetteer_id == "un:QDe.004"
+    assert "al-Qaida" in [qaeda.name, *qaeda.aliases]
