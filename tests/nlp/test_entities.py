@@ -131,3 +131,15 @@ def test_ids_follow_reading_order_and_mentions_point_at_text() -> None:
         for m in entity.mentions:
             source = "Haddad visits Mosul" if m.field == "title" else text
             assert source[m.start : m.end] == m.text
+
+
+def test_insurgent_armies_and_fronts_but_not_state_armies() -> None:
+    nlp = pipeline()
+    doc = nlp("The Free Coastal Army fought the Turkish Army near the Green Party office.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 6, 8, label="ORG"), Span(doc, 10, 12, label="ORG")]
+    doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Free Coastal Army", "ARMED_GROUP"),
+        ("Turkish Army", "ORGANIZATION"),
+        ("Green Party", "ORGANIZATION"),
+    ]

@@ -40,6 +40,7 @@ _ARMED_HEADS_WORDS = (
     "legion regiment emirate guerrillas insurgents"
 )
 ARMED_HEADS = frozenset(_ARMED_HEADS_WORDS.split())
+INSURGENT_WORDS = frozenset(["free", "liberation", "revolutionary", "resistance", "rebel", "islamic", "jihad"])
 ARMED_NOUNS = frozenset(["militia", "militias", "guerrillas", "insurgents", "rebels", "jihadists", "fighters"])
 _CALLED = re.compile(
     r"\b(?:" + "|".join(ARMED_NOUNS) + r")\s*,?\s*(?:(?:also|widely)\s+)?(?:known\s+as|called)(?:\s+the)?$",
@@ -85,12 +86,13 @@ def _armed_context(span: Span) -> bool:
 
 
 def _armed(span: Span) -> bool:
-    """An ORG named like a non-state armed unit ("Syrian Democratic Forces")."""
+    """An ORG named like a non-state armed unit ("Syrian Democratic Forces", "Free Syrian Army")."""
     words = [t.lower_ for t in span if not t.is_punct]
-    if len(words) < 2 or words[-1] not in ARMED_HEADS:
+    if len(words) < 2:
         return False
-    modifier = words[-2]
-    return modifier not in STATE_WORDS and country_of(modifier) is None
+    if words[-1] in ("army", "front", "movement"):  # also a state's army or a party, unless it says otherwise
+        return any(w in INSURGENT_WORDS for w in words[:-1])
+    return words[-1] in ARMED_HEADS and words[-2] not in STATE_WORDS and country_of(words[-2]) is None
 
 
 class EntityTypes:
