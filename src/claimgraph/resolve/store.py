@@ -19,7 +19,7 @@ from claimgraph.resolve.match import Candidate
 from claimgraph.resolve.nodes import digest
 from claimgraph.store import schema as t
 from claimgraph.store.meta import mark_stale, now
-from claimgraph.store.write import record_auto_judgement
+from claimgraph.store.write import record_auto_judgements
 
 
 def judge_pending(conn: sa.Connection) -> int:
@@ -33,10 +33,8 @@ def judge_pending(conn: sa.Connection) -> int:
     if not pending:
         return 0
     candidates = [Candidate(r.id, r.name, r.fold, r.type, r.gazetteer_id) for r in rows]
-    count = 0
-    for a, b, verdict in judge_all(candidates, pending):
-        record_auto_judgement(conn, a, b, verdict.judgement, verdict.score, verdict.reason)
-        count += 1
+    verdicts = [(a, b, v.judgement, v.score, v.reason) for a, b, v in judge_all(candidates, pending)]
+    count = record_auto_judgements(conn, verdicts)
     conn.execute(t.names.update().where(t.names.c.resolved.is_(False)).values(resolved=True))
     return count
 

@@ -9,6 +9,7 @@ there (document ids are hashes of the raw bytes) and stores the rest.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,90 +33,113 @@ def _day(extraction: Extraction) -> str | None:
     return doc.dateline.date if doc.dateline else None
 
 
-def _ensure_name(conn: sa.Connection, node: NameNode, gazetteer_id: str | None) -> None:
-    row = conn.execute(sa.select(t.names.c.gazetteer_id).where(t.names.c.id == node.id)).first()
-    if row is None:
-        conn.execute(
-            t.names.insert().values(
-                id=node.id,
-                name=node.name,
-                fold=node.fold,
-                type=node.type,
-                key=node.key,
-                gazetteer_id=gazetteer_id,
-                scope=node.scope,
-                resolved=False,
-            )
-        )
-    elif gazetteer_id and row.gazetteer_id is None:
-        conn.execute(t.names.update().where(t.names.c.id == node.id).values(gazetteer_id=gazetteer_id, resolved=False))
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
-def record_auto_judgement(conn: sa.Connection, a: str, b: str, judgement: str, score: float, reason: str) -> None:
-    """Store an automatic judgement on names ``a`` and ``b`` unless one is already stored for the pair."""
-    left, right = sorted((a, b))
-    exists = conn.execute(
-        sa.select(t.judgements.c.id).where(
-            t.judgements.c.left_id == left, t.judgements.c.right_id == right, t.judgements.c.by_hand.is_(False)
-        )
-    ).first()
-    if exists is None:
-        conn.execute(
-            t.judgements.insert().values(
-                left_id=left,
-                right_id=right,
-                judgement=judgement,
-                by_hand=False,
-                score=score,
-                reason=reason,
-                created_at=now(),
+def _ensure_names(conn: sa.Connection, nodes: dict[str, tuple[NameNode, str | None]]) -> None:
+    """Insert the name nodes not stored yet; give a stored node a gazetteer id it lacked."""
+    known: dict[str, str | None] = {}
+    for chunk in _chunks(sorted(nodes)):
+        known.update(conn.execute(sa.select(t.names.c.id, t.names.c.gazetteer_id).where(t.names.c.id.in_(chunk))).all())
+    new = [
+        {
+            "id": n.id,
+            "name": n.name,
+            "fold": n.fold,
+            "type": n.type,
+            "key": n.key,
+            "gazetteer_id": g,
+            "scope": n.scope,
+            "resolved": False,
+        }
+        for node_id, (n, g) in nodes.items()
+        if node_id not in known
+    ]
+    if new:
+        conn.execute(t.names.insert(), new)
+    for node_id, (_, gazetteer_id) in nodes.items():
+        if gazetteer_id and node_id in known and known[node_id] is None:
+            conn.execute(
+                t.names.update().where(t.names.c.id == node_id).values(gazetteer_id=gazetteer_id, resolved=False)
             )
-        )
+
+
+def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, str, float, str]]) -> int:
+    """Store automatic judgements ``(a, b, judgement, score, reason)`` for pairs that have none yet."""
+    j = t.judgements.c
+    pairs = {tuple(sorted((a, b))): (judgement, score, reason) for a, b, judgement, score, reason in verdicts}
+    existing: set[tuple[str, str]] = set()
+    for chunk in _chunks(sorted({left for left, _ in pairs})):
+        rows = conn.execute(sa.select(j.left_id, j.right_id).where(j.left_id.in_(chunk), j.by_hand.is_(False)))
+        existing.update((r.left_id, r.right_id) for r in rows)
+    stamp = now()
+    new = [
+        {
+            "left_id": left,
+            "right_id": right,
+            "judgement": v[0],
+            "by_hand": False,
+            "score": v[1],
+            "reason": v[2],
+            "created_at": stamp,
+        }
+        for (left, right), v in sorted(pairs.items())
+        if (left, right) not in existing
+    ]
+    if new:
+        conn.execute(t.judgements.insert(), new)
+    return len(new)
 
 
 def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tuple[str, str]]:
     """Entity rows, their names and mentions; returns local id → (entity id, name id)."""
     doc_id = extraction.document.id
     ids: dict[str, tuple[str, str]] = {}
+    nodes: dict[str, tuple[NameNode, str | None]] = {}
+    entity_rows, name_rows, mention_rows = [], [], []
+    aliases: list[tuple[str, str, str, float, str]] = []
     for entity in extraction.entities:
         entity_id = "e" + digest(doc_id, entity.id, entity.name, entity.type)[:31]
         main = name_node(entity.name, entity.type)
-        _ensure_name(conn, main, entity.gazetteer_id)
+        nodes[main.id] = (main, entity.gazetteer_id or (nodes.get(main.id) or (main, None))[1])
         ids[entity.id] = (entity_id, main.id)
-        conn.execute(
-            t.entities.insert().values(
-                id=entity_id,
-                document_id=doc_id,
-                local_id=entity.id,
-                name=entity.name,
-                type=entity.type,
-                name_id=main.id,
-                gazetteer_id=entity.gazetteer_id,
-                descriptions=json.dumps(entity.descriptions, ensure_ascii=False),
-            )
+        entity_rows.append(
+            {
+                "id": entity_id,
+                "document_id": doc_id,
+                "local_id": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "name_id": main.id,
+                "gazetteer_id": entity.gazetteer_id,
+                "descriptions": json.dumps(entity.descriptions, ensure_ascii=False),
+            }
         )
         surfaces: dict[str, NameNode] = {entity.name: main}
         for alias in entity.aliases:
             if alias not in surfaces and alias.strip():
                 surfaces[alias] = name_node(alias, entity.type, alias_scope(alias, entity.name, entity.type, doc_id))
         for surface, node in surfaces.items():
-            if node is not main:
-                _ensure_name(conn, node, None)
-                if node.id != main.id:
-                    record_auto_judgement(conn, main.id, node.id, "positive", 1.0, f"named as one actor in {doc_id}")
-            conn.execute(
-                t.entity_names.insert().values(
-                    entity_id=entity_id, surface=surface, name_id=node.id, document_id=doc_id
-                )
-            )
+            nodes.setdefault(node.id, (node, None))
+            if node.id != main.id:
+                aliases.append((main.id, node.id, "positive", 1.0, f"named as one actor in {doc_id}"))
+            name_rows.append({"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id})
         seen: set[tuple[str, int]] = set()
         for m in entity.mentions:
             key = (m.field or "text", m.start)
             if key not in seen:
                 seen.add(key)
-                conn.execute(
-                    t.mentions.insert().values(entity_id=entity_id, field=key[0], start=m.start, end=m.end, text=m.text)
+                mention_rows.append(
+                    {"entity_id": entity_id, "field": key[0], "start": m.start, "end": m.end, "text": m.text}
                 )
+    _ensure_names(conn, nodes)
+    for table, rows in ((t.entities, entity_rows), (t.entity_names, name_rows), (t.mentions, mention_rows)):
+        if rows:
+            conn.execute(table.insert(), rows)
+    if aliases:
+        record_auto_judgements(conn, aliases)
     return ids
 
 
@@ -161,28 +185,31 @@ def _claim_rows(
 def _write_statements(conn: sa.Connection, extraction: Extraction, ids: dict[str, tuple[str, str]]) -> None:
     doc_id = extraction.document.id
     attr_ids: dict[str, str] = {}
+    attr_rows = []
     for a in extraction.attributions:
         attr_id = "a" + digest(doc_id, a.id, str(a.content.start), str(a.content.end))[:31]
         attr_ids[a.id] = attr_id
         src = a.source
-        conn.execute(
-            t.attributions.insert().values(
-                id=attr_id,
-                document_id=doc_id,
-                local_id=a.id,
-                source_text=src.text if src else None,
-                source_start=src.start if src else None,
-                source_end=src.end if src else None,
-                source_entity_id=ids[src.entity][0] if src and src.entity in ids else None,
-                cue_text=a.cue.text,
-                cue_start=a.cue.start,
-                cue_end=a.cue.end,
-                content_text=a.content.text,
-                content_start=a.content.start,
-                content_end=a.content.end,
-                direct=a.direct,
-            )
+        attr_rows.append(
+            {
+                "id": attr_id,
+                "document_id": doc_id,
+                "local_id": a.id,
+                "source_text": src.text if src else None,
+                "source_start": src.start if src else None,
+                "source_end": src.end if src else None,
+                "source_entity_id": ids[src.entity][0] if src and src.entity in ids else None,
+                "cue_text": a.cue.text,
+                "cue_start": a.cue.start,
+                "cue_end": a.cue.end,
+                "content_text": a.content.text,
+                "content_start": a.content.start,
+                "content_end": a.content.end,
+                "direct": a.direct,
+            }
         )
+    if attr_rows:
+        conn.execute(t.attributions.insert(), attr_rows)
     rows = _claim_rows(extraction, ids, attr_ids)
     if rows:
         conn.execute(t.claims.insert(), rows)
