@@ -15,7 +15,11 @@ who "the Russian expert" is.  Three shapes are read:
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from claimgraph.model import Entity
 from claimgraph.nlp.aliases import Mention
@@ -72,25 +76,30 @@ def _claimed(doc: Doc, end: int) -> str | None:
     return None
 
 
+@cache
+def _definite_matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add(
+        "definite",
+        [
+            [
+                {"LOWER": "the", "ENT_IOB": "O"},
+                {"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "{,4}"},
+                {"LOWER": {"IN": sorted(PERSON_ROLES | GROUP_NOUNS)}},
+            ]
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
+
+
 def _definite(doc: Doc) -> list[tuple[int, str, bool]]:
     """(token index, phrase, is-a-person-role) for clause-initial definite descriptions."""
     found = []
-    for tok in doc:
-        if (
-            tok.lower_ != "the"
-            or tok.ent_type_
-            or not (tok.is_sent_start or doc[tok.i - 1].text in (",", ":", '"', "“"))
-        ):
-            continue
-        j = tok.i + 1
-        while j < len(doc) and j - tok.i < 5 and (doc[j].pos_ in ("ADJ", "PROPN") or doc[j].ent_type_):
-            j += 1
-        if (
-            j < len(doc)
-            and doc[j].lower_ in PERSON_ROLES | GROUP_NOUNS
-            and (j + 1 == len(doc) or doc[j + 1].lower_ != "of")
-        ):
-            found.append((tok.i, doc[tok.i : j + 1].text, doc[j].lower_ in PERSON_ROLES))
+    for _, start, end in _definite_matcher(doc.vocab)(doc):
+        clause_initial = doc[start].is_sent_start or doc[start - 1].text in (",", ":", '"', "“")
+        if clause_initial and (end == len(doc) or doc[end].lower_ != "of"):
+            found.append((start, doc[start:end].text, doc[end - 1].lower_ in PERSON_ROLES))
     return found
 
 
