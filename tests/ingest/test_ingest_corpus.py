@@ -6,6 +6,7 @@ beside the repository and never copied here; without it these tests skip.
 
 from __future__ import annotations
 
+import html
 import json
 from collections import Counter
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.ingest import read_paths
+from claimgraph.ingest.boilerplate import is_junk
 from claimgraph.model import Document
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -58,6 +60,23 @@ def test_seed_document_fields() -> None:
         assert doc.dateline is not None
         assert (doc.dateline.place, doc.dateline.date) == (dateline["place"], dateline["date"])
         assert _f1(str(gold["text"]), doc.text) >= 0.99
+
+
+def test_seed_as_a_web_page_reads_the_same(tmp_path: Path) -> None:
+    """The scrape's lines as an HTML page (first line the <h1>): the HTML path must find the same fields."""
+    _needs(SEED)
+    for doc, gold in _pairs(SEED):
+        source = Path(doc.source_path).read_text(encoding="utf-8")
+        lines = [html.escape(line) for line in source.splitlines() if line.strip() and not is_junk(line)]
+        paragraphs = "".join(f"<p>{line}</p>" for line in lines[1:])
+        page = f"<html><head><title>{lines[0]}</title></head><body><nav><a href='/'>Home</a></nav>"
+        page += f"<article><h1>{lines[0]}</h1>{paragraphs}</article></body></html>"
+        (tmp_path / "page.html").write_text(page, encoding="utf-8")
+        [as_page] = read_paths([tmp_path / "page.html"])
+        assert isinstance(as_page, Document)
+        for key in ("title", "section", "summary", "published", "dateline", "authors", "publisher"):
+            assert getattr(as_page, key) == getattr(doc, key), key
+        assert _f1(str(gold["text"]), as_page.text) >= 0.99
 
 
 def test_dev_records_keep_their_metadata() -> None:

@@ -270,3 +270,19 @@ def test_text_without_spaces_is_still_text(tmp_path: Path) -> None:
     (tmp_path / "ja.html").write_text(page("声明", body=sentence * 3))
     [doc] = read(tmp_path)
     assert isinstance(doc, Document) and sentence in doc.text
+
+
+def test_page_timestamp_keeps_time_and_offset(tmp_path: Path) -> None:
+    stamp = "<div class='meta'><a href='/region'>Region News</a> 5 May 2020 09:15 (UTC +03:00)</div>"
+    (tmp_path / "stamp.html").write_text(
+        page("Clashes in the north", extra="").replace("<article>", stamp + "<article>")
+    )
+    other_day = "<div class='meta'>Region News 6 May 2020 10:00 (UTC +03:00)</div>"
+    meta = '<meta property="article:published_time" content="2020-05-05">'
+    (tmp_path / "wrong_day.html").write_text(
+        page("Clashes again", extra=meta).replace("<article>", other_day + "<article>")
+    )
+    stamped, wrong_day = read(tmp_path)
+    assert isinstance(stamped, Document)
+    assert (stamped.section, stamped.published) == ("Region News", "2020-05-05T09:15:00+03:00")
+    assert isinstance(wrong_day, Document) and wrong_day.published == "2020-05-05"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.boilerplate import footer_start, is_junk, is_noise
@@ -106,31 +107,63 @@ def _read_header(lines: list[str], headline: str | None, opened: bool) -> tuple[
     A standfirst is an unmarked line the header closes over.  A dateline or
     a byline closes a header wherever it stands; a timestamp or a headline
     repeat only when the headline itself stood just above ``lines``
-    (``opened``, a plain-text scrape).  In a page's extracted text a
-    paragraph followed by a date or by the title is body, not standfirst.
+    (``opened``, a plain-text scrape) or a dateline or byline follows.  In a
+    page's extracted text a paragraph followed by a date or by the title is
+    body, not standfirst.
     """
+    found = _markers(lines[:HEADER_WINDOW], headline)
+    strong = [i for i, (kind, _) in enumerate(found) if kind in ("dateline", "byline")]
+    last_strong = strong[-1] if strong else -1
     header, end = _Header(), 0
     unmarked: list[str] = []
-    key = fold(headline) if headline else None
-    for i, line in enumerate(lines[:HEADER_WINDOW]):
-        repeat = key is not None and fold(line) == key
-        stamp = None if repeat or header.published else timestamp_line(line)
-        dateline = None if repeat or stamp or header.dateline else standalone_dateline(line)
-        credit = None if repeat or stamp or dateline or header.byline else byline(line)
-        if not (repeat or stamp or dateline or credit):
-            if len(line) > STANDFIRST_CHARS or len(unmarked) == STANDFIRST_MAX:
-                break
-            unmarked.append(line)
+    for i, (kind, value) in enumerate(found):
+        if kind is None:
+            unmarked.append(lines[i])
             continue
-        if unmarked and not (opened or dateline or credit):
+        if unmarked and not opened and i > last_strong:
             break
-        if stamp:
-            header.section, header.published = stamp
-        header.dateline = header.dateline or dateline
-        header.byline = header.byline or credit
+        if kind == "stamp":
+            header.section, header.published = value
+        elif kind == "dateline":
+            header.dateline = value
+        elif kind == "byline":
+            header.byline = value
         end = i + 1
         header.summary = list(unmarked)
     return header, end
+
+
+def _markers(lines: list[str], headline: str | None) -> list[tuple[str | None, Any]]:
+    """Each line's marker kind ("repeat", "stamp", "dateline", "byline" or ``None``) and value.
+
+    Stops at the first unmarked line that cannot be a standfirst (too long,
+    or one too many): the header cannot reach past it.
+    """
+    key = fold(headline) if headline else None
+    out: list[tuple[str | None, Any]] = []
+    seen: set[str] = set()
+    unmarked = 0
+    for line in lines:
+        kind, value = _marker(line, key, seen)
+        if kind is None:
+            unmarked += 1
+            if len(line) > STANDFIRST_CHARS or unmarked > STANDFIRST_MAX:
+                break
+        seen.add(kind or "")
+        out.append((kind, value))
+    return out
+
+
+def _marker(line: str, key: str | None, seen: set[str]) -> tuple[str | None, Any]:
+    if key is not None and fold(line) == key:
+        return "repeat", None
+    if "stamp" not in seen and (stamp := timestamp_line(line)):
+        return "stamp", stamp
+    if "dateline" not in seen and (dateline := standalone_dateline(line)):
+        return "dateline", dateline
+    if "byline" not in seen and (credit := byline(line)):
+        return "byline", credit
+    return None, None
 
 
 def read_layout(text: str, title: str | None = None, published: str | None = None) -> Article:
