@@ -143,3 +143,19 @@ def test_insurgent_armies_and_fronts_but_not_state_armies() -> None:
         ("Turkish Army", "ORGANIZATION"),
         ("Green Party", "ORGANIZATION"),
     ]
+
+
+def test_byline_author_named_by_surname_in_the_text_is_one_person() -> None:
+    found = entities(
+        "The crossing was closed, said Lindqvist, who reported from the border for Nordic Wire News Agency.",
+        authors=["Maria Lindqvist"],
+        publisher="Nordic Wire",
+    )
+    people = [e for e in found if e.type == "PERSON"]
+    assert [(p.name, p.aliases) for p in people] == [("Maria Lindqvist", ["Lindqvist"])]
+    assert [e.name for e in found if e.type == "MEDIA"] == ["Nordic Wire News Agency"]
+
+
+def test_headline_case_alone_does_not_make_an_organisation() -> None:
+    found = entities("Officials met on Monday.", title="Peace Plan Takes Shape In Geneva Talks")
+    assert all(e.type in ("PERSON", "PLACE") for e in found)

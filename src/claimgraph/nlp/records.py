@@ -5,11 +5,12 @@ contract's types (see ``entities``); here they become ``Mention``s, are
 grouped into actors (``aliases``), described (``descriptions``) and turned
 into ``Entity`` records with ids ``e1``, ``e2`` … in reading order.
 
-The byline is not body text, but its people and outlet are actors of the
-story (an author works for the publisher): each author becomes a PERSON,
-and the publisher a MEDIA entity when a byline credits it (a bare
+The byline and dateline are not body text, but their people, outlet and
+places are actors of the story (an author works for the publisher): each
+author becomes a PERSON (or gives a surname-only person of the text its full
+name), the publisher a MEDIA entity when a byline credits it (a bare
 publisher field with no byline is feed metadata, not something the story
-says).
+says), and the dateline's places PLACEs.
 """
 
 from __future__ import annotations
@@ -77,20 +78,43 @@ def _entity(members: list[Mention]) -> Entity:
     )
 
 
-def _byline(document: Document, entities: list[Entity]) -> list[Entity]:
-    """Authors, the crediting outlet and the dateline's places not already named in the text."""
-    known = {fold(n) for e in entities for n in (e.name, *e.aliases)}
+def _credited(document: Document) -> list[tuple[str, EntityType]]:
+    """Authors, the crediting outlet and the dateline's places."""
     credited: list[tuple[str, EntityType]] = [(a, "PERSON") for a in document.authors]
     if document.authors and document.publisher:
         credited.append((document.publisher, "MEDIA"))
     if document.dateline and document.dateline.place:
         credited += [(p.strip(), "PLACE") for p in document.dateline.place.split(",") if p.strip()]
-    out = []
-    for name, etype in credited:
-        if fold(name) not in known:
-            known.add(fold(name))
+    return credited
+
+
+def _same_actor(entity: Entity, name: str, etype: EntityType) -> bool:
+    """Is the credited ``name`` this entity: the same name, the person in full, the outlet in short?"""
+    if entity.type != etype:
+        return False
+    forms = [fold(n) for n in (entity.name, *entity.aliases)]
+    if etype == "PERSON":
+        parts = person_parts(name)
+        return any(person_parts(f) in (parts, parts[-1:]) for f in forms)
+    return any(f == fold(name) or f.startswith(fold(name) + " ") for f in forms)
+
+
+def _byline(document: Document, entities: list[Entity]) -> list[Entity]:
+    """Credited actors the text does not name; a person named by surname in the text gets the full name."""
+    out: list[Entity] = []
+    for name, etype in _credited(document):
+        known = next((e for e in entities + out if _same_actor(e, name, etype)), None)
+        if known is None:
             out.append(Entity(id="", name=name, type=etype))
+        elif etype == "PERSON" and len(person_parts(name)) > len(person_parts(known.name)):
+            known.aliases.insert(0, known.name)
+            known.name = name
     return out
+
+
+def _said_outside_the_title(members: list[Mention]) -> bool:
+    """Headline-only names need more than the model's word: headline case misleads it ("Takes Shape")."""
+    return any(m.field is None or m.rank > 1 or m.type in ("PERSON", "PLACE") for m in members)
 
 
 def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> list[Entity]:
@@ -100,6 +124,7 @@ def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None
         mentions += mentions_from_doc(title_doc, field="title")
     mentions = settle_types(mentions)
     groups = group(mentions, document.text, document.title or "")
+    groups = [g for g in groups if _said_outside_the_title([mentions[i] for i in g])]
     entities = [_entity([mentions[i] for i in members]) for members in groups]
     describe(doc, mentions, groups, entities)
     entities += _byline(document, entities)
