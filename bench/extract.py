@@ -10,7 +10,8 @@ ingest so reading is not timed.  Three runs, each the best of ``--repeat``:
 * ``extract``  — the whole analysis ``claimgraph extract`` runs
   (entities, attributions, claims, conflicts).
 
-Ratios are docs/s against ``plain`` measured in the same process.  Usage:
+Ratios are docs/s against ``plain`` measured in the same process, the runs
+interleaved round by round.  Usage:
 
     .venv/bin/python bench/extract.py [--repeat 3]
 """
@@ -50,13 +51,15 @@ def documents(conll_dir: Path) -> list[Document]:
     return [d for d in read_paths(paths) if isinstance(d, Document)]
 
 
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
+def best_of(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """Best wall time of each run; rounds interleave the runs so machine load hits them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(t) for name, t in times.items()}
 
 
 def main() -> None:
@@ -83,7 +86,7 @@ def main() -> None:
     }
     for run in runs.values():  # warm up: lazy tables, first-batch allocation
         run()
-    seconds = {name: best_of(args.repeat, run) for name, run in runs.items()}
+    seconds = best_of(args.repeat, runs)
     print(f"{len(docs)} documents, {sum(map(len, texts)):,} characters, best of {args.repeat}")
     for name, secs in seconds.items():
         print(f"{name:9s} {len(docs) / secs:8.1f} docs/s  ratio to plain {seconds['plain'] / secs:.2f}")
