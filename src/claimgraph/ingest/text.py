@@ -30,7 +30,7 @@ from typing import Any
 from claimgraph.ingest.article import Article
 from claimgraph.ingest.boilerplate import footer_start, is_junk, is_noise
 from claimgraph.ingest.credits import Byline, DatelineMatch, byline, standalone_dateline, wire_dateline
-from claimgraph.ingest.dates import complete_date, find_date, parse_timestamp
+from claimgraph.ingest.dates import ZONES, complete_date, find_date, parse_timestamp
 from claimgraph.model import Dateline
 
 HEADLINE_MAX = 200
@@ -44,7 +44,7 @@ WRAP_WIDTH = 80
 _TERMINAL = tuple(".!?\"'”’»)…:")
 _TIMESTAMP_NOISE = re.compile(
     r"\(?\b(?:UTC|GMT)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|[+\-−]\d{2}:?\d{2}\b|"
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b[A-Z]{2,4}T?\b(?=\s*\)?\s*$)|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|(?-i:\b(?:" + "|".join(ZONES) + r")\b)|"
     r"\b(?:first|published|updated|posted|last|modified|on|at|date|time|"
     r"mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)\b\.?:?|[|•·,/()\[\]–—:-]",
     re.I,
