@@ -98,3 +98,20 @@ def test_blanket_denial_across_articles(store_url: str) -> None:
     with engine.connect() as conn:
         kinds = [c.kind for c in find_store_conflicts(group_claims(load_claims(conn)))]
     assert kinds == ["blanket_denial"]
+
+
+def test_a_denied_symmetric_link_conflicts_whichever_way_it_is_stored(store_url: str) -> None:
+    """Denying any link (symmetric) contradicts an affiliation, in either direction of actor ids."""
+    docs = []
+    for i, (subject, obj) in enumerate([("Ash Wardens", "Dawn Coalition"), ("Salt Road Battalion", "Ember Column")]):
+        t1, t2 = f"The {subject} are affiliated with the {obj}.", f"The {subject} have no link to the {obj}."
+        for j, (text, pred, pol) in enumerate([(t1, "affiliated_with", "affirmed"), (t2, "linked_to", "denied")]):
+            ents = [entity("e1", subject, "ARMED_GROUP", text), entity("e2", obj, "ARMED_GROUP", text)]
+            doc = document(text, "2021-01-01T00:00:00+00:00", path=f"{i}{j}.txt")
+            docs.append(extraction(doc, ents, [claim("c1", "e1", pred, "e2", polarity=pol)]))
+    engine, _ = store_all(store_url, docs)
+    with engine.connect() as conn:
+        found = [c.to_json() for c in find_store_conflicts(group_claims(load_claims(conn)))]
+    assert sorted(c["subject"] for c in found) == ["Ash Wardens", "Salt Road Battalion"]
+    assert all(c["kind"] == "polarity" and "linked to" in c["explanation"] for c in found)
+    assert "linked to Dawn Coalition is denied" in " ".join(c["explanation"] for c in found)

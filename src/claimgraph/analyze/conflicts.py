@@ -31,7 +31,7 @@ class StoreConflict:
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "kind": self.kind,
-            "subject": self.first.subject_name,
+            "subject": self.first.claims[0].subject_name,
             "predicate": self.first.predicate,
             "claims": sorted(c.id for c in self.first.claims) + sorted(c.id for c in self.second.claims),
             "explanation": self.explanation,
@@ -42,10 +42,26 @@ class StoreConflict:
 
 
 def _support(g: ClaimGroup) -> str:
-    """How a side of a conflict is attested: "3 document(s) (2014-11-24…2015-01-02)"."""
+    """How a side of a conflict is attested: "1 report (2014-11-24)", "3 reports (2014-11-24 to 2015-01-02)"."""
     docs = len({c.document_id for c in g.claims})
-    span = f" ({g.days[0]}…{g.days[-1]})" if g.days else ""
-    return f"{docs} document(s){span}"
+    days = g.days
+    when = "undated" if not days else days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
+    return f"{docs} report{'s' if docs > 1 else ''} ({when})"
+
+
+def _words(g: ClaimGroup) -> str:
+    """ "part of Dawn Coalition", in the direction the claim was made (symmetric groups may be stored reversed)."""
+    first = g.claims[0]
+    return f"{g.predicate.replace('_', ' ')} {first.object_name or first.object_literal}"
+
+
+def _explain(kind: str, a: ClaimGroup, b: ClaimGroup) -> str:
+    """One sentence naming both sides, how often and when each was reported."""
+    subject = a.claims[0].subject_name
+    if kind == "exclusive":
+        return f"{subject} can be {a.predicate.replace('_', ' ')} only one actor, but {_support(a)} name {a.object_name} and {_support(b)} name {b.object_name}"
+    yes, no = (a, b) if a.polarity == "affirmed" else (b, a)
+    return f"{subject} is {_words(yes)} according to {_support(yes)}, but {_words(no)} is denied in {_support(no)}"
 
 
 def _change(a: ClaimGroup, b: ClaimGroup) -> dict[str, str] | None:
@@ -76,18 +92,17 @@ def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
         if g.object is not None:
             names[g.object] = g.object_name or g.object
         hedged = all(c.hedged for c in g.claims)
-        statements.append(Statement(key, g.subject, g.predicate, g.object, g.object_literal, g.polarity, hedged))
+        first = g.claims[0]  # its own direction: the rules know which predicates are symmetric
+        statements.append(
+            Statement(key, first.subject, g.predicate, first.object, g.object_literal, g.polarity, hedged)
+        )
     found = []
     for conflict in conflicts_between(statements, names):
         a, b = (ids[k] for k in conflict.claims)
-        text = conflict.explanation
-        for key in conflict.claims:
-            text = text.replace(key, "claims in " + _support(ids[key]))
+        text = _explain(conflict.kind, a, b)
         change = _change(a, b)
         if change:
-            text = text.rstrip(".") + (
-                f"; a change over time: {change['from']} until {change['until']}, {change['to']} since {change['since']}."
-            )
-        found.append(StoreConflict(conflict.kind, a, b, text, change))
+            text += f"; a change over time: {change['from']} until {change['until']}, {change['to']} since {change['since']}"
+        found.append(StoreConflict(conflict.kind, a, b, text + ".", change))
     found.sort(key=lambda c: (c.first.subject_name, c.first.predicate, c.explanation))
     return found
