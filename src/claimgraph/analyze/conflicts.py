@@ -11,11 +11,15 @@ reported as a *change* ("affirmed until 2014-11-24, denied since
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from claimgraph.analyze.claims import ClaimGroup
-from claimgraph.nlp.conflicts import Statement, conflicts_between
+from claimgraph.nlp.conflicts import ONE_VALUED, Statement, judge
+from claimgraph.nlp.names import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,27 +86,59 @@ def _change(a: ClaimGroup, b: ClaimGroup) -> dict[str, str] | None:
     }
 
 
+def _candidate_pairs(statements: list[Statement]) -> Iterator[tuple[Statement, Statement]]:
+    """The pairs the rules could find in conflict, without comparing all of an actor's statements.
+
+    A busy actor has thousands of claim groups; only these pairs can clash:
+    statements on the same two actors (or the same literal), an object-less
+    denial against the subject's affirmed ties, and two values of a
+    one-valued predicate.
+    """
+    same_pair: dict[object, list[Statement]] = defaultdict(list)
+    denials: dict[str, list[Statement]] = defaultdict(list)
+    ties: dict[str, list[Statement]] = defaultdict(list)
+    one_valued: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for st in statements:
+        if st.object is not None:
+            same_pair[frozenset((st.subject, st.object))].append(st)
+        else:
+            same_pair[(st.subject, fold(st.literal or ""))].append(st)
+        if st.polarity == "denied" and st.object is None:
+            denials[st.subject].append(st)
+        if st.polarity == "affirmed" and st.object is not None:
+            ties[st.subject].append(st)
+            if st.predicate in ONE_VALUED:
+                one_valued[(st.subject, st.predicate)].append(st)
+    for bucket in [*same_pair.values(), *one_valued.values()]:
+        yield from combinations(bucket, 2)
+    for subject, denied in denials.items():
+        for no in denied:
+            for yes in ties[subject]:
+                yield yes, no
+
+
 def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
     """Every pair of groups that cannot both hold, ordered by subject and predicate."""
     ids = {f"<{i}>": g for i, g in enumerate(groups)}
-    names: dict[str, str] = {}
     statements = []
     for key, g in ids.items():
-        names[g.subject] = g.subject_name
-        if g.object is not None:
-            names[g.object] = g.object_name or g.object
         hedged = all(c.hedged for c in g.claims)
         first = g.claims[0]  # its own direction: the rules know which predicates are symmetric
         statements.append(
             Statement(key, first.subject, g.predicate, first.object, g.object_literal, g.polarity, hedged)
         )
     found = []
-    for conflict in conflicts_between(statements, names):
-        a, b = (ids[k] for k in conflict.claims)
-        text = _explain(conflict.kind, a, b)
+    seen: set[tuple[str, str]] = set()
+    for x, y in _candidate_pairs(statements):
+        pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
+        if pair in seen or (verdict := judge(x, y)) is None:
+            continue
+        seen.add(pair)
+        a, b = ids[x.id], ids[y.id]
+        text = _explain(verdict[0], a, b)
         change = _change(a, b)
         if change:
             text += f"; a change over time: {change['from']} until {change['until']}, {change['to']} since {change['since']}"
-        found.append(StoreConflict(conflict.kind, a, b, text + ".", change))
+        found.append(StoreConflict(verdict[0], a, b, text + ".", change))
     found.sort(key=lambda c: (c.first.subject_name, c.first.predicate, c.explanation))
     return found
