@@ -17,6 +17,7 @@ left out: without a source it says nothing about who said it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -37,6 +38,20 @@ _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 
 
 @dataclass(slots=True)
+class _Page:
+    """One document's parse with what every rule needs, computed once (``Doc.text`` rebuilds the text on each access)."""
+
+    doc: Doc
+    text: str
+    starts: list[int]  # token start offsets, for character → token lookups
+    in_quote: set[int]  # tokens inside a quotation
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after character ``char``."""
+        return bisect_left(self.starts, char)
+
+
+@dataclass(slots=True)
 class _Found:
     speaker: Token
     cue: TokenSpan
@@ -47,17 +62,17 @@ class _Found:
 def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     """Every attribution in ``doc``, its source resolved to ``entities`` where possible."""
     index = entity_index(doc, entities)
-    quotes = find_quotes(doc.text)
-    in_quote = _quoted_tokens(doc, quotes)
-    found = _direct(doc, quotes, in_quote)
+    text = doc.text
+    quotes = find_quotes(text)
+    page = _Page(doc, text, [t.idx for t in doc], _quoted_tokens(doc, quotes))
+    found = _direct(page, quotes)
     used_cues = {f.cue.start for f in found}
-    found += _indirect(doc, in_quote, used_cues)
-    found += _according_to(doc, in_quote)
-    found += _nominal(doc, in_quote)
+    found += _indirect(page, used_cues)
+    found += _according_to(page)
+    found += _nominal(page)
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
     sources = [speakers.span(f.speaker) for f in found]
-    text = doc.text
     return [
         Attribution(
             id=f"a{n}",
@@ -79,24 +94,19 @@ def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
     return inside
 
 
-def _token_at(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after character ``char``."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None else len(doc)
-
-
-def _direct(doc: Doc, quotes: list[Quote], in_quote: set[int]) -> list[_Found]:
+def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
+    doc = page.doc
     out: list[_Found] = []
     last: tuple[Quote, _Found] | None = None
     for quote in quotes:
-        content = _trim(doc.text, quote.start, quote.end)
+        content = _trim(page.text, quote.start, quote.end)
         if content is None:
             continue
-        hit = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
+        hit = _cue_after(page, quote) or _cue_before(page, quote)
         if hit is not None:
             cue, speaker = hit
             found = _Found(speaker, doc[cue.i : cue.i + 1], content, True)
-        elif last is not None and _split_from(doc, last, quote):
+        elif last is not None and _split_from(last, quote):
             found = _Found(last[1].speaker, last[1].cue, content, True)
         else:
             continue
@@ -105,21 +115,22 @@ def _direct(doc: Doc, quotes: list[Quote], in_quote: set[int]) -> list[_Found]:
     return out
 
 
-def _split_from(doc: Doc, last: tuple[Quote, _Found], quote: Quote) -> bool:
+def _split_from(last: tuple[Quote, _Found], quote: Quote) -> bool:
     """Is ``quote`` the second half of a quote split by the previous one's cue?"""
     previous, found = last
     return previous.close_at < found.cue.start_char < quote.open_at and quote.open_at - previous.close_at <= _SPLIT_GAP
 
 
-def _cue_after(doc: Doc, quote: Quote, in_quote: set[int]) -> tuple[Token, Token] | None:
+def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
     """'"…," says X.' / '"…," he said.': a cue right after the closing mark."""
-    start = _token_at(doc, quote.close_at + 1)
+    doc, in_quote = page.doc, page.in_quote
+    start = page.token_at(quote.close_at + 1)
     frame: list[Token] = []
     for tok in doc[start : start + _FRAME]:
         if tok.i in in_quote or tok.text in _STOPS or "\n" in tok.text:
             break
         frame.append(tok)
-    if not frame or (frame[0].text not in (",", "-", "—", "–") and not _follows_comma(doc, quote)):
+    if not frame or (frame[0].text not in (",", "-", "—", "–") and not _follows_comma(page.text, quote)):
         return None
     for pos, tok in enumerate(frame):
         if is_quote_cue(tok) and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.dep_ not in ("amod", "compound"):
@@ -130,9 +141,9 @@ def _cue_after(doc: Doc, quote: Quote, in_quote: set[int]) -> tuple[Token, Token
     return None
 
 
-def _follows_comma(doc: Doc, quote: Quote) -> bool:
+def _follows_comma(text: str, quote: Quote) -> bool:
     """The quote itself ends in a comma or other mark before the closing quote ('…," he said')."""
-    body = doc.text[quote.start : quote.end].rstrip()
+    body = text[quote.start : quote.end].rstrip()
     return body.endswith((",", "?", "!", "—", "-", "…"))
 
 
@@ -144,9 +155,10 @@ def _neighbour(frame: list[Token], pos: int) -> Token | None:
     return None
 
 
-def _cue_before(doc: Doc, quote: Quote, in_quote: set[int]) -> tuple[Token, Token] | None:
+def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
     """'X adds: "…"' / 'X said, "…"': a cue with its subject just before the opening mark."""
-    end = _token_at(doc, quote.open_at)
+    doc, in_quote = page.doc, page.in_quote
+    end = page.token_at(quote.open_at)
     if end == 0 or doc[end - 1].text not in (":", ","):
         return None
     for tok in reversed(doc[max(0, end - 2 * _FRAME) : end - 1]):
@@ -168,7 +180,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _indirect(doc: Doc, in_quote: set[int], used: set[int]) -> list[_Found]:
+def _indirect(page: _Page, used: set[int]) -> list[_Found]:
+    doc, in_quote = page.doc, page.in_quote
     out: list[_Found] = []
     for tok in doc:
         if tok.i in used or tok.i in in_quote or not (is_cue(tok) or is_object_cue(tok)) or is_passive(tok):
@@ -179,7 +192,7 @@ def _indirect(doc: Doc, in_quote: set[int], used: set[int]) -> list[_Found]:
         speaker = subject_of(tok)
         if speaker is None or content[0].i <= speaker.i <= content[-1].i:
             continue
-        chars = _trim(doc.text, content[0].idx, content[-1].idx + len(content[-1].text))
+        chars = _trim(page.text, content[0].idx, content[-1].idx + len(content[-1].text))
         if chars is not None:
             out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))
     return out
@@ -213,8 +226,9 @@ def _complement(cue: Token) -> TokenSpan | None:
     return None
 
 
-def _nominal(doc: Doc, in_quote: set[int]) -> list[_Found]:
-    """ "Trump's claims that …", "an announcement by X that …": a speech noun with a 'that' clause."""
+def _nominal(page: _Page) -> list[_Found]:
+    """A speech noun with a 'that' clause: "Trump's claims that …", "an announcement by X that …"."""
+    doc, in_quote = page.doc, page.in_quote
     out: list[_Found] = []
     nouns = lexicon.speech().cue_nouns
     for tok in doc:
@@ -230,7 +244,7 @@ def _nominal(doc: Doc, in_quote: set[int]) -> list[_Found]:
         if speaker is None:
             continue
         start = clause.left_edge.i + 1
-        chars = _trim(doc.text, doc[start].idx, clause.right_edge.idx + len(clause.right_edge.text))
+        chars = _trim(page.text, doc[start].idx, clause.right_edge.idx + len(clause.right_edge.text))
         if chars is not None:
             out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))
     return out
@@ -241,8 +255,9 @@ def _starts_with_that(clause: Token) -> bool:
     return first.lower_ == "that" and first.dep_ == "mark" and first.i < clause.i
 
 
-def _according_to(doc: Doc, in_quote: set[int]) -> list[_Found]:
+def _according_to(page: _Page) -> list[_Found]:
     """'…, according to X.' / 'According to X, …': the rest of the sentence is the content."""
+    doc, in_quote = page.doc, page.in_quote
     out: list[_Found] = []
     for phrase in lexicon.speech().phrases:
         n = len(phrase)
@@ -264,7 +279,7 @@ def _according_to(doc: Doc, in_quote: set[int]) -> list[_Found]:
             lo, hi = max(before, after, key=lambda r: r[1] - r[0])
             if hi <= lo:
                 continue
-            chars = _trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+            chars = _trim(page.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
             if chars is not None:
                 out.append(_Found(speaker, cue_span, chars, False))
     return out

@@ -94,8 +94,9 @@ def _literal_key(raw: RawClaim) -> str | None:
 
 
 def _evidence(trigger: Token) -> Span:
+    """The sentence holding the trigger, without its surrounding white space."""
     sent = trigger.sent
     text = sent.text
+    stripped = text.strip()
     start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.start_char + len(text.rstrip())
-    return Span(start, end, trigger.doc.text[start:end])
+    return Span(start, start + len(stripped), stripped)
