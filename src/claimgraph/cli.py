@@ -243,19 +243,16 @@ def errors(db: Db = None, as_json: Json = False) -> None:
 
 def _judge(db: str | None, a: str, b: str, judgement: str, as_json: bool) -> None:
     from claimgraph.analyze.refresh import refresh
-    from claimgraph.resolve.lookup import actor_name_ids, find_actor
-    from claimgraph.resolve.store import judge_by_hand
+    from claimgraph.resolve.lookup import find_actor
+    from claimgraph.resolve.store import judge_names
 
     with _store(db) as engine:
         with engine.begin() as conn:
-            left, right = find_actor(conn, a), find_actor(conn, b)
-            count = judge_by_hand(
-                conn, actor_name_ids(conn, left, a), actor_name_ids(conn, right, b), judgement, "by hand"
-            )
+            count = judge_names(conn, a, b, judgement)
         refresh(engine)
         with engine.connect() as conn:
-            after = [find_actor(conn, a).id, find_actor(conn, b).id]
-    result = {"judgement": judgement, "left": a, "right": b, "judgements": count, "same_actor": after[0] == after[1]}
+            same = find_actor(conn, a).id == find_actor(conn, b).id
+    result = {"judgement": judgement, "left": a, "right": b, "judgements": count, "same_actor": same}
     _emit(
         as_json,
         result,

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from claimgraph.analyze.refresh import refresh
 from claimgraph.errors import NotFoundError
-from claimgraph.resolve.lookup import actor_name_ids, explain, find_actor
-from claimgraph.resolve.store import judge_by_hand
+from claimgraph.resolve.lookup import explain, find_actor
+from claimgraph.resolve.store import judge_names
 from claimgraph.store import schema
 from claimgraph.store.load import IngestSummary, write_results
 from records import document, entity, extraction, falcons_world, store_all
@@ -49,35 +49,22 @@ def test_generic_words_and_unproven_acronyms_do_not_merge(store_url: str) -> Non
 
 def test_hand_split_wins_is_reversible_and_survives_reingest(store_url: str) -> None:
     engine, _ = store_all(store_url, falcons_world())
-    with engine.begin() as conn:
-        a, b = find_actor(conn, "Ridge Falcons"), find_actor(conn, "Ridge Falcons Brigade")
-        judge_by_hand(
-            conn,
-            actor_name_ids(conn, a, "Ridge Falcons"),
-            actor_name_ids(conn, b, "Ridge Falcons Brigade"),
-            "negative",
-            "test",
-        )
-    refresh(engine)
-    with engine.connect() as conn:
-        assert find_actor(conn, "Ridge Falcons") != find_actor(conn, "Ridge Falcons Brigade")
+
+    def judge(judgement: str) -> bool:
+        with engine.begin() as conn:
+            judge_names(conn, "Ridge Falcons", "Ridge Falcons Brigade", judgement, "test")
+        refresh(engine)
+        with engine.connect() as conn:
+            return find_actor(conn, "Ridge Falcons") == find_actor(conn, "Ridge Falcons Brigade")
+
+    assert judge("negative") is False
     # a new article naming the brigade again leaves the split standing
     text = "The Ridge Falcons Brigade said nothing."
     write_results(engine, [one(text, "Ridge Falcons Brigade", path="new.txt")], "test", IngestSummary())
     refresh(engine)
-    with engine.begin() as conn:
-        a, b = find_actor(conn, "Ridge Falcons"), find_actor(conn, "Ridge Falcons Brigade")
-        assert a != b
-        judge_by_hand(
-            conn,
-            actor_name_ids(conn, a, "Ridge Falcons"),
-            actor_name_ids(conn, b, "Ridge Falcons Brigade"),
-            "positive",
-            "test",
-        )
-    refresh(engine)
     with engine.connect() as conn:
-        assert find_actor(conn, "Ridge Falcons") == find_actor(conn, "Ridge Falcons Brigade")
+        assert find_actor(conn, "Ridge Falcons") != find_actor(conn, "Ridge Falcons Brigade")
+    assert judge("positive") is True
 
 
 def test_explain_gives_score_and_reason_of_each_merge(store_url: str) -> None:

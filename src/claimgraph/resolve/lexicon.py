@@ -9,163 +9,39 @@ Person titles and honorifics are dropped before names are compared.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Arabic articles and joiners, and English function words, in names of any kind.
+PARTICLES = _words(
+    """
+    al el ul ad ar as ash at az an the
+    """
+)
+
 # Generic words in group and organisation names (Arabic transliterations and English).
-GROUP_GENERIC: frozenset[str] = frozenset(
-    [
-        "al",
-        "el",
-        "ul",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "wa",
-        "wal",
-        "the",
-        "of",
-        "and",
-        "in",
-        "for",
-        "jabhat",
-        "jabha",
-        "jebhat",
-        "front",
-        "jaish",
-        "jaysh",
-        "jeish",
-        "army",
-        "harakat",
-        "haraka",
-        "harakah",
-        "movement",
-        "liwa",
-        "liwaa",
-        "brigade",
-        "brigades",
-        "katibat",
-        "katiba",
-        "kataib",
-        "battalion",
-        "battalions",
-        "saraya",
-        "jamaat",
-        "jamaah",
-        "jamaa",
-        "jama",
-        "group",
-        "groups",
-        "tanzim",
-        "organization",
-        "organisation",
-        "ansar",
-        "supporters",
-        "ahl",
-        "people",
-        "peoples",
-        "islamic",
-        "islam",
-        "islamiya",
-        "islamiyya",
-        "muslim",
-        "mujahideen",
-        "mujahidin",
-        "mujahedeen",
-        "jihad",
-        "jihadi",
-        "state",
-        "dawla",
-        "dawlat",
-        "national",
-        "popular",
-        "union",
-        "party",
-        "council",
-        "committee",
-        "committees",
-        "liberation",
-        "resistance",
-        "militia",
-        "militias",
-        "division",
-        "forces",
-        "force",
-        "regiment",
-        "network",
-        "revolutionary",
-        "revolution",
-        "democratic",
-        "republic",
-        "federation",
-        "alliance",
-        "coalition",
-        "command",
-        "unit",
-        "units",
-        "fighters",
-        "youth",
-        "sunni",
-        "shia",
-        "shiite",
-    ]
+GROUP_GENERIC = PARTICLES | _words(
+    """
+    wa wal of and in for jabhat jabha jebhat front jaish jaysh jeish army harakat haraka harakah
+    movement liwa liwaa brigade brigades katibat katiba kataib battalion battalions saraya jamaat
+    jamaah jamaa jama group groups tanzim organization organisation ansar supporters ahl people
+    peoples islamic islam islamiya islamiyya muslim mujahideen mujahidin mujahedeen jihad jihadi
+    state dawla dawlat national popular union party council committee committees liberation
+    resistance militia militias division forces force regiment network revolutionary revolution
+    democratic republic federation alliance coalition command unit units fighters youth sunni shia
+    shiite
+    """
 )
 
 # Titles, honorifics and particles in person names.
-PERSON_GENERIC: frozenset[str] = frozenset(
-    [
-        "al",
-        "el",
-        "ul",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "bin",
-        "ibn",
-        "bint",
-        "abu",
-        "abd",
-        "abdul",
-        "the",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "general",
-        "gen",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "capt",
-        "captain",
-        "lt",
-        "sheikh",
-        "shaikh",
-        "shaykh",
-        "mullah",
-        "mulla",
-        "maulavi",
-        "mawlawi",
-        "maulana",
-        "qari",
-        "haji",
-        "hajji",
-        "hafiz",
-        "imam",
-        "emir",
-        "amir",
-        "sayed",
-        "sayyed",
-        "sayyid",
-        "syed",
-    ]
+PERSON_GENERIC = PARTICLES | _words(
+    """
+    bin ibn bint abu abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
+    sheikh shaikh shaykh mullah mulla maulavi mawlawi maulana qari haji hajji hafiz imam emir amir
+    sayed sayyed sayyid syed
+    """
 )
 
 # Generic group words and their English translation, so translated names share their skeleton.

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.clusters import Judgement, clusters
+from claimgraph.resolve.lookup import actor_name_ids, find_actor
 from claimgraph.resolve.match import Candidate
 from claimgraph.resolve.nodes import digest
 from claimgraph.store import schema as t
@@ -99,3 +100,9 @@ def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgem
         conn.execute(t.judgements.insert(), rows)
         mark_stale(conn)
     return len(rows)
+
+
+def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str = "by hand") -> int:
+    """A hand judgement between the names ``a`` and ``b`` as the user typed them (each must name one actor)."""
+    left, right = find_actor(conn, a), find_actor(conn, b)
+    return judge_by_hand(conn, actor_name_ids(conn, left, a), actor_name_ids(conn, right, b), judgement, reason)
