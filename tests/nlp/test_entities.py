@@ -92,13 +92,14 @@ def test_given_name_the_model_drops_is_restored() -> None:
 
 def test_model_types_are_mapped_and_fixed_by_the_document() -> None:
     nlp = pipeline()
-    doc = nlp("Karim Dabbagh spoke in Homs. Dabbagh said Britons and Homs would remember.")
+    doc = nlp("Karim Dabbagh spoke in Homs. Dabbagh said Britons flew from Homs. Jackson agreed.")
     doc.ents = [
         Span(doc, 0, 2, label="PERSON"),
         Span(doc, 4, 5, label="GPE"),
         Span(doc, 6, 7, label="ORG"),  # a surname of a person named in full is that person
         Span(doc, 8, 9, label="PERSON"),  # a demonym is nobody
-        Span(doc, 10, 11, label="PERSON"),  # a known city is a place
+        Span(doc, 11, 12, label="PERSON"),  # a known city after "from" is a place
+        Span(doc, 13, 14, label="PERSON"),  # a lone name that is also a town stays a person
     ]
     doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
@@ -106,6 +107,7 @@ def test_model_types_are_mapped_and_fixed_by_the_document() -> None:
         ("Homs", "PLACE"),
         ("Dabbagh", "PERSON"),
         ("Homs", "PLACE"),
+        ("Jackson", "PERSON"),
     ]
 
 

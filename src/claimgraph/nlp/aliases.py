@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from claimgraph.model import EntityType
 from claimgraph.nlp.institutions import head_class
 from claimgraph.nlp.names import HONORIFICS, acronym, fold, name_key, tokens
-from claimgraph.nlp.places import country_of
+from claimgraph.nlp.places import country_of, is_known_place
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +172,23 @@ def _person_part_of(short: Mention, full: Mention) -> bool:
 def settle_types(mentions: list[Mention]) -> list[Mention]:
     """One sense per document: the model's mentions of one name take that name's best-supported type.
 
-    The model calls "Ankara" a place four times and a person once; a rule or
-    the gazetteer outranks the model ("YPG" known from "the Kurdish militia,
+    The model calls "Ankara" a place four times and a person once; a known
+    place that the model reads as a place at least once stays a place; a rule
+    or the gazetteer outranks the model ("YPG" known from "the Kurdish militia,
     known as the YPG" is an armed group everywhere in the article).
     """
     votes: dict[str, Counter[tuple[int, EntityType]]] = {}
     for m in mentions:
         votes.setdefault(fold(m.text), Counter())[(m.rank, m.type)] += 1
     best = {k: max(v, key=lambda rt: (rt[0], v[rt])) for k, v in votes.items() if len(v) > 1}
+    for m in mentions:  # a known place the model also reads as a place stays one ("South Africa" the team)
+        if (
+            m.rank == 1
+            and m.type == "PLACE"
+            and best.get(fold(m.text), (0, "PLACE"))[0] == 1
+            and is_known_place(m.text)
+        ):
+            best[fold(m.text)] = (1, "PLACE")
     out = []
     for m in mentions:
         rank, etype = best.get(fold(m.text), (0, m.type))

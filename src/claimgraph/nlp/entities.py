@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
 from claimgraph.nlp.names import HONORIFICS
-from claimgraph.nlp.places import country_of, is_demonym, is_known_place
+from claimgraph.nlp.places import after_preposition, country_of, is_demonym, is_known_place
 
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 OUR_TYPES = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"})  # PERSON is also the model's
@@ -132,8 +132,8 @@ class EntityTypes:
             return None
         if label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4:
             etype = "PERSON"
-        elif label in ("PERSON", "ORG") and is_known_place(ent.text):
-            etype = "PLACE"
+        elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):
+            etype = "PLACE"  # a lone "Clinton" is a person, "from Chichester" a place
         elif label == "ORG" and _armed(ent):
             etype = "ARMED_GROUP"
         return Span(ent.doc, ent.start, ent.end, label=etype)

@@ -124,7 +124,9 @@ def _gazette() -> tuple[dict[str, str], frozenset[str]]:
         names.add(city["name"])
         names.add(anyascii(city["name"]))
         if city["population"] >= 50_000:  # well-known towns go by several spellings ("Raqqa")
-            names.update(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and " " not in n)
+            names.update(
+                n for n in city["alternatenames"] if n.isascii() and n.istitle() and len(n) > 3 and " " not in n
+            )
     names |= {s["name"] for s in gc.get_us_states().values()}
     names |= {c["name"] for c in gc.get_continents().values()}
     names |= set(_REGIONS) | {c["name"] for c in gc.get_countries().values()}
@@ -156,6 +158,11 @@ _REPLACEABLE = ["PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"]
 _BEFORE_PLACE = frozenset(
     ["in", "of", "from", "to", "near", "at", "outside", "into", "across", "around", "towards", "toward"]
 )
+
+
+def after_preposition(span: Span) -> bool:
+    """Does a preposition of place come right before ``span`` ("from Chichester")?"""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _BEFORE_PLACE
 
 
 class PlaceNames:
