@@ -7,7 +7,8 @@ Gates for any stage (entities here, claims elsewhere) read the same fixtures:
 
 * ``predictions`` — ``{"seed": Path, "dev": Path}`` of the JSON Lines written;
 * ``extractions`` — ``{"seed": [obj, ...], "dev": [...]}`` parsed back;
-* ``seed_scores`` / ``dev_scores`` — score.py's ``articles --json`` report.
+* ``seed_scores`` / ``dev_scores`` — score.py's ``articles --json`` report;
+* ``scorer`` — any score.py command's ``--json`` report, for gates with their own predictions.
 
 Everything skips with its reason when ../shared (the corpora and the
 scorer, which belong to their publishers and are not shipped) is absent.
@@ -18,6 +19,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,18 +67,28 @@ def extractions(predictions: dict[str, Path]) -> dict[str, list[dict[str, Any]]]
     }
 
 
-def score_articles(shared_dir: Path, corpus: str, prediction: Path) -> dict[str, Any]:
-    """score.py's ``articles --json`` report for one corpus."""
+def run_scorer(shared_dir: Path, command: str, gold: Path, prediction: Path) -> dict[str, Any]:
+    """score.py's ``--json`` report for one of its commands (``articles``, ``polnear`` …)."""
     scorer = shared_dir / "tools" / "score.py"
-    gold = shared_dir / "corpus" / corpus
     done = subprocess.run(
-        [sys.executable, str(scorer), "articles", str(gold), str(prediction), "--json"],
+        [sys.executable, str(scorer), command, str(gold), str(prediction), "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
     report: dict[str, Any] = json.loads(done.stdout)
     return report
+
+
+@pytest.fixture(scope="session")
+def scorer(shared_dir: Path) -> Callable[[str, Path, Path], dict[str, Any]]:
+    """``run_scorer`` bound to ../shared: ``scorer("polnear", gold_dir, prediction)``."""
+    return partial(run_scorer, shared_dir)
+
+
+def score_articles(shared_dir: Path, corpus: str, prediction: Path) -> dict[str, Any]:
+    """score.py's ``articles --json`` report for one corpus."""
+    return run_scorer(shared_dir, "articles", shared_dir / "corpus" / corpus, prediction)
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +80,9 @@ def test_claims_and_attributions_are_well_formed(extractions: dict[str, list[dic
 
 
 @pytest.fixture(scope="module")
-def polnear_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def polnear_scores(
+    shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, scorer: Callable[[str, Path, Path], dict[str, Any]]
+) -> dict[str, Any]:
     """score.py's ``polnear --json`` report on the first annotated PolNeAR dev articles."""
     split = shared_dir / "eval" / "polnear" / "data" / "dev"
     if not (split / "attributions").is_dir():
@@ -100,15 +101,7 @@ def polnear_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
     with prediction.open("w", encoding="utf-8") as out:
         for result in extract_paths([subset / "text"], Analyzer.load()):
             out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
-    scorer = shared_dir / "tools" / "score.py"
-    done = subprocess.run(
-        [sys.executable, str(scorer), "polnear", str(subset), str(prediction), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    report: dict[str, Any] = json.loads(done.stdout)
-    return report
+    return scorer("polnear", subset, prediction)
 
 
 @pytest.mark.slow
