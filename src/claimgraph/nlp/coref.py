@@ -153,13 +153,13 @@ class EntityIndex:
             types = GROUPISH | {"PLACE"} if lower in ("it", "its", "itself") else GROUPISH
         else:
             return None
-        if prefer is not None and self.type_of(prefer) in types:
-            return prefer
         if tok.dep_ == "poss":
-            # "X hosted its head": a possessive binds to its own clause's subject first.
+            # "Erdoğan repeated his insistence": a possessive binds to its own clause's subject first.
             subject = _clause_subject_entity(self, tok)
             if subject is not None and self.type_of(subject) in types:
                 return subject
+        if prefer is not None and self.type_of(prefer) in types:
+            return prefer
         return self.nearest_before(
             tok.i, types - {"PLACE"} if lower in ("they", "their") else types, subjects_first=True
         )

@@ -110,7 +110,7 @@ class FrameReader:
         """The name just before ", an affiliate of …": the parser often hangs an apposition on the wrong conjunct."""
         j = appos.left_edge.i - 1
         doc = appos.doc
-        while j >= 0 and doc[j].text in (",", "(", "–", "—"):
+        while j >= 0 and doc[j].text in (",", "(", ")", "–", "—"):
             j -= 1
         return doc[j] if j >= 0 and self.index.named(doc[j]) else None
 

@@ -78,6 +78,7 @@ class Relations:
     inclusion_preps: frozenset[str]
     coalition_nouns: frozenset[str]
     stronghold_nouns: frozenset[str]
+    seat_nouns: frozenset[str]
     backing: dict[str, Predicate]
     designation_heads: frozenset[str]
     designation_qualifiers: frozenset[str]
@@ -149,6 +150,7 @@ def relations() -> Relations:
         inclusion_preps=frozenset(raw["inclusion"]["preps"]),
         coalition_nouns=frozenset(raw["memberships"]["nouns"]),
         stronghold_nouns=frozenset(raw["stronghold_nouns"]["nouns"]),
+        seat_nouns=frozenset(raw["stronghold_nouns"]["seat_nouns"]),
         backing=dict(raw["backing_modifiers"]["lemmas"]),
         designation_heads=frozenset(designations["heads"]),
         designation_qualifiers=frozenset(designations["qualifiers"]),

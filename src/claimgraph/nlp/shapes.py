@@ -38,7 +38,7 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += designation(reader, tok)
         if lemma in rel.campaign_nouns:
             out += campaign(reader, tok)
-    if lemma in rel.backing and tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN":
+    if lemma in rel.backing and tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         out += backing(reader, tok, rel.backing[lemma])
     if reader.index.named(tok):
         out += located(reader, tok)
@@ -58,7 +58,7 @@ def coalition(reader: FrameReader, noun: Token) -> list[RawClaim]:
 
 
 def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
-    """The X stronghold of Y / Y, the X stronghold → X operates_in Y."""
+    """The X stronghold of Y / Y, the X stronghold → X operates_in Y (based_in for a capital or headquarters)."""
     holders = [reader.index.resolve(c) for c in noun.children if c.dep_ in ("poss", "compound")]
     holder = next((h for h in holders if h), None)
     if holder is None:
@@ -67,13 +67,20 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     if noun.dep_ == "appos":
         places.append(noun.head)
     objects = [item for place in places for item in reader.objects(place)]
-    return reader.make([holder], "operates_in", objects, noun)
+    seat = noun.lemma_.lower() in reader.rel.seat_nouns  # "Raqqa, its de facto capital": where it is based
+    return reader.make([holder], "based_in" if seat else "operates_in", objects, noun)
 
 
 def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> list[RawClaim]:
-    """US-backed X → X allied_with US."""
-    backed = reader.index.named(participle.head)
-    backers = [reader.index.named(c) for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    """US-backed X, or X, an alliance backed by the US → X allied_with US."""
+    index = reader.index
+    backed_tok = participle.head
+    if participle.dep_ == "acl" and backed_tok.dep_ == "appos":
+        backed_tok = reader.before_apposition(backed_tok) or backed_tok
+    backed = index.named(backed_tok)
+    modifiers = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    agents = [o for p, o in reader.prep_objects(participle) if p == "by"] if participle.dep_ == "acl" else []
+    backers = [index.named(c) for c in modifiers + agents]
     if backed is None:
         return []
     return reader.make([backed], predicate, [(b, None) for b in backers if b], participle)
