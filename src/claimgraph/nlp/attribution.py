@@ -220,7 +220,9 @@ def _complement(cue: Token) -> TokenSpan | None:
         denied = objects and objects[0].lemma_.lower() in words.denial_objects
         return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1] if denied else None
     if lemma in words.object_verbs:
-        parts = [c for c in children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)]
+        parts = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp")]
+        # "called on the government to intervene": the content starts at the preposition's object
+        parts += [o for c in children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for o in c.children]
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None

@@ -131,7 +131,9 @@ class EntityIndex:
         words = lexicon.speech()
         lemma = tok.lemma_.lower()
         kinds: frozenset[EntityType] | None = None
-        if lemma in words.person_nouns:
+        if lemma in words.person_nouns and tok.tag_ in ("NNS", "NNPS"):
+            kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})  # "the militants", "the officials": their body
+        elif lemma in words.person_nouns:
             kinds = frozenset({"PERSON"})
         elif lemma in words.group_nouns:
             kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})

@@ -60,7 +60,8 @@ def subject_of(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if cue.dep_ in ("advcl", "conj", "xcomp") and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
+    shares = cue.dep_ == "advcl" or (cue.dep_ in ("conj", "xcomp") and is_cue(cue.head))  # "said A and said B"
+    if shares and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
         for child in cue.head.children:
             if child.dep_ in _SUBJECTS:
                 return child
