@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from claimgraph import __version__
 from claimgraph.analyze.origins import signature
 from claimgraph.analyze.refresh import refresh
+from claimgraph.errors import StoreError
 from claimgraph.extract import extract_documents
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction, ExtractionError
@@ -61,15 +62,20 @@ def write_results(
 ) -> None:
     """Store each result in its own transaction, counting into ``summary``."""
     for result in results:
-        with engine.begin() as conn:
-            if isinstance(result, ExtractionError):
-                store_failure(conn, result, extractor)
-                summary.failed += 1
-            elif has_document(conn, result.document.id):
-                summary.duplicates += 1  # the same content twice in one batch
-            else:
-                store_extraction(conn, result, extractor, signature(result.document.text))
-                summary.stored += 1
+        try:
+            with engine.begin() as conn:
+                if isinstance(result, ExtractionError):
+                    store_failure(conn, result, extractor)
+                    summary.failed += 1
+                elif has_document(conn, result.document.id):
+                    summary.duplicates += 1  # the same content twice in one batch
+                else:
+                    store_extraction(conn, result, extractor, signature(result.document.text))
+                    summary.stored += 1
+        except sa.exc.IntegrityError:
+            summary.duplicates += 1  # another ingest stored the same content first; this one rolled back
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"cannot write to the store: {exc.orig}") from exc
         if progress:
             progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
 
