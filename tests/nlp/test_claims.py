@@ -95,3 +95,28 @@ def test_denied_links_and_backing_modifier() -> None:
 def test_wrong_types_and_unresolved_subjects_are_left_out() -> None:
     text = "An armed group surfaced in Kessab. Omar Saleh is affiliated with Kessab."
     assert analyse(text, GROUPS).claims == []
+
+
+def test_prepositions_on_the_governing_verb_and_phrase_heads() -> None:
+    names: dict[str, EntityType] = {**GROUPS, "Turkey": "PLACE"}
+    cases = {
+        "The Valley Front pledged allegiance to the Northern Shield in 2015.": (
+            "Valley Front",
+            "pledged_allegiance_to",
+            "Northern Shield",
+        ),
+        "The Valley Front, a splinter group of the Northern Shield, held a parade.": (
+            "Valley Front",
+            "split_from",
+            "Northern Shield",
+        ),
+        "The Valley Front broke away from the Northern Shield after a feud.": (
+            "Valley Front",
+            "split_from",
+            "Northern Shield",
+        ),
+        "Omar Saleh said the Valley Front is active in Kessab.": ("Valley Front", "operates_in", "Kessab"),
+        "The Turkish-backed Valley Front held a parade.": ("Valley Front", "allied_with", "Turkey"),
+    }
+    for text, (subject, predicate, obj) in cases.items():
+        assert (subject, predicate, obj, "affirmed") in analyse(text, names).relations(), text

@@ -39,6 +39,7 @@ from claimgraph.nlp.speakers import misparsed_subject
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
+_PARTICLES = frozenset({"away", "off", "out"})
 
 
 @dataclass(slots=True)
@@ -186,6 +187,9 @@ class FrameReader:
     def prep_objects(self, trigger: Token) -> Iterator[tuple[str, Token]]:
         """(preposition, its object) for each prepositional phrase on ``trigger``; two-word ones joined."""
         for child in trigger.children:
+            if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:  # "broke away from X"
+                for prep, obj in self.prep_objects(child):
+                    yield f"{child.lower_} {prep}", obj
             if child.dep_ not in ("prep", "agent"):
                 continue
             for grand in child.children:
@@ -252,8 +256,13 @@ class FrameReader:
     def _frame(self, trigger: Token, frame: Frame) -> list[RawClaim]:
         objects: list[tuple[str | None, str | None]] = []
         subjects: list[str] | None = None
+        relation_noun = trigger.pos_ == "NOUN" and not (frame.poss or frame.compound or frame.direct)
+        if trigger.dep_ in ("compound", "amod") and trigger.head.lemma_.lower() in self.rel.generic_heads:
+            trigger = trigger.head  # "a splinter group of X": the phrase's head carries the arguments
         if frame.preps:
-            for prep, obj in self.prep_objects(trigger):
+            # "is active in X", "pledged allegiance to X": the preposition may hang off the governing verb
+            carriers = [trigger, trigger.head] if trigger.dep_ in ("acomp", "attr") or relation_noun else [trigger]
+            for prep, obj in (item for carrier in carriers for item in self.prep_objects(carrier)):
                 if prep in frame.preps:
                     objects += self.objects(obj)
             if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
@@ -277,7 +286,7 @@ class FrameReader:
         if not objects:
             return []
         if subjects is None:
-            subjects = self.subjects(trigger)
+            subjects = self.subjects(trigger, carried=relation_noun)
         return self.make(subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame)
 
     def _link_noun(self, noun: Token, predicate: Predicate) -> list[RawClaim]:

@@ -80,7 +80,7 @@ def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> lis
     backed = index.named(backed_tok)
     modifiers = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
     agents = [o for p, o in reader.prep_objects(participle) if p == "by"] if participle.dep_ == "acl" else []
-    backers = [index.named(c) for c in modifiers + agents]
+    backers = [index.named(c) or index.country(c.text) for c in modifiers + agents]  # "Turkish-backed"
     if backed is None:
         return []
     return reader.make([backed], predicate, [(b, None) for b in backers if b], participle)
