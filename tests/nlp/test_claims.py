@@ -120,3 +120,18 @@ def test_prepositions_on_the_governing_verb_and_phrase_heads() -> None:
     }
     for text, (subject, predicate, obj) in cases.items():
         assert (subject, predicate, obj, "affirmed") in analyse(text, names).relations(), text
+
+
+def test_via_chains_from_an_interview_and_an_outlet_cited() -> None:
+    names: dict[str, EntityType] = {**GROUPS, "Levant Monitor": "MEDIA"}
+    text = (
+        "The Valley Front gave an interview to Lina Farouk, who wrote up a report for the Levant Monitor. "
+        "The Valley Front confirmed in the interview that it is affiliated with the Northern Shield. "
+        "The Kessab Brigade operates in Kessab, according to the Levant Monitor."
+    )
+    result = analyse(text, names)
+    affiliation = next(c for c in result.claims if c.predicate == "affiliated_with")
+    assert [result.name(v) for v in affiliation.via] == ["Levant Monitor", "Lina Farouk"]
+    assert result.name(affiliation.source) == "Valley Front"
+    located = next(c for c in result.claims if c.predicate == "operates_in")
+    assert located.source is None and [result.name(v) for v in located.via] == ["Levant Monitor"]
