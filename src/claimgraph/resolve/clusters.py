@@ -47,7 +47,7 @@ def clusters(names: Iterable[str], judgements: Iterable[Judgement]) -> dict[str,
 
     chosen = effective(judgements)
     for (a, b), j in chosen.items():
-        if j.judgement == "negative" and a in parent and b in parent:
+        if j.judgement == "negative" and a != b and a in parent and b in parent:
             banned[a].add(b)
             banned[b].add(a)
     positives = sorted(
