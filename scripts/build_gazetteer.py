@@ -26,10 +26,17 @@ What the script does to the raw names, and why:
   "Islamic State in Iraq and the Levant" name one parent actor; a family of
   such stems is attached to the entry that already carries one of them, and
   "<X> in/of <place>" adds "<X>" when no other entry owns it.
+* Forms that name no group are dropped: places and dates ("Hong Kong",
+  "17 November") and, from Phoenix, the leaders it files under their
+  group ("Hassan Nasrallah"), recognised with the configured spaCy model
+  (the ``model`` setting) unless a word in them says "group".
 * Every surface form is marked ``guarded`` when it is short (≤ 3 letters),
   a single word, or made only of common words ("The Base", "Islamic Army"):
   the pipeline never lets a guarded form fire on its own (see
   ``claimgraph.nlp.gazetteer``).
+
+It runs in the project's environment (it imports ``claimgraph`` for the
+place names and the model setting) and its output is deterministic.
 """
 
 from __future__ import annotations
