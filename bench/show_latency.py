@@ -30,7 +30,7 @@ from claimgraph.analyze.dossier import dossier
 from claimgraph.resolve.nodes import name_node
 from claimgraph.store import open_store
 from claimgraph.store import schema as t
-from claimgraph.store.meta import put
+from claimgraph.store.meta import ACTORS, ORIGINS, put
 
 GROUPS, PEOPLE = 10_000, 5_000
 PREDICATES = ["allied_with", "rival_of", "part_of", "affiliated_with", "operates_in"]
@@ -119,7 +119,8 @@ def fill(engine: sa.Engine, docs: int, rng: random.Random) -> list[str]:
                     })  # fmt: skip
             for table in ("documents", "origins", "entities", "entity_names", "claims"):
                 conn.execute(t.metadata.tables[table].insert(), rows[table])
-        put(conn, "stale", "0")
+        put(conn, ACTORS, "0")
+        put(conn, ORIGINS, "0")
         counts = conn.execute(sa.select(t.entities.c.name_id, sa.func.count()).group_by(t.entities.c.name_id)).all()
     by_id = {n.id: n.name for n in nodes}
     return [by_id[name_id] for name_id, _ in sorted(counts, key=lambda r: -r[1])]

@@ -11,6 +11,7 @@ from claimgraph.resolve.lookup import explain, find_actor
 from claimgraph.resolve.store import judge_names
 from claimgraph.store import schema
 from claimgraph.store.load import IngestSummary, write_results
+from claimgraph.store.meta import ACTORS, ORIGINS, is_stale
 from records import document, entity, extraction, falcons_world, store_all
 
 
@@ -91,3 +92,15 @@ def test_unknown_and_ambiguous_names_are_refused(store_url: str) -> None:
         with pytest.raises(NotFoundError) as ambiguous:
             find_actor(conn, "Sorrel")
     assert len(ambiguous.value.candidates) == 2
+
+
+def test_a_hand_judgement_marks_only_the_actors_stale(store_url: str) -> None:
+    engine, _ = store_all(store_url, falcons_world())
+    with engine.begin() as conn:
+        assert not is_stale(conn, ACTORS) and not is_stale(conn, ORIGINS)
+        judge_names(conn, "RF", "Dawn Coalition", "positive", "test")
+        assert is_stale(conn, ACTORS) and not is_stale(conn, ORIGINS)
+    assert refresh(engine) is True
+    with engine.connect() as conn:
+        assert find_actor(conn, "RF") == find_actor(conn, "Dawn Coalition")
+        assert not is_stale(conn, ACTORS)

@@ -19,7 +19,7 @@ from claimgraph.resolve.lookup import actor_name_ids, find_actor
 from claimgraph.resolve.match import Candidate
 from claimgraph.resolve.nodes import digest
 from claimgraph.store import schema as t
-from claimgraph.store.meta import mark_stale, now
+from claimgraph.store.meta import ACTORS, mark_stale, now
 from claimgraph.store.write import record_auto_judgements
 
 
@@ -98,7 +98,7 @@ def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgem
     ]
     if rows:
         conn.execute(t.judgements.insert(), rows)
-        mark_stale(conn)
+        mark_stale(conn, ACTORS)
     return len(rows)
 
 

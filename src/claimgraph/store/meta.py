@@ -1,7 +1,9 @@
-"""The store's small key/value table: chiefly whether derived rows are stale.
+"""The store's small key/value table: chiefly which derived rows are stale.
 
-Each document transaction sets ``stale``; rebuilding the derived tables
-(resolution, origins) clears it.  Reading commands rebuild first when it is
+Each document transaction marks both actors and origins stale; a hand
+judgement marks only the actors (near-duplicate origins depend on
+documents alone, and rebuilding them reads every document's signature).
+Rebuilding clears the mark.  Reading commands rebuild first when a mark is
 set, so a run killed between the two can never leave a wrong answer behind.
 """
 
@@ -13,7 +15,8 @@ import sqlalchemy as sa
 
 from claimgraph.store import schema as t
 
-STALE = "stale"
+ACTORS = "stale_actors"
+ORIGINS = "stale_origins"
 
 
 def now() -> str:
@@ -32,11 +35,12 @@ def put(conn: sa.Connection, key: str, value: str) -> None:
         conn.execute(t.meta.insert().values(key=key, value=value))
 
 
-def mark_stale(conn: sa.Connection) -> None:
-    """Note that the derived tables no longer reflect the statements and judgements."""
-    put(conn, STALE, "1")
+def mark_stale(conn: sa.Connection, *what: str) -> None:
+    """Note that derived tables (``ACTORS``, ``ORIGINS``; default both) no longer reflect their inputs."""
+    for key in what or (ACTORS, ORIGINS):
+        put(conn, key, "1")
 
 
-def is_stale(conn: sa.Connection) -> bool:
-    """Whether the derived tables need rebuilding."""
-    return get(conn, STALE) == "1"
+def is_stale(conn: sa.Connection, what: str) -> bool:
+    """Whether the derived table ``what`` needs rebuilding."""
+    return get(conn, what) == "1"

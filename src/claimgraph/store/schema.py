@@ -9,7 +9,7 @@ Three kinds of rows live here:
 * **judgements** about whether two names are one actor (automatic or by
   hand); they are the only input to resolution.
 * **derived** rows (``canonical``, ``actors``, ``origins``) recomputed from
-  the two above whenever ``meta.stale`` says they are behind, so a crash
+  the two above whenever the ``meta`` table marks them behind, so a crash
   can never leave them wrong for long and a merge is never done in place.
 
 Column types are portable (JSON lists are kept as text) so that the same
