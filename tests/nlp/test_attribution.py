@@ -94,3 +94,13 @@ def test_claims_to_complement_and_according_to() -> None:
 def test_passive_report_has_no_source_and_is_left_out() -> None:
     result = analyse("The Valley Front is reported to operate near Kessab.", {"Valley Front": "ARMED_GROUP"})
     assert result.attributions == []
+
+
+def test_she_skips_a_man_named_later_than_the_woman() -> None:
+    text = (
+        "Mrs Lina Farouk waited in Kessab for news of her son. Omar Saleh, a commander, had promised to help. "
+        '"I will wait as long as it takes," she said.'
+    )
+    result = analyse(text, {"Lina Farouk": "PERSON", "Omar Saleh": "PERSON", "Kessab": "PLACE"})
+    (said,) = _by_cue(result, "said")
+    assert said.source is not None and result.name(said.source.entity) == "Lina Farouk"

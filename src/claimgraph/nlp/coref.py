@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Entity, EntityType
 from claimgraph.nlp import lexicon
+from claimgraph.nlp.gender import PRONOUNS, genders
 from claimgraph.nlp.names import fold
 from claimgraph.nlp.places import country_of
 
@@ -61,6 +62,7 @@ class EntityIndex:
         self._starts = [s for s, _ in order]
         self._ids = [e for _, e in order]
         self._descriptions = {fold(d): e.id for e in entities for d in e.descriptions if d.strip()}
+        self.gender = genders(doc, entities, self.token_entity, self.spans)
         self._countries: dict[str, str] = {}
         for entity in entities:
             for name in (entity.name, *entity.aliases):
@@ -93,7 +95,9 @@ class EntityIndex:
                 out.append(eid)
         return out
 
-    def nearest_before(self, i: int, types: frozenset[EntityType], subjects_first: bool = False) -> str | None:
+    def nearest_before(
+        self, i: int, types: frozenset[EntityType], subjects_first: bool = False, skip: frozenset[str] = frozenset()
+    ) -> str | None:
         """The entity of one of ``types`` mentioned last before token ``i`` (within the window).
 
         With ``subjects_first``, the last one that was a clause subject wins
@@ -104,7 +108,7 @@ class EntityIndex:
         k = bisect_left(self._starts, i) - 1
         while k >= 0 and i - self._starts[k] <= _WINDOW:
             eid = self._ids[k]
-            if self.type_of(eid) in types:
+            if self.type_of(eid) in types and eid not in skip:
                 if not subjects_first or self._starts[k] in self._subjects:
                     return eid
                 fallback = fallback or eid
@@ -155,16 +159,25 @@ class EntityIndex:
             types = GROUPISH | {"PLACE"} if lower in ("it", "its", "itself") else GROUPISH
         else:
             return None
+        wanted = PRONOUNS.get(lower)
+        skip = frozenset(e for e, g in self.gender.items() if wanted is not None and g != wanted)
         if tok.dep_ == "poss":
             # "Erdoğan repeated his insistence": a possessive binds to its own clause's subject first.
             subject = _clause_subject_entity(self, tok)
-            if subject is not None and self.type_of(subject) in types:
+            if subject is not None and self.type_of(subject) in types and subject not in skip:
                 return subject
-        if prefer is not None and self.type_of(prefer) in types:
+        fits = prefer is not None and self.type_of(prefer) in types and prefer not in skip
+        if fits and (wanted is None or self.gender.get(prefer) == wanted):
             return prefer
-        return self.nearest_before(
-            tok.i, types - {"PLACE"} if lower in ("they", "their") else types, subjects_first=True
-        )
+        if wanted is not None:  # a person the article marks with this gender beats an unmarked one
+            unmarked = frozenset(e for e in self.by_id if self.gender.get(e) != wanted)
+            marked = self.nearest_before(tok.i, types, skip=unmarked)
+            if marked is not None:
+                return marked
+        if fits:
+            return prefer
+        kinds = types - {"PLACE"} if lower in ("they", "their") else types
+        return self.nearest_before(tok.i, kinds, subjects_first=True, skip=skip)
 
 
 def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:

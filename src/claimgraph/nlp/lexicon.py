@@ -51,6 +51,8 @@ class Speech:
     denial_objects: frozenset[str]
     object_verbs: frozenset[str]
     cue_nouns: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,8 @@ def speech() -> Speech:
         denial_objects=frozenset(raw["denial_objects"]),
         object_verbs=frozenset(raw["object_verbs"]),
         cue_nouns=frozenset(raw["cue_nouns"]),
+        female_words=frozenset(raw["female_words"]),
+        male_words=frozenset(raw["male_words"]),
     )
 
 
