@@ -167,7 +167,7 @@ class EntityIndex:
             if subject is not None and self.type_of(subject) in types and subject not in skip:
                 return subject
         fits = prefer is not None and self.type_of(prefer) in types and prefer not in skip
-        if fits and (wanted is None or self.gender.get(prefer) == wanted):
+        if prefer is not None and fits and (wanted is None or self.gender.get(prefer) == wanted):
             return prefer
         if wanted is not None:  # a person the article marks with this gender beats an unmarked one
             unmarked = frozenset(e for e in self.by_id if self.gender.get(e) != wanted)
