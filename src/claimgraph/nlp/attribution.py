@@ -209,6 +209,8 @@ def _complement(cue: Token) -> TokenSpan | None:
         while start < clause.i and (doc[start].dep_ == "mark" or doc[start].is_punct):
             start += 1
         return doc[start : clause.right_edge.i + 1]
+    if cue.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "xcomp") for c in children):
+        return _around(cue)  # "The plan, he said, will fail" / "…, Graham said, since …"
     words = lexicon.speech()
     xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
     objects = [c for c in children if c.dep_ == "dobj"]
@@ -226,6 +228,25 @@ def _complement(cue: Token) -> TokenSpan | None:
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None
+
+
+def _around(cue: Token) -> TokenSpan | None:
+    """The longest stretch of the clause a parenthetical cue interrupts, the cue's own words left out."""
+    doc, head = cue.doc, cue.head
+    inside = range(cue.left_edge.i, cue.right_edge.i + 1)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(head.left_edge.i, head.right_edge.i + 2):
+        keep = i <= head.right_edge.i and i not in inside
+        if keep and start is None:
+            start = i
+        elif not keep and start is not None:
+            runs.append((start, i))
+            start = None
+    if not runs:
+        return None
+    lo, hi = max(runs, key=lambda r: r[1] - r[0])
+    return doc[lo:hi]
 
 
 def _nominal(page: _Page) -> list[_Found]:
