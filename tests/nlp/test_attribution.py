@@ -104,3 +104,17 @@ def test_she_skips_a_man_named_later_than_the_woman() -> None:
     result = analyse(text, {"Lina Farouk": "PERSON", "Omar Saleh": "PERSON", "Kessab": "PLACE"})
     (said,) = _by_cue(result, "said")
     assert said.source is not None and result.name(said.source.entity) == "Lina Farouk"
+
+
+def test_parenthetical_cue_and_speech_noun_with_a_that_clause() -> None:
+    text = (
+        "The convoy reached Kessab at dawn, Omar Saleh said, after a night on the road. "
+        "Lina Farouk repeated her claim that the convoy carried weapons."
+    )
+    result = analyse(text, {"Omar Saleh": "PERSON", "Lina Farouk": "PERSON", "Kessab": "PLACE"})
+    (said,) = _by_cue(result, "said")
+    assert said.content.text.startswith("The convoy reached Kessab at dawn")
+    assert said.source is not None and result.name(said.source.entity) == "Omar Saleh"
+    (claim,) = _by_cue(result, "claim")
+    assert claim.content.text.startswith("the convoy carried weapons")
+    assert claim.source is not None and result.name(claim.source.entity) == "Lina Farouk"
