@@ -215,16 +215,26 @@ def _actors_of(conn: sa.Connection, name_ids: set[str]) -> dict[str, tuple[str, 
     return {r.name_id: (r.id, r.name) for r in rows}
 
 
-def group_claims(claims: list[StoredClaim]) -> list[ClaimGroup]:
-    """Claims grouped by what they say; symmetric predicates ignore direction."""
+def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[ClaimGroup]:
+    """Claims grouped by what they say; symmetric predicates ignore direction.
+
+    A symmetric group reads from the actor ``focus`` when it is one of its
+    sides (a dossier shows "X allied with Y" on X's page), else as its first
+    claim was written.
+    """
     groups: dict[tuple[str, ...], ClaimGroup] = {}
     for c in claims:
-        subj, subj_name, obj, obj_name = c.subject, c.subject_name, c.object, c.object_name
-        if c.predicate in SYMMETRIC_PREDICATES and obj is not None and obj < subj:
-            subj, subj_name, obj, obj_name = obj, obj_name or "", subj, subj_name
-        key = (subj, c.predicate, obj or "", fold(c.object_literal or ""), c.polarity)
+        symmetric = c.predicate in SYMMETRIC_PREDICATES and c.object is not None
+        ends = sorted((c.subject, c.object or "")) if symmetric else [c.subject, c.object or ""]
+        key = (*ends, c.predicate, fold(c.object_literal or ""), c.polarity)
         group = groups.get(key)
         if group is None:
+            flip = symmetric and c.object == focus
+            subj, subj_name, obj, obj_name = (
+                (c.object or "", c.object_name or "", c.subject, c.subject_name)
+                if flip
+                else (c.subject, c.subject_name, c.object, c.object_name)
+            )
             group = groups[key] = ClaimGroup(subj, subj_name, c.predicate, obj, obj_name, c.object_literal, c.polarity)
         group.claims.append(c)
     return list(groups.values())

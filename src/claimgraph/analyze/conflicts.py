@@ -18,6 +18,7 @@ from itertools import combinations
 from typing import Any
 
 from claimgraph.analyze.claims import ClaimGroup
+from claimgraph.model import SYMMETRIC_PREDICATES
 from claimgraph.nlp.conflicts import ONE_VALUED, Statement, judge
 from claimgraph.nlp.names import fold
 
@@ -35,7 +36,7 @@ class StoreConflict:
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "kind": self.kind,
-            "subject": self.first.claims[0].subject_name,
+            "subject": _anchor(self.first, self.second).subject_name,
             "predicate": self.first.predicate,
             "claims": sorted(c.id for c in self.first.claims) + sorted(c.id for c in self.second.claims),
             "explanation": self.explanation,
@@ -53,19 +54,25 @@ def _support(g: ClaimGroup) -> str:
     return f"{docs} report{'s' if docs > 1 else ''} ({when})"
 
 
-def _words(g: ClaimGroup) -> str:
-    """ "part of Dawn Coalition", in the direction the claim was made (symmetric groups may be stored reversed)."""
-    first = g.claims[0]
-    return f"{g.predicate.replace('_', ' ')} {first.object_name or first.object_literal}"
+def _anchor(a: ClaimGroup, b: ClaimGroup) -> ClaimGroup:
+    """The side whose subject the conflict is told about: a directed claim if there is one."""
+    return b if a.predicate in SYMMETRIC_PREDICATES and b.predicate not in SYMMETRIC_PREDICATES else a
+
+
+def _words(g: ClaimGroup, subject: str) -> str:
+    """ "part of Dawn Coalition": the predicate and the far side of ``g`` as seen from actor ``subject``."""
+    far = g.object_name if g.subject == subject or g.object is None else g.subject_name
+    return f"{g.predicate.replace('_', ' ')} {far or g.object_literal}"
 
 
 def _explain(kind: str, a: ClaimGroup, b: ClaimGroup) -> str:
     """One sentence naming both sides, how often and when each was reported."""
-    subject = a.claims[0].subject_name
+    anchor = _anchor(a, b)
     if kind == "exclusive":
-        return f"{subject} can be {a.predicate.replace('_', ' ')} only one actor, but {_support(a)} name {a.object_name} and {_support(b)} name {b.object_name}"
+        return f"{anchor.subject_name} can be {a.predicate.replace('_', ' ')} only one actor, but {_support(a)} name {a.object_name} and {_support(b)} name {b.object_name}"
     yes, no = (a, b) if a.polarity == "affirmed" else (b, a)
-    return f"{subject} is {_words(yes)} according to {_support(yes)}, but {_words(no)} is denied in {_support(no)}"
+    subject = anchor.subject
+    return f"{anchor.subject_name} is {_words(yes, subject)} according to {_support(yes)}, but {_words(no, subject)} is denied in {_support(no)}"
 
 
 def _change(a: ClaimGroup, b: ClaimGroup) -> dict[str, str] | None:
@@ -123,15 +130,14 @@ def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
     statements = []
     for key, g in ids.items():
         hedged = all(c.hedged for c in g.claims)
-        first = g.claims[0]  # its own direction: the rules know which predicates are symmetric
-        statements.append(
-            Statement(key, first.subject, g.predicate, first.object, g.object_literal, g.polarity, hedged)
-        )
+        statements.append(Statement(key, g.subject, g.predicate, g.object, g.object_literal, g.polarity, hedged))
+        if g.predicate in SYMMETRIC_PREDICATES and g.object is not None:  # both ways, for the directed rules
+            statements.append(Statement(key, g.object, g.predicate, g.subject, None, g.polarity, hedged))
     found = []
     seen: set[tuple[str, str]] = set()
     for x, y in _candidate_pairs(statements):
         pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
-        if pair in seen or (verdict := judge(x, y)) is None:
+        if x.id == y.id or pair in seen or (verdict := judge(x, y)) is None:
             continue
         seen.add(pair)
         a, b = ids[x.id], ids[y.id]
@@ -140,5 +146,5 @@ def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
         if change:
             text += f"; a change over time: {change['from']} until {change['until']}, {change['to']} since {change['since']}"
         found.append(StoreConflict(verdict[0], a, b, text + ".", change))
-    found.sort(key=lambda c: (c.first.subject_name, c.first.predicate, c.explanation))
+    found.sort(key=lambda c: (_anchor(c.first, c.second).subject_name, c.first.predicate, c.explanation))
     return found

@@ -45,7 +45,7 @@ def dossier(conn: sa.Connection, name: str) -> dict[str, Any]:
     """The contract's dossier for the actor ``name`` resolves to."""
     actor = find_actor(conn, name)
     first, last, gazetteer_ids = _seen_and_ids(conn, actor)
-    groups = group_claims(load_claims(conn, ClaimFilter(involving=frozenset({actor.id}))))
+    groups = group_claims(load_claims(conn, ClaimFilter(involving=frozenset({actor.id}))), focus=actor.id)
     groups.sort(key=lambda g: (g.subject != actor.id, g.predicate, g.object_name or g.object_literal or "", g.polarity))
     conflicts = [c.to_json() for c in find_store_conflicts(groups)]
     return {
