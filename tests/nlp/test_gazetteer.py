@@ -120,3 +120,11 @@ def test_places_dates_and_titled_people_are_not_group_names() -> None:
 def test_a_listed_name_in_lower_case_prose_does_not_fire() -> None:
     found = entities("Protesters waved a red flag while the al-nusra front line held. Al-Nusra Front denied it.")
     assert [e.name for e in found if e.gazetteer_id] == ["Al-Nusra Front"]
+
+
+@pytest.mark.slow
+def test_names_of_one_listed_entry_are_one_entity() -> None:
+    found = entities("The Houthis fired again on Sunday. Ansar Allah said the strikes would go on.")
+    groups = [e for e in found if e.type == "ARMED_GROUP"]
+    assert len(groups) == 1 and groups[0].gazetteer_id == "un:YEe.001"
+    assert {"Houthis", "Ansar Allah"} == {groups[0].name, *groups[0].aliases}

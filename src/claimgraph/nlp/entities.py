@@ -134,6 +134,8 @@ class EntityTypes:
             etype = "PERSON"
         elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):
             etype = "PLACE"  # a lone "Clinton" is a person, "from Chichester" a place
+        elif label == "PERSON" and country_of(ent.text) is not None:
+            etype = "PLACE"  # "left Mali": a country is not a person
         elif label == "ORG" and _armed(ent):
             etype = "ARMED_GROUP"
         return Span(ent.doc, ent.start, ent.end, label=etype)

@@ -122,6 +122,7 @@ class GazetteerMatcher:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, GazetteerEntry] = {}
+        self.rank = {entry.id: i for i, entry in enumerate(gazetteer.entries)}
         for form, entry in gazetteer.unguarded_forms():
             key = nlp.vocab.strings.add(entry.id)
             self.entries[key] = entry
@@ -129,11 +130,15 @@ class GazetteerMatcher:
             self.matcher.add(entry.id, [nlp.make_doc(v) for v in variants])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, start, end, label=self.entries[key].type, kb_id=self.entries[key].id)
-            for key, start, end in self.matcher(doc)
-            if _written_as_a_name(doc[start:end])
-        ]
+        best: dict[tuple[int, int], GazetteerEntry] = {}
+        for key, start, end in self.matcher(doc):
+            entry, held = self.entries[key], best.get((start, end))
+            if not _written_as_a_name(doc[start:end]):
+                continue
+            # A spelling several entries list goes to the first listed (the UN list before Phoenix).
+            if held is None or self.rank[entry.id] < self.rank[held.id]:
+                best[start, end] = entry
+        spans = [Span(doc, s, e, label=entry.type, kb_id=entry.id) for (s, e), entry in best.items()]
         return set_entities(doc, spans)
 
 
