@@ -115,3 +115,14 @@ def test_a_denied_symmetric_link_conflicts_whichever_way_it_is_stored(store_url:
     assert sorted(c["subject"] for c in found) == ["Ash Wardens", "Salt Road Battalion"]
     assert all(c["kind"] == "polarity" and "linked to" in c["explanation"] for c in found)
     assert "linked to Dawn Coalition is denied" in " ".join(c["explanation"] for c in found)
+
+
+def test_a_dossier_reads_symmetric_claims_from_its_actor(store_url: str) -> None:
+    text = "The Ash Wardens fight alongside the Salt Road Battalion."
+    ents = [entity("e1", "Ash Wardens", "ARMED_GROUP", text), entity("e2", "Salt Road Battalion", "ARMED_GROUP", text)]
+    doc = document(text, "2022-02-02T00:00:00+00:00")
+    engine, _ = store_all(store_url, [extraction(doc, ents, [claim("c1", "e1", "allied_with", "e2")])])
+    with engine.connect() as conn:
+        for name, other in (("Ash Wardens", "Salt Road Battalion"), ("Salt Road Battalion", "Ash Wardens")):
+            (allied,) = dossier(conn, name)["claims"]
+            assert (allied["subject"], allied["object"]) == (name, other)
