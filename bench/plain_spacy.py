@@ -16,28 +16,11 @@ import argparse
 import json
 import sys
 
-from spacy.tokens import Doc
-
 from claimgraph.extract import to_json
 from claimgraph.ingest import read_paths
-from claimgraph.model import Document, Entity, EntityType, Extraction, Span
+from claimgraph.model import Document, Extraction
 from claimgraph.nlp.pipeline import load_model
-
-LABELS: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE"}
-
-
-def plain_entities(doc: Doc) -> list[Entity]:
-    """One entity per distinct (text, type) of the stock model's entities."""
-    by_name: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        etype = LABELS.get(ent.label_)
-        if etype is None:
-            continue
-        entity = by_name.get((ent.text, etype))
-        if entity is None:
-            entity = by_name[ent.text, etype] = Entity(id=f"e{len(by_name) + 1}", name=ent.text, type=etype)
-        entity.mentions.append(Span(ent.start_char, ent.end_char, ent.text))
-    return list(by_name.values())
+from claimgraph.nlp.records import plain_entities
 
 
 def main() -> None:

@@ -131,3 +131,25 @@ def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     return entities
+
+
+_MODEL_LABELS: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE"}
+
+
+def plain_entities(doc: Doc) -> list[Entity]:
+    """The stock model's entities, one per distinct (text, type): the baseline our rules are measured against.
+
+    Model labels map to contract types (PERSON, ORG → ORGANIZATION, GPE/LOC →
+    PLACE; others dropped), with no rules, aliases or descriptions; used by
+    ``bench/plain_spacy.py`` and the eval gate's general-news comparison.
+    """
+    by_name: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        etype = _MODEL_LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        entity = by_name.get((ent.text, etype))
+        if entity is None:
+            entity = by_name[ent.text, etype] = Entity(id=f"e{len(by_name) + 1}", name=ent.text, type=etype)
+        entity.mentions.append(Span(ent.start_char, ent.end_char, ent.text))
+    return list(by_name.values())
