@@ -114,7 +114,7 @@ class Speakers:
         if entity is not None:
             self.last, self.last_at = entity, tok.idx
             if tok.pos_ in ("NOUN", "PROPN") and not index.named(tok):
-                self.by_head.setdefault(tok.lemma_.lower(), entity)
+                self.by_head.setdefault(_head_key(tok), entity)
         return SourceSpan(span.start_char + cut, span.end_char, text[cut:], entity)
 
     def _entity(self, tok: Token) -> str | None:
@@ -125,10 +125,17 @@ class Speakers:
         if tok.pos_ == "PRON":
             recent = self.last if tok.idx - self.last_at <= _CONTINUITY else None
             return index.resolve(tok, prefer=recent)
-        earlier = self.by_head.get(tok.lemma_.lower())
+        earlier = self.by_head.get(_head_key(tok))
         if earlier is not None and any(c.lower_ in ("the", "this") for c in tok.children):
             return earlier
         return _entity_inside(tok, index) or index.resolve(tok)
+
+
+def _head_key(tok: Token) -> str:
+    """What makes two descriptions the same speaker: their head noun, or any publication noun
+    ("the paper" after "The report by X" is X's report again)."""
+    lemma = tok.lemma_.lower()
+    return "<publication>" if lemma in lexicon.speech().outlet_nouns else lemma
 
 
 def _entity_inside(head: Token, index: EntityIndex) -> str | None:
