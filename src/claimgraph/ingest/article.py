@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 
 from claimgraph.errors import InputError
+from claimgraph.ingest.language import detect_language
 from claimgraph.model import Dateline, Document, ExtractionError
 
 
@@ -30,7 +31,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     url: str | None = None
-    language: str | None = "en"
+    language: str | None = None
 
 
 def with_metadata(article: Article, **given: object) -> Article:
@@ -48,6 +49,8 @@ def content_id(raw: bytes) -> str:
 def to_document(article: Article, raw: bytes, source_path: str) -> Document:
     """The ``Document`` record for ``article``, read from ``raw`` at ``source_path``."""
     found = {f.name: getattr(article, f.name) for f in fields(Article)}
+    # The text outranks a declared language: page templates often declare "en" for every page.
+    found["language"] = detect_language(article.text) or article.language
     return Document(id=content_id(raw), source_path=source_path, **found)
 
 

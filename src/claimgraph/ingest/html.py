@@ -74,7 +74,7 @@ def read_html(html: str, url: str | None = None) -> Article:
         publisher=article.publisher or found.sitename,
         summary=article.summary or found.description,
         url=found.url,
-        language=found.language or "en",
+        language=(found.language or "").split("-")[0].lower() or None,
     )
 
 
