@@ -84,10 +84,10 @@ def test_the_group_refers_back_to_the_last_armed_group_and_hedge_is_kept() -> No
 
 
 def test_denied_links_and_backing_modifier() -> None:
-    text = "The Levant-backed Valley Front denies any links to the Kessab Brigade."
-    result = analyse(text, {**GROUPS, "Levant": "PLACE"})
+    text = "The Jordan-backed Valley Front denies any links to the Kessab Brigade."
+    result = analyse(text, {**GROUPS, "Jordan": "PLACE"})
     assert result.relations() == {
-        ("Valley Front", "allied_with", "Levant", "affirmed"),
+        ("Valley Front", "allied_with", "Jordan", "affirmed"),
         ("Valley Front", "linked_to", "Kessab Brigade", "denied"),
     }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.model import Attribution, Claim, Document, Entity, Span
+from claimgraph.model import SYMMETRIC_PREDICATES, Attribution, Claim, Document, Entity, Span
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.frames import FrameReader, RawClaim
 from claimgraph.nlp.sourcing import Sourcing
@@ -45,7 +45,10 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
         attribution = held.at(raw.trigger.idx)
         source, via = _source_and_via(raw, attribution, index, sourcing)
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
-        key = (raw.subject, raw.predicate, raw.object, _literal_key(raw), raw.denied, source)
+        pair = (raw.subject, raw.object)
+        if raw.predicate in SYMMETRIC_PREDICATES and raw.object is not None:
+            pair = (min(pair[0], raw.object), max(pair[0], raw.object))  # "A fights B" repeats "B fights A"
+        key = (*pair, raw.predicate, _literal_key(raw), raw.denied, source)
         if key in seen:
             continue
         seen.add(key)

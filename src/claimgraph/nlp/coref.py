@@ -75,6 +75,9 @@ class EntityIndex:
         country = country_of(word)
         return self._countries.get(country) if country is not None else None
 
+    def is_country(self, entity_id: str) -> bool:
+        return entity_id in self._countries.values()
+
     def type_of(self, entity_id: str | None) -> EntityType | None:
         entity = self.by_id.get(entity_id) if entity_id else None
         return entity.type if entity else None

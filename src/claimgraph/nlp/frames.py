@@ -40,6 +40,7 @@ _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
+_STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
 
 
 @dataclass(slots=True)
@@ -128,7 +129,8 @@ class FrameReader:
         first = self.index.named(tok)
         for conj in tok.conjuncts:
             eid = self.index.named(conj)
-            if eid and eid != first and eid not in out:
+            possessor = any(c.dep_ == "case" or c.tag_ == "POS" for c in conj.children)
+            if eid and eid != first and eid not in out and not possessor:
                 out.append(eid)
         doc, rng = tok.doc, self.index.mention_range(tok)
         while rng is not None:
@@ -158,9 +160,24 @@ class FrameReader:
             for other in self.coordinated(tok):
                 yield other, None
             return
+        state = self.state_of(tok)
+        if state is not None:
+            yield state, None
+            return
         literal = self.generic(tok)
         if literal is not None:
             yield None, literal
+
+    def state_of(self, tok: Token) -> str | None:
+        """'the Turkish state', 'the Syrian army': a country's institutions stand for the country."""
+        if tok.lemma_.lower() not in _STATE_BODIES:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound"):
+                country = self.index.country(child.text)
+                if country is not None:
+                    return country
+        return None
 
     def generic(self, tok: Token) -> str | None:
         """'other Islamist groups in Syria or the region', 'any group': a class of actors, as literal text."""
@@ -249,6 +266,13 @@ class FrameReader:
             return False
         if obj is None:
             return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
+        if predicate in ("allied_with", "rival_of") and "PLACE" in (
+            self.index.type_of(subject),
+            self.index.type_of(obj),
+        ):
+            places = [e for e in (subject, obj) if self.index.type_of(e) == "PLACE"]
+            if not all(self.index.is_country(e) for e in places):
+                return False
         return self.index.type_of(obj) in object_types
 
     # ----------------------------------------------------------------- rules
