@@ -18,19 +18,41 @@ from claimgraph.nlp.names import acronym, tokens
 from claimgraph.resolve.lexicon import GROUP_GENERIC, PERSON_GENERIC, TRANSLATIONS
 from claimgraph.resolve.match import Candidate, word_key
 
-WINDOW = 24
+WINDOW = 12
 _KIND = {"PERSON": "P", "PLACE": "L", "ARMED_GROUP": "G", "ORGANIZATION": "G", "MEDIA": "G"}
+
+
+def is_acronym(c: Candidate) -> bool:
+    """A name written as capitals only ("SDF", "I.S.")."""
+    letters = c.name.replace(".", "")
+    return letters.isupper() and " " not in letters
+
+
+def _block_pairs(key: str, members: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:
+    """The pairs one block proposes: all of a small block, sorted neighbours in a large one.
+
+    An initials block only pairs acronyms with full names: full names that
+    merely share initials are no evidence of anything.
+    """
+    if len(members) > WINDOW:
+        members.sort(key=lambda c: (c.fold, c.id))
+    if ":a:" in key:
+        full = [m for m in members if not is_acronym(m)][:WINDOW]
+        yield from ((a, b) for a in members if is_acronym(a) for b in full)
+        return
+    for i, a in enumerate(members):
+        for b in members[i + 1 : i + 1 + WINDOW]:
+            yield a, b
 
 
 def block_keys(c: Candidate) -> set[str]:
     """The blocks ``c`` is filed under."""
     kind = _KIND.get(c.type, c.type)
-    keys = {f"{kind}:k:{word_key(c.name)}", f"{kind}:f:{c.fold}"}
+    keys = {f"{kind}:k:{word_key(c.name)}"}
     if c.gazetteer_id:
         keys.add(f"{kind}:g:{c.gazetteer_id}")
-    letters = c.name.replace(".", "")
-    if letters.isupper() and " " not in letters:
-        keys.add(f"{kind}:a:{letters}")
+    if is_acronym(c):
+        keys.add(f"{kind}:a:{c.name.replace('.', '')}")
     elif len(initials := acronym(c.name)) >= 2:
         keys.add(f"{kind}:a:{initials}")
     generic = PERSON_GENERIC if c.type == "PERSON" else GROUP_GENERIC
@@ -49,14 +71,11 @@ def candidate_pairs(candidates: Iterable[Candidate], pending: set[str]) -> Itera
         for key in block_keys(c):
             blocks[key].append(c)
     seen: set[tuple[str, str]] = set()
-    for members in blocks.values():
-        if len(members) > WINDOW:
-            members.sort(key=lambda c: (c.fold, c.id))
-        for i, a in enumerate(members):
-            for b in members[i + 1 : i + 1 + WINDOW]:
-                if a.id == b.id or (a.id not in pending and b.id not in pending):
-                    continue
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield a, b
+    for key, members in blocks.items():
+        for a, b in _block_pairs(key, members):
+            if a.id == b.id or (a.id not in pending and b.id not in pending):
+                continue
+            pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            if pair not in seen:
+                seen.add(pair)
+                yield a, b

@@ -105,7 +105,7 @@ def _compare_group(a: Candidate, b: Candidate) -> Verdict | None:
         return Verdict(
             "positive", score, f"same distinctive words ({words}){'' if same_kind else ', other generic words'}"
         )
-    if aligned:
+    if 2 * len(aligned) >= len(long):  # fewer in common is not worth a judgement
         return Verdict("unsure", round(0.8 * len(aligned) / len(long), 3), "some distinctive words in common")
     return None
 

@@ -41,9 +41,10 @@ def judge_pending(conn: sa.Connection) -> int:
 
 
 def load_judgements(conn: sa.Connection) -> list[Judgement]:
-    """Every stored judgement, in the order it was made."""
+    """Every stored positive or negative judgement (unsure ones join and part nothing), in the order made."""
     j = t.judgements.c
-    rows = conn.execute(sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id)).all()
+    query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(j.judgement != "unsure")
+    rows = conn.execute(query).all()
     return [Judgement(r.left_id, r.right_id, r.judgement, bool(r.by_hand), r.score, r.id) for r in rows]
 
 
