@@ -63,6 +63,7 @@ class EntityIndex:
         self._ids = [e for _, e in order]
         self._descriptions = {fold(d): e.id for e in entities for d in e.descriptions if d.strip()}
         self.gender = genders(doc, entities, self.token_entity, self.spans)
+        self._name_words = {e.id: set(fold(" ".join((e.name, *e.aliases))).split()) for e in entities}
         self._countries: dict[str, str] = {}
         for entity in entities:
             for name in (entity.name, *entity.aliases):
@@ -118,6 +119,36 @@ class EntityIndex:
             k -= 1
         return fallback
 
+    def named_like(self, i: int, head: str, types: frozenset[EntityType]) -> str | None:
+        """The nearest earlier entity whose name contains the description's head ("the network" → "X Network")."""
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._starts[k] <= _WINDOW:
+            eid = self._ids[k]
+            if self.type_of(eid) in types and head in self._name_words[eid]:
+                return eid
+            k -= 1
+        return None
+
+    def salient_before(self, i: int, types: frozenset[EntityType]) -> str | None:
+        """The entity of ``types`` named most often in the window before token ``i`` (the latest on a tie).
+
+        "The group" in a news story is its main group, not whichever group
+        was named last: a story about one group mentions it most, and most
+        often as a subject.
+        """
+        counts: dict[str, int] = {}
+        subjects: dict[str, int] = {}
+        last: dict[str, int] = {}
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._starts[k] <= _WINDOW:
+            eid = self._ids[k]
+            if self.type_of(eid) in types:
+                counts[eid] = counts.get(eid, 0) + 1
+                subjects[eid] = subjects.get(eid, 0) + (self._starts[k] in self._subjects)
+                last.setdefault(eid, self._starts[k])
+            k -= 1
+        return max(counts, key=lambda e: (counts[e], subjects[e], last[e])) if counts else None
+
     def resolve(self, tok: Token, *, prefer: str | None = None) -> str | None:
         """The entity ``tok`` (the head of a noun phrase) stands for, or ``None``.
 
@@ -152,7 +183,12 @@ class EntityIndex:
             return by_text
         if kinds is None or not _is_definite(tok):
             return None
-        return self.nearest_before(tok.i, kinds, subjects_first="PERSON" not in kinds)
+        named = self.named_like(tok.i, lemma, kinds)
+        if named is not None:
+            return named
+        if "PERSON" in kinds:
+            return self.nearest_before(tok.i, kinds)
+        return self.salient_before(tok.i, kinds)
 
     def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
         lower = tok.lower_
@@ -179,6 +215,8 @@ class EntityIndex:
                 return marked
         if fits:
             return prefer
+        if lower in ("we", "our", "us"):
+            return self.salient_before(tok.i, GROUPISH)
         kinds = types - {"PLACE"} if lower in ("they", "their") else types
         return self.nearest_before(tok.i, kinds, subjects_first=True, skip=skip)
 

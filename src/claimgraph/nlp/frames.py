@@ -160,6 +160,10 @@ class FrameReader:
             for other in self.coordinated(tok):
                 yield other, None
             return
+        named = [self.index.named(c) for c in tok.children if c.dep_ == "compound"]
+        if tok.lemma_.lower() in self.rel.generic_heads and any(named):
+            yield next(e for e in named if e), None  # "the Islamic State group"
+            return
         state = self.state_of(tok)
         if state is not None:
             yield state, None
