@@ -135,3 +135,15 @@ def test_via_chains_from_an_interview_and_an_outlet_cited() -> None:
     assert result.name(affiliation.source) == "Valley Front"
     located = next(c for c in result.claims if c.predicate == "operates_in")
     assert located.source is None and [result.name(v) for v in located.via] == ["Levant Monitor"]
+
+
+def test_descriptions_that_head_a_name_and_names_before_a_generic_head() -> None:
+    names: dict[str, EntityType] = {**GROUPS, "Levant Rights Network": "ORGANIZATION"}
+    text = (
+        "The Levant Rights Network counted the dead in Kessab. The Valley Front raided the town. "
+        "A spokesman for the network said that the Valley Front is not affiliated with the Northern Shield group."
+    )
+    result = analyse(text, names)
+    (said,) = [a for a in result.attributions if a.cue.text == "said"]
+    assert said.source is not None and result.name(said.source.entity) == "Levant Rights Network"
+    assert ("Valley Front", "affiliated_with", "Northern Shield", "denied") in result.relations()
