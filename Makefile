@@ -16,9 +16,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	rm -f demo.db
-	$(BIN)/claimgraph extract examples/ > demo-extract.jsonl || true
-	@echo "extraction written to demo-extract.jsonl ($$(wc -l < demo-extract.jsonl) documents)"
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/claimgraph extract examples/ > demo-extract.jsonl
+	@echo "extraction (the public contract) written to demo-extract.jsonl: $$(wc -l < demo-extract.jsonl) documents"
+	$(BIN)/claimgraph ingest examples/ --db sqlite:///demo.db
+	$(BIN)/claimgraph stats --db sqlite:///demo.db
+	$(BIN)/claimgraph show "Hay'at Tahrir al-Sham" --db sqlite:///demo.db
 
 # PostgreSQL for the store tests: Debian's package, started by the tests as the postgres user.
 postgres:

@@ -6,8 +6,17 @@ import claimgraph
 
 
 def test_public_names() -> None:
-    assert sorted(claimgraph.__all__) == ["extract", "to_json"]
-    assert callable(claimgraph.extract) and callable(claimgraph.to_json)
+    assert sorted(claimgraph.__all__) == ["extract", "open_store", "to_json"]
+    assert all(callable(getattr(claimgraph, name)) for name in claimgraph.__all__)
+
+
+def test_the_store_opens_without_loading_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, claimgraph; claimgraph.open_store('sqlite://'); print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 def test_settings_have_defaults_and_environment_overrides(monkeypatch) -> None:
