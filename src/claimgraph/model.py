@@ -9,10 +9,10 @@ contract's JSON (../shared/spec/CONTRACT.md), and ``extract.py`` owns that.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 EntityType = Literal["PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"]
-ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE")
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 
 Predicate = Literal[
     "affiliated_with",
@@ -31,23 +31,7 @@ Predicate = Literal[
     "operates_in",
     "designated_as",
 ]
-PREDICATES: tuple[Predicate, ...] = (
-    "affiliated_with",
-    "part_of",
-    "allied_with",
-    "rival_of",
-    "split_from",
-    "merged_with",
-    "pledged_allegiance_to",
-    "linked_to",
-    "leader_of",
-    "member_of",
-    "spokesperson_of",
-    "works_for",
-    "based_in",
-    "operates_in",
-    "designated_as",
-)
+PREDICATES: tuple[Predicate, ...] = get_args(Predicate)
 SYMMETRIC_PREDICATES: frozenset[str] = frozenset({"allied_with", "rival_of", "merged_with", "linked_to"})
 
 Polarity = Literal["affirmed", "denied"]
