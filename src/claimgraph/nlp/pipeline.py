@@ -29,6 +29,9 @@ from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
 from claimgraph.nlp.records import entities_from_doc
 
+# A parsed body, its document and its parsed title.
+Parsed = tuple[Doc, Document, Doc | None]
+
 # Our components, in order, after the model's "ner": the gazetteer first (the
 # strongest evidence, which later rules may extend but not cut), then name
 # shapes, outlets and state bodies, and last the mapping to contract types.
@@ -55,6 +58,9 @@ def load_model(model: str | None = None) -> Language:
 def load_language(model: str | None = None) -> Language:
     """The model plus claimgraph's registered entity components."""
     nlp = load_model(model)
+    # The reader already refuses documents over the max_bytes setting; spaCy's
+    # own lower default (1,000,000 characters) must not fail the ones it let in.
+    nlp.max_length = max(nlp.max_length, settings.get_int("max_bytes") + 1)
     for component in COMPONENTS:
         nlp.add_pipe(component, after="ner" if component == COMPONENTS[0] else None)
     return nlp
@@ -75,20 +81,56 @@ class Analyzer:
         """Analyse documents in input order; errors pass straight through."""
         # Documents are parsed a chunk at a time with nlp.pipe; the chunk is then
         # emitted in input order with its read errors in place.
-        # Titles are parsed in the same pass (after the bodies), so headline
-        # spellings of a name can be tied to the body's.
         for chunk in batched(items, self.batch_size):
-            documents = [item for item in chunk if isinstance(item, Document)]
-            titled = [d for d in documents if d.title]
-            texts = [d.text for d in documents] + [d.title or "" for d in titled]
-            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
-            titles = {id(d): t for d, t in zip(titled, docs[len(documents) :], strict=True)}
-            parsed = iter(docs[: len(documents)])
+            documents = [item for item in chunk if isinstance(item, Document) and is_english(item)]
+            parsed: dict[int, Parsed | ExtractionError]
+            try:
+                parsed = dict(self._parse(documents))
+            except Exception:  # one bad document must not sink its batch: retry one by one
+                parsed = {}
+                for document in documents:
+                    try:
+                        parsed.update(self._parse([document]))
+                    except Exception as exc:
+                        parsed[id(document)] = _failure(document, exc)
             for item in chunk:
                 if isinstance(item, ExtractionError):
                     yield item
+                    continue
+                result = parsed.get(id(item))
+                if result is None:  # not English: the document's fields, no English-model guesses
+                    yield Extraction(document=item)
+                elif isinstance(result, ExtractionError):
+                    yield result
                 else:
-                    yield analyse_doc(next(parsed), item, titles.get(id(item)))
+                    try:
+                        yield analyse_doc(*result)
+                    except Exception as exc:
+                        yield _failure(item, exc)
+
+    def _parse(self, documents: list[Document]) -> dict[int, Parsed]:
+        """Parse bodies and titles in one ``nlp.pipe`` pass, keyed by ``id(document)``.
+
+        Titles are parsed in the same pass (after the bodies), so headline
+        spellings of a name can be tied to the body's.
+        """
+        titled = [d for d in documents if d.title]
+        texts = [d.text for d in documents] + [d.title or "" for d in titled]
+        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        titles = {id(d): t for d, t in zip(titled, docs[len(documents) :], strict=True)}
+        return {id(d): (doc, d, titles.get(id(d))) for d, doc in zip(documents, docs, strict=False)}
+
+
+def is_english(document: Document) -> bool:
+    """Whether the English model should read ``document`` (unknown language counts as English)."""
+    return document.language in (None, "en")
+
+
+def _failure(document: Document, exc: Exception) -> ExtractionError:
+    """The error record for a document the pipeline could not analyse."""
+    return ExtractionError(
+        document.source_path, document.id, "analysis_failed", f"the NLP pipeline failed: {type(exc).__name__}: {exc}"
+    )
 
 
 def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[list[Document | ExtractionError]]:
