@@ -260,7 +260,7 @@ def _nominal(page: _Page) -> list[_Found]:
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None)
         if clause is None:
             continue
-        speaker = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
+        speaker = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
         if speaker is None:
             agents = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
             speaker = next((o for o in agents if o.dep_ == "pobj"), None)

@@ -119,12 +119,15 @@ class EntityIndex:
             k -= 1
         return fallback
 
-    def named_like(self, i: int, head: str, types: frozenset[EntityType]) -> str | None:
-        """The nearest earlier entity whose name contains the description's head ("the network" → "X Network")."""
+    def named_like(self, i: int, words: set[str], types: frozenset[EntityType]) -> str | None:
+        """The nearest earlier entity whose name shares a word with the description.
+
+        "the network" → "Syrian Network for Human Rights"; "the rights group" → the same.
+        """
         k = bisect_left(self._starts, i) - 1
         while k >= 0 and i - self._starts[k] <= _WINDOW:
             eid = self._ids[k]
-            if self.type_of(eid) in types and head in self._name_words[eid]:
+            if self.type_of(eid) in types and words & self._name_words[eid]:
                 return eid
             k -= 1
         return None
@@ -183,7 +186,8 @@ class EntityIndex:
             return by_text
         if kinds is None or not _is_definite(tok):
             return None
-        named = self.named_like(tok.i, lemma, kinds)
+        cues = {lemma} | {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3}
+        named = self.named_like(tok.i, cues, kinds)
         if named is not None:
             return named
         if "PERSON" in kinds:
