@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimgraph.extract import extract_paths
+from claimgraph.extraction import extract_paths
 from claimgraph.nlp.pipeline import Analyzer
 from claimgraph.store import open_store
 from claimgraph.store.load import ingest_paths

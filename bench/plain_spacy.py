@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 
-from claimgraph.extract import to_json
+from claimgraph.extraction import to_json
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
 from claimgraph.nlp.pipeline import load_model

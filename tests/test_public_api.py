@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+
 import claimgraph
 
 
 def test_public_names() -> None:
+    importlib.import_module("claimgraph.extraction")  # a loaded submodule must not shadow a public name
+
     assert sorted(claimgraph.__all__) == ["extract", "open_store", "to_json"]
     assert all(callable(getattr(claimgraph, name)) for name in claimgraph.__all__)
 

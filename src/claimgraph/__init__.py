@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claimgraph.extract import extract_paths as extract
-    from claimgraph.extract import to_json
+    from claimgraph.extraction import extract_paths as extract
+    from claimgraph.extraction import to_json
     from claimgraph.store import open_store
 
 __all__ = ["extract", "open_store", "to_json"]
@@ -22,11 +22,11 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str) -> Any:
     if name == "extract":
-        from claimgraph.extract import extract_paths
+        from claimgraph.extraction import extract_paths
 
         return extract_paths
     if name == "to_json":
-        from claimgraph.extract import to_json
+        from claimgraph.extraction import to_json
 
         return to_json
     if name == "open_store":

@@ -42,7 +42,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract entities, attributions, claims and conflicts; JSON on stdout, no database."""
-    from claimgraph.extract import extract_paths, to_json
+    from claimgraph.extraction import extract_paths, to_json
     from claimgraph.model import ExtractionError
     from claimgraph.nlp.pipeline import Analyzer
 

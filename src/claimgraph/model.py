@@ -3,7 +3,7 @@
 Every stage takes and returns these records, never dicts of dicts, so a
 change in one stage shows up as a type error in the next rather than as a
 silently missing key.  Only ``to_json`` functions turn them into the public
-contract's JSON (../shared/spec/CONTRACT.md), and ``extract.py`` owns that.
+contract's JSON (../shared/spec/CONTRACT.md), and ``extraction.py`` owns that.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from claimgraph.extract import extract_paths, to_json
+from claimgraph.extraction import extract_paths, to_json
 from claimgraph.nlp.pipeline import Analyzer
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"

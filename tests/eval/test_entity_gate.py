@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from claimgraph.extract import extract_paths, to_json
+from claimgraph.extraction import extract_paths, to_json
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
 from claimgraph.nlp.pipeline import Analyzer, load_model

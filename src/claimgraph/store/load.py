@@ -18,7 +18,7 @@ from claimgraph import __version__
 from claimgraph.analyze.origins import signature
 from claimgraph.analyze.refresh import refresh
 from claimgraph.errors import StoreError
-from claimgraph.extract import extract_documents
+from claimgraph.extraction import extract_documents
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.nlp.pipeline import Analyzer
