@@ -5,6 +5,7 @@ from __future__ import annotations
 from claim_helpers import analyse
 
 from claimgraph.model import EntityType
+from claimgraph.nlp.conflicts import find_conflicts
 
 GROUPS: dict[str, EntityType] = {
     "Kessab Brigade": "ARMED_GROUP",
@@ -147,3 +148,9 @@ def test_descriptions_that_head_a_name_and_names_before_a_generic_head() -> None
     (said,) = [a for a in result.attributions if a.cue.text == "said"]
     assert said.source is not None and result.name(said.source.entity) == "Levant Rights Network"
     assert ("Valley Front", "affiliated_with", "Northern Shield", "denied") in result.relations()
+
+
+def test_severed_links_are_a_denial_only() -> None:
+    result = analyse("The Valley Front says it severed its links with the Northern Shield years ago.", GROUPS)
+    assert result.relations() == {("Valley Front", "linked_to", "Northern Shield", "denied")}
+    assert find_conflicts(result.claims) == []

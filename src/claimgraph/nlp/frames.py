@@ -71,10 +71,13 @@ class FrameReader:
         rel, out = self.rel, []
         for tok in doc:
             lemma = tok.lemma_.lower()
-            for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
-                out += self._frame(tok, frame)
             if lemma in rel.link_nouns and tok.pos_ == "NOUN":
+                # A link noun is read once, as a noun: the verb frame of the same
+                # lemma ("linked to") would miss "severed its links" as a denial.
                 out += self._link_noun(tok, rel.link_nouns[lemma])
+            else:
+                for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
+                    out += self._frame(tok, frame)
             if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
                 out += self._inclusion(tok)
             out += shapes.read(self, tok, lemma)

@@ -150,5 +150,5 @@ def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> E
         entities=entities,
         attributions=attributions,
         claims=claims,
-        conflicts=find_conflicts(claims),
+        conflicts=find_conflicts(claims, {e.id: e.name for e in entities}),
     )
