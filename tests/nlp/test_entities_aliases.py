@@ -102,3 +102,51 @@ def test_group_keeps_apart_incompatible_types_and_places_in_parentheses() -> Non
     assert group(mentions, text) == [[0], [1], [2]]
     person_and_group = [Mention(0, 5, "Hamza", "PERSON"), Mention(7, 12, "HAMZA", "ARMED_GROUP")]
     assert group(person_and_group, "Hamza (HAMZA)") == [[0], [1]]
+
+
+def _people(text: str, *names_: str) -> list[Mention]:
+    """PERSON mentions of each given form wherever it is not part of a longer one, in order."""
+    found: list[Mention] = []
+    for name in sorted(names_, key=len, reverse=True):
+        start = text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(m.start < end and start < m.end for m in found):
+                found.append(Mention(start, end, name, "PERSON"))
+            start = text.find(name, end)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _grouped(text: str, *names_: str) -> list[set[str]]:
+    mentions = _people(text, *names_)
+    return [{mentions[i].text for i in members} for members in group(mentions, text)]
+
+
+def test_two_full_names_sharing_a_surname_stay_two_people() -> None:
+    text = (
+        "Lina Haddad runs a clinic in Homs. Haddad's cousin, Omar Said Haddad, was arrested in May. "
+        "Haddad says she still writes to the prison. Omar Said wrote back once."
+    )
+    found = _grouped(text, "Lina Haddad", "Omar Said Haddad", "Omar Said", "Haddad")
+    lina = next(g for g in found if "Lina Haddad" in g)
+    omar = next(g for g in found if "Omar Said Haddad" in g)
+    assert lina is not omar and "Omar Said Haddad" not in lina
+    assert "Haddad" in lina  # the bare surname keeps its first referent
+    assert "Omar Said" in omar
+
+
+def test_a_surname_alone_joins_the_one_full_name() -> None:
+    text = "Karim Nasser spoke first. Nasser said the talks had failed."
+    assert _grouped(text, "Karim Nasser", "Nasser") == [{"Karim Nasser", "Nasser"}]
+
+
+def test_a_bare_surname_first_seen_after_both_goes_to_the_most_recent() -> None:
+    text = "Sara Aziz met Yusuf Aziz in Aleppo. Aziz said he would stay."
+    found = _grouped(text, "Sara Aziz", "Yusuf Aziz", "Aziz")
+    assert {"Yusuf Aziz", "Aziz"} in found and {"Sara Aziz"} in found
+
+
+def test_spelling_variants_of_a_given_name_are_one_person() -> None:
+    text = "Muhammad Ali Rahimi was freed. Muhammad Ali thanked his lawyers; Mohammad Ali later left the country."
+    found = _grouped(text, "Muhammad Ali Rahimi", "Muhammad Ali", "Mohammad Ali")
+    assert found == [{"Muhammad Ali Rahimi", "Muhammad Ali", "Mohammad Ali"}]

@@ -16,7 +16,8 @@ never across incompatible types (a person is not a place):
 5. the same transliteration key, or a near spelling (rapidfuzz);
 6. a name minus a leading nationality ("Kurdish People's Protection Units");
 7. a surname or given name alone, or a name without its last part, for a
-   person named in full (the most recent such person before it);
+   person named in full (the most recent such person before it), never
+   putting two full names with different given names in one group;
 8. one country under two names ("UK", "Britain"), and one state body under
    two ("Syrian regime", "Syrian government").
 """
@@ -169,6 +170,47 @@ def _person_part_of(short: Mention, full: Mention) -> bool:
     return all(fuzz.ratio(x, y) >= 80 for x, y in zip(s, f, strict=False))
 
 
+def _one_person(a: Mention, b: Mention) -> bool:
+    """Could these two names be one person: the same parts up to spelling, or one a part of the other?"""
+    pa, pb = person_parts(a.text), person_parts(b.text)
+    if len(pa) == len(pb):
+        return all(fuzz.ratio(x, y) >= 80 for x, y in zip(pa, pb, strict=True))
+    return _person_part_of(a, b) or _person_part_of(b, a)
+
+
+def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
+    """Step 7: a part of a name joins the most recent person named in full that it fits.
+
+    Two full names with different given names ("Amer Matar", "Muhammad Nour
+    Matar") are two people, so no join may put them in one group.  Mentions
+    are read in order and a bare "Matar" first bound to one of them keeps
+    that binding (writers give the second person of a surname in full); a
+    later one that would pull the other person in is refused.
+    """
+    order = sorted(range(len(mentions)), key=lambda k: _order(mentions[k]))
+    fulls = [i for i in order if mentions[i].type == "PERSON" and len(person_parts(mentions[i].text)) > 1]
+    for i in order:
+        m = mentions[i]
+        if m.type != "PERSON":
+            continue
+        candidates = [j for j in fulls if j != i and _person_part_of(m, mentions[j])]
+        before = [j for j in candidates if _order(mentions[j]) < _order(m)]
+        for j in list(reversed(before)) or candidates[:1]:
+            if not _clash(groups, mentions, fulls, i, j):
+                groups.join(j, i)
+                break
+
+
+def _clash(groups: _Groups, mentions: list[Mention], fulls: list[int], i: int, j: int) -> bool:
+    """Would joining ``i``'s and ``j``'s groups put two different people named in full together?"""
+    ri, rj = groups.find(i), groups.find(j)
+    if ri == rj:
+        return False
+    left = [a for a in fulls if groups.find(a) == ri]
+    right = [b for b in fulls if groups.find(b) == rj]
+    return any(not _one_person(mentions[a], mentions[b]) for a in left for b in right)
+
+
 def settle_types(mentions: list[Mention]) -> list[Mention]:
     """One sense per document: the model's mentions of one name take that name's best-supported type.
 
@@ -216,14 +258,7 @@ def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]
                 break
     _same_written_name(groups, mentions)  # 3–6
     _same_place_or_body(groups, mentions)  # 8
-    fulls = [i for i, m in enumerate(mentions) if m.type == "PERSON" and len(person_parts(m.text)) > 1]
-    for i, m in enumerate(mentions):  # 7. people by part of their name
-        if m.type != "PERSON":
-            continue
-        candidates = [j for j in fulls if j != i and _person_part_of(m, mentions[j])]
-        before = [j for j in candidates if _order(mentions[j]) < _order(m)]
-        if before or candidates:
-            groups.join((before or candidates)[-1 if before else 0], i)
+    _same_person(groups, mentions)  # 7
     by_root: dict[int, list[int]] = {}
     for i in sorted(range(n), key=lambda k: _order(mentions[k])):
         by_root.setdefault(groups.find(i), []).append(i)
