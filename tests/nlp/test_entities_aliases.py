@@ -150,3 +150,33 @@ def test_spelling_variants_of_a_given_name_are_one_person() -> None:
     text = "Muhammad Ali Rahimi was freed. Muhammad Ali thanked his lawyers; Mohammad Ali later left the country."
     found = _grouped(text, "Muhammad Ali Rahimi", "Muhammad Ali", "Mohammad Ali")
     assert found == [{"Muhammad Ali Rahimi", "Muhammad Ali", "Mohammad Ali"}]
+
+
+def test_a_report_noun_does_not_describe_a_place() -> None:
+    found = entities(
+        "Titled Winter in the Valley: Aid in Lebanon, the paper says that shelters are full. "
+        "The Norwegian Refugee Council published it."
+    )
+    lebanon = by_name(found, "Lebanon")
+    assert lebanon.type == "PLACE" and lebanon.descriptions == []
+
+
+def test_a_person_noun_does_not_describe_a_place() -> None:
+    found = entities("The fighters withdrew from Mosul, the spokesman said on Monday.")
+    assert by_name(found, "Mosul").descriptions == []
+
+
+def test_a_role_before_a_name_describes_that_person_not_the_outlet() -> None:
+    found = entities("Speaking to Reuters, senior UN spokesman Karim Haddad said the road was open.")
+    assert by_name(found, "Reuters").descriptions == []
+    assert "senior UN spokesman" in by_name(found, "Karim Haddad").descriptions
+
+
+def test_appositive_person_noun_still_describes_a_person() -> None:
+    found = entities("Leila Haddad, the mother of a young soldier, spoke to the court in Beirut.")
+    assert "the mother of a young soldier" in by_name(found, "Leila Haddad").descriptions
+
+
+def test_a_quantifier_after_a_place_is_no_description() -> None:
+    found = entities("Many of them went back to Iraq, none to date have been charged.")
+    assert by_name(found, "Iraq").descriptions == []

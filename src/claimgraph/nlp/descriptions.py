@@ -11,6 +11,15 @@ who "the Russian expert" is.  Three shapes are read:
 * a definite description starting a clause ("The Russian expert",
   "the Turkish leader", "the militia"), which refers back to the most recent
   actor of the matching kind (people for roles, groups for group nouns).
+
+A description must fit its entity's type: its head noun says what kind of
+thing it describes (a spokesman or a mother is a person, a militia or a
+coalition a group, a report or a paper the work of an organisation or an
+outlet, a city a place), so ", the paper says" after "Syria" or ", the
+spokesman said" after "Raqqa" describe neither.  An appositive that is a
+role right before a person's name ("told the Guardian, official YPG
+spokesman Nuri Mahmud said") describes that person, not the name before
+the comma.
 """
 
 from __future__ import annotations
@@ -18,10 +27,10 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from claimgraph.model import Entity
+from claimgraph.model import Entity, EntityType
 from claimgraph.nlp.aliases import Mention
 
 _PERSON_ROLES_WORDS = (
@@ -33,6 +42,32 @@ PERSON_ROLES = frozenset(_PERSON_ROLES_WORDS.split())
 GROUP_NOUNS = frozenset(
     ["group", "militia", "organisation", "organization", "movement", "faction", "insurgents", "militants"]
 )
+_PERSON_NOUNS_WORDS = (
+    "mother father stepfather stepmother son daughter wife husband widow brother sister cousin uncle aunt "
+    "grandfather grandmother child man woman boy girl filmmaker member fellow volunteer student doctor "
+    "surgeon teacher worker resident citizen victim prisoner detainee deputy secretary head director officer "
+    "soldier marine author writer poet photographer candidate counterpart spokesperson negotiator"
+)
+PERSON_NOUNS = PERSON_ROLES | frozenset(_PERSON_NOUNS_WORDS.split())
+_ORG_GROUP_NOUNS = GROUP_NOUNS | frozenset(
+    ["coalition", "alliance", "network", "party", "wing", "rebels", "proxies", "forces", "front", "body"]
+)
+WORK_NOUNS = frozenset(
+    ["report", "paper", "study", "document", "survey", "analysis", "book", "article", "dossier", "briefing"]
+)
+_PLACE_NOUNS_WORDS = (
+    "city town village capital region province country enclave area district territory stronghold border "
+    "island port neighbourhood neighborhood"
+)
+PLACE_NOUNS = frozenset(_PLACE_NOUNS_WORDS.split())
+# Which entity types a head noun may describe; a head in none of these lists may describe any type.
+_FITS: tuple[tuple[frozenset[str], frozenset[EntityType]], ...] = (
+    (PERSON_NOUNS, frozenset({"PERSON"})),
+    (_ORG_GROUP_NOUNS, frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})),
+    (WORK_NOUNS, frozenset({"ORGANIZATION", "MEDIA"})),
+    (PLACE_NOUNS, frozenset({"PLACE"})),
+)
+_QUANTIFIERS = frozenset(["none", "all", "some", "many", "most", "few", "both", "each", "one", "several"])
 _STOP_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD", "WDT", "WP", "WP$"})
 _STOP_TEXT = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "that", "who", "which"})
 _CLAIM_VERBS = (
@@ -43,7 +78,15 @@ _CLAIM_VERBS = (
 )
 
 
-def _phrase(doc: Doc, start: int, limit: int = 14) -> str | None:
+def fits(phrase: Span, etype: EntityType) -> bool:
+    """Can ``phrase`` describe an entity of type ``etype``?  Its head noun decides; pronouns describe nothing."""
+    head = phrase.root
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _QUANTIFIERS:
+        return False
+    return all(etype in types for nouns, types in _FITS if head.lower_ in nouns or head.lemma_.lower() in nouns)
+
+
+def _phrase(doc: Doc, start: int, limit: int = 14) -> Span | None:
     """The descriptive phrase starting at token ``start``, or None when there is none.
 
     It runs to the next punctuation, relative pronoun or finite verb ("…
@@ -55,10 +98,10 @@ def _phrase(doc: Doc, start: int, limit: int = 14) -> str | None:
         if tok.text in _STOP_TEXT or tok.tag_ in _STOP_TAGS:
             break
         end += 1
-    return doc[start:end].text if end - start > 1 else None
+    return doc[start:end] if end - start > 1 else None
 
 
-def _appositive(doc: Doc, end: int) -> str | None:
+def _appositive(doc: Doc, end: int) -> Span | None:
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
     first = doc[end + 1]
@@ -67,7 +110,7 @@ def _appositive(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _claimed(doc: Doc, end: int) -> str | None:
+def _claimed(doc: Doc, end: int) -> Span | None:
     words = [t.lower_ for t in doc[end : end + 5]]
     for verb in _CLAIM_VERBS:
         after = end + len(verb)
@@ -103,20 +146,42 @@ def _definite(doc: Doc) -> list[tuple[int, str, bool]]:
     return found
 
 
+def _role_before_name(phrase: Span, people: dict[int, int]) -> tuple[Span, int] | None:
+    """ "official YPG spokesman Nuri Mahmud": the role and the index of the person mention it introduces."""
+    for tok in phrase[1:]:
+        i = people.get(tok.idx)
+        if i is not None:
+            role = phrase.doc[tok.i - 1]
+            return (phrase.doc[phrase.start : tok.i], i) if role.lower_ in PERSON_NOUNS else None
+    return None
+
+
+def _add(entity: Entity, phrase: str) -> None:
+    if phrase not in entity.descriptions:
+        entity.descriptions.append(phrase)
+
+
 def describe(doc: Doc, mentions: list[Mention], groups: list[list[int]], entities: list[Entity]) -> None:
     """Add the descriptions found in ``doc`` to ``entities`` (parallel to ``groups``)."""
     owner = {i: g for g, members in enumerate(groups) for i in members}
     body = sorted((m.start, i) for i, m in enumerate(mentions) if m.field is None)
+    people = {start: i for start, i in body if mentions[i].type == "PERSON"}
     for _, i in body:
         span = doc.char_span(mentions[i].start, mentions[i].end, alignment_mode="expand")
         if span is None:
             continue
         for phrase in (_appositive(doc, span.end), _claimed(doc, span.end)):
-            if phrase and phrase not in entities[owner[i]].descriptions:
-                entities[owner[i]].descriptions.append(phrase)
-    for token_index, phrase, person in _definite(doc):
+            if phrase is None:
+                continue
+            target, text = i, phrase.text
+            if (introduced := _role_before_name(phrase, people)) is not None:
+                phrase, target = introduced
+                text = phrase.text
+            if fits(phrase, mentions[target].type):
+                _add(entities[owner[target]], text)
+    for token_index, phrase_text, person in _definite(doc):
         char = doc[token_index].idx
         wanted = ("PERSON",) if person else ("ARMED_GROUP", "ORGANIZATION")
         before = [i for start, i in body if start < char and mentions[i].type in wanted]
-        if before and phrase not in entities[owner[before[-1]]].descriptions:
-            entities[owner[before[-1]]].descriptions.append(phrase)
+        if before:
+            _add(entities[owner[before[-1]]], phrase_text)
