@@ -17,6 +17,7 @@ left out: without a source it says nothing about who said it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ _TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "ag
 _OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
 _CONTENT_PREPS = frozenset({"for", "on", "as"})
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
+_QUOTE_MARKS = '"“”„«»'
+_CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
 
 
 @dataclass(slots=True)
@@ -99,9 +102,9 @@ def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
     out: list[_Found] = []
     last: tuple[Quote, _Found] | None = None
     for quote in quotes:
-        content = _trim(page.text, quote.start, quote.end)
-        if content is None:
+        if _trim(page.text, quote.start, quote.end) is None:
             continue
+        content = (quote.open_at, quote.close_at + 1)  # the marks belong to the quotation (PARC/PolNeAR)
         hit = _cue_after(page, quote) or _cue_before(page, quote)
         if hit is not None:
             cue, speaker = hit
@@ -171,13 +174,30 @@ def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``start``/``end`` moved inwards past spaces, quote marks and edge punctuation (None when empty)."""
-    junk = ' \t\n"“”„«»,;:—–-'
+    """``start``/``end`` moved inwards past spaces and edge punctuation (None when empty).
+
+    A quote mark at an edge stays when the content quotes a phrase ('he is "a hell of a lot worse."'):
+    a closing mark whose opening mark is inside is kept, and a quotation the content ends in the middle
+    of is closed ('… worse' + '."') so the span holds the quoted words whole."""
+    junk = " \t\n,;:—–-"
     while start < end and text[start] in junk:
         start += 1
     while end > start and text[end - 1] in junk:
         end -= 1
+    body = text[start:end]
+    if _open_marks(body) > 0:
+        tail = _CLOSING_TAIL.match(text, end)
+        end = tail.end() if tail else end
+    elif _open_marks(body) < 0 and body[-1:] in _QUOTE_MARKS:
+        end -= 1
+    if body[:1] in _QUOTE_MARKS and _open_marks(text[start:end]) > 0:
+        start += 1
     return (start, end) if end > start else None
+
+
+def _open_marks(body: str) -> int:
+    """Opening minus closing quote marks (straight marks counted in pairs: odd means one is open)."""
+    return body.count("“") - body.count("”") + body.count('"') % 2
 
 
 def _indirect(page: _Page, used: set[int]) -> list[_Found]:
@@ -206,7 +226,7 @@ def _complement(cue: Token) -> TokenSpan | None:
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start = clause.left_edge.i
-        while start < clause.i and (doc[start].dep_ == "mark" or doc[start].is_punct):
+        while start < clause.i and doc[start].is_punct:  # "that" stays: PARC content spans the whole complement
             start += 1
         return doc[start : clause.right_edge.i + 1]
     if cue.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "xcomp") for c in children):
@@ -266,7 +286,7 @@ def _nominal(page: _Page) -> list[_Found]:
             speaker = next((o for o in agents if o.dep_ == "pobj"), None)
         if speaker is None:
             continue
-        start = clause.left_edge.i + 1
+        start = clause.left_edge.i
         chars = _trim(page.text, doc[start].idx, clause.right_edge.idx + len(clause.right_edge.text))
         if chars is not None:
             out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))

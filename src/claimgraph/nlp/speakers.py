@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from claimgraph.model import SourceSpan
@@ -99,15 +100,18 @@ class Speakers:
     def span(self, tok: Token) -> SourceSpan:
         """The speaker's noun phrase headed by ``tok``, resolved to an entity where the article allows."""
         index = self.index
+        surface = tok  # PARC/PolNeAR mark the relative pronoun itself as the source: "Moscow, which insists …"
         if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
-            tok = tok.head.head  # "Moscow, which insists …"
+            tok = tok.head.head
         named = [c for c in tok.children if c.dep_ == "appos" and index.named(c)]
+        head = tok
         if index.named(tok) is None and named:
-            tok = named[0]  # "His stepfather, Steve Howell, said"
+            tok = named[0]  # "His stepfather, Steve Howell, said": the entity is the name
         span = core_span(tok)
         if tok.i in index.spans:  # a name: the whole name even where the parse splits it
             start, end = index.spans[tok.i]
             span = tok.doc[min(start, span.start) : max(end, span.end)]
+        span = surface.doc[surface.i : surface.i + 1] if surface is not tok else _with_apposition(span, head)
         text = span.text
         cut = text.rfind("\n") + 1  # a phrase never runs across a line break
         entity = self._entity(tok)
@@ -129,6 +133,20 @@ class Speakers:
         if earlier is not None and any(c.lower_ in ("the", "this") for c in tok.children):
             return earlier
         return _entity_inside(tok, index) or index.resolve(tok)
+
+
+def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
+    """``span`` widened over the apposition that describes the speaker, with its closing comma or dash:
+    "Dean Jones, a salesman from Leeds," / "His stepfather, Steve Howell," (the whole phrase is the source)."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not appos:
+        return span
+    doc, end = head.doc, max(span.end, max(a.right_edge.i for a in appos) + 1)
+    if end < len(doc) and doc[end].text in (",", "—", "–", "-"):
+        end += 1
+    if "\n" in doc[span.start : end].text:
+        return span
+    return doc[min(span.start, head.left_edge.i) : end]
 
 
 def _head_key(tok: Token) -> str:
