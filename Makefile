@@ -36,8 +36,16 @@ lint: install
 test: install postgres lint
 	$(BIN)/pytest -q
 
+# Benchmarks (not tests): each prints its figures as ratios against a baseline run beside it.
 bench: install
 	$(BIN)/python bench/reader.py
+	$(BIN)/python bench/trafilatura_eval.py
+	$(BIN)/python bench/extract.py --repeat 2
+	$(BIN)/python bench/claims.py --repeat 2
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/show_latency.py
+	$(BIN)/python bench/resolution_scaling.py
+	$(BIN)/python bench/resolution_eval.py --dev
 
 clean:
 	rm -rf $(VENV) demo.db demo-extract.jsonl .pytest_cache .mypy_cache .ruff_cache
