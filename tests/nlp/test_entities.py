@@ -6,6 +6,8 @@ import pytest
 from entity_helpers import by_name, entities, pipeline
 from spacy.tokens import Span
 
+from claimgraph.nlp.entities import led_by, work_title
+
 pytestmark = pytest.mark.slow
 
 
@@ -161,3 +163,53 @@ def test_byline_author_named_by_surname_in_the_text_is_one_person() -> None:
 def test_headline_case_alone_does_not_make_an_organisation() -> None:
     found = entities("Officials met on Monday.", title="Peace Plan Takes Shape In Geneva Talks")
     assert all(e.type in ("PERSON", "PLACE") for e in found)
+
+
+def _forced(text: str, name: str, label: str = "ORG") -> Span:
+    """``name`` in the parsed ``text`` as one span with the model label ``label`` (the glued span to repair)."""
+    doc = pipeline()(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    assert span is not None
+    return span
+
+
+def _repaired(span: Span) -> list[tuple[str, str]]:
+    entity_types = pipeline().get_pipe("claimgraph_entity_types_v1")
+    return [(p.text, p.label_) for p in entity_types.split(span)]
+
+
+def test_a_service_title_before_a_name_is_cut_from_the_person() -> None:
+    span = _forced("The widow of former Royal Marine Daniel Okafor spoke in Leeds.", "Royal Marine Daniel Okafor")
+    assert _repaired(span) == [("Royal Marine", "ORGANIZATION"), ("Daniel Okafor", "PERSON")]
+    doc = pipeline()("The widow of former Royal Marine Daniel Okafor spoke in Leeds.")
+    assert ("Daniel Okafor", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_rank_before_a_name_is_dropped_and_a_named_facility_is_kept() -> None:
+    span = _forced("Colonel Farid Mansour inspected the unit.", "Colonel Farid Mansour", "PERSON")
+    assert _repaired(span) == [("Farid Mansour", "PERSON")]
+    base = _forced("The jets flew from Prince Sultan Air Base at dawn.", "Prince Sultan Air Base")
+    assert _repaired(base) == [("Prince Sultan Air Base", "ORG")]
+
+
+def test_two_known_names_joined_by_a_preposition_are_two_names() -> None:
+    span = _forced("Officials criticised the support of Hamas for the PLO in those years.", "Hamas for the PLO")
+    assert [text for text, _ in _repaired(span)] == ["Hamas", "PLO"]
+    kept = _forced("The Organisation for Security and Cooperation in Europe met.", "Organisation for Security")
+    assert _repaired(kept) == [("Organisation for Security", "ORG")]
+
+
+def test_a_report_title_is_not_an_actor() -> None:
+    found = entities("Titled The Quiet Border Crossings, the study says that smuggling routes moved to Libya.")
+    assert [e.name for e in found if e.type != "PLACE"] == []
+    assert work_title(_forced("Titled The Quiet Border Crossings, the study says so.", "The Quiet Border Crossings"))
+    assert not work_title(_forced("He joined The Quiet Border Crossings group.", "The Quiet Border Crossings"))
+
+
+def test_the_leader_a_government_is_named_for_is_a_person() -> None:
+    doc = pipeline()("The cabinet of Viktor Orbán has backed the plan.")
+    span = _forced("The cabinet of Viktor Orbán has backed the plan.", "Viktor Orbán")
+    assert ("Viktor Orbán", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert led_by(span)
+    assert not led_by(_forced("The government of National Unity met.", "National Unity"))

@@ -16,7 +16,15 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
   precedes the head ("Turkish Armed Forces");
 * a PERSON or ORG that is a country, large city or known region is a PLACE;
 * a leading lower-case "the" and a trailing possessive are trimmed, so
-  mention texts are the names themselves.
+  mention texts are the names themselves;
+* spans the model glues together are cut apart: a rank or title before a
+  person's name ("Royal Marine Kosta Scurfield" is the person "Kosta
+  Scurfield"; a title naming a service stays its organisation, "Royal
+  Marine"), and two known names joined by a preposition ("Isis for the
+  YPG");
+* a capitalised title after "entitled"/"titled" names a work, not an actor;
+* an ORG the text calls the leader of a government ("the government of
+  Recep Tayyip Erdoğan") is the person who leads it.
 """
 
 from __future__ import annotations
@@ -52,6 +60,18 @@ _STATE_WORDS = (
 )
 STATE_WORDS = frozenset(_STATE_WORDS.split())
 _NOT_A_NAME = re.compile(r"^[^A-Z]*$|[+:]\s*\d|^\W|\bUTC\b|\bGMT\b|^(?!(?:al|el|ad|as|ash|ar)-)[a-z]")
+
+
+# Heads that make "<honorific> <Name> <head>" a place or institution ("Prince Sultan Air Base"), not a person.
+_FACILITY_HEADS_WORDS = (
+    "base airport university hospital school mosque church street road square bridge council party company "
+    "foundation institute centre center college academy port palace hotel stadium camp prison fund trust"
+)
+FACILITY_HEADS = frozenset(_FACILITY_HEADS_WORDS.split())
+SERVICE_WORDS = frozenset(["marine", "marines", "navy", "army", "guard", "guards", "police", "air"])
+JOINERS = frozenset(["for", "against", "and", "with", "over", "by"])
+WORK_CUES = frozenset(["entitled", "titled"])
+LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
 
 
 def _trim(span: Span) -> Span:
@@ -95,6 +115,39 @@ def _armed(span: Span) -> bool:
     return words[-1] in ARMED_HEADS and words[-2] not in STATE_WORDS and country_of(words[-2]) is None
 
 
+def _titled_person(span: Span) -> list[Span] | None:
+    """ "Royal Marine Kosta Scurfield" → the person, and the title when it names a service; else None."""
+    doc, run = span.doc, 0
+    while run < len(span) and span[run].lower_ in HONORIFICS:
+        run += 1
+    name = span[run:]
+    if run == 0 or len(name) < 2 or span.label_ not in ("ORG", "PERSON"):
+        return None
+    if not all(t.is_title and t.pos_ == "PROPN" for t in name) or name[-1].lower_ in FACILITY_HEADS:
+        return None
+    person = Span(doc, name.start, name.end, label="PERSON")
+    title = span[:run]
+    if len(title) > 1 and any(t.lower_ in SERVICE_WORDS for t in title):
+        return [Span(doc, title.start, title.end, label="ORGANIZATION"), person]
+    return [person]
+
+
+def work_title(span: Span) -> bool:
+    """A capitalised title right after "entitled"/"titled" (or its opening quote) names a report or a film."""
+    before = [t for t in span.doc[max(0, span.start - 2) : span.start] if not t.is_quote]
+    return bool(before) and before[-1].lower_ in WORK_CUES
+
+
+def led_by(span: Span) -> bool:
+    """ "the government of Recep Tayyip Erdoğan": a name after "<government> of" with no state word is its leader."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].lower_ not in LED_BODIES:
+        return False
+    return all(
+        t.is_title and t.pos_ == "PROPN" and t.lower_ not in STATE_WORDS and country_of(t.text) is None for t in span
+    )
+
+
 class EntityTypes:
     """Maps, filters and retypes ``doc.ents`` to the contract's types."""
 
@@ -102,7 +155,7 @@ class EntityTypes:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans(_trim(ent) for ent in doc.ents)
+        spans = filter_spans(part for ent in doc.ents if not work_title(ent) for part in self.split(_trim(ent)))
         # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
         listed = {ent.kb_id_ for ent in spans if ent.kb_id}
         listed |= {
@@ -112,6 +165,28 @@ class EntityTypes:
         surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s if t.is_title}
         doc.ents = [out for span in spans if (out := self._retype(span, listed, surnames)) is not None]
         return doc
+
+    def split(self, span: Span) -> list[Span]:
+        """Cut a glued span into its names: a title from a person, two known names from their joiner."""
+        if span.kb_id:
+            return [span]
+        if (parts := _titled_person(span)) is not None:
+            return parts
+        if span.label_ != "ORG":
+            return [span]
+        for tok in span[1:-1]:
+            if tok.lower_ in JOINERS and tok.is_lower:
+                left = span.doc[span.start : tok.i]
+                right = span.doc[tok.i + 1 + (tok.nbor().lower_ == "the") : span.end]
+                if len(right) and self._known(left) and self._known(right):
+                    return [Span(span.doc, p.start, p.end, label="ORG") for p in (left, right)]
+        return [span]
+
+    def _known(self, part: Span) -> bool:
+        """A gazetteer name or an acronym: enough to say a joined span holds two names."""
+        return self.gazetteer.lookup(part.text, allow_guarded=True) is not None or (
+            len(part) == 1 and part.text.isupper() and len(part.text) > 1
+        )
 
     def _retype(self, ent: Span, listed: set[str], surnames: set[str]) -> Span | None:
         label = ent.label_
@@ -130,7 +205,9 @@ class EntityTypes:
         etype = MODEL_TYPES.get(label)
         if etype is None or (label == "PERSON" and is_demonym(ent.text)):
             return None
-        if label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4:
+        if (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4) or (
+            label == "ORG" and led_by(ent)
+        ):
             etype = "PERSON"
         elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):
             etype = "PLACE"  # a lone "Clinton" is a person, "from Chichester" a place
