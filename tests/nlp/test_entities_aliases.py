@@ -180,3 +180,30 @@ def test_appositive_person_noun_still_describes_a_person() -> None:
 def test_a_quantifier_after_a_place_is_no_description() -> None:
     found = entities("Many of them went back to Iraq, none to date have been charged.")
     assert by_name(found, "Iraq").descriptions == []
+
+
+def test_a_title_before_a_name_describes_the_person() -> None:
+    found = entities("The Iraqi foreign minister Karim Haddad met former Royal Marine Daniel Okafor in Basra.")
+    assert "The Iraqi foreign minister" in by_name(found, "Karim Haddad").descriptions
+    assert "former Royal Marine" in by_name(found, "Daniel Okafor").descriptions
+
+
+def test_a_courtesy_title_is_no_description() -> None:
+    found = entities("Mr Daniel Okafor arrived in Basra on Monday.")
+    assert by_name(found, "Daniel Okafor").descriptions == []
+
+
+def test_a_definite_role_followed_by_a_name_is_that_persons_and_stays_with_them() -> None:
+    found = entities(
+        "The talks angered Daniel Okafor. The Iraqi leader, Karim Haddad, said the talks had failed. "
+        "He met Omar Nasser later. The Iraqi leader said he would return."
+    )
+    assert "The Iraqi leader" in by_name(found, "Karim Haddad").descriptions
+    assert by_name(found, "Daniel Okafor").descriptions == []
+    assert "The Iraqi leader" not in by_name(found, "Omar Nasser").descriptions
+
+
+def test_a_relative_of_a_titled_person_keeps_the_appositive() -> None:
+    found = entities("Grace Okafor, the sister of former Royal Marine Daniel Okafor, spoke in Leeds.")
+    assert "the sister of former Royal Marine Daniel Okafor" in by_name(found, "Grace Okafor").descriptions
+    assert by_name(found, "Daniel Okafor").descriptions == ["former Royal Marine"]

@@ -19,7 +19,11 @@ outlet, a city a place), so ", the paper says" after "Syria" or ", the
 spokesman said" after "Raqqa" describe neither.  An appositive that is a
 role right before a person's name ("told the Guardian, official YPG
 spokesman Nuri Mahmud said") describes that person, not the name before
-the comma.
+the comma, and so does a title right before the name ("former Royal
+Marine Kosta Scurfield", "Turkish foreign minister Mevlüt Çavuşoğlu").  A
+clause-initial definite description followed by a comma and a name ("The
+Turkish leader, Recep Tayyip Erdoğan, said") is that person's; one already
+given to an actor stays with that actor later in the article.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from spacy.vocab import Vocab
 
 from claimgraph.model import Entity, EntityType
 from claimgraph.nlp.aliases import Mention
+from claimgraph.nlp.names import HONORIFICS, fold
 
 _PERSON_ROLES_WORDS = (
     "expert analyst researcher scientist scholar official spokesman spokeswoman spokesperson leader "
@@ -67,6 +72,8 @@ _FITS: tuple[tuple[frozenset[str], frozenset[EntityType]], ...] = (
     (WORK_NOUNS, frozenset({"ORGANIZATION", "MEDIA"})),
     (PLACE_NOUNS, frozenset({"PLACE"})),
 )
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "sir", "dr", "lord", "lady"])
+TITLE_HEADS = (PERSON_NOUNS | HONORIFICS) - _COURTESY
 _QUANTIFIERS = frozenset(["none", "all", "some", "many", "most", "few", "both", "each", "one", "several"])
 _STOP_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD", "WDT", "WP", "WP$"})
 _STOP_TEXT = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "that", "who", "which"})
@@ -136,14 +143,29 @@ def _definite_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def _definite(doc: Doc) -> list[tuple[int, str, bool]]:
-    """(token index, phrase, is-a-person-role) for clause-initial definite descriptions."""
+def _definite(doc: Doc) -> list[tuple[Span, bool]]:
+    """(phrase, is-a-person-role) for clause-initial definite descriptions."""
     found = []
     for _, start, end in _definite_matcher(doc.vocab)(doc):
         clause_initial = doc[start].is_sent_start or doc[start - 1].text in (",", ":", '"', "“")
         if clause_initial and (end == len(doc) or doc[end].lower_ != "of"):
-            found.append((start, doc[start:end].text, doc[end - 1].lower_ in PERSON_ROLES))
+            found.append((doc[start:end], doc[end - 1].lower_ in PERSON_ROLES))
     return found
+
+
+def _title_before(doc: Doc, k: int) -> Span | None:
+    """The title right before the name starting at token ``k`` ("former Royal Marine"), or None."""
+    if k == 0 or doc[k - 1].lower_ not in TITLE_HEADS:
+        return None
+    start = k - 1
+    while start > 0 and k - start < 6:
+        tok = doc[start - 1]
+        if tok.is_punct or tok.ent_type_ == "PERSON" or tok.pos_ not in ("ADJ", "NOUN", "PROPN", "DET"):
+            break
+        start -= 1
+        if tok.pos_ == "DET":
+            break
+    return doc[start:k]
 
 
 def _role_before_name(phrase: Span, people: dict[int, int]) -> tuple[Span, int] | None:
@@ -151,8 +173,8 @@ def _role_before_name(phrase: Span, people: dict[int, int]) -> tuple[Span, int] 
     for tok in phrase[1:]:
         i = people.get(tok.idx)
         if i is not None:
-            role = phrase.doc[tok.i - 1]
-            return (phrase.doc[phrase.start : tok.i], i) if role.lower_ in PERSON_NOUNS else None
+            role = phrase.doc[phrase.start : tok.i]  # "the mother of former Royal Marine X" is the mother's
+            return (role, i) if role[-1].lower_ in PERSON_NOUNS and not any(t.pos_ == "ADP" for t in role) else None
     return None
 
 
@@ -179,9 +201,18 @@ def describe(doc: Doc, mentions: list[Mention], groups: list[list[int]], entitie
                 text = phrase.text
             if fits(phrase, mentions[target].type):
                 _add(entities[owner[target]], text)
-    for token_index, phrase_text, person in _definite(doc):
-        char = doc[token_index].idx
+        if mentions[i].type == "PERSON" and (title := _title_before(doc, span.start)) is not None:
+            _add(entities[owner[i]], title.text)
+    for phrase, person in _definite(doc):
         wanted = ("PERSON",) if person else ("ARMED_GROUP", "ORGANIZATION")
-        before = [i for start, i in body if start < char and mentions[i].type in wanted]
-        if before:
-            _add(entities[owner[before[-1]]], phrase_text)
+        named = (
+            people.get(doc[phrase.end + 1].idx) if phrase.end + 1 < len(doc) and doc[phrase.end].text == "," else None
+        )
+        given = [
+            g for g, e in enumerate(entities) if e.type in wanted and fold(phrase.text) in map(fold, e.descriptions)
+        ]
+        before = [owner[i] for start, i in body if start < phrase.start_char and mentions[i].type in wanted]
+        if person and named is not None:
+            _add(entities[owner[named]], phrase.text)
+        elif given or before:
+            _add(entities[(given or before)[-1]], phrase.text)
