@@ -154,3 +154,45 @@ def test_severed_links_are_a_denial_only() -> None:
     result = analyse("The Valley Front says it severed its links with the Northern Shield years ago.", GROUPS)
     assert result.relations() == {("Valley Front", "linked_to", "Northern Shield", "denied")}
     assert find_conflicts(result.claims) == []
+
+
+STATES: dict[str, EntityType] = {**GROUPS, "Jordan": "PLACE", "Egypt": "PLACE", "Piet Varga": "PERSON"}
+
+
+def test_campaign_purpose_and_place_on_the_launching_verb() -> None:
+    text = (
+        "The Valley Front led the ground campaign to defeat the Northern Shield. "
+        "Jordan launched a military campaign in Kessab last week. "
+        "The Kessab Brigade has fought a long insurgency against the Northern Shield."
+    )
+    relations = analyse(text, STATES).relations()
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in relations
+    assert ("Jordan", "operates_in", "Kessab", "affirmed") in relations
+    assert ("Kessab Brigade", "rival_of", "Northern Shield", "affirmed") in relations
+
+
+def test_second_participle_of_an_apposition_backs_the_name() -> None:
+    text = "Aid reached the Valley Front, an alliance led by local clans and backed by Jordan, in the spring."
+    assert ("Valley Front", "allied_with", "Jordan", "affirmed") in analyse(text, STATES).relations()
+
+
+def test_a_person_after_the_government_of_leads_it() -> None:
+    names: dict[str, EntityType] = {**STATES, "Jordanian government": "ORGANIZATION"}
+    text = "Envoys met the Jordanian government of Piet Varga. The government of Omar Saleh said nothing."
+    relations = analyse(text, names).relations()
+    assert ("Piet Varga", "leader_of", "Jordanian government", "affirmed") in relations
+    assert not any(r[0] == "Omar Saleh" for r in relations)  # no country named: nothing to lead
+
+
+def test_groups_named_with_their_places_in_a_comparison() -> None:
+    text = "Varga sees no difference between the Valley Front in Jordan and the Northern Shield in Egypt."
+    relations = analyse(text, STATES).relations()
+    assert ("Valley Front", "operates_in", "Jordan", "affirmed") in relations
+    assert ("Northern Shield", "operates_in", "Egypt", "affirmed") in relations
+
+
+def test_ousting_a_group_and_a_designated_terrorist_group() -> None:
+    text = "The Valley Front ousted the Northern Shield from Kessab. The Northern Shield, a designated terrorist group, withdrew."
+    relations = analyse(text, STATES).relations()
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in relations
+    assert ("Northern Shield", "designated_as", "designated terrorist group", "affirmed") in relations

@@ -90,6 +90,8 @@ class Relations:
     campaign_nouns: frozenset[str]
     campaign_preps: dict[str, Predicate]
     campaign_verbs: frozenset[str]
+    campaign_purpose_verbs: frozenset[str]
+    government_nouns: frozenset[str]
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -163,6 +165,8 @@ def relations() -> Relations:
         campaign_nouns=frozenset(raw["campaigns"]["nouns"]),
         campaign_preps=dict(raw["campaigns"]["preps"]),
         campaign_verbs=frozenset(raw["campaigns"]["verbs"]),
+        campaign_purpose_verbs=frozenset(raw["campaigns"]["purpose_verbs"]),
+        government_nouns=frozenset(raw["governments"]["nouns"]),
         types={
             k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
         },

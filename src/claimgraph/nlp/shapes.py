@@ -4,7 +4,9 @@
 * stronghold: "the X stronghold of Y" → X operates_in Y;
 * backing: "US-backed X" → X allied_with US;
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
-* campaign: "Turkey launched a military campaign in Afrin", "the offensive against X";
+* campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
+  "the campaign to defeat X";
+* government: "the Syrian government of Bashar al-Assad" → leader_of;
 * located: "the YPG in Syria" → operates_in.
 
 Each is a function of the ``FrameReader`` (for argument lookup and claim
@@ -38,7 +40,9 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += designation(reader, tok)
         if lemma in rel.campaign_nouns:
             out += campaign(reader, tok)
-    if lemma in rel.backing and tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
+        if lemma in rel.government_nouns:
+            out += government(reader, tok)
+    if lemma in rel.backing and tok.tag_ == "VBN" and _modifies(tok):
         out += backing(reader, tok, rel.backing[lemma])
     if reader.index.named(tok):
         out += located(reader, tok)
@@ -71,15 +75,23 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     return reader.make([holder], "based_in" if seat else "operates_in", objects, noun)
 
 
+def _modifies(participle: Token) -> bool:
+    """A participle modifying a noun, alone or as the second of two ("led by X and backed by Y")."""
+    return participle.dep_ in ("amod", "compound", "acl") or (
+        participle.dep_ == "conj" and participle.head.dep_ == "acl"
+    )
+
+
 def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> list[RawClaim]:
-    """US-backed X, or X, an alliance backed by the US → X allied_with US."""
+    """US-backed X, or X, an alliance (led by Y and) backed by the US → X allied_with US."""
     index = reader.index
-    backed_tok = participle.head
-    if participle.dep_ == "acl" and backed_tok.dep_ == "appos":
+    clause = participle.head if participle.dep_ == "conj" else participle
+    backed_tok = clause.head
+    if clause.dep_ == "acl" and backed_tok.dep_ == "appos":
         backed_tok = reader.before_apposition(backed_tok) or backed_tok
     backed = index.named(backed_tok)
     modifiers = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
-    agents = [o for p, o in reader.prep_objects(participle) if p == "by"] if participle.dep_ == "acl" else []
+    agents = [o for p, o in reader.prep_objects(participle) if p == "by"] if clause.dep_ == "acl" else []
     backers = [index.named(c) or index.country(c.text) for c in modifiers + agents]  # "Turkish-backed"
     if backed is None:
         return []
@@ -122,14 +134,35 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
             actors += [eid] if eid else []
     if not actors:
         actors = [e for e, _ in reader.modifiers(noun) if e]
-    if not actors and noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.campaign_verbs:
+    carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.campaign_verbs
+    if not actors and carried:
         actors = reader.subjects(noun, carried=True)
+    phrases = list(reader.prep_objects(noun))
+    if carried:  # "launched a campaign in Afrin": the phrase may hang off the verb
+        phrases += [(p, o) for p, o in reader.prep_objects(noun.head) if p != "of"]
     out = []
-    for prep, obj in reader.prep_objects(noun):
+    for prep, obj in phrases:
         predicate = rel.campaign_preps.get(prep)
         if predicate is not None:
             out += reader.make(actors, predicate, list(reader.objects(obj)), noun)
+    clauses = [*noun.children, *(noun.head.children if carried else ())]
+    for purpose in clauses:  # "the campaign to defeat Isis", "led a campaign to oust X"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
+        if infinitive and purpose.lemma_.lower() in rel.campaign_purpose_verbs:
+            targets = [item for c in purpose.children if c.dep_ == "dobj" for item in reader.objects(c)]
+            out += reader.make(actors, "rival_of", targets, noun)
     return out
+
+
+def government(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """The (Syrian) government of Bashar al-Assad → Assad leader_of the government it names or its country."""
+    index = reader.index
+    governed = index.named(noun) or reader.state_of(noun)
+    if governed is None:
+        return []
+    rulers = [index.named(o) for p, o in reader.prep_objects(noun) if p == "of"]
+    people = [(r, None) for r in rulers if r is not None and index.type_of(r) == "PERSON"]
+    return [claim for person, _ in people[:1] for claim in reader.make([person], "leader_of", [(governed, None)], noun)]
 
 
 def located(reader: FrameReader, name: Token) -> list[RawClaim]:
@@ -141,6 +174,11 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
     places = [
         o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and index.type_of(index.named(o)) == "PLACE"
     ]
+    after = name.nbor() if name.i + 2 < len(name.doc) else None
+    if not places and after is not None and after.lower_ in _LOCATED_PREPS and after.head.pos_ in ("NOUN", "PROPN"):
+        # "the YPG in Syria and the PKK in Turkey": the parser hung the phrase on a nearby noun
+        place = next((o for o in after.children if o.dep_ == "pobj"), None)
+        places += [place] if place is not None and index.type_of(index.named(place)) == "PLACE" else []
     return [
         claim
         for place in places
