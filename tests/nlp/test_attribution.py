@@ -137,3 +137,20 @@ def test_source_spans_its_apposition_and_a_relative_pronoun_stays_the_source() -
     assert result.name(first.source.entity) == "Dana Reyes"
     assert second.source is not None and second.source.text == "who"
     assert result.name(second.source.entity) == "Omar Saleh"
+
+
+def test_indirect_content_stops_at_a_line_break_and_a_conjoined_cue_shares_the_subject() -> None:
+    text = (
+        "Omar Saleh spent ten years in exile and says the border is still closed\n\n"
+        "9:15 a.m.\n\nThe convoy left Kessab."
+    )
+    result = analyse(text, {"Omar Saleh": "PERSON", "Kessab": "PLACE"})
+    (says,) = _by_cue(result, "says")
+    assert says.content.text == "the border is still closed"
+    assert says.source is not None and result.name(says.source.entity) == "Omar Saleh"
+
+
+def test_everyday_verb_one_edit_from_a_quote_verb_is_no_cue() -> None:
+    text = 'The fighters were "doing their duty," doing it without pay.'
+    result = analyse(text, {})
+    assert [a.cue.text for a in result.attributions] == []

@@ -53,6 +53,13 @@ class _Page:
         """Index of the first token starting at or after character ``char``."""
         return bisect_left(self.starts, char)
 
+    def reported(self, lo: int, hi: int, cue: TokenSpan) -> tuple[int, int] | None:
+        """Indirect content ``lo``–``hi`` kept to the cue's line, then trimmed: the parser runs
+        sentences over line breaks ("… he says\n\n12:40 p.m."), reported speech never does."""
+        lo = max(lo, self.text.rfind("\n", 0, cue.start_char) + 1)
+        stop = self.text.find("\n", cue.end_char)
+        return _trim(self.text, lo, min(hi, stop) if stop >= 0 else hi)
+
 
 @dataclass(slots=True)
 class _Found:
@@ -212,9 +219,10 @@ def _indirect(page: _Page, used: set[int]) -> list[_Found]:
         speaker = subject_of(tok)
         if speaker is None or content[0].i <= speaker.i <= content[-1].i:
             continue
-        chars = _trim(page.text, content[0].idx, content[-1].idx + len(content[-1].text))
+        cue = doc[tok.i : tok.i + 1]
+        chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
         if chars is not None:
-            out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))
+            out.append(_Found(speaker, cue, chars, False))
     return out
 
 
@@ -286,10 +294,10 @@ def _nominal(page: _Page) -> list[_Found]:
             speaker = next((o for o in agents if o.dep_ == "pobj"), None)
         if speaker is None:
             continue
-        start = clause.left_edge.i
-        chars = _trim(page.text, doc[start].idx, clause.right_edge.idx + len(clause.right_edge.text))
+        cue = doc[tok.i : tok.i + 1]
+        chars = page.reported(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text), cue)
         if chars is not None:
-            out.append(_Found(speaker, doc[tok.i : tok.i + 1], chars, False))
+            out.append(_Found(speaker, cue, chars, False))
     return out
 
 
@@ -322,7 +330,7 @@ def _according_to(page: _Page) -> list[_Found]:
             lo, hi = max(before, after, key=lambda r: r[1] - r[0])
             if hi <= lo:
                 continue
-            chars = _trim(page.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+            chars = page.reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), cue_span)
             if chars is not None:
                 out.append(_Found(speaker, cue_span, chars, False))
     return out

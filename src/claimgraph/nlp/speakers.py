@@ -28,7 +28,8 @@ _CONTINUITY = 1200  # characters over which "he"/"she"/"it" may still be the pre
 @cache
 def _speech_forms() -> frozenset[str]:
     forms: set[str] = set()
-    for lemma in lexicon.speech().quote_verbs:
+    # the extras stay out: they are everyday verbs ("doing" is one edit from "going"), a misspelling of them is a word
+    for lemma in lexicon.speech().verbs:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         forms.update({lemma, lemma + "s", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, ())})
     return frozenset(f for f in forms if len(f) >= 4)
@@ -61,7 +62,8 @@ def subject_of(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return child
-    shares = cue.dep_ == "advcl" or (cue.dep_ in ("conj", "xcomp") and is_cue(cue.head))  # "said A and said B"
+    # "said A and said B", "survived the war and says …": a conjoined verb without a subject shares its head's
+    shares = cue.dep_ in ("advcl", "conj") or (cue.dep_ == "xcomp" and is_cue(cue.head))
     if shares and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
         for child in cue.head.children:
             if child.dep_ in _SUBJECTS:
@@ -144,7 +146,11 @@ def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
     doc, end = head.doc, max(span.end, max(a.right_edge.i for a in appos) + 1)
     if end < len(doc) and doc[end].text in (",", "—", "–", "-"):
         end += 1
-    if "\n" in doc[span.start : end].text:
+    after = end
+    while after < len(doc) and doc[after].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        after += 1
+    # the phrase must end where the clause goes on (its verb, or the sentence's end); else the parse ran wide
+    if "\n" in doc[span.start : end].text or not (after == len(doc) or doc[after] == head.head or doc[after].is_punct):
         return span
     return doc[min(span.start, head.left_edge.i) : end]
 
