@@ -154,3 +154,16 @@ def test_everyday_verb_one_edit_from_a_quote_verb_is_no_cue() -> None:
     text = 'The fighters were "doing their duty," doing it without pay.'
     result = analyse(text, {})
     assert [a.cue.text for a in result.attributions] == []
+
+
+def test_a_line_opening_with_a_speaker_and_a_colon_is_attributed_but_a_label_is_not() -> None:
+    text = (
+        "Omar Saleh: Border crossings will reopen next week.\n\n"
+        "Photograph: a convoy near Kessab.\n\n"
+        "Omar Saleh spoke in Kessab on Monday."
+    )
+    result = analyse(text, {"Omar Saleh": "PERSON", "Kessab": "PLACE"})
+    (colon,) = _by_cue(result, ":")
+    assert colon.source is not None and colon.source.text == "Omar Saleh"
+    assert result.name(colon.source.entity) == "Omar Saleh"
+    assert colon.content.text == "Border crossings will reopen next week"

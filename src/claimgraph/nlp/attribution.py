@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from claimgraph.model import Attribution, Entity, Span
+from claimgraph.model import Attribution, Entity, SourceSpan, Span
 from claimgraph.nlp import lexicon
-from claimgraph.nlp.coref import entity_index
+from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.speakers import Speakers, is_cue, is_object_cue, is_passive, is_quote_cue, subject_of
 
@@ -38,6 +38,8 @@ _CONTENT_PREPS = frozenset({"for", "on", "as"})
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 _QUOTE_MARKS = '"“”„«»'
 _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
+_LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
+_LINE_SPEAKER_WORDS = 6
 
 
 @dataclass(slots=True)
@@ -67,6 +69,7 @@ class _Found:
     cue: TokenSpan
     content: tuple[int, int]
     direct: bool
+    phrase: TokenSpan | None = None  # the source's words when they are not the speaker's noun phrase
 
 
 def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
@@ -80,9 +83,10 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found += _indirect(page, used_cues)
     found += _according_to(page)
     found += _nominal(page)
+    found += _headline(page, index, {f.cue.start for f in found})
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
-    sources = [speakers.span(f.speaker) for f in found]
+    sources = [_source(speakers, f) for f in found]
     return [
         Attribution(
             id=f"a{n}",
@@ -93,6 +97,14 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
         )
         for n, (f, source) in enumerate(zip(found, sources, strict=True), 1)
     ]
+
+
+def _source(speakers: Speakers, found: _Found) -> SourceSpan:
+    source = speakers.span(found.speaker)  # in reading order: it remembers who spoke last
+    if found.phrase is None:
+        return source
+    phrase = found.phrase
+    return SourceSpan(phrase.start_char, phrase.end_char, phrase.text, source.entity)
 
 
 def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
@@ -180,8 +192,9 @@ def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
     return None
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``start``/``end`` moved inwards past spaces and edge punctuation (None when empty).
+def _trim(text: str, start: int, end: int, *, final_stop: bool = False) -> tuple[int, int] | None:
+    """``start``/``end`` moved inwards past spaces and edge punctuation (None when empty); with
+    ``final_stop`` a closing full stop goes too (a headline's content ends before it).
 
     A quote mark at an edge stays when the content quotes a phrase ('he is "a hell of a lot worse."'):
     a closing mark whose opening mark is inside is kept, and a quotation the content ends in the middle
@@ -189,7 +202,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     junk = " \t\n,;:—–-"
     while start < end and text[start] in junk:
         start += 1
-    while end > start and text[end - 1] in junk:
+    while end > start and (text[end - 1] in junk or (final_stop and text[end - 1] == ".")):
         end -= 1
     body = text[start:end]
     if _open_marks(body) > 0:
@@ -333,4 +346,33 @@ def _according_to(page: _Page) -> list[_Found]:
             chars = page.reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), cue_span)
             if chars is not None:
                 out.append(_Found(speaker, cue_span, chars, False))
+    return out
+
+
+def _headline(page: _Page, index: EntityIndex, used: set[int]) -> list[_Found]:
+    """'Lynch: No outside influence on the probe': a line opening with a speaker and a colon (headline style).
+
+    The words before the colon are the source, the colon the cue, the rest of
+    the line the content.  The speaker must be a short phrase without a verb
+    that names a known entity or has a speaker noun for its head, so labels
+    ("Photograph: …", "Updated: …") and clock times are not taken for speakers.
+    """
+    doc, text, words = page.doc, page.text, lexicon.speech()
+    speaker_nouns = words.person_nouns | words.group_nouns | words.outlet_nouns
+    out: list[_Found] = []
+    for m in _LINE_SPEAKER.finditer(text):
+        phrase = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        colon = page.token_at(m.end(1))
+        if phrase is None or len(phrase) > _LINE_SPEAKER_WORDS or colon in used or colon in page.in_quote:
+            continue
+        if any(t.pos_ in ("VERB", "AUX", "NUM") and not t.is_title for t in phrase):
+            continue  # a capitalised word opening a headline is a name however it is tagged ("Lynch: …")
+        head = phrase.root
+        lone_name = len(phrase) == 1 and head.is_title and head.pos_ != "NOUN"
+        if not (lone_name or any(index.named(t) for t in phrase) or head.lemma_.lower() in speaker_nouns):
+            continue
+        stop = text.find("\n", m.end())
+        content = _trim(text, m.end(), stop if stop >= 0 else len(text), final_stop=True)
+        if content is not None:
+            out.append(_Found(head, doc[colon : colon + 1], content, False, phrase))
     return out
