@@ -196,3 +196,30 @@ def test_ousting_a_group_and_a_designated_terrorist_group() -> None:
     relations = analyse(text, STATES).relations()
     assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in relations
     assert ("Northern Shield", "designated_as", "designated terrorist group", "affirmed") in relations
+
+
+def test_a_branch_in_a_place_puts_the_group_there() -> None:
+    text = "The Valley Front is allied with Jordan, but its branch in Kessab has asked the Northern Shield for help."
+    assert ("Valley Front", "operates_in", "Kessab", "affirmed") in analyse(text, STATES).relations()
+
+
+def test_parenthetical_relations_stay_in_the_article_voice_inside_reported_speech() -> None:
+    text = (
+        "Omar Saleh said that the Kessab Brigade trains with the Northern Shield, a designated terrorist group "
+        "that has waged an insurgency against the Valley Front."
+    )
+    result = analyse(text, STATES)
+    by_relation = {
+        (result.name(c.subject), c.predicate, result.name(c.object) or c.object_literal): c for c in result.claims
+    }
+    designation = by_relation["Northern Shield", "designated_as", "designated terrorist group"]
+    insurgency = by_relation["Northern Shield", "rival_of", "Valley Front"]
+    assert designation.source is None and insurgency.source is None and insurgency.attribution is None
+
+
+def test_a_backing_modifier_inside_reported_speech_is_background() -> None:
+    result = analyse("Omar Saleh says that the Jordan-backed Valley Front is linked to the Northern Shield.", STATES)
+    backed = next(c for c in result.claims if c.predicate == "allied_with")
+    linked = next(c for c in result.claims if c.predicate == "linked_to")
+    assert result.name(backed.object) == "Jordan" and backed.source is None
+    assert result.name(linked.source) == "Omar Saleh"

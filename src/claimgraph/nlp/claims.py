@@ -42,7 +42,7 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for raw in raws:
-        attribution = held.at(raw.trigger.idx)
+        attribution = None if raw.background else held.at(raw.trigger.idx)
         source, via = _source_and_via(raw, attribution, index, sourcing)
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
         pair = (raw.subject, raw.object)

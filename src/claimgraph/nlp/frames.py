@@ -38,6 +38,7 @@ from claimgraph.nlp.speakers import misparsed_subject
 
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
+_MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
 _STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
@@ -54,6 +55,7 @@ class RawClaim:
     trigger: Token
     denied: bool
     hedged: bool
+    background: bool = False  # presupposed or parenthetical: the article's voice, whoever is quoted around it
 
 
 Speaker = Callable[[Token], "str | None"]
@@ -119,10 +121,19 @@ class FrameReader:
             j -= 1
         return doc[j] if j >= 0 and self.index.named(doc[j]) else None
 
+    def apposed(self, noun: Token) -> Token | None:
+        """The name ``noun`` stands in apposition to: "X, a terrorist group", also when parsed as a clause."""
+        if noun.dep_ == "appos":
+            return self.before_apposition(noun)
+        edge = noun.left_edge.i
+        return self.before_apposition(noun) if edge > 0 and noun.doc[edge - 1].text == "," else None
+
     def subjects(self, trigger: Token, carried: bool = False) -> list[str]:
         tok = self.subject_token(trigger, carried)
         if tok is None:
             return []
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and not self.index.named(tok.head.head):
+            tok = self.apposed(tok.head.head) or tok  # "X, a group that has fought …": the relative names X
         eid = self.index.resolve(tok, prefer=self.speaker(tok))
         return [] if eid is None else [eid, *self.coordinated(tok)]
 
@@ -240,18 +251,36 @@ class FrameReader:
         """Claims for every subject × object that fit the predicate's types.
 
         ``presupposed`` relations ("the YPG in Syria") are taken as stated,
-        whatever negation governs the phrase they sit in.
+        whatever negation governs the phrase they sit in.  They and relations
+        told in a parenthesis (an apposition, a non-restrictive relative
+        clause) are background the article supplies, not what a quoted
+        speaker asserts.
         """
         out = []
         denied = not presupposed and is_denied(trigger) != negative
         hedged = not presupposed and is_hedged(trigger)
+        background = presupposed or self.parenthetical(trigger)
         for subject in subjects:
             pred = self.choose(predicate, subject, frame)
             for obj, literal in objects:
                 if obj == subject or not self.types_fit(pred, subject, obj, literal, frame):
                     continue
-                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged))
+                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background))
         return out
+
+    def parenthetical(self, trigger: Token) -> bool:
+        """Is ``trigger`` inside an apposition or a ", which …" clause below any speech verb?"""
+        speech_verbs = lexicon.speech().verbs
+        tok = trigger
+        while tok.head.i != tok.i and tok.lemma_.lower() not in speech_verbs:
+            edge = tok.left_edge.i
+            after_comma = edge > 0 and tok.doc[edge - 1].text == ","
+            if tok.dep_ == "appos" or (tok.dep_ == "relcl" and after_comma):
+                return True
+            if tok.pos_ == "NOUN" and after_comma and self.apposed(tok) is not None:
+                return True
+            tok = tok.head
+        return False
 
     def choose(self, predicate: Predicate, subject: str, frame: Frame | None) -> Predicate:
         kind = self.index.type_of(subject)
@@ -305,8 +334,8 @@ class FrameReader:
                 subjects = [e for e, _ in self.objects(agent[0]) if e]
                 objects += self.objects(passive[0])
             for child in trigger.children:
-                if child.dep_ == "dobj":
-                    objects += self.objects(child)
+                if child.dep_ == "dobj" or (child.dep_ in _MISPARSED_OBJECTS and child.i > trigger.i):
+                    objects += self.objects(child)  # "backs Assad" may come out as an adverbial
         if frame.poss:
             for child in trigger.children:
                 eid = self.index.resolve(child) if child.dep_ == "poss" else None

@@ -95,7 +95,7 @@ def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> lis
     backers = [index.named(c) or index.country(c.text) for c in modifiers + agents]  # "Turkish-backed"
     if backed is None:
         return []
-    return reader.make([backed], predicate, [(b, None) for b in backers if b], participle)
+    return reader.make([backed], predicate, [(b, None) for b in backers if b], participle, presupposed=True)
 
 
 def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
@@ -105,9 +105,9 @@ def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
     ]
     if not qualifiers:
         return []
-    head = noun.head
-    if noun.dep_ == "appos":
-        subject_tok: Token | None = reader.before_apposition(noun) or head
+    head, apposed = noun.head, reader.apposed(noun)
+    if noun.dep_ == "appos" or apposed is not None:
+        subject_tok: Token | None = apposed or head
     elif noun.dep_ in ("attr", "oprd") and head.lemma_.lower() in reader.rel.designation_verbs:
         subject_tok = reader.subject_token(noun)
     elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in reader.rel.designation_verbs:
