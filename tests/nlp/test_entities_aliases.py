@@ -207,3 +207,13 @@ def test_a_relative_of_a_titled_person_keeps_the_appositive() -> None:
     found = entities("Grace Okafor, the sister of former Royal Marine Daniel Okafor, spoke in Leeds.")
     assert "the sister of former Royal Marine Daniel Okafor" in by_name(found, "Grace Okafor").descriptions
     assert by_name(found, "Daniel Okafor").descriptions == ["former Royal Marine"]
+
+
+def test_a_leaders_regime_joins_the_country_body_named_with_the_same_word() -> None:
+    found = entities(
+        "Bashar Kamal said the Libyan regime had fallen. The Egyptian government disagreed. "
+        "Critics of the Kamal regime were jailed."
+    )
+    regime = [e for e in found if "Kamal regime" in (e.name, *e.aliases)]
+    assert len(regime) == 1 and "libyan regime" in {fold(n) for n in (regime[0].name, *regime[0].aliases)}
+    assert "Egyptian government" not in (regime[0].name, *regime[0].aliases)

@@ -19,7 +19,10 @@ never across incompatible types (a person is not a place):
    person named in full (the most recent such person before it), never
    putting two full names with different given names in one group;
 8. one country under two names ("UK", "Britain"), and one state body under
-   two ("Syrian regime", "Syrian government").
+   two ("Syrian regime", "Syrian government"); a body named for a leader
+   ("Assad regime") is the one country body of its kind, or among several
+   the one named with the same word ("Syrian regime", not "Turkish
+   government").
 """
 
 from __future__ import annotations
@@ -143,6 +146,7 @@ def _same_place_or_body(groups: _Groups, mentions: list[Mention]) -> None:
     _join_buckets(groups, [(country_of(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
     persons = {p for m in mentions if m.type == "PERSON" for p in person_parts(m.text)}
     by_country: dict[str, int] = {}
+    by_head: dict[str, set[str]] = {}  # the head words each country body is named with
     by_leader: list[tuple[str, int]] = []
     for i, m in enumerate(mentions):
         cls = head_class(m.text) if m.type == "ORGANIZATION" else None
@@ -152,10 +156,14 @@ def _same_place_or_body(groups: _Groups, mentions: list[Mention]) -> None:
         country = country_of(modifier)
         if country is not None:
             groups.join(by_country.setdefault(f"{country}|{cls}", i), i)
+            by_head.setdefault(f"{country}|{cls}", set()).add(fold(m.text).split()[-1])
         elif fold(modifier) in persons:
             by_leader.append((cls, i))
     for cls, i in by_leader:  # "Assad regime" is the government of the one country named with one
         bodies = {k for k in by_country if k.endswith(f"|{cls}")}
+        if len(bodies) > 1:  # or, among several, the one named with the same word ("Syrian regime")
+            head = fold(mentions[i].text).split()[-1]
+            bodies = {k for k in bodies if head in by_head.get(k, set())}
         if len(bodies) == 1:
             groups.join(by_country[bodies.pop()], i)
 
