@@ -167,3 +167,9 @@ def test_a_line_opening_with_a_speaker_and_a_colon_is_attributed_but_a_label_is_
     assert colon.source is not None and colon.source.text == "Omar Saleh"
     assert result.name(colon.source.entity) == "Omar Saleh"
     assert colon.content.text == "Border crossings will reopen next week"
+
+
+def test_source_phrase_starts_after_a_dateline() -> None:
+    result = analyse("RENO, Nev. (AP) — Republican presidential hopeful Mark Wilson says the race is over.", {})
+    (says,) = _by_cue(result, "says")
+    assert says.source is not None and says.source.text == "Republican presidential hopeful Mark Wilson"

@@ -22,6 +22,7 @@ _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")
 _SUBJECTS = ("nsubj", "csubj")
 _SOURCE_PREPS = frozenset({"by", "for", "from", "of", "at", "with"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_DATELINE_DASHES = (") — ", ") – ", ") - ")
 _CONTINUITY = 1200  # characters over which "he"/"she"/"it" may still be the previous speaker
 
 
@@ -115,7 +116,10 @@ class Speakers:
             span = tok.doc[min(start, span.start) : max(end, span.end)]
         span = surface.doc[surface.i : surface.i + 1] if surface is not tok else _with_apposition(span, head)
         text = span.text
-        cut = text.rfind("\n") + 1  # a phrase never runs across a line break
+        # a phrase never runs across a line break, nor back over a dateline ("RENO, Nev. (AP) — Senator X said")
+        before = text[: max(0, tok.idx - span.start_char)]
+        datelines = [at + len(dash) for dash in _DATELINE_DASHES if (at := before.rfind(dash)) >= 0]
+        cut = max([text.rfind("\n") + 1, *datelines])
         entity = self._entity(tok)
         if entity is not None:
             self.last, self.last_at = entity, tok.idx
