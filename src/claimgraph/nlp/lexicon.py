@@ -92,6 +92,8 @@ class Relations:
     campaign_verbs: frozenset[str]
     campaign_purpose_verbs: frozenset[str]
     government_nouns: frozenset[str]
+    force_nouns: frozenset[str]
+    force_verbs: frozenset[str]
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -167,6 +169,8 @@ def relations() -> Relations:
         campaign_verbs=frozenset(raw["campaigns"]["verbs"]),
         campaign_purpose_verbs=frozenset(raw["campaigns"]["purpose_verbs"]),
         government_nouns=frozenset(raw["governments"]["nouns"]),
+        force_nouns=frozenset(raw["forces"]["nouns"]),
+        force_verbs=frozenset(raw["forces"]["verbs"]),
         types={
             k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
         },

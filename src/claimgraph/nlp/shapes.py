@@ -6,6 +6,7 @@
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
   "the campaign to defeat X";
+* forces: "US troops in Syria", "X has fighters in Y" → operates_in;
 * government: "the Syrian government of Bashar al-Assad" → leader_of;
 * located: "the YPG in Syria" → operates_in.
 
@@ -32,9 +33,10 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     """Every shape whose trigger ``tok`` is."""
     rel, out = reader.rel, []
     if tok.pos_ == "NOUN":
+        word = tok.lower_  # surface forms in the lists cover plurals the lemmatizer misreads ("bases" → "basis")
         if lemma in rel.coalition_nouns:
             out += coalition(reader, tok)
-        if lemma in rel.stronghold_nouns:
+        if lemma in rel.stronghold_nouns or word in rel.stronghold_nouns:
             out += stronghold(reader, tok)
         if lemma in rel.designation_heads:
             out += designation(reader, tok)
@@ -42,6 +44,8 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += campaign(reader, tok)
         if lemma in rel.government_nouns:
             out += government(reader, tok)
+        if (lemma in rel.force_nouns or word in rel.force_nouns) and tok.tag_ == "NNS":
+            out += forces(reader, tok)
     if lemma in rel.backing and tok.tag_ == "VBN" and _modifies(tok):
         out += backing(reader, tok, rel.backing[lemma])
     if reader.index.named(tok):
@@ -71,7 +75,8 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     if noun.dep_ == "appos":
         places.append(noun.head)
     objects = [item for place in places for item in reader.objects(place)]
-    seat = noun.lemma_.lower() in reader.rel.seat_nouns  # "Raqqa, its de facto capital": where it is based
+    # "Raqqa, its de facto capital": where it is based; several bases are a presence, not a seat
+    seat = noun.lemma_.lower() in reader.rel.seat_nouns and noun.tag_ != "NNS"
     return reader.make([holder], "based_in" if seat else "operates_in", objects, noun)
 
 
@@ -152,6 +157,21 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
             targets = [item for c in purpose.children if c.dep_ == "dobj" for item in reader.objects(c)]
             out += reader.make(actors, "rival_of", targets, noun)
     return out
+
+
+def forces(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """'US troops in Syria', 'the group has 30,000 fighters in Iraq' → the actor operates_in the place."""
+    rel, index = reader.rel, reader.index
+    actors = [e for c in noun.children if c.dep_ == "poss" for e in [index.resolve(c)] if e]
+    actors = actors or [e for e, _ in reader.modifiers(noun) if e]
+    carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.force_verbs
+    subject = reader.subject_token(noun, carried=True) if carried and not actors else None
+    if subject is not None and index.named(subject):  # a description ("the organisation") is too loose a guess here
+        actors = reader.subjects(noun, carried=True)
+    phrases = [*reader.prep_objects(noun), *(reader.prep_objects(noun.head) if carried else ())]
+    places = [o for p, o in phrases if p in _LOCATED_PREPS]
+    objects = [item for place in places for item in reader.objects(place)]
+    return reader.make(actors, "operates_in", objects, noun)
 
 
 def government(reader: FrameReader, noun: Token) -> list[RawClaim]:
