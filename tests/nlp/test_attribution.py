@@ -42,7 +42,7 @@ def test_cue_before_a_quote_over_two_paragraphs_with_a_description_as_source() -
         '"Then they move into the towns."\n\nThe rest is silence.'
     )
     result = analyse(text, {"Lina Farouk": "PERSON"})
-    adds = _by_cue(result, "adds")
+    adds = _by_cue(result, "adds:")  # the colon belongs to the cue
     assert len(adds) == 1 and adds[0].direct
     assert adds[0].content.text.startswith('"They recruit in the villages')
     assert "Then they move into the towns" in adds[0].content.text
@@ -173,3 +173,9 @@ def test_source_phrase_starts_after_a_dateline() -> None:
     result = analyse("RENO, Nev. (AP) — Republican presidential hopeful Mark Wilson says the race is over.", {})
     (says,) = _by_cue(result, "says")
     assert says.source is not None and says.source.text == "Republican presidential hopeful Mark Wilson"
+
+
+def test_cue_is_the_whole_verb_group() -> None:
+    text = 'Omar Saleh has also said that the road was open. Lina Farouk wrote: "The road is closed."'
+    result = analyse(text, {"Omar Saleh": "PERSON", "Lina Farouk": "PERSON"})
+    assert [a.cue.text for a in result.attributions] == ["has also said", "wrote:"]

@@ -40,6 +40,7 @@ _QUOTE_MARKS = '"“”„«»'
 _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
 _LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
 _LINE_SPEAKER_WORDS = 6
+_VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
 @dataclass(slots=True)
@@ -87,16 +88,32 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
     sources = [_source(speakers, f) for f in found]
+    cues = [_verb_group(f.cue) for f in found]
     return [
         Attribution(
             id=f"a{n}",
             source=source,
-            cue=Span(f.cue.start_char, f.cue.end_char, f.cue.text),
+            cue=Span(cue.start_char, cue.end_char, cue.text),
             content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
             direct=f.direct,
         )
-        for n, (f, source) in enumerate(zip(found, sources, strict=True), 1)
+        for n, (f, source, cue) in enumerate(zip(found, sources, cues, strict=True), 1)
     ]
+
+
+def _verb_group(cue: TokenSpan) -> TokenSpan:
+    """A verb cue with the auxiliaries, negation and adverbs just before it and a colon just after
+    ("has also said", "did not deny", "tweeted:"): PARC/PolNeAR mark the whole verb group as the cue."""
+    verb, doc = cue[0], cue.doc
+    if len(cue) != 1 or verb.pos_ not in ("VERB", "AUX"):
+        return cue
+    start = verb.i
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in _VERB_GROUP:
+        start -= 1
+    end = verb.i + 1
+    if end < len(doc) and doc[end].text == ":":
+        end += 1
+    return doc[start:end]
 
 
 def _source(speakers: Speakers, found: _Found) -> SourceSpan:
