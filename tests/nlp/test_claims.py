@@ -241,3 +241,14 @@ def test_troops_and_bases_in_a_place_are_a_presence() -> None:
 def test_a_counterpart_works_for_the_country_before_it() -> None:
     text = "Omar Saleh met his Jordanian counterpart, Piet Varga, in Kessab."
     assert ("Piet Varga", "works_for", "Jordan", "affirmed") in analyse(text, STATES).relations()
+
+
+def test_control_of_a_place_and_dominance_of_a_coalition() -> None:
+    text = (
+        "Aid went to the Valley Front, the group that dominates the Northern Shield. "
+        "The Kessab Brigade controls Kessab. Jordan holds talks with Egypt."
+    )
+    relations = analyse(text, STATES).relations()
+    assert ("Valley Front", "part_of", "Northern Shield", "affirmed") in relations
+    assert ("Kessab Brigade", "operates_in", "Kessab", "affirmed") in relations
+    assert not any(r[0] == "Jordan" for r in relations)  # talks are no territory
