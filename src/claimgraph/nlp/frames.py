@@ -38,6 +38,7 @@ from claimgraph.nlp.speakers import misparsed_subject
 
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
+_MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
 _STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
@@ -333,8 +334,8 @@ class FrameReader:
                 subjects = [e for e, _ in self.objects(agent[0]) if e]
                 objects += self.objects(passive[0])
             for child in trigger.children:
-                if child.dep_ == "dobj":
-                    objects += self.objects(child)
+                if child.dep_ == "dobj" or (child.dep_ in _MISPARSED_OBJECTS and child.i > trigger.i):
+                    objects += self.objects(child)  # "backs Assad" may come out as an adverbial
         if frame.poss:
             for child in trigger.children:
                 eid = self.index.resolve(child) if child.dep_ == "poss" else None
