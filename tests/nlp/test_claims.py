@@ -253,3 +253,16 @@ def test_control_of_a_place_and_dominance_of_a_coalition() -> None:
     # the model parses "Kessab" after "controls" as advmod: the misparsed-object fallback
     assert ("Kessab Brigade", "operates_in", "Kessab", "affirmed") in relations
     assert not any(r[0] == "Jordan" for r in relations)  # talks are no territory
+
+
+def test_a_state_that_considers_a_group_terrorist_is_the_source() -> None:
+    for text in (
+        "Egypt considers the Valley Front a terrorist group.",
+        "Jordan has long considered the Valley Front a terrorist organisation.",
+    ):
+        result = analyse(text, STATES)
+        (claim,) = [c for c in result.claims if c.predicate == "designated_as"]
+        assert result.name(claim.subject) == "Valley Front"
+        assert result.name(claim.source) in ("Egypt", "Jordan")
+    result = analyse("The Valley Front is considered a terrorist group.", STATES)
+    assert ("Valley Front", "designated_as", "terrorist group", "affirmed") in result.relations()
