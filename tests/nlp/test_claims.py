@@ -266,3 +266,10 @@ def test_a_state_that_considers_a_group_terrorist_is_the_source() -> None:
         assert result.name(claim.source) in ("Egypt", "Jordan")
     result = analyse("The Valley Front is considered a terrorist group.", STATES)
     assert ("Valley Front", "designated_as", "terrorist group", "affirmed") in result.relations()
+
+
+def test_an_offshoot_split_from_its_parent() -> None:
+    text = "The Valley Front, an offshoot of the Northern Shield, seized Kessab. The Northern Shield's splinter, the Kessab Brigade, withdrew."
+    relations = analyse(text, STATES).relations()
+    assert ("Valley Front", "split_from", "Northern Shield", "affirmed") in relations
+    assert ("Kessab Brigade", "split_from", "Northern Shield", "affirmed") in relations
