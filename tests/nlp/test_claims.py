@@ -273,3 +273,11 @@ def test_an_offshoot_split_from_its_parent() -> None:
     relations = analyse(text, STATES).relations()
     assert ("Valley Front", "split_from", "Northern Shield", "affirmed") in relations
     assert ("Kessab Brigade", "split_from", "Northern Shield", "affirmed") in relations
+
+
+def test_questions_and_conditions_assert_no_relation() -> None:
+    text = (
+        "Officials declined to say whether Jordan would fight the Valley Front. "
+        "If the Kessab Brigade attacks the Northern Shield, talks end. Egypt fought the Northern Shield."
+    )
+    assert analyse(text, STATES).relations() == {("Egypt", "rival_of", "Northern Shield", "affirmed")}

@@ -33,7 +33,7 @@ from claimgraph.model import Predicate
 from claimgraph.nlp import lexicon, shapes
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.lexicon import Frame
-from claimgraph.nlp.polarity import is_denied, is_hedged
+from claimgraph.nlp.polarity import is_denied, is_hedged, is_unasserted
 from claimgraph.nlp.speakers import misparsed_subject
 
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
@@ -256,7 +256,9 @@ class FrameReader:
         clause) are background the article supplies, not what a quoted
         speaker asserts.
         """
-        out = []
+        out: list[RawClaim] = []
+        if not presupposed and is_unasserted(trigger):
+            return out
         denied = not presupposed and is_denied(trigger) != negative
         hedged = not presupposed and is_hedged(trigger)
         background = presupposed or self.parenthetical(trigger)

@@ -64,6 +64,7 @@ class Polarity:
     hedge_adverbs: frozenset[str]
     hedge_verbs: frozenset[str]
     hedge_modals: frozenset[str]
+    irrealis_marks: frozenset[str]
     generic_determiners: frozenset[str]
 
 

@@ -5,7 +5,8 @@ The walk goes up from the trigger through the words that carry it ("part"
 verbs on the way: an odd count denies the claim ("not to be part of",
 "denies any links", "has no ties to"), an even one cancels out ("did not
 deny").  Hedges ("is reported to", "allegedly", "is considered", "claims
-to") are collected on the same walk.
+to") are collected on the same walk, and so are the subordinators of a
+clause that asserts nothing at all ("whether X would fight Y").
 """
 
 from __future__ import annotations
@@ -61,3 +62,9 @@ def is_hedged(trigger: Token) -> bool:
             if child.lower_ in words.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in words.hedge_modals):
                 return True
     return False
+
+
+def is_unasserted(trigger: Token) -> bool:
+    """The trigger sits in a 'whether' or 'if' clause: a question or a condition, neither affirmed nor denied."""
+    words = lexicon.polarity()
+    return any(c.dep_ == "mark" and c.lower_ in words.irrealis_marks for tok in _chain(trigger) for c in tok.children)
