@@ -6,7 +6,7 @@ corpus).  PolNeAR dev runs on its first ``POLNEAR_DOCS`` annotated articles
 reproduced with score.py's ``polnear-export`` / ``polnear`` commands.
 Floors sit a little under the figures measured when they were pinned
 (seed: claim F1, source accuracy, attribution F1 and conflict recall all
-1.0; dev: lenient claim F1 0.547, attribution F1 0.726, source accuracy
+1.0; dev: lenient claim F1 0.552, attribution F1 0.726, source accuracy
 0.905, conflict recall 0.5; PolNeAR subset: content partial F1 0.583,
 exact content F1 0.398, source F1 0.512; all 84 PolNeAR dev articles: 0.658,
 0.377 and 0.555): raise them as quality rises.
@@ -30,7 +30,7 @@ ARTICLE_FLOORS = {
     ("seed", "source_accuracy"): 0.90,
     ("seed", "attribution_f1"): 0.90,
     ("seed", "conflict_recall"): 1.0,
-    ("dev", "claim_f1_lenient"): 0.52,
+    ("dev", "claim_f1_lenient"): 0.53,
     ("dev", "attribution_f1"): 0.65,
     ("dev", "source_accuracy"): 0.9,
     ("dev", "conflict_recall"): 0.5,

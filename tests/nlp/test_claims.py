@@ -281,3 +281,11 @@ def test_questions_and_conditions_assert_no_relation() -> None:
         "If the Kessab Brigade attacks the Northern Shield, talks end. Egypt fought the Northern Shield."
     )
     assert analyse(text, STATES).relations() == {("Egypt", "rival_of", "Northern Shield", "affirmed")}
+
+
+def test_a_city_has_no_leader_or_spokesman_among_the_claims() -> None:
+    names: dict[str, EntityType] = {**STATES, "Irbid": "PLACE"}
+    text = "Irbid hosted its head, Piet Varga, last year. Jordan's leader, Omar Saleh, stayed away."
+    relations = analyse(text, names).relations()
+    assert ("Omar Saleh", "leader_of", "Jordan", "affirmed") in relations
+    assert not any(r[2] == "Irbid" for r in relations)

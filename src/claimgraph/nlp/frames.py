@@ -304,7 +304,7 @@ class FrameReader:
             return False
         if obj is None:
             return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
-        if predicate in ("allied_with", "rival_of") and "PLACE" in (
+        if predicate in _STATE_ONLY and "PLACE" in (
             self.index.type_of(subject),
             self.index.type_of(obj),
         ):
@@ -390,4 +390,6 @@ class FrameReader:
         return []
 
 
+# A place allies, fights or is led only as a state: "its head" said of a city is a misreading.
+_STATE_ONLY = frozenset({"allied_with", "rival_of", "leader_of", "spokesperson_of"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
