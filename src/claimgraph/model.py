@@ -47,15 +47,14 @@ class Dateline:
 
 
 @dataclass(slots=True)
-class Document:
-    """One article after ingest: metadata plus the cleaned body ``text``.
+class Article:
+    """What a reader found in one article: the body ``text`` and its metadata.
 
-    ``id`` is ``sha256:<hex>`` of the raw input bytes (of the record, for
-    JSON Lines and WARC), so re-reading the same content yields the same id.
+    Readers (plain text, HTML, records, feeds) fill an ``Article`` from the
+    content alone; the source that holds the bytes adds the id and the path
+    to make the ``Document``.
     """
 
-    id: str
-    source_path: str
     text: str
     url: str | None = None
     title: str | None = None
@@ -65,7 +64,19 @@ class Document:
     dateline: Dateline | None = None
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
-    language: str | None = "en"
+    language: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Document(Article):
+    """One article after ingest: an ``Article`` with its id and where it was read.
+
+    ``id`` is ``sha256:<hex>`` of the raw input bytes (of the record, for
+    JSON Lines and WARC), so re-reading the same content yields the same id.
+    """
+
+    id: str
+    source_path: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""What a reader found in one article, before it gets an id and a path.
+"""From what a reader found in an article (``model.Article``) to its ``Document``.
 
 Readers (plain text, HTML, records, feeds) each fill an ``Article``; the
 source that holds the bytes turns it into the ``Document`` record with
@@ -11,27 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import fields, replace
 
 from claimgraph.errors import InputError
 from claimgraph.ingest.language import detect_language
-from claimgraph.model import Dateline, Document, ExtractionError
-
-
-@dataclass(slots=True)
-class Article:
-    """Fields of a ``Document`` a reader could fill from the content alone."""
-
-    text: str
-    title: str | None = None
-    section: str | None = None
-    summary: str | None = None
-    published: str | None = None
-    dateline: Dateline | None = None
-    authors: list[str] = field(default_factory=list)
-    publisher: str | None = None
-    url: str | None = None
-    language: str | None = None
+from claimgraph.model import Article, Document, ExtractionError
 
 
 def with_metadata(article: Article, **given: object) -> Article:
