@@ -154,7 +154,8 @@ def show(
     from claimgraph.analyze.dossier import dossier
 
     def text(d: dict[str, Any]) -> str:
-        head = f"{d['name']} ({d['type']}), seen {d['first_seen']} … {d['last_seen']}"
+        seen = f", seen {d['first_seen']} … {d['last_seen']}" if d["first_seen"] else ", no dated document"
+        head = f"{d['name']} ({d['type']}){seen}"
         aliases = "aliases: " + ", ".join(f"{a['name']} [{a['documents']}]" for a in d["aliases"])
         claims = _lines(
             d["claims"],
