@@ -104,3 +104,20 @@ def test_a_hand_judgement_marks_only_the_actors_stale(store_url: str) -> None:
     with engine.connect() as conn:
         assert find_actor(conn, "RF") == find_actor(conn, "Dawn Coalition")
         assert not is_stale(conn, ACTORS)
+
+
+def test_a_name_split_off_an_entity_keeps_the_dates_of_its_documents(store_url: str) -> None:
+    from claimgraph.analyze.dossier import dossier
+
+    text = "The Cedar Front, formerly the Olive Legion, held the pass."
+    doc = document(text, published="2023-05-04T10:00:00+00:00", path="cedar.txt")
+    engine, _ = store_all(
+        store_url, [extraction(doc, [entity("e1", "Cedar Front", "ARMED_GROUP", text, ("Olive Legion",))])]
+    )
+    with engine.begin() as conn:
+        judge_names(conn, "Olive Legion", "Cedar Front", "negative", "test")
+    refresh(engine)
+    with engine.connect() as conn:
+        split_off = dossier(conn, "Olive Legion")
+    assert split_off["name"] == "Olive Legion"
+    assert (split_off["first_seen"], split_off["last_seen"]) == ("2023-05-04", "2023-05-04")

@@ -30,10 +30,15 @@ def _aliases(conn: sa.Connection, actor: Actor) -> list[dict[str, Any]]:
 
 
 def _seen_and_ids(conn: sa.Connection, actor: Actor) -> tuple[str | None, str | None, list[str]]:
-    e, d = t.entities.c, t.documents.c
-    in_actor = e.name_id.in_(sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id == actor.id))
+    e, en, d = t.entities.c, t.entity_names.c, t.documents.c
+    names = sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id == actor.id)
+    in_actor = e.name_id.in_(names)
+    # Seen wherever any of its names was written, as in its aliases: an actor
+    # split off by hand may survive only as another entity's alias.
     first, last = conn.execute(
-        sa.select(sa.func.min(d.day), sa.func.max(d.day)).join(t.entities, e.document_id == d.id).where(in_actor)
+        sa.select(sa.func.min(d.day), sa.func.max(d.day))
+        .join(t.entity_names, en.document_id == d.id)
+        .where(en.name_id.in_(names))
     ).one()
     gazetteer = conn.execute(
         sa.select(e.gazetteer_id).distinct().where(in_actor, e.gazetteer_id.is_not(None))
