@@ -2,9 +2,10 @@
 
 Entity F1 counts one-to-one matches of (name or alias, type) against the
 gold files; alias recall is the share of gold names and aliases found in
-the matched entity.  The dev floors sit a little under the figures measured
-when they were pinned (dev entity F1 0.996, alias recall 0.987), so a
-change that loses a couple of actors or splits one fails here.  The plain
+the matched entity.  The floors sit a little under the figures measured
+when they were pinned (dev, 30 articles: entity F1 0.846, alias recall
+0.946; check, 12 articles never tuned on: 0.819 / 0.927), so a change that
+loses a couple of actors or splits one fails here.  The plain
 model (``bench/plain_spacy.py``) scores entity F1 0.39 on the seed and 0.62
 on dev on the same measure.  On general news (the first CoNLL-2003 dev
 documents, ``score.py conll``) our F1 must stay at or above the plain
@@ -31,8 +32,10 @@ from claimgraph.nlp.records import plain_entities
 FLOORS = {
     ("seed", "entity_f1"): 1.0,
     ("seed", "alias_recall"): 1.0,
-    ("dev", "entity_f1"): 0.98,
-    ("dev", "alias_recall"): 0.975,
+    ("dev", "entity_f1"): 0.84,
+    ("dev", "alias_recall"): 0.94,
+    ("check", "entity_f1"): 0.81,
+    ("check", "alias_recall"): 0.92,
 }
 
 
@@ -43,8 +46,8 @@ def measure(scores: dict[str, Any], name: str) -> float:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("corpus", "name"), sorted(FLOORS))
-def test_entity_floor(corpus: str, name: str, seed_scores: dict[str, Any], dev_scores: dict[str, Any]) -> None:
-    scores = seed_scores if corpus == "seed" else dev_scores
+def test_entity_floor(corpus: str, name: str, corpus_scores: dict[str, dict[str, Any]]) -> None:
+    scores = corpus_scores[corpus]
     assert scores["missing"] == 0, f"{corpus}: documents without a prediction"
     assert measure(scores, name) >= FLOORS[corpus, name], f"{corpus} {name} fell below its floor"
 
