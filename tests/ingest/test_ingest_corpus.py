@@ -15,6 +15,7 @@ import pytest
 
 from claimgraph.ingest import read_paths
 from claimgraph.ingest.boilerplate import is_junk
+from claimgraph.ingest.dates import parse_timestamp
 from claimgraph.model import Document
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -84,6 +85,7 @@ def test_dev_records_keep_their_metadata() -> None:
     for doc, _ in _pairs(DEV):
         record = json.loads(Path(doc.source_path).read_text(encoding="utf-8"))
         assert doc.publisher == record["publisher"]
-        assert doc.published == record["published"]
+        assert doc.published == parse_timestamp(record["published"])
+        assert (doc.published is None) == (not record["published"]), "a record's date was dropped"
         assert doc.title == (record["title"] or None)
         assert _f1(record["text"], doc.text) >= 0.99

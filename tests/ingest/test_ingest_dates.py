@@ -23,13 +23,20 @@ from claimgraph.ingest.dates import complete_date, find_offset, parse_timestamp
         # a time without a stated offset stays naive: we never assume UTC
         ("5 May 2020 09:15", "2020-05-05T09:15:00"),
         ("UTC -05:30 on 1 January 2020 at 10:00", "2020-01-01T10:00:00-05:30"),
+        # slashed numbers: month first as US records write them, day first when it cannot be a month
+        ("3/9/21", "2021-03-09"),
+        ("12/31/99", "1999-12-31"),
+        ("25/12/2003", "2003-12-25"),
+        ("10/2/2019 14:30", "2019-10-02T14:30:00"),
     ],
 )
 def test_parse_timestamp(text: str, expected: str) -> None:
     assert parse_timestamp(text) == expected
 
 
-@pytest.mark.parametrize("text", [None, "", "yesterday", "31 February 2020", "no date here"])
+@pytest.mark.parametrize(
+    "text", [None, "", "yesterday", "31 February 2020", "no date here", "13/13/2020", "1/2/3/2020"]
+)
 def test_unreadable_timestamps_give_none(text: str | None) -> None:
     assert parse_timestamp(text) is None
 

@@ -3,8 +3,8 @@
 Why not dateparser or dateutil alone: both misread "(UTC +04:00)" (the sign
 convention of POSIX zone names flips it) and drop zone abbreviations such as
 "MSK".  The offset decides which day an event happened on in the store's
-timelines, so we parse the pieces ourselves: a date (month by name, ISO, or
-day.month.year), an optional time, and an optional offset or zone
+timelines, so we parse the pieces ourselves: a date (month by name, ISO,
+day.month.year, or a slashed month/day/year), an optional time, and an optional offset or zone
 abbreviation.  Anything we cannot read with confidence gives ``None``, never
 a guess.
 """
@@ -87,6 +87,9 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+# Slashes: the US wire and CMS convention is month first ("7/19/14"); a first
+# number over 12 can only be a day, so "19/7/2014" reads day first.
+_SLASHED = re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 _TIME = re.compile(
     r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?![\w.])", re.I
 )
@@ -101,6 +104,20 @@ def _month(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
 
 
+def _full_year(value: str) -> int:
+    """A two-digit year as POSIX ``strptime`` reads it: 69–99 are 1969–1999, 00–68 are 2000–2068."""
+    year = int(value)
+    if len(value) == 4:
+        return year
+    return year + (1900 if year >= 69 else 2000)
+
+
+def _slashed(match: re.Match[str]) -> date:
+    first, second = int(match["first"]), int(match["second"])
+    month, day = (second, first) if first > 12 else (first, second)
+    return date(_full_year(match["year"]), month, day)
+
+
 def find_date(text: str) -> tuple[date, re.Match[str]] | None:
     """The first full calendar date (with a year) in ``text`` and where it was found."""
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO_DATE, _DOTTED):
@@ -110,6 +127,12 @@ def find_date(text: str) -> tuple[date, re.Match[str]] | None:
                 return date(int(match["year"]), _month(match["month"]), int(match["day"])), match
             except ValueError:
                 continue
+    match = _SLASHED.search(text)
+    if match:
+        try:
+            return _slashed(match), match
+        except ValueError:
+            return None
     return None
 
 
