@@ -297,6 +297,8 @@ def export(
 ) -> None:
     """Export actors and claims: JSON lines, CSV, GraphML, a STIX 2.1 bundle or FollowTheMoney entities."""
     from claimgraph.export import FORMATS, export_store
+    from claimgraph.export.output import export_file
+    from claimgraph.store import store_files
 
     if format not in FORMATS:
         _fail(f"unknown format {format!r} ({', '.join(FORMATS)})", 2)
@@ -304,7 +306,7 @@ def export(
         if out is None:
             export_store(conn, format, sys.stdout)
         else:
-            with out.open("w", encoding="utf-8", newline="") as fh:
+            with export_file(out, store_files(engine)) as fh:
                 export_store(conn, format, fh)
 
 

@@ -4,6 +4,7 @@
     ├── ConfigError             a setting or option has an unusable value
     ├── InputError              a document cannot be read; carries a contract code
     ├── ModelError              the spaCy model cannot be loaded
+    ├── OutputError             an export cannot be written where it was asked to go
     └── StoreError              the store cannot be opened or written
         └── NotFoundError       a name resolves to nothing (or to several actors)
 
@@ -33,6 +34,10 @@ class InputError(ClaimgraphError):
 
 class ModelError(ClaimgraphError):
     """The configured spaCy model is not installed or cannot be loaded."""
+
+
+class OutputError(ClaimgraphError):
+    """An export cannot be written to its target file (full disk, no permission …)."""
 
 
 class StoreError(ClaimgraphError):

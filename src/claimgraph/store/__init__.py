@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from claimgraph import settings
-from claimgraph.store.engine import create_engine, migrate
+from claimgraph.store.engine import create_engine, migrate, store_files
 
 
 def open_store(url: str | None = None) -> sa.Engine:
@@ -19,4 +19,4 @@ def open_store(url: str | None = None) -> sa.Engine:
     return engine
 
 
-__all__ = ["open_store"]
+__all__ = ["open_store", "store_files"]

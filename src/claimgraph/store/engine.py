@@ -50,6 +50,14 @@ def create_engine(url: str) -> sa.Engine:
     return engine
 
 
+def store_files(engine: sa.Engine) -> list[Path]:
+    """The files a SQLite store lives in (the database and its journal files); none for a server."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        return []
+    return [Path(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
 def migrate(engine: sa.Engine, revision: str = HEAD) -> None:
     """Bring the store's schema to ``revision`` (default: the newest)."""
     config = Config()
