@@ -1,6 +1,6 @@
 """Claims over the contract's predicate set, with who asserts them and through whom.
 
-``frames`` reads the relations off the parse; this module attaches what
+``relations`` reads the relations off the parse; this module attaches what
 the rest of the article says about each one: the attribution whose content
 holds it (its source, cue and id), the via-chain (``sourcing``), the
 evidence sentence, and stable ids.  A claim in the article's own voice has
@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.model import SYMMETRIC_PREDICATES, Attribution, Claim, Document, Entity, Span
 from claimgraph.nlp.coref import EntityIndex, entity_index
-from claimgraph.nlp.frames import FrameReader, RawClaim
+from claimgraph.nlp.frames import RawClaim
+from claimgraph.nlp.relations import read_relations
 from claimgraph.nlp.sourcing import Sourcing
 
 _RELAYS = frozenset({"according to"})
@@ -38,7 +39,7 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
     index = entity_index(doc, entities)
     held = Attributions(attributions)
     sourcing = Sourcing(doc, index)
-    raws = sorted(FrameReader(index, held.speaker).read(doc), key=lambda r: r.trigger.i)
+    raws = sorted(read_relations(doc, index, held.speaker), key=lambda r: r.trigger.i)
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for raw in raws:

@@ -165,7 +165,30 @@ class EntityIndex:
             return self.resolve(tok.head.head, prefer=prefer)
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok, prefer)
-        return self.describe(tok)
+        return self.acting_for(tok) or self.describe(tok)
+
+    def acting_for(self, tok: Token) -> str | None:
+        """'Isis fighters', 'the Front's militants', 'Turkish troops', 'fighters of the Front': the actor they act for.
+
+        Only plural nouns of people or arms (``acting_nouns``) stand for their
+        actor; "a Front official" is a person, not the Front.
+        """
+        if tok.lemma_.lower() not in lexicon.relations().acting_nouns or tok.tag_ not in ("NNS", "NNPS", "NN"):
+            return None
+        if tok.tag_ == "NN" and tok.lemma_.lower() not in ("police", "army", "artillery", "aircraft", "personnel"):
+            return None
+        found: list[str] = []
+        for child in tok.children:
+            eid = None
+            if child.dep_ == "poss":
+                eid = self.token_entity.get(child.i) or (self._pronoun(child, None) if child.tag_ == "PRP$" else None)
+            elif child.dep_ in ("compound", "nmod", "amod"):
+                eid = self.token_entity.get(child.i) or (self.country(child.text) if child.dep_ != "nmod" else None)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                eid = next((self.token_entity.get(o.i) for o in child.children if o.dep_ == "pobj"), None)
+            if eid is not None and eid not in found and self.type_of(eid) != "MEDIA":
+                found.append(eid)
+        return found[0] if len(found) == 1 else None  # two actors named on one noun: refuse to guess
 
     def describe(self, tok: Token) -> str | None:
         """A definite description headed by ``tok`` → the entity it describes."""

@@ -1,7 +1,10 @@
 """Claim frames: trigger words and the dependency shapes that carry a relation.
 
 Every rule starts from a trigger found by its lemma (lexicons/relations.json)
-and reads the subject and object off the parse around it:
+and reads the subject and object off the parse around it.  This module owns
+the argument lookups every mechanism shares (``FrameReader``) and the verb
+and role-noun frames; ``relations`` runs it with the other mechanisms
+(``shapes``, ``nounphrases``, ``evidence``):
 
 * ``frame``: verbs, adjectives and role nouns with an object after a
   preposition, a direct object, a possessor or a name inside the phrase
@@ -9,11 +12,7 @@ and reads the subject and object off the parse around it:
   scientist of Y", "the YPG's political wing", "official YPG spokesman");
 * ``link noun``: "X has links with Y", "X denies any links to Y", "the links
   between X and Y";
-* ``inclusion``: "X counts Y among its affiliates";
-* ``coalition``: "Y of the Z coalition";
-* ``stronghold``: "the X stronghold of Y";
-* ``backing``: "US-backed X";
-* ``designation``: "X is considered a terrorist organization".
+* ``inclusion``: "X counts Y among its affiliates".
 
 The subject of a trigger is found by climbing to the clause that holds it
 ("not to be part of" → "claims" → its subject), through appositions, and
@@ -27,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimgraph.model import Predicate
-from claimgraph.nlp import lexicon, shapes
+from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.lexicon import Frame
 from claimgraph.nlp.polarity import is_denied, is_hedged, is_unasserted
@@ -56,6 +55,8 @@ class RawClaim:
     denied: bool
     hedged: bool
     background: bool = False  # presupposed or parenthetical: the article's voice, whoever is quoted around it
+    past: bool = False  # stated as over: "former leader", "had allied"
+    rule: str = ""  # the mechanism that read it (``relations.MECHANISMS``), for measuring each alone
 
 
 Speaker = Callable[[Token], "str | None"]
@@ -69,20 +70,18 @@ class FrameReader:
         self.speaker = speaker  # entity speaking where a token sits, for pronouns in reported speech
         self.rel = lexicon.relations()
 
-    def read(self, doc: Doc) -> list[RawClaim]:
+    def read(self, tok: Token, lemma: str) -> list[RawClaim]:
+        """The verb and role-noun frames, link nouns and inclusions triggered by ``tok``."""
         rel, out = self.rel, []
-        for tok in doc:
-            lemma = tok.lemma_.lower()
-            if lemma in rel.link_nouns and tok.pos_ == "NOUN":
-                # A link noun is read once, as a noun: the verb frame of the same
-                # lemma ("linked to") would miss "severed its links" as a denial.
-                out += self._link_noun(tok, rel.link_nouns[lemma])
-            else:
-                for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
-                    out += self._frame(tok, frame)
-            if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
-                out += self._inclusion(tok)
-            out += shapes.read(self, tok, lemma)
+        if lemma in rel.link_nouns and tok.pos_ == "NOUN":
+            # A link noun is read once, as a noun: the verb frame of the same
+            # lemma ("linked to") would miss "severed its links" as a denial.
+            out += self._link_noun(tok, rel.link_nouns[lemma])
+        else:
+            for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
+                out += self._frame(tok, frame)
+        if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
+            out += self._inclusion(tok)
         return out
 
     # ----------------------------------------------------------------- arguments
@@ -134,6 +133,14 @@ class FrameReader:
             return []
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and not self.index.named(tok.head.head):
             tok = self.apposed(tok.head.head) or tok  # "X, a group that has fought …": the relative names X
+        if not self.index.named(tok):
+            named = [c for c in tok.children if c.dep_ == "appos" and self.index.named(c)]
+            tok = named[0] if named else tok  # "the Belgian president, Amina Yusuf, was …"
+        eid = self.index.resolve(tok, prefer=self.speaker(tok))
+        return [] if eid is None else [eid, *self.coordinated(tok)]
+
+    def named_at(self, tok: Token) -> list[str]:
+        """The entity ``tok`` stands for (a name, a description, "X fighters") and those coordinated with it."""
         eid = self.index.resolve(tok, prefer=self.speaker(tok))
         return [] if eid is None else [eid, *self.coordinated(tok)]
 
@@ -178,6 +185,14 @@ class FrameReader:
         if tok.lemma_.lower() in self.rel.generic_heads and any(named):
             yield next(e for e in named if e), None  # "the Islamic State group"
             return
+        place = self.place_named(tok)
+        if place is not None:
+            yield place, None
+            return
+        acting = self.index.acting_for(tok)
+        if acting is not None:
+            yield acting, None  # "Assad's forces", "Isis fighters"
+            return
         state = self.state_of(tok)
         if state is not None:
             yield state, None
@@ -185,6 +200,20 @@ class FrameReader:
         literal = self.generic(tok)
         if literal is not None:
             yield None, literal
+
+    def place_named(self, tok: Token) -> str | None:
+        """'the town of Tarsh', 'the province, Tarsh': a place noun the name after 'of' (or apposed) identifies."""
+        if tok.lemma_.lower() not in self.rel.place_nouns:
+            return None
+        for child in tok.children:
+            named = None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = next((self.index.named(o) for o in child.children if o.dep_ == "pobj"), None)
+            elif child.dep_ == "appos":
+                named = self.index.named(child)
+            if named is not None and self.index.type_of(named) == "PLACE":
+                return named
+        return None
 
     def state_of(self, tok: Token) -> str | None:
         """'the Turkish state', 'the Syrian army': a country's institutions stand for the country."""
@@ -332,9 +361,18 @@ class FrameReader:
         if frame.direct:
             agent = [o for p, o in self.prep_objects(trigger) if p == "by"]
             passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-            if agent and passive:  # "X is led by Y"
-                subjects = [e for e, _ in self.objects(agent[0]) if e]
-                objects += self.objects(passive[0])
+            if agent and passive:  # "X is led by Y", "Tarsh, which is held by Y"
+                subjects = self.named_at(agent[0])
+                target = passive[0]
+                if target.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+                    target = self.apposed(trigger.head) or trigger.head
+                objects += self.objects(target)
+            elif agent and trigger.tag_ == "VBN" and trigger.dep_ == "acl":  # "a town held by Y"
+                subjects = self.named_at(agent[0])
+                head = trigger.head
+                said_of = list(self.objects(head))
+                apposed = self.apposed(head) if not said_of else None
+                objects += said_of or (list(self.objects(apposed)) if apposed is not None else [])
             for child in trigger.children:
                 if child.dep_ == "dobj" or (child.dep_ in _MISPARSED_OBJECTS and child.i > trigger.i):
                     objects += self.objects(child)  # "backs Assad" may come out as an adverbial

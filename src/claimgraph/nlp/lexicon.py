@@ -69,6 +69,15 @@ class Polarity:
 
 
 @dataclass(frozen=True, slots=True)
+class Events:
+    """Event verbs that put their actor in a place (lexicons/relations.json, ``events``)."""
+
+    verbs: frozenset[str]
+    place_objects: frozenset[str]
+    place_preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Relations:
     """Claim vocabulary (lexicons/relations.json), indexed by trigger lemma."""
 
@@ -95,6 +104,10 @@ class Relations:
     government_nouns: frozenset[str]
     force_nouns: frozenset[str]
     force_verbs: frozenset[str]
+    events: Events
+    modifier_participles: dict[str, tuple[Predicate, bool]]
+    place_nouns: frozenset[str]
+    acting_nouns: frozenset[str]
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -172,6 +185,14 @@ def relations() -> Relations:
         government_nouns=frozenset(raw["governments"]["nouns"]),
         force_nouns=frozenset(raw["forces"]["nouns"]),
         force_verbs=frozenset(raw["forces"]["verbs"]),
+        events=Events(
+            verbs=frozenset(raw["events"]["verbs"]),
+            place_objects=frozenset(raw["events"]["place_objects"]),
+            place_preps=frozenset(raw["events"]["place_preps"]),
+        ),
+        modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
+        place_nouns=frozenset(raw["place_nouns"]["nouns"]),
+        acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
         types={
             k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
         },

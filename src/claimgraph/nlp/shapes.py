@@ -16,14 +16,10 @@ building) and the trigger token.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from claimgraph.model import Predicate
-
-if TYPE_CHECKING:
-    from claimgraph.nlp.frames import FrameReader, RawClaim
+from claimgraph.nlp.frames import FrameReader, RawClaim
 
 _LOCATED_PREPS = frozenset({"in", "inside", "across", "throughout"})
 _GROUPISH = frozenset({"ARMED_GROUP", "ORGANIZATION"})

@@ -1,0 +1,69 @@
+"""Each claim mechanism on sentences of our own: noun-phrase participles, reduced clauses, events as evidence."""
+
+from __future__ import annotations
+
+from claim_helpers import analyse
+
+from claimgraph.model import EntityType
+from claimgraph.nlp.evidence import implied
+
+NAMES: dict[str, EntityType] = {
+    "Valley Front": "ARMED_GROUP",
+    "Northern Shield": "ARMED_GROUP",
+    "Levant Institute": "ORGANIZATION",
+    "Dunmore": "PLACE",
+    "Tarsh": "PLACE",
+    "Bel Harra": "PLACE",
+    "Belgium": "PLACE",
+    "Amina Yusuf": "PERSON",
+}
+
+
+def test_hyphenated_participles_read_both_directions() -> None:
+    result = analyse("The Dunmore-based Levant Institute said the Valley Front-held town of Tarsh was shelled.", NAMES)
+    assert ("Levant Institute", "based_in", "Dunmore", "affirmed") in result.relations()
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
+
+
+def test_a_participle_without_a_hyphen_is_not_a_compound_relation() -> None:
+    result = analyse("The Levant Institute based its report on interviews in Dunmore.", NAMES)
+    assert ("Levant Institute", "based_in", "Dunmore", "affirmed") not in result.relations()
+
+
+def test_reduced_and_relative_passive_clauses_name_their_agent() -> None:
+    reduced = analyse("Tarsh, the last town held by the Valley Front, was quiet.", NAMES)
+    assert reduced.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+    relative = analyse("Residents fled Tarsh, which is controlled by the Northern Shield.", NAMES)
+    assert ("Northern Shield", "operates_in", "Tarsh", "affirmed") in relative.relations()
+
+
+def test_seizing_and_shelling_a_place_is_operating_in_it() -> None:
+    result = analyse("The Valley Front captured Tarsh and shelled the town of Bel Harra on Monday.", NAMES)
+    assert result.relations() == {
+        ("Valley Front", "operates_in", "Tarsh", "affirmed"),
+        ("Valley Front", "operates_in", "Bel Harra", "affirmed"),
+    }
+
+
+def test_fighters_act_for_their_group_also_as_a_passive_agent() -> None:
+    active = analyse("Valley Front militants killed 20 soldiers in Tarsh.", NAMES)
+    assert active.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+    passive = analyse("Bel Harra was shelled by Northern Shield fighters.", NAMES)
+    assert passive.relations() == {("Northern Shield", "operates_in", "Bel Harra", "affirmed")}
+
+
+def test_a_visit_is_not_an_event_of_force() -> None:
+    assert analyse("The Valley Front commander visited Tarsh in May.", NAMES).relations() == set()
+
+
+def test_a_role_before_a_name_in_subject_apposition() -> None:
+    result = analyse("The Belgian president, Amina Yusuf, was once a leader of the Northern Shield.", NAMES)
+    assert ("Amina Yusuf", "leader_of", "Belgium", "affirmed") in result.relations()
+    assert ("Amina Yusuf", "leader_of", "Northern Shield", "affirmed") in result.relations()
+
+
+def test_implied_relations_of_an_event_for_the_event_layer() -> None:
+    types: dict[str, EntityType] = {"g": "ARMED_GROUP", "h": "ARMED_GROUP", "p": "PLACE", "x": "PERSON"}
+    assert implied("g", "h", "p", types.get) == [("g", "operates_in", "p"), ("g", "rival_of", "h")]
+    assert implied("x", "h", "p", types.get) == []
+    assert implied("g", "x", None, types.get) == []
