@@ -20,8 +20,11 @@ from claimgraph.model import (
     Claim,
     Document,
     Entity,
+    Event,
     Extraction,
     ExtractionError,
+    Figure,
+    Range,
     Span,
 )
 from claimgraph.nlp.pipeline import Analyzer
@@ -118,6 +121,33 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _figure(figure: Figure | None) -> int | dict[str, int | None] | None:
+    return {"min": figure.min, "max": figure.max} if isinstance(figure, Range) else figure
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """The contract's object for one event (``trigger`` is ours: the word that names it)."""
+    c = event.casualties
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "actor": event.actor,
+        "target": event.target,
+        "place": event.place,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "casualties": {"killed": _figure(c.killed), "wounded": _figure(c.wounded), "kidnapped": _figure(c.kidnapped)},
+        "polarity": event.polarity,
+        "hedged": event.hedged,
+        "source": event.source,
+        "via": list(event.via),
+        "attribution": event.attribution,
+        "evidence": _span(event.evidence),
+        "trigger": _span(event.trigger),
+    }
+
+
 def to_json(result: Result) -> dict[str, Any]:
     """One line of ``claimgraph extract`` output: an extraction or an error record."""
     if isinstance(result, ExtractionError):
@@ -133,4 +163,5 @@ def to_json(result: Result) -> dict[str, Any]:
         "conflicts": [
             {"kind": c.kind, "claims": list(c.claims), "explanation": c.explanation} for c in result.conflicts
         ],
+        "events": [event_to_json(e) for e in result.events],
     }

@@ -164,6 +164,57 @@ class Conflict:
     explanation: str
 
 
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A casualty figure given as a range or a bound: "at least 12" is ``Range(12, None)``."""
+
+    min: int | None
+    max: int | None
+
+
+Figure = int | Range
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """The dead, wounded and kidnapped an account of an event gives, each as stated (or ``None``)."""
+
+    killed: Figure | None = None
+    wounded: Figure | None = None
+    kidnapped: Figure | None = None
+
+    def any(self) -> bool:
+        return any(f is not None for f in (self.killed, self.wounded, self.kidnapped))
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, where and when, as one document reports it (PLOVER type and mode).
+
+    ``actor``, ``target`` and ``place`` are entity ids of the document; the
+    date keeps the precision the text gives (``day``, ``month`` or ``year``).
+    Polarity, hedge, source, via-chain and attribution mean what they mean
+    for a claim; ``trigger`` is the word that names the event.
+    """
+
+    id: str
+    type: str
+    mode: str | None
+    actor: str | None
+    target: str | None
+    place: str | None
+    date: str | None
+    date_precision: str | None
+    casualties: Casualties
+    polarity: Polarity
+    hedged: bool
+    source: str | None
+    via: list[str]
+    attribution: str | None
+    evidence: Span
+    trigger: Span
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything ``claimgraph extract`` says about one document."""
@@ -173,3 +224,4 @@ class Extraction:
     attributions: list[Attribution] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

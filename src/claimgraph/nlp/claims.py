@@ -44,7 +44,7 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
     seen: set[tuple[object, ...]] = set()
     for raw in raws:
         attribution = None if raw.background else held.at(raw.trigger.idx)
-        source, via = _source_and_via(raw, attribution, index, sourcing)
+        source, via = source_and_via(raw.trigger, attribution, index, sourcing)
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
         pair = (raw.subject, raw.object)
         if raw.predicate in SYMMETRIC_PREDICATES and raw.object is not None:
@@ -66,21 +66,21 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
                 via=via,
                 cue=attribution.cue.text if attribution is not None else None,
                 attribution=attribution.id if attribution is not None else None,
-                evidence=_evidence(raw.trigger),
+                evidence=evidence(raw.trigger),
             )
         )
     return claims
 
 
-def _source_and_via(
-    raw: RawClaim, attribution: Attribution | None, index: EntityIndex, sourcing: Sourcing
+def source_and_via(
+    trigger: Token, attribution: Attribution | None, index: EntityIndex, sourcing: Sourcing
 ) -> tuple[str | None, list[str]]:
-    """Who asserts the claim, and the outlets and reporters it came through.
+    """Who asserts a claim (or reports an event), and the outlets and reporters it came through.
 
     An outlet cited with "according to" relays rather than asserts: it goes
     in ``via`` and the claim stays in the article's voice.
     """
-    via = sourcing.via(raw.trigger)
+    via = sourcing.via(trigger)
     if attribution is None or attribution.source is None:
         return None, via
     speaker = attribution.source.entity
@@ -97,7 +97,7 @@ def _literal_key(raw: RawClaim) -> str | None:
     return words[-1] if raw.predicate == "designated_as" else " ".join(words)
 
 
-def _evidence(trigger: Token) -> Span:
+def evidence(trigger: Token) -> Span:
     """The sentence holding the trigger, without its surrounding white space."""
     sent = trigger.sent
     text = sent.text

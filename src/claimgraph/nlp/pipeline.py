@@ -19,6 +19,7 @@ from claimgraph.errors import ModelError
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.nlp import acronyms as _acronyms  # noqa: F401  (registers the factories)
 from claimgraph.nlp import entities as _entities  # noqa: F401
+from claimgraph.nlp import events as _events  # noqa: F401
 from claimgraph.nlp import gazetteer as _gazetteer  # noqa: F401
 from claimgraph.nlp import group_names as _group_names  # noqa: F401
 from claimgraph.nlp import institutions as _institutions  # noqa: F401
@@ -27,15 +28,19 @@ from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
+from claimgraph.nlp.events import find_events
 from claimgraph.nlp.records import entities_from_doc
 
 # A parsed body, its document and its parsed title.
 Parsed = tuple[Doc, Document, Doc | None]
 
-# Our components, in order, after the model's "ner": the gazetteer first (the
-# strongest evidence, which later rules may extend but not cut), then name
-# shapes, outlets and state bodies, and last the mapping to contract types.
+# Our components, in order, after the model's "ner": the event triggers first
+# (they keep the model's date expressions before the entity rules retype its
+# spans), then the gazetteer (the strongest evidence, which later rules may
+# extend but not cut), name shapes, outlets and state bodies, and last the
+# mapping to contract types.
 COMPONENTS = (
+    "claimgraph_events_v1",
     "claimgraph_gazetteer_v1",
     "claimgraph_group_names_v1",
     "claimgraph_outlets_v1",
@@ -141,7 +146,7 @@ def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[
 
 
 def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> Extraction:
-    """Entities, then attributions, then claims over them, then conflicts among the claims."""
+    """Entities, then attributions, then claims and events over them, then conflicts among the claims."""
     entities = entities_from_doc(doc, document, title_doc)
     attributions = find_attributions(doc, entities)
     claims = find_claims(doc, document, entities, attributions)
@@ -151,4 +156,5 @@ def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> E
         attributions=attributions,
         claims=claims,
         conflicts=find_conflicts(claims, {e.id: e.name for e in entities}),
+        events=find_events(doc, document, entities, attributions),
     )

@@ -30,22 +30,17 @@ from claimgraph.model import Document
 Precision = Literal["day", "month", "year"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# Counting words, shared with the casualty figures of ``events``.
+NUMBER_WORDS: dict[str, int] = {
+    word: n
+    for n, word in enumerate(
+        [
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+            *("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+_ARTICLES = {"a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -57,7 +52,9 @@ _ABSOLUTE = (
     re.compile(rf"^{_YEAR}$"),
     re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)$"),
 )
-_AGO = re.compile(r"^(?P<n>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year|fortnight)s?\s+ago$")
+_AGO = re.compile(
+    r"^(?P<n>\d+|" + "|".join(NUMBER_WORDS | _ARTICLES) + r")\s+(?P<unit>day|week|month|year|fortnight)s?\s+ago$"
+)
 # Words around a date expression that do not change it ("on Sunday night", "early last month").
 _NOISE = re.compile(
     r"\b(?:on|in|at|during|since|by|of|earlier|early|late|later|the|morning|afternoon|evening|night|overnight|dawn"
@@ -145,7 +142,7 @@ def _relative(words: str, ref: date, future: bool) -> EventDate | None:
         return _covering(monday, min(monday + timedelta(days=6), ref) if step == 0 else monday + timedelta(days=6))
     ago = _AGO.match(words)
     if ago:
-        n = int(ago["n"]) if ago["n"].isdigit() else _NUMBER_WORDS[ago["n"]]
+        n = int(ago["n"]) if ago["n"].isdigit() else (NUMBER_WORDS | _ARTICLES)[ago["n"]]
         if ago["unit"] == "year":
             return EventDate(f"{ref.year - n:04d}", "year")
         if ago["unit"] == "month":

@@ -1,0 +1,155 @@
+"""Events read off our own sentences: type and mode, actor, target, place, date, casualties, sourcing."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from claim_helpers import Analysed, analyse
+
+from claimgraph.errors import ModelError
+from claimgraph.model import Document, EntityType, Event, Range
+from claimgraph.nlp.event_lexicon import validate
+from claimgraph.nlp.events import find_events
+
+PUBLISHED = "2016-01-04T08:00:00+02:00"  # a Monday
+
+
+def events_of(text: str, names: dict[str, EntityType]) -> tuple[Analysed, list[Event]]:
+    analysed = analyse(text, names)
+    document = Document(id="sha256:test", source_path="test.txt", text=text, published=PUBLISHED)
+    return analysed, find_events(analysed.doc, document, analysed.entities, analysed.attributions)
+
+
+def only(text: str, names: dict[str, EntityType]) -> tuple[Analysed, Event]:
+    analysed, found = events_of(text, names)
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in found]
+    return analysed, found[0]
+
+
+def test_an_attack_with_its_actor_place_date_and_casualties() -> None:
+    a, event = only(
+        "Northern Front fighters attacked the town of Karsan on Saturday, killing at least 14 villagers and "
+        "wounding 22 others.",
+        {"Northern Front": "ARMED_GROUP", "Karsan": "PLACE"},
+    )
+    assert (event.type, a.name(event.actor), a.name(event.place)) == ("ASSAULT", "Northern Front", "Karsan")
+    assert (event.date, event.date_precision) == ("2016-01-02", "day")
+    assert event.casualties.killed == Range(14, None)
+    assert event.casualties.wounded == 22
+    assert event.polarity == "affirmed" and not event.hedged and event.source is None
+
+
+def test_a_passive_gives_the_agent_as_actor_and_a_number_word_as_figure() -> None:
+    a, event = only(
+        "Three soldiers were killed by Dawla Brigade militants near Tamsa last month.",
+        {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"},
+    )
+    assert (a.name(event.actor), a.name(event.place)) == ("Dawla Brigade", "Tamsa")
+    assert event.casualties.killed == 3
+    assert (event.date, event.date_precision) == ("2015-12", "month")  # across the year boundary
+
+
+def test_an_instrument_and_its_verb_are_one_event_with_the_instruments_mode() -> None:
+    a, event = only(
+        "A car bomb exploded outside a mosque in Larnak, killing between 8 and 11 people.",
+        {"Larnak": "PLACE"},
+    )
+    assert (event.type, event.mode, a.name(event.place)) == ("ASSAULT", "explosives", "Larnak")
+    assert event.casualties.killed == Range(8, 11)
+
+
+def test_two_sides_of_a_clash() -> None:
+    a, event = only(
+        "The Northern Front clashed with the Dawla Brigade in Karsan province on Friday.",
+        {"Northern Front": "ARMED_GROUP", "Dawla Brigade": "ARMED_GROUP", "Karsan": "PLACE"},
+    )
+    assert event.type == "FIGHT"
+    assert (a.name(event.actor), a.name(event.target), a.name(event.place)) == (
+        "Northern Front",
+        "Dawla Brigade",
+        "Karsan",
+    )
+    assert event.date == "2016-01-01"
+
+
+def test_a_seized_town_is_the_place_and_the_loser_the_target() -> None:
+    a, event = only(
+        "The Dawla Brigade seized Tamsa from the Northern Front.",
+        {"Dawla Brigade": "ARMED_GROUP", "Northern Front": "ARMED_GROUP", "Tamsa": "PLACE"},
+    )
+    assert (event.type, event.mode) == ("COERCE", "seize")
+    assert (a.name(event.actor), a.name(event.target), a.name(event.place)) == (
+        "Dawla Brigade",
+        "Northern Front",
+        "Tamsa",
+    )
+
+
+def test_a_denied_attack_keeps_its_speaker_as_source() -> None:
+    a, found = events_of(
+        "The Dawla Brigade denied that it attacked the convoy in Tamsa.",
+        {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"},
+    )
+    attack = next(e for e in found if e.trigger.text == "attacked")
+    assert attack.polarity == "denied"
+    assert a.name(attack.source) == "Dawla Brigade"
+    assert attack.attribution is not None
+
+
+def test_a_hedged_report() -> None:
+    _, event = only(
+        "The Dawla Brigade allegedly kidnapped 40 workers in Tamsa.",
+        {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"},
+    )
+    assert (event.type, event.mode) == ("ASSAULT", "abduct")
+    assert event.hedged
+    assert event.casualties.kidnapped == 40
+
+
+def test_a_modifier_refines_the_reading() -> None:
+    _, event = only("An air strike hit Tamsa on Sunday.", {"Tamsa": "PLACE"})
+    assert (event.type, event.mode) == ("ASSAULT", "aerial")
+    _, event = only("Prisoners began a hunger strike in Karsan on Monday.", {"Karsan": "PLACE"})
+    assert (event.type, event.mode) == ("PROTEST", "hunger")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The risk of attack remains high.",  # names no particular event
+        "If the Dawla Brigade attacks Tamsa, the talks will end.",  # a condition asserts nothing
+    ],
+)
+def test_no_event_where_none_is_reported(text: str) -> None:
+    _, found = events_of(text, {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"})
+    assert [e for e in found if e.type == "ASSAULT"] == []
+
+
+def _lexicon() -> dict[str, object]:
+    raw: dict[str, object] = json.loads(
+        resources.files("claimgraph.nlp").joinpath("lexicons", "events.json").read_text("utf-8")
+    )
+    return raw
+
+
+def test_the_shipped_lexicon_is_consistent() -> None:
+    lex = validate(_lexicon())  # type: ignore[arg-type]
+    assert lex.reading("attack", "VERB") is not None
+    assert all(r.type in lex.categories for r in lex.triggers.values())
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"type": "ASSALT", "mode": None, "lemmas": ["zap"], "pos": ["VERB"]}, "unknown category"),
+        ({"type": "PROTEST", "mode": "aerial", "lemmas": ["zap"], "pos": ["VERB"]}, "not a mode of PROTEST"),
+        ({"type": "PROTEST", "mode": None, "lemmas": ["attack"], "pos": ["VERB"]}, "is both"),
+    ],
+)
+def test_an_inconsistent_lexicon_is_refused(entry: dict[str, object], message: str) -> None:
+    raw = _lexicon()
+    raw["triggers"] = [*raw["triggers"], entry]  # type: ignore[misc]
+    with pytest.raises(ModelError, match=message):
+        validate(raw)  # type: ignore[arg-type]
