@@ -1,8 +1,10 @@
 """JSON lines and CSV: the plain exports.
 
 JSON lines hold one record per line, tagged by ``record`` (``actor``,
-``claim`` or ``document``); the CSV holds one row per claim group, the
-table most analysts open first.
+``claim`` or ``document``).  The CSV is the sheet an analyst reviews: one
+row per stored claim — the sentence it came from, the article's title,
+URL and date, who said it and through whom — with its claim group's
+support repeated on every row, so a sort or a filter never loses context.
 """
 
 from __future__ import annotations
@@ -26,18 +28,42 @@ def write_jsonl(snap: Snapshot, out: TextIO) -> None:
 
 
 CSV_COLUMNS = (
-    "subject", "predicate", "object", "object_literal", "polarity", "hedged", "sources", "via",
-    "independent_origins", "documents", "first_seen", "last_seen", "claims",
+    "claim", "subject", "predicate", "object", "object_literal", "polarity", "hedged", "source", "via",
+    "evidence", "document", "title", "url", "published", "publisher",
+    "group_sources", "group_independent_origins", "group_documents", "group_first_seen", "group_last_seen",
 )  # fmt: skip
 
 
 def write_csv(snap: Snapshot, out: TextIO) -> None:
-    """One row per claim group; list fields joined with "; " (via-chains with " < ")."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    """One row per claim, grouped by claim group; via-chains joined with " < ", lists with "; "."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
+    documents = {d.id: d for d in snap.documents}
     for group in snap.groups:
-        row = group.to_json()
-        row["sources"] = "; ".join(row["sources"])
-        row["via"] = "; ".join(" < ".join(chain) for chain in row["via"])
-        row["claims"] = "; ".join(row["claims"])
-        writer.writerow(row)
+        support = group.to_json()
+        for claim in sorted(group.claims, key=lambda c: (c.day or "", c.id)):
+            doc = documents.get(claim.document_id)
+            writer.writerow(
+                {
+                    "claim": claim.id,
+                    "subject": group.subject_name,
+                    "predicate": group.predicate,
+                    "object": group.object_name,
+                    "object_literal": group.object_literal,
+                    "polarity": group.polarity,
+                    "hedged": claim.hedged,
+                    "source": claim.source_name or claim.publisher or "the article",
+                    "via": " < ".join(claim.via),
+                    "evidence": claim.evidence,
+                    "document": claim.document_id,
+                    "title": doc.title if doc else None,
+                    "url": doc.url if doc else None,
+                    "published": (doc.published or doc.day) if doc else claim.day,
+                    "publisher": claim.publisher,
+                    "group_sources": "; ".join(support["sources"]),
+                    "group_independent_origins": support["independent_origins"],
+                    "group_documents": support["documents"],
+                    "group_first_seen": support["first_seen"],
+                    "group_last_seen": support["last_seen"],
+                }
+            )
