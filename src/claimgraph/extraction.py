@@ -118,7 +118,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "cue": claim.cue,
         "attribution": claim.attribution,
         "evidence": _span(claim.evidence),
-    }
+    } | ({"event": claim.event} if claim.event is not None else {})
 
 
 def _figure(figure: Figure | None) -> int | dict[str, int | None] | None:

@@ -153,6 +153,7 @@ class Claim:
     cue: str | None
     attribution: str | None
     evidence: Span
+    event: str | None = None  # the id of the event this claim is inferred from, when it is
 
 
 @dataclass(frozen=True, slots=True)

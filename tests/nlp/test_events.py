@@ -11,7 +11,7 @@ from claim_helpers import Analysed, analyse
 from claimgraph.errors import ModelError
 from claimgraph.model import Document, EntityType, Event, Range
 from claimgraph.nlp.event_lexicon import validate
-from claimgraph.nlp.events import find_events
+from claimgraph.nlp.events import find_events, name_implying_events
 
 PUBLISHED = "2016-01-04T08:00:00+02:00"  # a Monday
 
@@ -153,3 +153,16 @@ def test_an_inconsistent_lexicon_is_refused(entry: dict[str, object], message: s
     raw["triggers"] = [*raw["triggers"], entry]  # type: ignore[misc]
     with pytest.raises(ModelError, match=message):
         validate(raw)  # type: ignore[arg-type]
+
+
+def test_a_claim_an_event_implies_names_the_event() -> None:
+    a, event = only("The Dawla Brigade shelled Tamsa on Sunday.", {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"})
+    name_implying_events(a.claims, [event], a.entities)
+    implied = [c for c in a.claims if c.predicate == "operates_in"]
+    assert [(a.name(c.subject), a.name(c.object), c.event) for c in implied] == [("Dawla Brigade", "Tamsa", event.id)]
+
+
+def test_a_claim_no_event_implies_names_none() -> None:
+    a, found = events_of("The Dawla Brigade is based in Tamsa.", {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"})
+    name_implying_events(a.claims, found, a.entities)
+    assert a.claims and all(c.event is None for c in a.claims)

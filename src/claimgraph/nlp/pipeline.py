@@ -28,7 +28,7 @@ from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
-from claimgraph.nlp.events import find_events
+from claimgraph.nlp.events import find_events, name_implying_events
 from claimgraph.nlp.records import entities_from_doc
 
 # A parsed body, its document and its parsed title.
@@ -146,15 +146,17 @@ def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[
 
 
 def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> Extraction:
-    """Entities, then attributions, then claims and events over them, then conflicts among the claims."""
+    """Entities, then attributions, then events and claims over them (naming the events that imply them), then conflicts."""
     entities = entities_from_doc(doc, document, title_doc)
     attributions = find_attributions(doc, entities)
+    events = find_events(doc, document, entities, attributions)
     claims = find_claims(doc, document, entities, attributions)
+    name_implying_events(claims, events, entities)
     return Extraction(
         document=document,
         entities=entities,
         attributions=attributions,
         claims=claims,
         conflicts=find_conflicts(claims, {e.id: e.name for e in entities}),
-        events=find_events(doc, document, entities, attributions),
+        events=events,
     )
