@@ -1,11 +1,11 @@
 # make demo  — install into .venv and run the main job on the bundled examples
-# make test  — install into .venv (plus PostgreSQL from Debian when missing) and run lint, types and tests
+# make test  — install into .venv (plus PostgreSQL and Chromium from Debian when missing) and run lint, types and tests
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint postgres bench clean
+.PHONY: install demo test lint postgres chromium bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +28,18 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
+# Chromium for the browser tests: Debian's package, driven by the Python playwright package
+# (never `playwright install`, which downloads a browser build of its own).
+chromium:
+	@test -x /usr/bin/chromium || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: install postgres lint
+test: install postgres chromium lint
 	$(BIN)/pytest -q
 
 # Benchmarks (not tests): each prints its figures as ratios against a baseline run beside it.
