@@ -33,6 +33,14 @@ def _fail(message: str, status: int = 1) -> NoReturn:
     raise typer.Exit(status)
 
 
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", help="Extraction processes, one model load each (default: the workers setting; 0: one per core)."
+    ),
+]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.", exists=True)],
@@ -40,30 +48,31 @@ def extract(
     model: Annotated[
         str | None, typer.Option("--model", help="spaCy model to load (default: the model setting).")
     ] = None,
+    workers: Workers = None,
 ) -> None:
     """Extract entities, attributions, claims and conflicts; JSON on stdout, no database."""
     from claimgraph.extraction import extract_paths, to_json
     from claimgraph.model import ExtractionError
-    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.workers import open_analyzer
 
     if format not in ("jsonl", "json"):
         _fail(f"unknown format {format!r} (jsonl or json)", 2)
     failed = 0
     try:
-        analyzer = Analyzer.load(model)
-        objects = []
-        for result in extract_paths(paths, analyzer):
-            if isinstance(result, ExtractionError):
-                failed += 1
-                typer.echo(f"claimgraph: {result.source_path}: {result.code}: {result.message}", err=True)
-            obj = to_json(result)
-            if format == "jsonl":
-                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            else:
-                objects.append(obj)
-        if format == "json":
-            sys.stdout.write(json.dumps(objects, ensure_ascii=False, indent=1) + "\n")
+        with open_analyzer(model, workers) as analyzer:
+            objects = []
+            for result in extract_paths(paths, analyzer):
+                if isinstance(result, ExtractionError):
+                    failed += 1
+                    typer.echo(f"claimgraph: {result.source_path}: {result.code}: {result.message}", err=True)
+                obj = to_json(result)
+                if format == "jsonl":
+                    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                else:
+                    objects.append(obj)
+            if format == "json":
+                sys.stdout.write(json.dumps(objects, ensure_ascii=False, indent=1) + "\n")
     except ConfigError as exc:
         _fail(str(exc), 2)
     except ClaimgraphError as exc:

@@ -28,19 +28,20 @@ from claimgraph.model import (
     Span,
 )
 from claimgraph.nlp.pipeline import Analyzer
+from claimgraph.nlp.workers import ProcessAnalyzer
 
 Result = Extraction | ExtractionError
 
 
 def extract_documents(
-    items: Iterable[Document | ExtractionError], analyzer: Analyzer | None = None
+    items: Iterable[Document | ExtractionError], analyzer: Analyzer | ProcessAnalyzer | None = None
 ) -> Iterator[Result]:
     """Analyse each document, passing read errors through in input order."""
     analyzer = analyzer or Analyzer.load()
     yield from analyzer.analyse_stream(items)
 
 
-def extract_paths(paths: Sequence[str | Path], analyzer: Analyzer | None = None) -> Iterator[Result]:
+def extract_paths(paths: Sequence[str | Path], analyzer: Analyzer | ProcessAnalyzer | None = None) -> Iterator[Result]:
     """Read and analyse every document under ``paths``, in a stable order."""
     yield from extract_documents(read_paths(paths), analyzer)
 

@@ -30,6 +30,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest input document, in bytes; larger ones fail as too_large.",
     ),
     Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
+    Setting(
+        "workers",
+        "0",
+        "CLAIMGRAPH_WORKERS",
+        "Extraction processes for extract and ingest (one model load each); 0 means one per core.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

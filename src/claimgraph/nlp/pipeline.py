@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -82,12 +83,25 @@ class Analyzer:
     def load(cls, model: str | None = None) -> Analyzer:
         return cls(load_language(model), settings.get_int("batch_size"))
 
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The model's metadata (name, version): the provenance of what it extracts."""
+        return dict(self.nlp.meta)
+
     def analyse_stream(self, items: Iterable[Document | ExtractionError]) -> Iterator[Extraction | ExtractionError]:
         """Analyse documents in input order; errors pass straight through."""
-        # Documents are parsed a chunk at a time with nlp.pipe; the chunk is then
-        # emitted in input order with its read errors in place.
         for chunk in batched(items, self.batch_size):
-            documents = [item for item in chunk if isinstance(item, Document) and is_english(item)]
+            yield from self.analyse_chunk(chunk)
+
+    def analyse_chunk(self, chunk: list[Document | ExtractionError]) -> list[Extraction | ExtractionError]:
+        """One ``nlp.pipe`` batch, emitted in input order with its read errors in place.
+
+        The batch runs in a spaCy memory zone: the strings and lexemes its
+        documents add to the vocabulary are freed when it ends (only our
+        records leave it), so resident memory stays flat over a long run.
+        """
+        documents = [item for item in chunk if isinstance(item, Document) and is_english(item)]
+        with self.nlp.memory_zone():
             parsed: dict[int, Parsed | ExtractionError]
             try:
                 parsed = dict(self._parse(documents))
@@ -98,20 +112,23 @@ class Analyzer:
                         parsed.update(self._parse([document]))
                     except Exception as exc:
                         parsed[id(document)] = _failure(document, exc)
-            for item in chunk:
-                if isinstance(item, ExtractionError):
-                    yield item
-                    continue
-                result = parsed.get(id(item))
-                if result is None:  # not English: the document's fields, no English-model guesses
-                    yield Extraction(document=item)
-                elif isinstance(result, ExtractionError):
-                    yield result
-                else:
-                    try:
-                        yield analyse_doc(*result)
-                    except Exception as exc:
-                        yield _failure(item, exc)
+            return [self._result(item, parsed) for item in chunk]
+
+    @staticmethod
+    def _result(
+        item: Document | ExtractionError, parsed: dict[int, Parsed | ExtractionError]
+    ) -> Extraction | ExtractionError:
+        if isinstance(item, ExtractionError):
+            return item
+        result = parsed.get(id(item))
+        if result is None:  # not English: the document's fields, no English-model guesses
+            return Extraction(document=item)
+        if isinstance(result, ExtractionError):
+            return result
+        try:
+            return analyse_doc(*result)
+        except Exception as exc:
+            return _failure(item, exc)
 
     def _parse(self, documents: list[Document]) -> dict[int, Parsed]:
         """Parse bodies and titles in one ``nlp.pipe`` pass, keyed by ``id(document)``.

@@ -37,7 +37,7 @@ class IngestSummary:
 
 def extractor_version(analyzer: Analyzer) -> str:
     """Provenance of every row written: claimgraph's version and the spaCy model's."""
-    meta = analyzer.nlp.meta
+    meta = analyzer.meta
     return f"claimgraph {__version__}; {meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip()
 
 

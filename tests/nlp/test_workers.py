@@ -1,0 +1,50 @@
+"""Extraction in worker processes gives exactly what one process gives, in input order."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.errors import ConfigError
+from claimgraph.extraction import to_json
+from claimgraph.model import Document, ExtractionError
+from claimgraph.nlp.pipeline import Analyzer
+from claimgraph.nlp.workers import ProcessAnalyzer, open_analyzer, worker_count
+
+SENTENCES = (
+    "The Ridge Falcons said on Monday they had joined the Dawn Coalition, a spokesman told Harbor Wire.",
+    "Marek Tolvani, the group's commander, denied that his fighters operate in Korvana.",
+    "Police in Lisbon arrested two men, the interior ministry said in a statement.",
+    "The Northern Shield militia is backed by the government of Belvaria, according to analysts.",
+)
+
+
+def _items() -> list[Document | ExtractionError]:
+    items: list[Document | ExtractionError] = []
+    for n in range(11):
+        text = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(3))
+        items.append(Document(id=f"sha256:{n}", source_path=f"d{n}.txt", text=text, language="en"))
+        if n == 4:
+            items.append(ExtractionError("bad.bin", None, "binary", "not text"))
+    return items
+
+
+def test_two_workers_give_the_same_extractions_in_the_same_order() -> None:
+    items = _items()
+    single = [to_json(r) for r in Analyzer.load().analyse_stream(items)]
+    with ProcessAnalyzer(2, batch_size=3) as pool:  # four batches: both workers get work
+        parallel = [to_json(r) for r in pool.analyse_stream(items)]
+        assert pool.meta["name"]
+    assert parallel == single
+    assert any(obj["entities"] for obj in parallel if "error" not in obj)
+
+
+def test_a_single_batch_is_analysed_without_starting_processes() -> None:
+    with ProcessAnalyzer(2, batch_size=64) as pool:
+        results = list(pool.analyse_stream(_items()))
+        assert pool._pool is None and len(results) == 12
+
+
+def test_worker_counts() -> None:
+    assert worker_count(3) == 3 and worker_count(0) >= 1
+    with pytest.raises(ConfigError, match="workers"), open_analyzer(workers=-1):
+        pass
