@@ -31,6 +31,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
     Setting(
+        "csv_columns",
+        "",
+        "CLAIMGRAPH_CSV_COLUMNS",
+        "Which CSV/TSV header holds each record field (text=body,published=date,...); unset: matched by name.",
+    ),
+    Setting(
         "workers",
         "0",
         "CLAIMGRAPH_WORKERS",

@@ -21,6 +21,7 @@ from claimgraph.ingest.decode import check_size, decode
 from claimgraph.ingest.feeds import read_feed
 from claimgraph.ingest.html import read_html
 from claimgraph.ingest.records import read_json, read_jsonl
+from claimgraph.ingest.tables import read_csv, read_tsv
 from claimgraph.ingest.text import read_layout
 from claimgraph.ingest.warc import read_warc
 from claimgraph.model import Document, ExtractionError
@@ -46,6 +47,8 @@ READERS: dict[str, Reader] = {
     ".json": read_json,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
+    ".csv": read_csv,
+    ".tsv": read_tsv,
     ".xml": read_feed,
     ".rss": read_feed,
     ".atom": read_feed,
