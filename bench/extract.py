@@ -8,12 +8,16 @@ ingest so reading is not timed.  Three runs, each the best of ``--repeat``:
 * ``entities`` — our pipeline (model + registered components) over bodies
   and titles, and the records: entities, aliases, descriptions;
 * ``extract``  — the whole analysis ``claimgraph extract`` runs
-  (entities, attributions, claims, conflicts).
+  (entities, attributions, claims, conflicts), in this process;
+* ``extract×N`` — the same through ``--workers N`` processes (pool started
+  and models loaded before timing, as in a long run), when ``--workers`` is
+  above 1.
 
 Ratios are docs/s against ``plain`` measured in the same process, the runs
-interleaved round by round.  Usage:
+interleaved round by round; words per second per core are reported for the
+one-process runs, and the speed-up of N workers over one.  Usage:
 
-    .venv/bin/python bench/extract.py [--repeat 3]
+    .venv/bin/python bench/extract.py [--repeat 3] [--workers 2]
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from claimgraph.ingest import read_paths
 from claimgraph.model import Document
 from claimgraph.nlp.pipeline import Analyzer, load_language, load_model
 from claimgraph.nlp.records import entities_from_doc
+from claimgraph.nlp.workers import ProcessAnalyzer
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
@@ -65,6 +70,7 @@ def best_of(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2, help="also time this many worker processes (1: skip)")
     args = parser.parse_args()
     if not (SHARED / "tools" / "score.py").is_file():
         sys.exit(f"{SHARED} is absent: the benchmark documents are not shipped")
@@ -79,17 +85,24 @@ def main() -> None:
         for document, doc, title in zip(docs, parsed, parsed[len(docs) :], strict=False):
             entities_from_doc(doc, document, title if document.title else None)
 
-    runs = {
+    runs: dict[str, Callable[[], object]] = {
         "plain": lambda: list(plain.pipe(texts, batch_size=batch)),
         "entities": run_entities,
         "extract": lambda: list(analyzer.analyse_stream(docs)),
     }
-    for run in runs.values():  # warm up: lazy tables, first-batch allocation
-        run()
-    seconds = best_of(args.repeat, runs)
-    print(f"{len(docs)} documents, {sum(map(len, texts)):,} characters, best of {args.repeat}")
+    with ProcessAnalyzer(max(args.workers, 2), batch_size=batch) as pool:
+        if args.workers > 1:
+            runs[f"extract×{args.workers}"] = lambda: list(pool.analyse_stream(docs))
+        for run in runs.values():  # warm up: lazy tables, first-batch allocation, worker start
+            run()
+        seconds = best_of(args.repeat, runs)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(docs)} documents, {sum(map(len, texts)):,} characters, {words:,} words, best of {args.repeat}")
     for name, secs in seconds.items():
-        print(f"{name:9s} {len(docs) / secs:8.1f} docs/s  ratio to plain {seconds['plain'] / secs:.2f}")
+        per_core = "" if "×" in name else f"  {words / secs:8.0f} words/s per core"
+        print(f"{name:11s} {len(docs) / secs:8.1f} docs/s  ratio to plain {seconds['plain'] / secs:.2f}{per_core}")
+    if args.workers > 1:
+        print(f"{args.workers} workers vs 1: {seconds['extract'] / seconds[f'extract×{args.workers}']:.2f}×")
 
 
 if __name__ == "__main__":
