@@ -1,11 +1,14 @@
-"""Canonical actors from judgements: properties that must hold for any judgements."""
+"""Canonical actors from judgements: properties that must hold for any judgements, and the linkage rules."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.resolve.clusters import Judgement, clusters, effective
+from claimgraph.resolve.clusters import HARD_NEGATIVE, Judgement, clusters, effective
+from claimgraph.resolve.match import compatible
 
 NAMES = [f"n{i}" for i in range(8)]
 judgements = st.lists(
@@ -22,25 +25,46 @@ judgements = st.lists(
 )
 
 
+def components(js: list[Judgement]) -> dict[str, set[str]]:
+    component = {n: {n} for n in NAMES}
+    for j in js:
+        merged = component[j.left] | component[j.right]
+        for n in merged:
+            component[n] = merged
+    return component
+
+
 @given(judgements)
-def test_a_negative_judgement_is_never_overruled(js: list[Judgement]) -> None:
+def test_a_hand_split_is_never_overruled(js: list[Judgement]) -> None:
     roots = clusters(NAMES, js)
     for (a, b), j in effective(js).items():
-        if j.judgement == "negative" and a != b:
+        if j.by_hand and j.judgement == "negative" and a != b:
             assert roots[a] != roots[b]
 
 
 @given(judgements)
-def test_without_negatives_actors_are_the_connected_components(js: list[Judgement]) -> None:
-    positives = [j for j in js if j.judgement == "positive"]
-    roots = clusters(NAMES, positives)
-    component = {n: {n} for n in NAMES}
-    for j in positives:
-        merged = component[j.left] | component[j.right]
-        for n in merged:
-            component[n] = merged
+def test_a_strong_automatic_negative_is_overruled_only_by_hand(js: list[Judgement]) -> None:
+    automatic = [j for j in js if not j.by_hand]
+    roots = clusters(NAMES, automatic)
+    for j in automatic:
+        if j.judgement == "negative" and j.score >= HARD_NEGATIVE and j.left != j.right:
+            assert roots[j.left] != roots[j.right]
+
+
+@given(judgements)
+def test_actors_lie_inside_the_components_of_positive_judgements(js: list[Judgement]) -> None:
+    roots = clusters(NAMES, js)
+    component = components([j for j in js if j.judgement == "positive"])
     for a in NAMES:
-        assert {b for b in NAMES if roots[b] == roots[a]} == component[a]
+        assert {b for b in NAMES if roots[b] == roots[a]} <= component[a]
+
+
+@given(judgements)
+def test_hand_merges_join_whatever_automatic_judgements_say(js: list[Judgement]) -> None:
+    hand = [replace(j, judgement="positive") for j in js if j.by_hand]
+    roots = clusters(NAMES, [*(j for j in js if not j.by_hand), *hand])
+    for a, members in components(hand).items():
+        assert {roots[m] for m in members} == {roots[a]}
 
 
 def test_the_latest_hand_judgement_wins() -> None:
@@ -52,3 +76,44 @@ def test_the_latest_hand_judgement_wins() -> None:
     assert clusters(["a", "b"], js)["a"] != clusters(["a", "b"], js)["b"]
     js.append(Judgement("b", "a", "positive", True, 1.0, 4))  # merged again by hand
     assert clusters(["a", "b"], js)["a"] == clusters(["a", "b"], js)["b"]
+
+
+def auto(a: str, b: str, score: float, judgement: str = "positive") -> Judgement:
+    return Judgement(a, b, judgement, False, score, 0)
+
+
+def test_one_weak_link_does_not_join_two_strong_clusters() -> None:
+    strong = [auto("a1", "a2", 0.99), auto("a2", "a3", 0.99), auto("b1", "b2", 0.99)]
+    names = ["a1", "a2", "a3", "b1", "b2"]
+    roots = clusters(names, [*strong, auto("a3", "b1", 0.9)])
+    assert roots["a1"] != roots["b1"]
+    # a second, independent link between the two clusters is enough
+    roots = clusters(names, [*strong, auto("a3", "b1", 0.9), auto("a1", "b2", 0.9)])
+    assert roots["a1"] == roots["b1"]
+    # a lone name joins a cluster on one link
+    assert clusters(["a1", "a2", "c"], [auto("a1", "a2", 0.99), auto("a2", "c", 0.9)])["c"] == "a1"
+
+
+def test_evidence_from_several_documents_adds_up() -> None:
+    names = ["a1", "a2", "b1", "b2"]
+    base = [auto("a1", "a2", 0.99), auto("b1", "b2", 0.99)]
+    assert clusters(names, [*base, auto("a1", "b1", 0.9)])["b1"] != "a1"
+    assert clusters(names, [*base, auto("a1", "b1", 0.9), auto("b1", "a1", 0.9)])["b1"] == "a1"
+
+
+def test_a_weak_negative_raises_the_bar_and_types_must_agree() -> None:
+    assert clusters(["a", "b"], [auto("a", "b", 0.9), auto("a", "b", 0.5, "negative")])["b"] == "b"
+    assert clusters(["a", "b"], [auto("a", "b", 0.99), auto("a", "b", 0.5, "negative")])["b"] == "a"
+    types = {"a": "ARMED_GROUP", "b": "ORGANIZATION", "c": "PLACE"}
+    roots = clusters(types, [auto("a", "b", 0.95), auto("b", "c", 0.95)], types, compatible)
+    assert roots["b"] == "a" and roots["c"] == "c"
+    # by hand, an analyst may join what the types keep apart
+    roots = clusters(types, [Judgement("a", "c", "positive", True, 1.0, 1)], types, compatible)
+    assert roots["c"] == "a"
+
+
+def test_a_name_many_documents_write_is_a_strong_cluster_on_its_own() -> None:
+    slip = [auto("a", "b", 0.9)]  # one document's coreference slip
+    assert clusters(["a", "b"], slip, weights={"a": 5, "b": 3})["b"] == "b"
+    assert clusters(["a", "b"], slip, weights={"a": 5, "b": 1})["b"] == "a"
+    assert clusters(["a", "b"], [*slip, auto("a", "b", 0.9)], weights={"a": 5, "b": 3})["b"] == "a"

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from claimgraph.resolve.blocking import candidate_pairs
 from claimgraph.resolve.clusters import Judgement, clusters
-from claimgraph.resolve.match import Candidate, Verdict, compare
+from claimgraph.resolve.match import Candidate, Verdict, compare, compatible
 
 
 def judge_all(candidates: Sequence[Candidate], pending: set[str] | None = None) -> Iterator[tuple[str, str, Verdict]]:
@@ -26,7 +26,7 @@ def judge_all(candidates: Sequence[Candidate], pending: set[str] | None = None) 
 def resolve_names(candidates: Sequence[Candidate]) -> dict[str, str]:
     """Each candidate id → its actor's representative id."""
     judgements = [Judgement(a, b, v.judgement, False, v.score, i) for i, (a, b, v) in enumerate(judge_all(candidates))]
-    return clusters([c.id for c in candidates], judgements)
+    return clusters([c.id for c in candidates], judgements, {c.id: c.type for c in candidates}, compatible)
 
 
 def pairwise_scores(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, int, int]:

@@ -3,7 +3,8 @@
 Each name is filed under a few keys — its transliteration skeleton, its
 gazetteer id, its initials, and the skeleton of each distinctive word —
 within its kind of actor.  Only names sharing a key are compared.  A block
-larger than ``WINDOW`` (a common word) is sorted by folded name and each
+larger than ``WINDOW`` (a common word) is sorted by spelling skeleton (so
+variants and the same name in another script sit together) and each
 name is compared with its ``WINDOW`` neighbours only (sorted neighbourhood),
 so the work per name stays bounded as the store grows: sorting makes the
 whole n log n.
@@ -35,7 +36,7 @@ def _block_pairs(key: str, members: list[Candidate]) -> Iterator[tuple[Candidate
     merely share initials are no evidence of anything.
     """
     if len(members) > WINDOW:
-        members.sort(key=lambda c: (c.fold, c.id))
+        members.sort(key=lambda c: (word_key(c.name), c.fold, c.id))
     if ":a:" in key:
         full = [m for m in members if not is_acronym(m)][:WINDOW]
         yield from ((a, b) for a in members if is_acronym(a) for b in full)

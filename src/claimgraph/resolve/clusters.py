@@ -1,17 +1,38 @@
-"""Canonical actors derived from judgements: connected components, with vetoes.
+"""Canonical actors derived from judgements: careful agglomeration, hand judgements first.
 
-Positive judgements join names; negative ones forbid a join.  For each
-pair the latest judgement by hand overrides every automatic one, so a
-split by hand always wins and a later merge by hand undoes it.  Joins are
-made strongest first (by hand, then by score), and a join that would put
-two names with a negative judgement into one actor is refused, so a
-single wrong alias cannot chain two actors together against a veto.
+Positive judgements join names; negative ones keep them apart.  The rules,
+in the order they are applied:
+
+1. For each pair the latest judgement *by hand* overrides every automatic
+   one.  Hand merges are joined first and nothing automatic stands in their
+   way (not a negative between other names, not a type); only a hand split
+   between the two sides refuses them.  A hand split is a wall no
+   automatic join crosses.
+2. Automatic evidence on a pair is combined: several documents naming two
+   names as one actor, or a document and the matcher, add up (noisy-or:
+   ``1 - Π(1 - s)``), so one document's alias decision is evidence, not
+   certainty.
+3. Automatic joins are made strongest first.  A cluster's *reach* is the
+   number of documents behind its names (one per name without ``weights``).
+   A cluster of reach one joins another on one link that clears
+   ``MERGE_AT``; two clusters that each reach several documents join only
+   when the combined evidence of *all* the links between them clears
+   ``STRONG``, so one weak link (a coreference slip in one document, two
+   names sharing a word) cannot chain two established actors into one.  A weak automatic negative between the clusters (two entries of
+   one gazetteer) raises the bar to ``STRONG`` for a single name too.
+4. No automatic join makes an actor of incompatible types (a place never
+   joins an armed group).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+MERGE_AT = 0.85  # a name joins a cluster on one link this strong
+STRONG = 0.97  # the combined evidence that joins two clusters of several names each
+HARD_NEGATIVE = 0.9  # an automatic negative this strong is a wall, weaker ones raise the bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,45 +47,145 @@ class Judgement:
     seq: int
 
 
+def _pair(j: Judgement) -> tuple[str, str]:
+    return (j.left, j.right) if j.left <= j.right else (j.right, j.left)
+
+
 def effective(judgements: Iterable[Judgement]) -> dict[tuple[str, str], Judgement]:
     """The judgement that counts for each pair: the latest by hand, else the latest automatic one."""
     chosen: dict[tuple[str, str], Judgement] = {}
     for j in sorted(judgements, key=lambda j: (j.by_hand, j.seq)):
-        chosen[tuple(sorted((j.left, j.right)))] = j  # type: ignore[index]
+        chosen[_pair(j)] = j
     return chosen
 
 
-def clusters(names: Iterable[str], judgements: Iterable[Judgement]) -> dict[str, str]:
-    """Each name → the smallest name id of its actor."""
-    parent = {n: n for n in names}
-    banned: dict[str, set[str]] = {n: set() for n in parent}
+@dataclass(slots=True)
+class Evidence:
+    """What the judgements say about one pair, combined."""
 
-    def root(n: str) -> str:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
+    hand: Judgement | None = None
+    positive: float = 0.0  # noisy-or of the automatic positive scores
+    negative: float = 0.0  # the strongest automatic negative
+
+
+def combine(judgements: Iterable[Judgement]) -> dict[tuple[str, str], Evidence]:
+    """Each judged pair's combined evidence."""
+    out: dict[tuple[str, str], Evidence] = defaultdict(Evidence)
+    for j in sorted(judgements, key=lambda j: j.seq):
+        e = out[_pair(j)]
+        if j.by_hand:
+            e.hand = j
+        elif j.judgement == "positive":
+            e.positive = 1 - (1 - e.positive) * (1 - min(j.score, 1.0))
+        elif j.judgement == "negative":
+            e.negative = max(e.negative, j.score)
+    return dict(out)
+
+
+class _Clusters:
+    """Union-find with each cluster's members, types and walls."""
+
+    def __init__(self, names: Iterable[str], types: dict[str, str], weights: dict[str, int]) -> None:
+        self.parent = {n: n for n in names}
+        self.members = {n: [n] for n in self.parent}
+        self.reach = {n: weights.get(n, 1) for n in self.parent}
+        self.types = {n: {types[n]} if n in types else set() for n in self.parent}
+        self.walls: dict[str, set[str]] = {n: set() for n in self.parent}
+
+    def root(self, n: str) -> str:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
         return n
 
-    chosen = effective(judgements)
-    for (a, b), j in chosen.items():
-        if j.judgement == "negative" and a != b and a in parent and b in parent:
-            banned[a].add(b)
-            banned[b].add(a)
-    positives = sorted(
-        (j for j in chosen.values() if j.judgement == "positive"),
-        key=lambda j: (not j.by_hand, -j.score, j.left, j.right),
-    )
-    for j in positives:
-        if j.left not in parent or j.right not in parent:
-            continue
-        ra, rb = root(j.left), root(j.right)
-        if ra == rb or rb in banned[ra]:
-            continue
+    def wall(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return  # joined by hand already: the hand judgement wins
+        self.walls[ra].add(rb)
+        self.walls[rb].add(ra)
+
+    def walled(self, ra: str, rb: str) -> bool:
+        return rb in self.walls[ra]
+
+    def join(self, ra: str, rb: str) -> None:
         keep, gone = (ra, rb) if ra < rb else (rb, ra)
-        parent[gone] = keep
-        merged = banned.pop(gone)
-        banned[keep] |= merged
-        for other in merged:
-            banned[other].discard(gone)
-            banned[other].add(keep)
-    return {n: root(n) for n in parent}
+        self.parent[gone] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.reach[keep] += self.reach.pop(gone)
+        self.types[keep] |= self.types.pop(gone)
+        moved = self.walls.pop(gone)
+        self.walls[keep] |= moved
+        for other in moved:
+            self.walls[other].discard(gone)
+            self.walls[other].add(keep)
+
+
+def clusters(
+    names: Iterable[str],
+    judgements: Iterable[Judgement],
+    types: dict[str, str] | None = None,
+    compatible: Callable[[str, str], bool] | None = None,
+    weights: dict[str, int] | None = None,
+) -> dict[str, str]:
+    """Each name → the smallest name id of its actor.
+
+    ``types`` (name → type) are checked with ``compatible``; ``weights``
+    (name → documents that write it) measure each cluster's reach.
+    """
+    cl = _Clusters(names, types or {}, weights or {})
+    evidence = {
+        p: e for p, e in combine(judgements).items() if p[0] != p[1] and p[0] in cl.parent and p[1] in cl.parent
+    }
+    hand = [e.hand for e in evidence.values() if e.hand is not None]
+    for j in hand:
+        if j.judgement == "negative":
+            cl.wall(j.left, j.right)
+    for j in sorted((j for j in hand if j.judgement == "positive"), key=lambda j: -j.seq):
+        ra, rb = cl.root(j.left), cl.root(j.right)
+        if ra != rb and not cl.walled(ra, rb):
+            cl.join(ra, rb)
+    links: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    edges = []
+    for (a, b), e in evidence.items():
+        if e.hand is not None:
+            continue
+        if e.negative >= HARD_NEGATIVE:
+            cl.wall(a, b)
+        links[a].append((b, e.positive, e.negative))
+        links[b].append((a, e.positive, e.negative))
+        if e.positive >= MERGE_AT:
+            edges.append((e.positive, a, b))
+    edges.sort(key=lambda x: (-x[0], x[1], x[2]))
+
+    def between(ra: str, rb: str) -> tuple[float, float]:
+        """Combined positive evidence and the strongest negative between two clusters."""
+        small = min(ra, rb, key=lambda r: len(cl.members[r]))
+        other = rb if small == ra else ra
+        keep, negative = 1.0, 0.0
+        for n in cl.members[small]:
+            for m, pos, neg in links[n]:
+                if cl.root(m) == other:
+                    keep *= 1 - pos
+                    negative = max(negative, neg)
+        return 1 - keep, negative
+
+    def fits(ra: str, rb: str) -> bool:
+        if compatible is None:
+            return True
+        return all(compatible(x, y) for x in cl.types[ra] for y in cl.types[rb])
+
+    changed = True
+    while changed:  # a join refused now may be allowed once more links lie between the clusters
+        changed = False
+        for _, a, b in edges:
+            ra, rb = cl.root(a), cl.root(b)
+            if ra == rb or cl.walled(ra, rb) or not fits(ra, rb):
+                continue
+            positive, negative = between(ra, rb)
+            single = min(cl.reach[ra], cl.reach[rb]) <= 1
+            bar = MERGE_AT if single and negative == 0 else STRONG
+            if positive >= bar:
+                cl.join(ra, rb)
+                changed = True
+    return {n: cl.root(n) for n in cl.parent}

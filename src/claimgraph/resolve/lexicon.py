@@ -5,9 +5,18 @@ Ansar al-Din" share *jabhat*) are different actors; resolution compares
 the remaining, distinctive words.  Translations map a generic word to its
 English equivalent so "Jaish al-Islam" and "Army of Islam" line up.
 Person titles and honorifics are dropped before names are compared.
+
+Country and nationality words ("Syrian", "Iraq") are told apart by
+``is_geographic``: they place an actor, they do not identify it, so they
+never carry a merge on their own ("Syrian Democratic Forces" and "Syrian
+National Coalition" share only *syrian*).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from claimgraph.nlp.places import country_of, is_demonym
 
 
 def _words(text: str) -> frozenset[str]:
@@ -17,28 +26,32 @@ def _words(text: str) -> frozenset[str]:
 # Arabic articles and joiners, and English function words, in names of any kind.
 PARTICLES = _words(
     """
-    al el ul ad ar as ash at az an the
+    al el ul ur ad ar as ash at az an the
     """
 )
 
+# Joiners: they say nothing of what kind of body a group is.
+JOINERS = PARTICLES | _words("wa wal of and in for fi")
+
 # Generic words in group and organisation names (Arabic transliterations and English).
-GROUP_GENERIC = PARTICLES | _words(
+GROUP_GENERIC = JOINERS | _words(
     """
-    wa wal of and in for jabhat jabha jebhat front jaish jaysh jeish army harakat haraka harakah
+    jabhat jabha jebhat front jaish jaysh jeish army harakat haraka harakah
     movement liwa liwaa brigade brigades katibat katiba kataib battalion battalions saraya jamaat
     jamaah jamaa jama group groups tanzim organization organisation ansar supporters ahl people
     peoples islamic islam islamiya islamiyya muslim mujahideen mujahidin mujahedeen jihad jihadi
     state dawla dawlat national popular union party council committee committees liberation
     resistance militia militias division forces force regiment network revolutionary revolution
     democratic republic federation alliance coalition command unit units fighters youth sunni shia
-    shiite
+    shiite government administration ministry military police authority authorities agency office
+    department service services regime armed troops guard guards navy air general
     """
 )
 
 # Titles, honorifics and particles in person names.
 PERSON_GENERIC = PARTICLES | _words(
     """
-    bin ibn bint abu abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
+    bin ibn bint abu abo abou abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
     sheikh shaikh shaykh mullah mulla maulavi mawlawi maulana qari haji hajji hafiz imam emir amir
     sayed sayyed sayyid syed
     """
@@ -67,3 +80,9 @@ TRANSLATIONS: dict[str, str] = {
     "dawla": "state",
     "dawlat": "state",
 }
+
+
+@lru_cache(maxsize=1 << 14)
+def is_geographic(word: str) -> bool:
+    """A country name or short form, a nationality or a people ("iraq", "syrian", "kurdish", "us")."""
+    return country_of(word) is not None or is_demonym(word)

@@ -6,19 +6,27 @@ every dossier that touches it while a missed one only leaves two entries:
 * different kinds of actor never merge, except a group typed as an
   organisation in one article and an armed group in another under the
   very same name;
-* equal gazetteer ids merge, different ones keep names apart;
-* group names are compared on their *distinctive* words (``lexicon``), so
-  sharing "jabhat" or "ansar" proves nothing; transliteration variants of
-  a word (Qaida/Qaeda, Nusra/Nusrah) are aligned by skeleton or fuzzy ratio;
-* person names need at least two aligned words besides titles and
-  particles, with every word of the shorter name aligned;
+* equal gazetteer ids merge; different ids from one source are a weak
+  negative (the clustering may still join the names on strong evidence),
+  from two sources they say nothing (the sources number their entries
+  independently);
+* group names are compared on their *distinctive* words: not generic
+  ("jabhat", "forces") and not geographic ("syrian", "iraq"), so sharing
+  those proves nothing; two names whose generic words disagree ("Democratic
+  Forces" / "National Coalition") are at most *unsure*; names with no
+  distinctive word must agree word for word, and different countries keep
+  names apart ("Ansar al-Sharia in Libya" / "in Tunisia");
+* place names merge only on a close spelling (the skeleton of "China",
+  "Chechnya" and "Aachen" is one);
+* transliteration variants of a word (Qaida/Qaeda, Nusra/Nusrah) are
+  aligned by skeleton or fuzzy ratio;
+* person names are compared by ``persons``;
 * an acronym that matches a full name's initials is only *unsure*: the tie
   needs evidence from a document that names both as one actor.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,10 +34,17 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from claimgraph.nlp.names import acronym, name_key, tokens
-from claimgraph.resolve.lexicon import GROUP_GENERIC, PERSON_GENERIC, TRANSLATIONS
+from claimgraph.resolve.clusters import MERGE_AT
+from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
+from claimgraph.resolve.persons import compare_persons
 
-MERGE_AT = 0.85  # a positive judgement needs at least this score
+WEAK_NEGATIVE = 0.5  # the score of a negative that only raises the bar for a merge
 _COMPATIBLE = {frozenset({"ARMED_GROUP", "ORGANIZATION"}), frozenset({"ORGANIZATION", "MEDIA"})}
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether names of types ``a`` and ``b`` may be one actor."""
+    return a == b or frozenset({a, b}) in _COMPATIBLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +74,20 @@ def word_key(word: str) -> str:
 
 
 def _same_word(x: str, y: str) -> float:
-    """1.0 for the same word, 0.9 for a transliteration variant, else 0."""
+    """1.0 for the same word, 0.9 for a transliteration variant, else 0.
+
+    A shared skeleton counts only for long words or skeletons, and when the
+    words start alike: short skeletons collide too often.
+    """
     if x == y:
         return 1.0
     if min(len(x), len(y)) < 4:
         return 0.0
+    similarity = JaroWinkler.similarity(x, y)
     kx, ky = word_key(x), word_key(y)
-    if kx == ky and (len(kx) >= 3 or min(len(x), len(y)) >= 5):
+    if kx == ky and (len(kx) >= 3 or min(len(x), len(y)) >= 5) and (x[0] == y[0] or similarity >= 0.85):
         return 0.9
-    return 0.9 if JaroWinkler.similarity(x, y) >= 0.93 else 0.0
+    return 0.9 if similarity >= 0.93 else 0.0
 
 
 def _align(short: Sequence[str], long: Sequence[str]) -> list[float]:
@@ -82,31 +102,59 @@ def _align(short: Sequence[str], long: Sequence[str]) -> list[float]:
     return scores
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A group name's words by what they say: which actor, where, what kind."""
+
+    distinctive: tuple[str, ...]
+    geographic: tuple[str, ...]
+    generic: tuple[str, ...]
+
+
 @lru_cache(maxsize=1 << 16)
-def _group_words(name: str) -> tuple[list[str], list[str]]:
+def _group_words(name: str) -> _Words:
     words = [TRANSLATIONS.get(w, w) for w in tokens(name)]
-    return [w for w in words if w not in GROUP_GENERIC], [w for w in words if w in GROUP_GENERIC]
+    generic = tuple(w for w in words if w in GROUP_GENERIC and w not in JOINERS)
+    geographic = tuple(w for w in words if w not in GROUP_GENERIC and is_geographic(w))
+    distinctive = tuple(w for w in words if w not in GROUP_GENERIC and w not in geographic)
+    return _Words(distinctive, geographic, generic)
+
+
+def _word_for_word(a: Candidate, b: Candidate) -> Verdict | None:
+    """Names without a distinctive word: one actor only when every word lines up."""
+    wa = [TRANSLATIONS.get(w, w) for w in tokens(a.name) if w not in ("the", "al", "el")]
+    wb = [TRANSLATIONS.get(w, w) for w in tokens(b.name) if w not in ("the", "al", "el")]
+    if wa and len(wa) == len(wb) and len(_align(wa, wb)) == len(wa):
+        return Verdict("positive", 0.9, "the same words, spelled differently")
+    return None
 
 
 def _compare_group(a: Candidate, b: Candidate) -> Verdict | None:
-    da, ga = _group_words(a.name)
-    db, gb = _group_words(b.name)
-    if not da or not db:
-        if word_key(a.name) == word_key(b.name) and JaroWinkler.similarity(a.fold, b.fold) >= 0.93:
-            return Verdict("positive", 0.9, "same spelling skeleton of a generic name")
-        return None
-    short, long = sorted((da, db), key=len)
+    wa, wb = _group_words(a.name), _group_words(b.name)
+    if not wa.distinctive or not wb.distinctive:
+        return _word_for_word(a, b) if not wa.distinctive and not wb.distinctive else None
+    short, long = sorted((wa.distinctive, wb.distinctive), key=len)
     aligned = _align(short, long)
+    places_agree = sorted(wa.geographic) == sorted(wb.geographic)
+    if len(aligned) == len(long) and places_agree:
+        ga, gb = set(wa.generic), set(wb.generic)
+        words = " ".join(sorted(set(wa.distinctive)))
+        if ga == gb or not ga or not gb:
+            score = 0.85 + 0.05 * (min(aligned) == 1.0) + 0.05 * (ga == gb)
+            return Verdict("positive", score, f"same distinctive words ({words})")
+        if ga <= gb or gb <= ga:
+            return Verdict("positive", MERGE_AT, f"same distinctive words ({words}), one name has more generic words")
+        return Verdict("unsure", 0.6, f"same distinctive words ({words}), other generic words")
     if len(aligned) == len(long):
-        exact = min(aligned) == 1.0
-        same_kind = sorted(ga) == sorted(gb)
-        score = 0.85 + 0.05 * exact + 0.05 * same_kind
-        words = " ".join(sorted(set(da)))
-        return Verdict(
-            "positive", score, f"same distinctive words ({words}){'' if same_kind else ', other generic words'}"
-        )
+        return Verdict("unsure", 0.6, "same distinctive words, other places")
     if 2 * len(aligned) >= len(long):  # fewer in common is not worth a judgement
         return Verdict("unsure", round(0.8 * len(aligned) / len(long), 3), "some distinctive words in common")
+    return None
+
+
+def _compare_place(a: Candidate, b: Candidate) -> Verdict | None:
+    if JaroWinkler.similarity(a.fold, b.fold) >= 0.93 and word_key(a.name) == word_key(b.name):
+        return Verdict("positive", 0.9, "same place name, spelled differently")
     return None
 
 
@@ -115,59 +163,28 @@ def _acronym_of(short: Candidate, long: Candidate) -> bool:
     return letters.isupper() and len(letters) >= 2 and " " not in letters and acronym(long.name) == letters
 
 
-_ABD = re.compile(r"^abd(?:ul|al|el|ur|us|ar|as|an|ir|il|u)?(?=[a-z]{3})")
-
-
-@lru_cache(maxsize=1 << 16)
-def person_words(name: str) -> tuple[str, ...]:
-    """A person's name words without titles and particles; "Abdul Salam" and "Abdussalam" both → "abdsalam"."""
-    words = [_ABD.sub("abd", w) for w in tokens(name)]
-    out: list[str] = []
-    for i, word in enumerate(words):
-        if word in _ABD_WORDS and i + 1 < len(words):
-            words[i + 1] = "abd" + words[i + 1]
-        elif word not in PERSON_GENERIC:
-            out.append(word)
-    return tuple(out)
-
-
-_ABD_WORDS = frozenset({"abd", "abdu", "abdul", "abdel", "abdal", "abdur", "abdus"})
-
-
-def _compare_person(a: Candidate, b: Candidate) -> Verdict | None:
-    wa, wb = person_words(a.name), person_words(b.name)
-    short, long = sorted((wa, wb), key=len)
-    joined = word_key("".join(wa)), word_key("".join(wb))
-    if len(long) >= 2 and len(short) < len(long) and len(joined[0]) >= 5 and joined[0] == joined[1]:
-        return Verdict("positive", 0.9, "same name written with other word breaks")
-    if len(short) < 2:
-        return None
-    aligned = _align(short, long)
-    if len(aligned) < len(short):
-        return Verdict("unsure", 0.5, "some name parts in common") if len(aligned) >= 2 else None
-    extra = len(long) - len(short)
-    score = sum(aligned) / len(long)
-    if extra == 0:
-        return Verdict("positive", score, "same name parts" if score == 1.0 else "same name parts, spelled differently")
-    if _same_word(short[0], long[0]) and extra <= 2:
-        return Verdict("positive", MERGE_AT, f"every name part of the shorter name, {extra} more in the longer")
-    return Verdict("unsure", round(score, 3), f"{extra} name part(s) more in one name")
+def _gazetteer_source(gazetteer_id: str) -> str:
+    return gazetteer_id.split(":", 1)[0]
 
 
 def compare(a: Candidate, b: Candidate) -> Verdict | None:
     """The matcher's judgement on ``a`` and ``b``, or None when there is nothing to say."""
-    if a.type != b.type and frozenset({a.type, b.type}) not in _COMPATIBLE:
+    if not compatible(a.type, b.type):
         return None
     if a.gazetteer_id and b.gazetteer_id:
         if a.gazetteer_id == b.gazetteer_id:
             return Verdict("positive", 1.0, f"same gazetteer id {a.gazetteer_id}")
-        return Verdict("negative", 1.0, "different gazetteer ids")
+        if _gazetteer_source(a.gazetteer_id) == _gazetteer_source(b.gazetteer_id):
+            return Verdict("negative", WEAK_NEGATIVE, "different entries of one gazetteer")
     if a.fold == b.fold:
         return Verdict("positive", 0.95, "same name, compatible types")
     if a.type != b.type:
         return None
     if a.type == "PERSON":
-        return _compare_person(a, b)
+        verdict = compare_persons(a.name, b.name)
+        return Verdict(*verdict) if verdict else None
+    if a.type == "PLACE":
+        return _compare_place(a, b)
     short, long = sorted((a, b), key=lambda c: len(c.name))
     if _acronym_of(short, long):
         return Verdict("unsure", 0.5, "acronym of the full name; no document ties them")

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.clusters import Judgement, clusters
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
-from claimgraph.resolve.match import Candidate
+from claimgraph.resolve.match import Candidate, compatible
 from claimgraph.resolve.nodes import digest
 from claimgraph.store import schema as t
 from claimgraph.store.meta import ACTORS, mark_stale, now
@@ -50,8 +50,12 @@ def load_judgements(conn: sa.Connection) -> list[Judgement]:
 
 def rebuild_actors(conn: sa.Connection) -> None:
     """Replace ``canonical`` and ``actors`` with the clusters the judgements imply."""
-    name_ids = conn.execute(sa.select(t.names.c.id)).scalars().all()
-    roots = clusters(name_ids, load_judgements(conn))
+    name_types: dict[str, str] = dict(conn.execute(sa.select(t.names.c.id, t.names.c.type)).all())
+    en = t.entity_names.c
+    reach: dict[str, int] = dict(
+        conn.execute(sa.select(en.name_id, sa.func.count(sa.distinct(en.document_id))).group_by(en.name_id)).all()
+    )
+    roots = clusters(name_types, load_judgements(conn), name_types, compatible, reach)
     e = t.entities.c
     usage = conn.execute(
         sa.select(e.name_id, e.name, e.type, sa.func.count()).group_by(e.name_id, e.name, e.type)
@@ -104,6 +108,14 @@ def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgem
 
 
 def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str = "by hand") -> int:
-    """A hand judgement between the names ``a`` and ``b`` as the user typed them (each must name one actor)."""
+    """A hand judgement between the names ``a`` and ``b`` as the user typed them (each must name one actor).
+
+    A merge is about the two actors: it joins every name of one to every
+    name of the other, so no automatic negative between their other names
+    can keep them apart.  A split is about the two names: it walls them off
+    from each other and leaves every other name to the evidence.
+    """
     left, right = find_actor(conn, a), find_actor(conn, b)
+    if judgement == "positive":
+        return judge_by_hand(conn, actor_name_ids(conn, left), actor_name_ids(conn, right), judgement, reason)
     return judge_by_hand(conn, actor_name_ids(conn, left, a), actor_name_ids(conn, right, b), judgement, reason)

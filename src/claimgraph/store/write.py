@@ -20,6 +20,9 @@ from claimgraph.store import schema as t
 from claimgraph.store.meta import mark_stale, now
 from claimgraph.store.search import index_document
 
+# One document naming two names as one actor: good evidence, not certainty (its coreference can slip).
+DOCUMENT_ALIAS = 0.9
+
 
 def has_document(conn: sa.Connection, document_id: str) -> bool:
     """Whether the document with this content hash is already stored."""
@@ -67,13 +70,19 @@ def _ensure_names(conn: sa.Connection, nodes: dict[str, tuple[NameNode, str | No
 
 
 def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, str, float, str]]) -> int:
-    """Store automatic judgements ``(a, b, judgement, score, reason)`` for pairs that have none yet."""
+    """Store automatic judgements ``(a, b, judgement, score, reason)`` not stored yet (same pair, same reason).
+
+    Two documents that each name two names as one actor are two pieces of
+    evidence, so each keeps its own row (its reason names the document).
+    """
     j = t.judgements.c
-    pairs = {tuple(sorted((a, b))): (judgement, score, reason) for a, b, judgement, score, reason in verdicts}
-    existing: set[tuple[str, str]] = set()
-    for chunk in _chunks(sorted({left for left, _ in pairs})):
-        rows = conn.execute(sa.select(j.left_id, j.right_id).where(j.left_id.in_(chunk), j.by_hand.is_(False)))
-        existing.update((r.left_id, r.right_id) for r in rows)
+    pairs = {(*sorted((a, b)), reason): (judgement, score) for a, b, judgement, score, reason in verdicts}
+    existing: set[tuple[str, str, str]] = set()
+    for chunk in _chunks(sorted({left for left, _, _ in pairs})):
+        rows = conn.execute(
+            sa.select(j.left_id, j.right_id, j.reason).where(j.left_id.in_(chunk), j.by_hand.is_(False))
+        )
+        existing.update((r.left_id, r.right_id, r.reason) for r in rows)
     stamp = now()
     new = [
         {
@@ -82,11 +91,11 @@ def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, s
             "judgement": v[0],
             "by_hand": False,
             "score": v[1],
-            "reason": v[2],
+            "reason": reason,
             "created_at": stamp,
         }
-        for (left, right), v in sorted(pairs.items())
-        if (left, right) not in existing
+        for (left, right, reason), v in sorted(pairs.items())
+        if (left, right, reason) not in existing
     ]
     if new:
         conn.execute(t.judgements.insert(), new)
@@ -124,7 +133,7 @@ def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tu
         for surface, node in surfaces.items():
             nodes.setdefault(node.id, (node, None))
             if node.id != main.id:
-                aliases.append((main.id, node.id, "positive", 1.0, f"named as one actor in {doc_id}"))
+                aliases.append((main.id, node.id, "positive", DOCUMENT_ALIAS, f"named as one actor in {doc_id}"))
             name_rows.append({"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id})
         seen: set[tuple[str, int]] = set()
         for m in entity.mentions:
