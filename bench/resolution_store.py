@@ -81,6 +81,20 @@ PLACES = ["Raqqa", "Deir ez-Zor", "Manbij", "Hasakah", "Tal Abyad", "Qamishli", 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
+Actor = tuple[str, str, str | None, str]
+
+
+def _first(actor: Actor, gold: list[tuple[str, str, set[str]]]) -> str:
+    """The first mention (full name and acronym); the actor joins the article's gold."""
+    key, full, short, etype = actor
+    gold.append((key, etype, {fold(full)} | ({fold(short)} if short else set())))
+    return f"the {full} ({short})" if short else f"the {full}"
+
+
+def _again(actor: Actor) -> str:
+    return actor[2] or f"the {actor[1]}"
+
+
 def synthetic(n: int, seed: int = 11) -> list[tuple[str, str, list[tuple[str, str, set[str]]]]]:
     """``n`` articles: (file name, text, gold entities as (actor key, type, folded names))."""
     rng = random.Random(seed)
@@ -91,21 +105,13 @@ def synthetic(n: int, seed: int = 11) -> list[tuple[str, str, list[tuple[str, st
         place, day = rng.choice(PLACES), rng.choice(DAYS)
         gold: list[tuple[str, str, set[str]]] = []
 
-        def first(actor: tuple[str, str, str | None, str]) -> str:
-            key, full, short, etype = actor
-            gold.append((key, etype, {fold(full)} | ({fold(short)} if short else set())))
-            return f"the {full} ({short})" if short else f"the {full}"
-
-        def again(actor: tuple[str, str, str | None, str]) -> str:
-            return actor[2] or f"the {actor[1]}"
-
         a, b, c = groups
         lines = [
-            f"{first(a).capitalize()} said on {day} that {first(b)} had shelled positions near {place}.",
-            f'"We will answer," said {given} {family}, a spokesman for {again(a)}.',
-            f"{again(b).capitalize()} denied the report, and {first(c)} called for calm.",
-            f"{family} added that {again(a)} controls the road to {place}.",
-            f"Officials of {again(c)} met {again(b)} commanders later on {day}.",
+            f"{_first(a, gold).capitalize()} said on {day} that {_first(b, gold)} had shelled positions near {place}.",
+            f'"We will answer," said {given} {family}, a spokesman for {_again(a)}.',
+            f"{_again(b).capitalize()} denied the report, and {_first(c, gold)} called for calm.",
+            f"{family} added that {_again(a)} controls the road to {place}.",
+            f"Officials of {_again(c)} met {_again(b)} commanders later on {day}.",
         ]
         gold.append((person_key, "PERSON", {fold(f"{given} {family}"), fold(family)}))
         title = f"Clashes near {place}"
@@ -217,7 +223,11 @@ def main() -> int:
         gold = _corpus_gold(CORPUS)
         stems = {kind: {g.name.removesuffix(".gold.json") for g in (CORPUS / kind).glob("gold/*.gold.json")}
                  for kind in ("seed", "dev", "check")}  # fmt: skip
-        for label, kinds in (("seed+dev", ("seed", "dev")), ("check", ("check",)), ("all 42", ("seed", "dev", "check"))):
+        for label, kinds in (
+            ("seed+dev", ("seed", "dev")),
+            ("check", ("check",)),
+            ("all 42", ("seed", "dev", "check")),
+        ):
             keep = set().union(*(stems[k] for k in kinds))
             p, r, npred, ngold = score(
                 {e: v for e, v in stored.items() if v[0] in keep}, {s: g for s, g in gold.items() if s in keep}, True
