@@ -108,11 +108,42 @@ def test_a_hedged_report() -> None:
     assert event.casualties.kidnapped == 40
 
 
-def test_a_modifier_refines_the_reading() -> None:
+def test_a_modifier_or_a_weapon_refines_the_reading() -> None:
     _, event = only("An air strike hit Tamsa on Sunday.", {"Tamsa": "PLACE"})
-    assert (event.type, event.mode) == ("ASSAULT", "aerial")
+    assert (event.type, event.mode) == ("FIGHT", "aerial")  # conventional weapons: PLOVER's FIGHT
     _, event = only("Prisoners began a hunger strike in Karsan on Monday.", {"Karsan": "PLACE"})
     assert (event.type, event.mode) == ("PROTEST", "hunger")
+    _, event = only("Army tanks attacked Tamsa.", {"Tamsa": "PLACE"})
+    assert (event.type, event.mode) == ("FIGHT", "heavy-weapons")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The Northern Front will release the prisoners in Tamsa.", "AGREE"),  # an intended cooperative act
+        ("The Northern Front is ready to withdraw from Tamsa.", "AGREE"),
+        ("The Northern Front will boycott the talks in Tamsa.", "THREATEN"),  # an intended hostile one
+        ("The Northern Front will withdraw from Tamsa unless the talks resume.", "THREATEN"),  # on a condition
+        ("The Northern Front refused to withdraw from Tamsa.", "REJECT"),
+        ("The Northern Front will not withdraw from Tamsa.", "REJECT"),
+    ],
+)
+def test_the_clause_decides_what_an_event_amounts_to(text: str, type_: str) -> None:
+    a, found = events_of(text, {"Northern Front": "ARMED_GROUP", "Tamsa": "PLACE"})
+    withdrawal = next(e for e in found if e.trigger.text in ("release", "withdraw", "boycott"))
+    assert withdrawal.type == type_
+    assert a.name(withdrawal.actor) == "Northern Front"
+    assert withdrawal.polarity == "affirmed"  # a refusal is a REJECT, not a denied event
+
+
+def test_what_one_party_says_another_must_do_is_a_request_from_the_first() -> None:
+    a, found = events_of(
+        "The Northern Front said the Dawla Brigade must withdraw from Tamsa.",
+        {"Northern Front": "ARMED_GROUP", "Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"},
+    )
+    request = next(e for e in found if e.trigger.text == "withdraw")
+    assert request.type == "REQUEST"
+    assert (a.name(request.actor), a.name(request.target)) == ("Northern Front", "Dawla Brigade")
 
 
 @pytest.mark.parametrize(

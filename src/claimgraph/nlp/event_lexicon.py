@@ -29,6 +29,19 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class Modality:
+    """Clause words that turn an event into the single PLOVER category it amounts to (manual, 2.3)."""
+
+    future_aux: frozenset[str]
+    intent_heads: frozenset[str]
+    obligation_aux: frozenset[str]
+    failure_heads: frozenset[str]
+    conditions: frozenset[str]
+    cooperative: frozenset[str]
+    hostile: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class EventLexicon:
     """Triggers by (lemma, coarse part of speech), and the words event arguments are read with."""
 
@@ -41,6 +54,9 @@ class EventLexicon:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     future_marks: frozenset[str]
+    instruments: dict[str, str]
+    modality: Modality
+    object_retyping: dict[Reading, tuple[frozenset[str], Reading]]
 
     def reading(self, lemma: str, pos: str) -> Reading | None:
         return self.triggers.get((lemma, pos))
@@ -71,6 +87,18 @@ def validate(raw: dict[str, Any]) -> EventLexicon:
                 triggers[lemma, pos] = reading
     for word, change in raw["modifiers"].items():
         check(f"modifier {word!r}", change.get("type", "ASSAULT"), change.get("mode"))
+    for word, mode in raw["instruments"].items():
+        check(f"instrument {word!r}", "FIGHT", mode)
+    modal = {k: frozenset(v) for k, v in raw["modality"].items() if not k.startswith("_")}
+    for kind in ("cooperative", "hostile"):
+        for name in modal[kind] - set(categories):
+            problems.append(f"modality {kind}: unknown category {name!r}")
+    retyping: dict[Reading, tuple[frozenset[str], Reading]] = {}
+    for rule in raw["object_retyping"]:
+        before, after = Reading(*rule["from"]), Reading(*rule["to"])
+        check("object retyping", before.type, before.mode)
+        check("object retyping", after.type, after.mode)
+        retyping[before] = (frozenset(rule["nouns"]), after)
     if set(raw["casualties"]) != set(CASUALTY_KINDS):
         problems.append(f"casualty kinds must be {CASUALTY_KINDS}, not {sorted(raw['casualties'])}")
     if problems:
@@ -85,6 +113,9 @@ def validate(raw: dict[str, Any]) -> EventLexicon:
         target_preps=frozenset(raw["target_preps"]),
         light_verbs=frozenset(raw["light_verbs"]),
         future_marks=frozenset(raw["future_marks"]),
+        instruments=dict(raw["instruments"]),
+        modality=Modality(**modal),
+        object_retyping=retyping,
     )
 
 

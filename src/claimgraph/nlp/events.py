@@ -47,6 +47,10 @@ from claimgraph.nlp.relative_dates import NUMBER_WORDS, EventDate, reference_day
 from claimgraph.nlp.sourcing import Sourcing
 
 TRIGGERS = "event_triggers"
+# Why a trigger's clause changed its category: "negated" (a REJECT whose negation is spent on
+# the category, so the event is not also denied) or "obligation" (a REQUEST: the one who must
+# act is its target, the one who says so its actor).
+Span.set_extension("modal", default=None, force=True)
 DATES = "event_dates"
 _COARSE = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _VIOLENT = frozenset({"ASSAULT", "FIGHT"})
@@ -80,6 +84,67 @@ def _refined(tok: Token, reading: Reading, lex: EventLexicon) -> Reading:
     return reading
 
 
+def _instrument(tok: Token, reading: Reading, lex: EventLexicon) -> Reading:
+    """'Tanks shelled X', 'aircraft killed 40 in an attack': a conventional weapon as the doer makes it a FIGHT."""
+    if reading.type not in _VIOLENT:
+        return reading
+    doers = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep")]
+    doers += [o for c in doers if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with") for o in c.children]
+    if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        doers += [c for c in tok.head.head.children if c.dep_ == "nsubj"]  # "aircraft killed 40 in an attack"
+    for doer in doers:
+        mode = lex.instruments.get(doer.lemma_.lower())
+        if mode is not None:
+            return Reading("FIGHT", mode)
+    return reading
+
+
+def _by_object(tok: Token, reading: Reading, lex: EventLexicon) -> Reading:
+    """'expelled two diplomats' is a SANCTION (relations), 'expelled two activists' a COERCE (deportation)."""
+    rule = lex.object_retyping.get(reading)
+    if rule is None:
+        return reading
+    nouns, after = rule
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return after if any(o.lemma_.lower() in nouns for o in objects) else reading
+
+
+def _modal(tok: Token, reading: Reading, lex: EventLexicon) -> tuple[Reading, str | None]:
+    """The category an event amounts to in its clause, and why it changed ("negated", "obligation").
+
+    PLOVER codes a future or intended event as the category it amounts to:
+    an intended cooperative act (''will release'', ''is ready to withdraw'')
+    is AGREE, an intended hostile one (''will boycott'', ''would blockade''), or
+    a cooperative one on a condition (''will withdraw unless''), THREATEN;
+    what someone must or should do is REQUEST; a cooperative act negated or
+    refused (''will not accept'', ''failed to reach agreement'') is REJECT.
+    """
+    m = lex.modality
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ == "dobj" else tok
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    head = verb.head if verb.dep_ == "xcomp" else None
+    if head is not None and head.pos_ in ("ADJ",) and head.dep_ == "acomp":
+        head_word = head.lemma_.lower()  # "is ready to", "is willing to"
+        head_negated = any(c.dep_ == "neg" for c in head.head.children)
+    else:
+        head_word = head.lemma_.lower() if head is not None else ""
+        head_negated = head is not None and any(c.dep_ == "neg" for c in head.children)
+    if reading.type in m.cooperative and (negated or head_word in m.failure_heads or head_negated):
+        return Reading("REJECT", None), "negated" if negated or head_negated else None
+    if aux & m.obligation_aux:
+        return Reading("REQUEST", None), "obligation"
+    intended = bool(aux & m.future_aux) or head_word in m.intent_heads
+    if not intended:
+        return reading, None
+    conditional = any(c.dep_ == "advcl" and any(g.lower_ in m.conditions for g in c.children) for c in verb.children)
+    if reading.type in m.hostile or (conditional and reading.type in m.cooperative):
+        return Reading("THREATEN", None), None
+    if reading.type in m.cooperative:
+        return Reading("AGREE", None), None
+    return reading, None
+
+
 class EventTriggers:
     """``claimgraph_events_v1``: marks event trigger words, labelled with their PLOVER category."""
 
@@ -92,8 +157,11 @@ class EventTriggers:
             reading = _reading(tok, self.lex)
             if reading is None or _modifies(tok):
                 continue
-            reading = _refined(tok, reading, self.lex)
-            spans.append(Span(doc, tok.i, tok.i + 1, label=reading.type, kb_id=reading.mode or ""))
+            reading = _by_object(tok, _instrument(tok, _refined(tok, reading, self.lex), self.lex), self.lex)
+            reading, why = _modal(tok, reading, self.lex)
+            span = Span(doc, tok.i, tok.i + 1, label=reading.type, kb_id=reading.mode or "")
+            span._.modal = why
+            spans.append(span)
         doc.spans[TRIGGERS] = spans
         doc.spans[DATES] = [ent for ent in doc.ents if ent.label_ == "DATE"]
         return doc
@@ -161,6 +229,47 @@ class EventReader:
             return self.index.resolve(tok, prefer=self.held.speaker(tok))
         return None
 
+    def owner(self, tok: Token) -> list[str]:
+        """The named possessor of what an event is done to: "support Turkey's efforts" is done to Turkey."""
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound"):
+                eid = self.index.named(child)
+                if eid is not None:
+                    return [eid]
+        return []
+
+    def named_in_objects(self, trigger: Token, exclude: set[str]) -> list[str]:
+        """The first actor named inside the trigger's objects ("sent aid to help X", "a plan for X's return")."""
+        for child in trigger.children:
+            if child.dep_ not in ("dobj", "xcomp", "prep", "dative", "attr", "oprd"):
+                continue
+            for tok in child.subtree:
+                eid = self.index.named(tok)
+                if eid is None or eid in exclude:
+                    continue
+                if not self.is_place(eid) or self.index.is_country(eid):
+                    return [eid]  # a state is acted on; a town is where it happens
+        return []
+
+    def climbed_subject(self, trigger: Token) -> list[str]:
+        """The subject of the clause an embedded trigger belongs to.
+
+        "X is ready to withdraw", "X went on to attack", "X stormed the town,
+        killing 12", "X allowed the return of …": up through complements,
+        conjuncts and objects, as far as the first clause with a subject.
+        """
+        tok = trigger
+        for _ in range(4):
+            if tok.dep_ not in ("xcomp", "acomp", "conj", "advcl", "dobj", "attr", "oprd", "pobj", "prep"):
+                return []
+            tok = tok.head
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+                return []
+            for child in tok.children:
+                if child.dep_ in _SUBJECTS:
+                    return self.parties(child)
+        return []
+
     def parties(self, tok: Token) -> list[str]:
         """The party ``tok`` stands for and those coordinated with it ("X and Y clashed")."""
         first = self.party(tok)
@@ -202,6 +311,8 @@ class EventReader:
             dep = child.dep_
             if dep in _SUBJECTS and verb:
                 actors += self.parties(child)
+            elif dep == "dative" and verb:
+                targets += self.parties(child)  # "gave Tanzania a grant"
             elif dep == "nsubjpass" or (dep == "dobj" and verb):
                 place = self.place_in(child)
                 if place is not None and draft.type in ("COERCE", "ASSAULT", "FIGHT"):
@@ -228,11 +339,17 @@ class EventReader:
             for child in light.children:
                 if child.dep_ == "prep":
                     self._prep(child, draft, targets, places)
-        if verb and trigger.dep_ in ("xcomp", "advcl", "conj") and not actors and not passive:
-            head = trigger.head  # "X went on to attack", "X stormed the town, killing 12"
-            actors += [p for c in head.children if c.dep_ in _SUBJECTS for p in self.parties(c)]
+        if not actors and not passive:
+            actors += self.climbed_subject(trigger)
         if verb and trigger.dep_ in ("acl", "relcl") and not passive and trigger.head.i < trigger.i:
             actors += self.parties(trigger.head)  # "militants who attacked X"
+        if trigger.i in self.obliged:  # "Y said X must withdraw": Y asks, X is asked
+            targets = actors + targets
+            actors = self.climbed_subject(trigger.head if trigger.dep_ != "ROOT" else trigger)
+            speaker = self.held.speaker(trigger)
+            actors = actors or ([speaker] if speaker else [])
+        if not targets:
+            targets = self.named_in_objects(trigger, exclude={*actors, *places})
         draft.actor = draft.actor or next(iter(actors), None)
         draft.target = draft.target or next((t for t in targets if t != draft.actor), None)
         if draft.actor and draft.type in _VIOLENT and draft.target is None and len(actors) > 1:
@@ -330,6 +447,9 @@ class EventReader:
     def drafts(self) -> list[_Draft]:
         """One draft per trigger, triggers joined by the parse in one sentence merged (violent ones)."""
         triggers = [(span[0], span.label_, span.kb_id_ or None) for span in self.doc.spans.get(TRIGGERS, [])]
+        marked = self.doc.spans.get(TRIGGERS, [])
+        self.spent = {span[0].i for span in marked if span._.modal == "negated"}
+        self.obliged = {span[0].i for span in marked if span._.modal == "obligation"}
         out: list[_Draft] = []
         owner: dict[int, _Draft] = {}
         for tok, type_, mode in triggers:
@@ -400,7 +520,7 @@ class EventReader:
                     date=when.date if when else None,
                     date_precision=when.precision if when else None,
                     casualties=casualties,
-                    polarity="denied" if is_denied(verb) else "affirmed",
+                    polarity="denied" if is_denied(verb) and not {verb.i, head.i} & self.spent else "affirmed",
                     hedged=is_hedged(verb),
                     source=source,
                     via=via,
