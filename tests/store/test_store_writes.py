@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 
 from claimgraph.analyze.dossier import stats
 from claimgraph.model import ExtractionError
 from claimgraph.store import open_store, schema
-from claimgraph.store.engine import create_engine, migrate
+from claimgraph.store.engine import create_engine
 from claimgraph.store.load import IngestSummary, write_results
 from claimgraph.store.search import search
+from claimgraph.store.upgrade import MIGRATIONS, migrate
 from claimgraph.store.write import list_failures
 from records import claim, document, entity, extraction, falcons_world, store_all
 
@@ -84,8 +86,32 @@ def test_an_older_store_is_upgraded_in_place(store_url: str) -> None:
     with upgraded.connect() as conn:
         version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
         hits = search(conn, "crossing Merrow")
-    assert version == "0002"
+    assert version == ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert [h.document_id for h in hits] == [doc.id]
+
+
+def test_repeated_automatic_judgements_are_merged_on_upgrade(store_url: str) -> None:
+    engine = create_engine(store_url)
+    migrate(engine, "0002")  # before automatic judgements were unique per pair
+    names = [{"id": n, "name": n, "fold": n, "type": "ARMED_GROUP", "key": n, "resolved": True} for n in ("n1", "n2")]
+    verdict = {
+        "left_id": "n1",
+        "right_id": "n2",
+        "judgement": "positive",
+        "score": 0.9,
+        "reason": "r",
+        "created_at": "t",
+    }
+    with engine.begin() as conn:
+        conn.execute(schema.names.insert(), names)
+        conn.execute(
+            schema.judgements.insert(), [{**verdict, "by_hand": False}] * 3 + [{**verdict, "by_hand": True}] * 2
+        )
+    engine.dispose()
+    upgraded = open_store(store_url)
+    with upgraded.connect() as conn:
+        kinds = sorted(conn.execute(sa.select(schema.judgements.c.by_hand)).scalars())
+    assert kinds == [False, True, True]
 
 
 def test_migrations_build_exactly_the_schema_module(store_url: str) -> None:

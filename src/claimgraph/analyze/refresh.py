@@ -11,12 +11,23 @@ import sqlalchemy as sa
 
 from claimgraph.analyze.origins import rebuild_origins
 from claimgraph.resolve.store import judge_pending, rebuild_actors
+from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
 
 
 def refresh(engine: sa.Engine, force: bool = False) -> bool:
-    """Rebuild resolution and origins where stale (or all, with ``force``); whether anything was rebuilt."""
+    """Rebuild resolution and origins where stale (or all, with ``force``); whether anything was rebuilt.
+
+    Rebuilding replaces the derived rows wholesale, so it runs under the
+    store's rebuild lock: two ingests finishing at once take turns (the
+    second usually finds nothing left to do) instead of both re-inserting.
+    """
+    if not force:
+        with engine.connect() as conn:
+            if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS)):
+                return False
     with engine.begin() as conn:
+        locks.hold(conn, locks.REBUILD)
         actors, origins = force or is_stale(conn, ACTORS), force or is_stale(conn, ORIGINS)
         if actors:
             judge_pending(conn)

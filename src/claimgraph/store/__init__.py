@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from claimgraph import settings
-from claimgraph.store.engine import create_engine, migrate, store_files
+from claimgraph.store.engine import create_engine, store_files
+from claimgraph.store.upgrade import migrate
 
 
 def open_store(url: str | None = None) -> sa.Engine:

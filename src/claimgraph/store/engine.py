@@ -4,7 +4,8 @@
 the writer and a killed writer leaves the last committed transaction
 intact; ``postgresql://`` is served by psycopg 3.  Opening a store made by
 an older claimgraph upgrades it in place with the Alembic migrations that
-ship in this package, so nobody has to run a migration tool by hand.
+ship in this package (``upgrade.py``), so nobody has to run a migration
+tool by hand.
 """
 
 from __future__ import annotations
@@ -13,13 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from claimgraph.errors import StoreError
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "head"
 
 
 def normalise_url(url: str) -> str:
@@ -56,15 +52,3 @@ def store_files(engine: sa.Engine) -> list[Path]:
     if not database or database == ":memory:":
         return []
     return [Path(database + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
-
-
-def migrate(engine: sa.Engine, revision: str = HEAD) -> None:
-    """Bring the store's schema to ``revision`` (default: the newest)."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    except sa.exc.OperationalError as exc:
-        raise StoreError(f"cannot open the store: {exc.orig}") from exc

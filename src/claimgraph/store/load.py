@@ -62,22 +62,50 @@ def write_results(
 ) -> None:
     """Store each result in its own transaction, counting into ``summary``."""
     for result in results:
+        outcome = write_result(engine, result, extractor)
+        setattr(summary, outcome, getattr(summary, outcome) + 1)
+        if progress:
+            progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
+
+
+# A transaction that collided with a concurrent writer is tried again this many times in all.
+ATTEMPTS = 5
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction may simply be run again.
+_RETRY_STATES = frozenset({"40P01", "40001"})
+
+
+def write_result(engine: sa.Engine, result: Extraction | ExtractionError, extractor: str) -> str:
+    """Store one result; ``"stored"``, ``"duplicates"`` or ``"failed"`` (the summary field to count it in).
+
+    A document is a duplicate only when its content hash is stored — found
+    before writing, or stored by a concurrent ingest that committed first
+    (our insert then fails on the document's key).  Any other collision is
+    a race on a shared row: the transaction is run again, and if it keeps
+    failing the ingest stops with the reason rather than lose the document.
+    """
+    error: sa.exc.DBAPIError | None = None
+    for _ in range(ATTEMPTS):
         try:
             with engine.begin() as conn:
                 if isinstance(result, ExtractionError):
                     store_failure(conn, result, extractor)
-                    summary.failed += 1
-                elif has_document(conn, result.document.id):
-                    summary.duplicates += 1  # the same content twice in one batch
-                else:
-                    store_extraction(conn, result, extractor, signature(result.document.text))
-                    summary.stored += 1
-        except sa.exc.IntegrityError:
-            summary.duplicates += 1  # another ingest stored the same content first; this one rolled back
+                    return "failed"
+                if has_document(conn, result.document.id):
+                    return "duplicates"  # the same content twice in one batch, or already stored
+                store_extraction(conn, result, extractor, signature(result.document.text))
+            return "stored"
+        except sa.exc.IntegrityError as exc:
+            if isinstance(result, Extraction):
+                with engine.connect() as conn:
+                    if has_document(conn, result.document.id):
+                        return "duplicates"  # another ingest stored the same content first
+            error = exc
         except sa.exc.OperationalError as exc:
-            raise StoreError(f"cannot write to the store: {exc.orig}") from exc
-        if progress:
-            progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
+            if getattr(exc.orig, "sqlstate", None) not in _RETRY_STATES:
+                raise StoreError(f"cannot write to the store: {exc.orig}") from exc
+            error = exc
+    path = result.source_path if isinstance(result, ExtractionError) else result.document.source_path
+    raise StoreError(f"cannot write {path} to the store after {ATTEMPTS} attempts: {error.orig if error else ''}")
 
 
 def ingest_paths(

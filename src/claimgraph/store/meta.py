@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from claimgraph.store import schema as t
+from claimgraph.store import upsert
 
 ACTORS = "stale_actors"
 ORIGINS = "stale_origins"
@@ -30,9 +31,8 @@ def get(conn: sa.Connection, key: str) -> str | None:
 
 
 def put(conn: sa.Connection, key: str, value: str) -> None:
-    """Set ``key`` to ``value``."""
-    if conn.execute(t.meta.update().where(t.meta.c.key == key).values(value=value)).rowcount == 0:
-        conn.execute(t.meta.insert().values(key=key, value=value))
+    """Set ``key`` to ``value`` (an upsert: two first writers cannot both insert the key)."""
+    upsert.put(conn, t.meta, {"key": key, "value": value}, ["key"])
 
 
 def mark_stale(conn: sa.Connection, *what: str) -> None:

@@ -165,6 +165,17 @@ judgements = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
 )
+# One automatic judgement per pair of names (hand judgements accumulate: the latest wins), so a
+# concurrent ingest that reaches the same pair inserts nothing (migration 0003).
+AUTO_JUDGEMENT = judgements.c.by_hand.is_(False)
+sa.Index(
+    "ux_judgements_auto",
+    judgements.c.left_id,
+    judgements.c.right_id,
+    unique=True,
+    sqlite_where=AUTO_JUDGEMENT,
+    postgresql_where=AUTO_JUDGEMENT,
+)
 
 # ---- derived: rebuilt from the rows above, never edited by hand ----
 

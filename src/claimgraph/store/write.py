@@ -19,6 +19,7 @@ from claimgraph.resolve.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
 from claimgraph.store.meta import mark_stale, now
 from claimgraph.store.search import index_document
+from claimgraph.store.upsert import insert_new, put
 
 # One document naming two names as one actor: good evidence, not certainty (its coreference can slip).
 DOCUMENT_ALIAS = 0.9
@@ -60,9 +61,8 @@ def _ensure_names(conn: sa.Connection, nodes: dict[str, tuple[NameNode, str | No
         for node_id, (n, g) in nodes.items()
         if node_id not in known
     ]
-    if new:
-        conn.execute(t.names.insert(), new)
-    for node_id, (_, gazetteer_id) in nodes.items():
+    insert_new(conn, t.names, new, ["id"])
+    for node_id, (_, gazetteer_id) in sorted(nodes.items()):
         if gazetteer_id and node_id in known and known[node_id] is None:
             conn.execute(
                 t.names.update().where(t.names.c.id == node_id).values(gazetteer_id=gazetteer_id, resolved=False)
@@ -97,8 +97,7 @@ def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, s
         for (left, right, reason), v in sorted(pairs.items())
         if (left, right, reason) not in existing
     ]
-    if new:
-        conn.execute(t.judgements.insert(), new)
+    insert_new(conn, t.judgements, new, ["left_id", "right_id"], t.AUTO_JUDGEMENT)
     return len(new)
 
 
@@ -268,16 +267,14 @@ def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str
 
 def store_failure(conn: sa.Connection, error: ExtractionError, extractor: str) -> None:
     """Record why a document could not be read (replacing an older record for the same path)."""
-    conn.execute(t.failures.delete().where(t.failures.c.source_path == error.source_path))
-    conn.execute(
-        t.failures.insert().values(
-            source_path=error.source_path,
-            document_id=error.id,
-            code=error.code,
-            message=error.message,
-            extractor=extractor,
-        )
-    )
+    row = {
+        "source_path": error.source_path,
+        "document_id": error.id,
+        "code": error.code,
+        "message": error.message,
+        "extractor": extractor,
+    }
+    put(conn, t.failures, row, ["source_path"])
 
 
 def list_failures(conn: sa.Connection) -> list[dict[str, Any]]:
