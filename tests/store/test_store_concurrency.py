@@ -29,12 +29,7 @@ def writers(url: str, *ranges: tuple[int, int]) -> list[dict[str, int]]:
         )
         for a, b in ranges
     ]
-    out = []
-    for proc in procs:
-        stdout, stderr = proc.communicate(timeout=600)
-        assert proc.returncode == 0, stderr
-        out.append(json.loads(stdout))
-    return out
+    return summaries(procs)
 
 
 def contents(url: str) -> dict[str, object]:
