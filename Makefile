@@ -42,6 +42,16 @@ lint: install
 test: install postgres chromium lint
 	$(BIN)/pytest -q
 
+# The package as a user installs it: a fresh venv, the stock pip of its Python, no extras, no editable mode.
+install-check:
+	rm -rf .venv-install-check
+	$(PYTHON) -m venv .venv-install-check
+	.venv-install-check/bin/pip install -q .
+	cd /tmp && $(CURDIR)/.venv-install-check/bin/python -c "import claimgraph, trafilatura; from claimgraph.nlp.pipeline import load_language; load_language()"
+	.venv-install-check/bin/claimgraph extract examples/ > /dev/null
+	rm -rf .venv-install-check
+	@echo "pip install . with the stock pip: ok"
+
 # Benchmarks (not tests): each prints its figures as ratios against a baseline run beside it.
 bench: install
 	$(BIN)/python bench/reader.py

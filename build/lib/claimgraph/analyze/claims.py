@@ -1,0 +1,259 @@
+"""Claims as the analyst sees them: on canonical actors, grouped, with their support.
+
+A stored claim names per-document entities; here each side is replaced by
+its canonical actor, and claims saying the same thing (same subject,
+predicate, object and polarity) are grouped.  A group's support is counted
+in *independent origins*: claims from near-duplicate documents, or citing
+the same upstream source (the outermost ``via``, else the claim's
+``source``), are joined and count once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from claimgraph.model import SYMMETRIC_PREDICATES
+from claimgraph.nlp.names import fold
+from claimgraph.store import schema as t
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """One stored claim with its sides resolved to canonical actors."""
+
+    id: str
+    document_id: str
+    day: str | None
+    publisher: str | None
+    origin_id: str
+    subject: str
+    subject_name: str
+    predicate: str
+    object: str | None
+    object_name: str | None
+    object_literal: str | None
+    polarity: str
+    hedged: bool
+    source: str | None
+    source_name: str | None
+    via: tuple[str, ...]  # actor names, outermost first
+    upstream: str | None  # the actor the claim came through first: outermost via, else source
+    cue: str | None
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """Claims that say the same thing about the same actors."""
+
+    subject: str
+    subject_name: str
+    predicate: str
+    object: str | None
+    object_name: str | None
+    object_literal: str | None
+    polarity: str
+    claims: list[StoredClaim] = field(default_factory=list)
+
+    @property
+    def days(self) -> list[str]:
+        return sorted(c.day for c in self.claims if c.day)
+
+    def independent_origins(self) -> int:
+        """Claims joined by a shared near-duplicate origin or upstream source count once."""
+        parent = list(range(len(self.claims)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        first_of: dict[str, int] = {}
+        for i, claim in enumerate(self.claims):
+            for key in (f"doc:{claim.origin_id}", f"up:{claim.upstream}" if claim.upstream else None):
+                if key is None:
+                    continue
+                if key in first_of:
+                    parent[root(i)] = root(first_of[key])
+                else:
+                    first_of[key] = i
+        return len({root(i) for i in range(len(self.claims))})
+
+    def to_json(self) -> dict[str, Any]:
+        """The dossier's claim object (CONTRACT keys first, then provenance)."""
+        sources = sorted({c.source_name or c.publisher or "the article" for c in self.claims})
+        vias = sorted({c.via for c in self.claims if c.via})
+        days = self.days
+        return {
+            "subject": self.subject_name,
+            "predicate": self.predicate,
+            "object": self.object_name,
+            "object_literal": self.object_literal,
+            "polarity": self.polarity,
+            "sources": sources,
+            "independent_origins": self.independent_origins(),
+            "documents": len({c.document_id for c in self.claims}),
+            "via": [list(v) for v in vias],
+            "hedged": all(c.hedged for c in self.claims),
+            "first_seen": days[0] if days else None,
+            "last_seen": days[-1] if days else None,
+            "claims": sorted(c.id for c in self.claims),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims to load; actor filters are sets of actor ids."""
+
+    subjects: frozenset[str] | None = None
+    objects: frozenset[str] | None = None
+    sources: frozenset[str] | None = None
+    involving: frozenset[str] | None = None  # as subject or object
+    predicate: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def _names_in(actor_ids: frozenset[str]) -> sa.Select[Any]:
+    return sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id.in_(sorted(actor_ids)))
+
+
+def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[StoredClaim]:
+    """The stored claims matching ``flt``, resolved to canonical actors, in document order."""
+    flt = flt or ClaimFilter()
+    c, d, o = t.claims.c, t.documents.c, t.origins.c
+    cs, co, csrc = (t.canonical.alias(n) for n in ("cs", "co", "csrc"))
+    asub, aobj, asrc = (t.actors.alias(n) for n in ("asub", "aobj", "asrc"))
+    query = (
+        sa.select(
+            t.claims,
+            d.day,
+            d.publisher,
+            o.origin_id,
+            cs.c.actor_id.label("subject"),
+            asub.c.name.label("subject_name"),
+            co.c.actor_id.label("object"),
+            aobj.c.name.label("object_name"),
+            csrc.c.actor_id.label("source"),
+            asrc.c.name.label("source_name"),
+        )
+        .join(t.documents, d.id == c.document_id)
+        .join(cs, cs.c.name_id == c.subject_name_id)
+        .join(asub, asub.c.id == cs.c.actor_id)
+        .outerjoin(t.origins, o.document_id == c.document_id)
+        .outerjoin(co, co.c.name_id == c.object_name_id)
+        .outerjoin(aobj, aobj.c.id == co.c.actor_id)
+        .outerjoin(csrc, csrc.c.name_id == c.source_name_id)
+        .outerjoin(asrc, asrc.c.id == csrc.c.actor_id)
+    )
+    if flt.subjects is not None:
+        query = query.where(c.subject_name_id.in_(_names_in(flt.subjects)))
+    if flt.objects is not None:
+        query = query.where(c.object_name_id.in_(_names_in(flt.objects)))
+    if flt.sources is not None:
+        query = query.where(c.source_name_id.in_(_names_in(flt.sources)))
+    if flt.involving is not None:
+        names = _names_in(flt.involving)
+        query = query.where(sa.or_(c.subject_name_id.in_(names), c.object_name_id.in_(names)))
+    if flt.predicate:
+        query = query.where(c.predicate == flt.predicate)
+    if flt.since:
+        query = query.where(d.day >= flt.since)
+    if flt.until:
+        query = query.where(d.day <= flt.until)
+    rows = conn.execute(query.order_by(d.day, c.document_id, c.local_id)).all()
+    via_ids = {v for r in rows for v in json.loads(r.via)}
+    via_actor = _actors_of(conn, via_ids)
+    out = []
+    for r in rows:
+        via = [via_actor[v] for v in json.loads(r.via) if v in via_actor]
+        upstream = via[0][0] if via else r.source
+        out.append(
+            StoredClaim(
+                id=r.id,
+                document_id=r.document_id,
+                day=r.day,
+                publisher=r.publisher,
+                origin_id=r.origin_id or r.document_id,
+                subject=r.subject,
+                subject_name=r.subject_name,
+                predicate=r.predicate,
+                object=r.object,
+                object_name=r.object_name,
+                object_literal=r.object_literal,
+                polarity=r.polarity,
+                hedged=bool(r.hedged),
+                source=r.source,
+                source_name=r.source_name,
+                via=tuple(name for _, name in via),
+                upstream=upstream,
+                cue=r.cue,
+                evidence=r.evidence_text,
+                evidence_start=r.evidence_start,
+                evidence_end=r.evidence_end,
+            )
+        )
+    return out
+
+
+def _actors_of(conn: sa.Connection, name_ids: set[str]) -> dict[str, tuple[str, str]]:
+    """Name id → (actor id, actor name)."""
+    if not name_ids:
+        return {}
+    rows = conn.execute(
+        sa.select(t.canonical.c.name_id, t.actors.c.id, t.actors.c.name)
+        .join(t.actors, t.actors.c.id == t.canonical.c.actor_id)
+        .where(t.canonical.c.name_id.in_(sorted(name_ids)))
+    )
+    return {r.name_id: (r.id, r.name) for r in rows}
+
+
+def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[ClaimGroup]:
+    """Claims grouped by what they say; symmetric predicates ignore direction.
+
+    A symmetric group reads from the actor ``focus`` when it is one of its
+    sides (a dossier shows "X allied with Y" on X's page), else as its first
+    claim was written.
+    """
+    groups: dict[tuple[str, ...], ClaimGroup] = {}
+    for c in claims:
+        symmetric = c.predicate in SYMMETRIC_PREDICATES and c.object is not None
+        ends = sorted((c.subject, c.object or "")) if symmetric else [c.subject, c.object or ""]
+        key = (*ends, c.predicate, fold(c.object_literal or ""), c.polarity)
+        group = groups.get(key)
+        if group is None:
+            flip = symmetric and c.object == focus
+            subj, subj_name, obj, obj_name = (
+                (c.object or "", c.object_name or "", c.subject, c.subject_name)
+                if flip
+                else (c.subject, c.subject_name, c.object, c.object_name)
+            )
+            group = groups[key] = ClaimGroup(subj, subj_name, c.predicate, obj, obj_name, c.object_literal, c.polarity)
+        group.claims.append(c)
+    return list(groups.values())
+
+
+def claim_to_json(c: StoredClaim) -> dict[str, Any]:
+    """One row of ``claimgraph claims --json``."""
+    return {
+        "id": c.id,
+        "document": c.document_id,
+        "date": c.day,
+        "subject": c.subject_name,
+        "predicate": c.predicate,
+        "object": c.object_name,
+        "object_literal": c.object_literal,
+        "polarity": c.polarity,
+        "hedged": c.hedged,
+        "source": c.source_name,
+        "via": list(c.via),
+        "cue": c.cue,
+        "evidence": {"start": c.evidence_start, "end": c.evidence_end, "text": c.evidence},
+    }

@@ -1,0 +1,67 @@
+"""Near-duplicate documents grouped into origins with MinHash LSH.
+
+Syndicated wire copy and reposts are one story told many times: each
+document gets a MinHash signature of its word shingles when it is stored,
+and documents whose estimated Jaccard similarity passes ``THRESHOLD`` are
+joined into one origin.  Corroboration then counts origins, not copies.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import sqlalchemy as sa
+from datasketch import MinHash, MinHashLSH
+
+from claimgraph.store import schema as t
+
+NUM_PERM = 64
+SCHEME = "affine32"  # fixed so stored signatures stay comparable across datasketch versions
+SHINGLE = 5
+THRESHOLD = 0.7
+_WORD = re.compile(r"\w+")
+
+
+def _minhash(text: str) -> MinHash:
+    words = _WORD.findall(text.casefold())
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
+def signature(text: str) -> bytes:
+    """The document's MinHash signature, as stored in ``documents.minhash``."""
+    return _minhash(text).hashvalues.astype(np.uint64).tobytes()
+
+
+def _from_bytes(raw: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(raw, dtype=np.uint64))
+
+
+def rebuild_origins(conn: sa.Connection) -> None:
+    """Replace ``origins``: each document → the smallest document id of its near-duplicate group."""
+    rows = conn.execute(sa.select(t.documents.c.id, t.documents.c.minhash).order_by(t.documents.c.id)).all()
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    parent: dict[str, str] = {}
+
+    def root(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    for doc_id, raw in rows:
+        parent[doc_id] = doc_id
+        if raw is None:
+            continue
+        mh = _from_bytes(raw)
+        for other in lsh.query(mh):
+            a, b = root(doc_id), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        lsh.insert(doc_id, mh)
+    conn.execute(t.origins.delete())
+    if parent:
+        conn.execute(t.origins.insert(), [{"document_id": d, "origin_id": root(d)} for d in parent])

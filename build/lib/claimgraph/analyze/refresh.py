@@ -1,0 +1,28 @@
+"""Bringing the derived tables up to date with the statements and judgements.
+
+Called at the end of an ingest, after a hand judgement, and before any
+reading command when ``meta`` marks them stale, so every answer reflects every
+committed document even after a crash between writing and rebuilding.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from claimgraph.analyze.origins import rebuild_origins
+from claimgraph.resolve.store import judge_pending, rebuild_actors
+from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
+
+
+def refresh(engine: sa.Engine, force: bool = False) -> bool:
+    """Rebuild resolution and origins where stale (or all, with ``force``); whether anything was rebuilt."""
+    with engine.begin() as conn:
+        actors, origins = force or is_stale(conn, ACTORS), force or is_stale(conn, ORIGINS)
+        if actors:
+            judge_pending(conn)
+            rebuild_actors(conn)
+            put(conn, ACTORS, "0")
+        if origins:
+            rebuild_origins(conn)
+            put(conn, ORIGINS, "0")
+    return actors or origins

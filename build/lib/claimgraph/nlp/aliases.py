@@ -1,0 +1,282 @@
+"""Within-document alias grouping: which mentions name the same actor.
+
+One article names an actor many ways: "Syrian Democratic Forces (SDF)"
+then "SDF"; "The Caucus Soldier's Group, (Jamaat Jund al-Qawqaz,)"; a
+headline that misspells the body ("Caucacus"); "Ahmet Yarlykapov" then
+"Yarlykapov"; "Caucasus Emirate" and "Caucasus Emirates".  ``group``
+joins mentions (union–find) on the evidence below, strongest first, and
+never across incompatible types (a person is not a place):
+
+1. the text between two mentions says they are one name: parentheses and
+   appositive parentheses, "known as", "also called", "calling itself",
+   "formerly", "a.k.a.";
+2. a bare acronym equals the initials of a longer name in the document;
+3. both mentions carry the same gazetteer id;
+4. the same folded name, up to a plural -s;
+5. the same transliteration key, or a near spelling (rapidfuzz);
+6. a name minus a leading nationality ("Kurdish People's Protection Units");
+7. a surname or given name alone, or a name without its last part, for a
+   person named in full (the most recent such person before it), never
+   putting two full names with different given names in one group;
+8. one country under two names ("UK", "Britain"), and one state body under
+   two ("Syrian regime", "Syrian government"); a body named for a leader
+   ("Assad regime") is the one country body of its kind, or among several
+   the one named with the same word ("Syrian regime", not "Turkish
+   government").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from claimgraph.model import EntityType
+from claimgraph.nlp.institutions import head_class
+from claimgraph.nlp.names import HONORIFICS, acronym, fold, name_key, tokens
+from claimgraph.nlp.places import country_of, is_known_place
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One recognised name in the body (``field`` None) or the title (``field`` "title")."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    field: str | None = None
+    gazetteer_id: str | None = None
+    rank: int = 1  # evidence for the type: 3 gazetteer, 2 our rules, 1 the model
+
+
+ORG_LIKE = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
+_PAREN_OPEN = re.compile(r"\s*,?\s*\(\s*(?:the\s+)?", re.IGNORECASE)
+_PAREN_CLOSE = re.compile(r"\s*,?\s*\)")
+_ALIAS_CUE = re.compile(
+    r"\s*,?\s*(?:(?:also|formerly|previously|now|sometimes|widely|commonly|better)\s+)?"
+    r"(?:known\s+as|called|named|dubbed|calling\s+itself|calls\s+itself|a\.?k\.?a\.?|f\.?k\.?a\.?|"
+    r"renamed(?:\s+as)?|rebranded\s+as)\s*,?\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+
+
+def compatible(a: EntityType, b: EntityType) -> bool:
+    """Can two mentions of these types name one actor?"""
+    return a == b or (a in ORG_LIKE and b in ORG_LIKE)
+
+
+def person_parts(text: str) -> list[str]:
+    """Name words of a person without honorifics or Arabic articles ("al-Assad" → "assad")."""
+    words = [w for w in tokens(text) if w not in HONORIFICS]
+    return [w for w in words if w not in ("al", "el")]
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+
+def _stated_link(a: Mention, b: Mention, text: str) -> bool:
+    """Does the text between ``a`` and ``b`` say they are one name?"""
+    gap = text[a.end : b.start]
+    if _PAREN_OPEN.fullmatch(gap) and _PAREN_CLOSE.match(text, b.end):
+        return not (a.type == "PLACE" and b.type == "PLACE")
+    return bool(_ALIAS_CUE.fullmatch(gap))
+
+
+def _plain(text: str) -> str:
+    """Folded name with a plural -s dropped from its last word."""
+    key = fold(text)
+    return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else key
+
+
+def _family(etype: EntityType) -> str:
+    """Types that may name one actor share a family (organisation-like ones do)."""
+    return "ORG" if etype in ORG_LIKE else etype
+
+
+def _join_buckets(groups: _Groups, keyed: list[tuple[object, int]]) -> None:
+    """Join every pair of mentions that share a key (None keys are skipped)."""
+    first: dict[object, int] = {}
+    for key, i in keyed:
+        if key is not None:
+            groups.join(first.setdefault(key, i), i)
+
+
+def _same_written_name(groups: _Groups, mentions: list[Mention]) -> None:
+    """Steps 3–6: gazetteer id, fold up to a plural, transliteration key, near spelling, nationality."""
+    fam = [_family(m.type) for m in mentions]
+    _join_buckets(groups, [((m.gazetteer_id, fam[i]) if m.gazetteer_id else None, i) for i, m in enumerate(mentions)])
+    _join_buckets(groups, [((_plain(m.text), fam[i]), i) for i, m in enumerate(mentions)])
+    named = [i for i, m in enumerate(mentions) if m.type != "PERSON" and len(m.text) >= 8]
+    _join_buckets(
+        groups, [((name_key(mentions[i].text), fam[i]) if " " in mentions[i].text else None, i) for i in named]
+    )
+    folds: dict[tuple[str, str], int] = {}
+    for i in named:
+        folds.setdefault((fold(mentions[i].text), fam[i]), i)
+    for i in named:
+        words = mentions[i].text.split()
+        if len(words) >= 3 and country_of(words[0]) is not None:
+            j = folds.get((fold(" ".join(words[1:])), fam[i]))
+            if j is not None:
+                groups.join(j, i)
+    distinct = list(folds.items())
+    for x, ((fa, family_a), i) in enumerate(distinct):
+        for (fb, family_b), j in distinct[:x]:
+            if family_a == family_b and fuzz.ratio(fa, fb, score_cutoff=88):
+                groups.join(j, i)
+
+
+def _same_place_or_body(groups: _Groups, mentions: list[Mention]) -> None:
+    """Step 8: one country under two names; one state body named by country or by its leader."""
+    _join_buckets(groups, [(country_of(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
+    persons = {p for m in mentions if m.type == "PERSON" for p in person_parts(m.text)}
+    by_country: dict[str, int] = {}
+    by_head: dict[str, set[str]] = {}  # the head words each country body is named with
+    by_leader: list[tuple[str, int]] = []
+    for i, m in enumerate(mentions):
+        cls = head_class(m.text) if m.type == "ORGANIZATION" else None
+        if cls is None:
+            continue
+        modifier = m.text.split()[0]
+        country = country_of(modifier)
+        if country is not None:
+            groups.join(by_country.setdefault(f"{country}|{cls}", i), i)
+            by_head.setdefault(f"{country}|{cls}", set()).add(fold(m.text).split()[-1])
+        elif fold(modifier) in persons:
+            by_leader.append((cls, i))
+    for cls, i in by_leader:  # "Assad regime" is the government of the one country named with one
+        bodies = {k for k in by_country if k.endswith(f"|{cls}")}
+        if len(bodies) > 1:  # or, among several, the one named with the same word ("Syrian regime")
+            head = fold(mentions[i].text).split()[-1]
+            bodies = {k for k in bodies if head in by_head.get(k, set())}
+        if len(bodies) == 1:
+            groups.join(by_country[bodies.pop()], i)
+
+
+def _person_part_of(short: Mention, full: Mention) -> bool:
+    """Is ``short`` a surname, given name or leading part of the person ``full``?"""
+    s, f = person_parts(short.text), person_parts(full.text)
+    if not s or len(s) >= len(f):
+        return False
+    if len(s) == 1:
+        return s[0] in (f[0], f[-1])
+    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(s, f, strict=False))
+
+
+def _one_person(a: Mention, b: Mention) -> bool:
+    """Could these two names be one person: the same parts up to spelling, or one a part of the other?"""
+    pa, pb = person_parts(a.text), person_parts(b.text)
+    if len(pa) == len(pb):
+        return all(fuzz.ratio(x, y) >= 80 for x, y in zip(pa, pb, strict=True))
+    return _person_part_of(a, b) or _person_part_of(b, a)
+
+
+def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
+    """Step 7: a part of a name joins the most recent person named in full that it fits.
+
+    Two full names with different given names ("Amer Matar", "Muhammad Nour
+    Matar") are two people, so no join may put them in one group.  Mentions
+    are read in order and a bare "Matar" first bound to one of them keeps
+    that binding (writers give the second person of a surname in full); a
+    later one that would pull the other person in is refused.
+    """
+    order = sorted(range(len(mentions)), key=lambda k: _order(mentions[k]))
+    fulls = [i for i in order if mentions[i].type == "PERSON" and len(person_parts(mentions[i].text)) > 1]
+    for i in order:
+        m = mentions[i]
+        if m.type != "PERSON":
+            continue
+        candidates = [j for j in fulls if j != i and _person_part_of(m, mentions[j])]
+        before = [j for j in candidates if _order(mentions[j]) < _order(m)]
+        for j in list(reversed(before)) or candidates[:1]:
+            if not _clash(groups, mentions, fulls, i, j):
+                groups.join(j, i)
+                break
+
+
+def _clash(groups: _Groups, mentions: list[Mention], fulls: list[int], i: int, j: int) -> bool:
+    """Would joining ``i``'s and ``j``'s groups put two different people named in full together?"""
+    ri, rj = groups.find(i), groups.find(j)
+    if ri == rj:
+        return False
+    left = [a for a in fulls if groups.find(a) == ri]
+    right = [b for b in fulls if groups.find(b) == rj]
+    return any(not _one_person(mentions[a], mentions[b]) for a in left for b in right)
+
+
+def settle_types(mentions: list[Mention]) -> list[Mention]:
+    """One sense per document: the model's mentions of one name take that name's best-supported type.
+
+    The model calls "Ankara" a place four times and a person once; a known
+    place that the model reads as a place at least once stays a place; a rule
+    or the gazetteer outranks the model ("YPG" known from "the Kurdish militia,
+    known as the YPG" is an armed group everywhere in the article).
+    """
+    votes: dict[str, Counter[tuple[int, EntityType]]] = {}
+    for m in mentions:
+        votes.setdefault(fold(m.text), Counter())[(m.rank, m.type)] += 1
+    best = {k: max(v, key=lambda rt: (rt[0], v[rt])) for k, v in votes.items() if len(v) > 1}
+    for m in mentions:  # a known place the model also reads as a place stays one ("South Africa" the team)
+        if (
+            m.rank == 1
+            and m.type == "PLACE"
+            and best.get(fold(m.text), (0, "PLACE"))[0] == 1
+            and is_known_place(m.text)
+        ):
+            best[fold(m.text)] = (1, "PLACE")
+    out = []
+    for m in mentions:
+        rank, etype = best.get(fold(m.text), (0, m.type))
+        out.append(replace(m, type=etype) if m.rank == 1 and rank >= 1 and etype != m.type else m)
+    return out
+
+
+def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]]:
+    """Indices of ``mentions`` grouped by actor, each group in mention order."""
+    n = len(mentions)
+    groups = _Groups(n)
+    for i in range(n - 1):  # 1. stated links between neighbours in the same field
+        a, b = mentions[i], mentions[i + 1]
+        fits = compatible(a.type, b.type) or (a.type in ORG_LIKE and bool(_ACRONYM.match(b.text)))
+        if a.field == b.field and fits and _stated_link(a, b, title if a.field == "title" else text):
+            groups.join(i, i + 1)
+    longs = [(acronym(_drop_article(m.text)), j) for j, m in enumerate(mentions) if len(m.text.split()) > 1]
+    for i, m in enumerate(mentions):  # 2. acronyms of longer names
+        if not _ACRONYM.match(m.text):
+            continue
+        for initials, j in longs:
+            long_type = mentions[j].type
+            if initials == m.text and (compatible(m.type, long_type) or (long_type in ORG_LIKE and m.type == "PERSON")):
+                groups.join(j, i)
+                break
+    _same_written_name(groups, mentions)  # 3–6
+    _same_place_or_body(groups, mentions)  # 8
+    _same_person(groups, mentions)  # 7
+    by_root: dict[int, list[int]] = {}
+    for i in sorted(range(n), key=lambda k: _order(mentions[k])):
+        by_root.setdefault(groups.find(i), []).append(i)
+    return list(by_root.values())
+
+
+def _drop_article(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def _order(m: Mention) -> tuple[int, int]:
+    """Reading order: the title comes before the body."""
+    return (0 if m.field == "title" else 1, m.start)

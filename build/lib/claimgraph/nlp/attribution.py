@@ -1,0 +1,395 @@
+"""Reported speech (PARC/PolNeAR style): who said what, with which cue.
+
+Three shapes, each from structure rather than from wording:
+
+* direct quotes — a quotation (``quotes.find_quotes``) with a speech cue just
+  after it ('"…," says X.') or just before it ('X adds: "…"'), or a quote
+  split by its cue ('"…," he said. "…"'), which inherits the first part's speaker;
+* indirect speech — a speech verb with a clausal complement ("X stated that
+  Y", "X claims to be Y"), or a denial verb with an object ("X denies any
+  links to Y"); the content starts where the complement starts;
+* "according to X" — the clause it modifies is the content.
+
+Speakers are resolved to entities through ``coref.EntityIndex``.  An
+attribution whose speaker cannot be found (a passive "is reported to") is
+left out: without a source it says nothing about who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from claimgraph.model import Attribution, Entity, SourceSpan, Span
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.coref import EntityIndex, entity_index
+from claimgraph.nlp.quotes import Quote, find_quotes
+from claimgraph.nlp.speakers import Speakers, is_cue, is_object_cue, is_passive, is_quote_cue, subject_of
+
+_STOPS = frozenset({".", "!", "?", ";"})
+_FRAME = 10  # tokens searched beside a quote for its cue
+_TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "agree", "deny", "refuse", "insist"})
+_OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
+_CONTENT_PREPS = frozenset({"for", "on", "as"})
+_SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
+_QUOTE_MARKS = '"“”„«»'
+_CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
+_LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
+_LINE_SPEAKER_WORDS = 6
+_VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+@dataclass(slots=True)
+class _Page:
+    """One document's parse with what every rule needs, computed once (``Doc.text`` rebuilds the text on each access)."""
+
+    doc: Doc
+    text: str
+    starts: list[int]  # token start offsets, for character → token lookups
+    in_quote: set[int]  # tokens inside a quotation
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after character ``char``."""
+        return bisect_left(self.starts, char)
+
+    def reported(self, lo: int, hi: int, cue: TokenSpan) -> tuple[int, int] | None:
+        """Indirect content ``lo``–``hi`` kept to the cue's line, then trimmed: the parser runs
+        sentences over line breaks ("… he says\n\n12:40 p.m."), reported speech never does."""
+        lo = max(lo, self.text.rfind("\n", 0, cue.start_char) + 1)
+        stop = self.text.find("\n", cue.end_char)
+        return _trim(self.text, lo, min(hi, stop) if stop >= 0 else hi)
+
+
+@dataclass(slots=True)
+class _Found:
+    speaker: Token
+    cue: TokenSpan
+    content: tuple[int, int]
+    direct: bool
+    phrase: TokenSpan | None = None  # the source's words when they are not the speaker's noun phrase
+
+
+def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
+    """Every attribution in ``doc``, its source resolved to ``entities`` where possible."""
+    index = entity_index(doc, entities)
+    text = doc.text
+    quotes = find_quotes(text)
+    page = _Page(doc, text, [t.idx for t in doc], _quoted_tokens(doc, quotes))
+    found = _direct(page, quotes)
+    used_cues = {f.cue.start for f in found}
+    found += _indirect(page, used_cues)
+    found += _according_to(page)
+    found += _nominal(page)
+    found += _headline(page, index, {f.cue.start for f in found})
+    found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
+    speakers = Speakers(index)
+    sources = [_source(speakers, f) for f in found]
+    cues = [_verb_group(f.cue) for f in found]
+    return [
+        Attribution(
+            id=f"a{n}",
+            source=source,
+            cue=Span(cue.start_char, cue.end_char, cue.text),
+            content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
+            direct=f.direct,
+        )
+        for n, (f, source, cue) in enumerate(zip(found, sources, cues, strict=True), 1)
+    ]
+
+
+def _verb_group(cue: TokenSpan) -> TokenSpan:
+    """A verb cue with the auxiliaries, negation and adverbs just before it and a colon just after
+    ("has also said", "did not deny", "tweeted:"): PARC/PolNeAR mark the whole verb group as the cue."""
+    verb, doc = cue[0], cue.doc
+    if len(cue) != 1 or verb.pos_ not in ("VERB", "AUX"):
+        return cue
+    start = verb.i
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in _VERB_GROUP:
+        start -= 1
+    end = verb.i + 1
+    if end < len(doc) and doc[end].text == ":":
+        end += 1
+    return doc[start:end]
+
+
+def _source(speakers: Speakers, found: _Found) -> SourceSpan:
+    source = speakers.span(found.speaker)  # in reading order: it remembers who spoke last
+    if found.phrase is None:
+        return source
+    phrase = found.phrase
+    return SourceSpan(phrase.start_char, phrase.end_char, phrase.text, source.entity)
+
+
+def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
+    inside: set[int] = set()
+    for q in quotes:
+        span = doc.char_span(q.open_at, q.close_at + 1, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
+    doc = page.doc
+    out: list[_Found] = []
+    last: tuple[Quote, _Found] | None = None
+    for quote in quotes:
+        if _trim(page.text, quote.start, quote.end) is None:
+            continue
+        content = (quote.open_at, quote.close_at + 1)  # the marks belong to the quotation (PARC/PolNeAR)
+        hit = _cue_after(page, quote) or _cue_before(page, quote)
+        if hit is not None:
+            cue, speaker = hit
+            found = _Found(speaker, doc[cue.i : cue.i + 1], content, True)
+        elif last is not None and _split_from(last, quote):
+            found = _Found(last[1].speaker, last[1].cue, content, True)
+        else:
+            continue
+        out.append(found)
+        last = (quote, found)
+    return out
+
+
+def _split_from(last: tuple[Quote, _Found], quote: Quote) -> bool:
+    """Is ``quote`` the second half of a quote split by the previous one's cue?"""
+    previous, found = last
+    return previous.close_at < found.cue.start_char < quote.open_at and quote.open_at - previous.close_at <= _SPLIT_GAP
+
+
+def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
+    """'"…," says X.' / '"…," he said.': a cue right after the closing mark."""
+    doc, in_quote = page.doc, page.in_quote
+    start = page.token_at(quote.close_at + 1)
+    frame: list[Token] = []
+    for tok in doc[start : start + _FRAME]:
+        if tok.i in in_quote or tok.text in _STOPS or "\n" in tok.text:
+            break
+        frame.append(tok)
+    if not frame or (frame[0].text not in (",", "-", "—", "–") and not _follows_comma(page.text, quote)):
+        return None
+    for pos, tok in enumerate(frame):
+        if is_quote_cue(tok) and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.dep_ not in ("amod", "compound"):
+            speaker = subject_of(tok)
+            if speaker is None or speaker.i in in_quote or speaker not in frame:
+                speaker = _neighbour(frame, pos)
+            return (tok, speaker) if speaker is not None else None
+    return None
+
+
+def _follows_comma(text: str, quote: Quote) -> bool:
+    """The quote itself ends in a comma or other mark before the closing quote ('…," he said')."""
+    body = text[quote.start : quote.end].rstrip()
+    return body.endswith((",", "?", "!", "—", "-", "…"))
+
+
+def _neighbour(frame: list[Token], pos: int) -> Token | None:
+    """The speaker next to a cue the parser did not link: 'he ads', 'says Yarlykapov'."""
+    for tok in (frame[pos - 1] if pos else None, frame[pos + 1] if pos + 1 < len(frame) else None):
+        if tok is not None and tok.pos_ in ("PRON", "PROPN", "NOUN"):
+            return tok
+    return None
+
+
+def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
+    """'X adds: "…"' / 'X said, "…"': a cue with its subject just before the opening mark."""
+    doc, in_quote = page.doc, page.in_quote
+    end = page.token_at(quote.open_at)
+    if end == 0 or doc[end - 1].text not in (":", ","):
+        return None
+    for tok in reversed(doc[max(0, end - 2 * _FRAME) : end - 1]):
+        if tok.i in in_quote or tok.text in _STOPS or "\n" in tok.text:
+            break
+        if is_cue(tok) and not is_passive(tok):
+            speaker = subject_of(tok)
+            return (tok, speaker) if speaker is not None and speaker.i not in in_quote else None
+    return None
+
+
+def _trim(text: str, start: int, end: int, *, final_stop: bool = False) -> tuple[int, int] | None:
+    """``start``/``end`` moved inwards past spaces and edge punctuation (None when empty); with
+    ``final_stop`` a closing full stop goes too (a headline's content ends before it).
+
+    A quote mark at an edge stays when the content quotes a phrase ('he is "a hell of a lot worse."'):
+    a closing mark whose opening mark is inside is kept, and a quotation the content ends in the middle
+    of is closed ('… worse' + '."') so the span holds the quoted words whole."""
+    junk = " \t\n,;:—–-"
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and (text[end - 1] in junk or (final_stop and text[end - 1] == ".")):
+        end -= 1
+    body = text[start:end]
+    if _open_marks(body) > 0:
+        tail = _CLOSING_TAIL.match(text, end)
+        end = tail.end() if tail else end
+    elif _open_marks(body) < 0 and body[-1:] in _QUOTE_MARKS:
+        end -= 1
+    if body[:1] in _QUOTE_MARKS and _open_marks(text[start:end]) > 0:
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _open_marks(body: str) -> int:
+    """Opening minus closing quote marks (straight marks counted in pairs: odd means one is open)."""
+    return body.count("“") - body.count("”") + body.count('"') % 2
+
+
+def _indirect(page: _Page, used: set[int]) -> list[_Found]:
+    doc, in_quote = page.doc, page.in_quote
+    out: list[_Found] = []
+    for tok in doc:
+        if tok.i in used or tok.i in in_quote or not (is_cue(tok) or is_object_cue(tok)) or is_passive(tok):
+            continue
+        content = _complement(tok)
+        if content is None or (content[0].i in in_quote and content[0].i - 1 in in_quote):
+            continue
+        speaker = subject_of(tok)
+        if speaker is None or content[0].i <= speaker.i <= content[-1].i:
+            continue
+        cue = doc[tok.i : tok.i + 1]
+        chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
+        if chars is not None:
+            out.append(_Found(speaker, cue, chars, False))
+    return out
+
+
+def _complement(cue: Token) -> TokenSpan | None:
+    """The reported content of a speech verb: its clause, 'to' complement, or a denied object."""
+    doc, lemma = cue.doc, cue.lemma_.lower()
+    children = list(cue.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses:
+        clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        start = clause.left_edge.i
+        while start < clause.i and doc[start].is_punct:  # "that" stays: PARC content spans the whole complement
+            start += 1
+        return doc[start : clause.right_edge.i + 1]
+    if cue.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "xcomp") for c in children):
+        return _around(cue)  # "The plan, he said, will fail" / "…, Graham said, since …"
+    words = lexicon.speech()
+    xcomps = [c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if xcomps and lemma in _OBJECT_COMPLEMENT and objects:
+        return doc[objects[0].left_edge.i : xcomps[0].right_edge.i + 1]
+    if xcomps and lemma in _TO_COMPLEMENT:
+        return doc[xcomps[0].left_edge.i : xcomps[0].right_edge.i + 1]
+    if lemma in lexicon.polarity().denial_verbs:
+        denied = objects and objects[0].lemma_.lower() in words.denial_objects
+        return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1] if denied else None
+    if lemma in words.object_verbs:
+        parts = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp")]
+        # "called on the government to intervene": the content starts at the preposition's object
+        parts += [o for c in children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for o in c.children]
+        if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
+            return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
+    return None
+
+
+def _around(cue: Token) -> TokenSpan | None:
+    """The longest stretch of the clause a parenthetical cue interrupts, the cue's own words left out."""
+    doc, head = cue.doc, cue.head
+    inside = range(cue.left_edge.i, cue.right_edge.i + 1)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(head.left_edge.i, head.right_edge.i + 2):
+        keep = i <= head.right_edge.i and i not in inside
+        if keep and start is None:
+            start = i
+        elif not keep and start is not None:
+            runs.append((start, i))
+            start = None
+    if not runs:
+        return None
+    lo, hi = max(runs, key=lambda r: r[1] - r[0])
+    return doc[lo:hi]
+
+
+def _nominal(page: _Page) -> list[_Found]:
+    """A speech noun with a 'that' clause: "Trump's claims that …", "an announcement by X that …"."""
+    doc, in_quote = page.doc, page.in_quote
+    out: list[_Found] = []
+    nouns = lexicon.speech().cue_nouns
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in in_quote:
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None)
+        if clause is None:
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
+        if speaker is None:
+            agents = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
+            speaker = next((o for o in agents if o.dep_ == "pobj"), None)
+        if speaker is None:
+            continue
+        cue = doc[tok.i : tok.i + 1]
+        chars = page.reported(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text), cue)
+        if chars is not None:
+            out.append(_Found(speaker, cue, chars, False))
+    return out
+
+
+def _starts_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark" and first.i < clause.i
+
+
+def _according_to(page: _Page) -> list[_Found]:
+    """'…, according to X.' / 'According to X, …': the rest of the sentence is the content."""
+    doc, in_quote = page.doc, page.in_quote
+    out: list[_Found] = []
+    for phrase in lexicon.speech().phrases:
+        n = len(phrase)
+        for tok in doc:
+            if tok.lower_ != phrase[0] or tok.i in in_quote or tok.i + n > len(doc):
+                continue
+            if tuple(t.lower_ for t in doc[tok.i : tok.i + n]) != phrase:
+                continue
+            last = doc[tok.i + n - 1]
+            speaker = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if speaker is None:
+                continue
+            sent = tok.sent
+            cue_span = doc[tok.i : tok.i + n]
+            left_end = min(tok.i, tok.left_edge.i)
+            right_start = max(speaker.right_edge.i, last.i) + 1
+            before = (sent.start, left_end)
+            after = (right_start, sent.end)
+            lo, hi = max(before, after, key=lambda r: r[1] - r[0])
+            if hi <= lo:
+                continue
+            chars = page.reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), cue_span)
+            if chars is not None:
+                out.append(_Found(speaker, cue_span, chars, False))
+    return out
+
+
+def _headline(page: _Page, index: EntityIndex, used: set[int]) -> list[_Found]:
+    """'Lynch: No outside influence on the probe': a line opening with a speaker and a colon (headline style).
+
+    The words before the colon are the source, the colon the cue, the rest of
+    the line the content.  The speaker must be a short phrase without a verb
+    that names a known entity or has a speaker noun for its head, so labels
+    ("Photograph: …", "Updated: …") and clock times are not taken for speakers.
+    """
+    doc, text, words = page.doc, page.text, lexicon.speech()
+    speaker_nouns = words.person_nouns | words.group_nouns | words.outlet_nouns
+    out: list[_Found] = []
+    for m in _LINE_SPEAKER.finditer(text):
+        phrase = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        colon = page.token_at(m.end(1))
+        if phrase is None or len(phrase) > _LINE_SPEAKER_WORDS or colon in used or colon in page.in_quote:
+            continue
+        if any(t.pos_ in ("VERB", "AUX", "NUM") and not t.is_title for t in phrase):
+            continue  # a capitalised word opening a headline is a name however it is tagged ("Lynch: …")
+        head = phrase.root
+        lone_name = len(phrase) == 1 and head.is_title and head.pos_ != "NOUN"
+        if not (lone_name or any(index.named(t) for t in phrase) or head.lemma_.lower() in speaker_nouns):
+            continue
+        stop = text.find("\n", m.end())
+        content = _trim(text, m.end(), stop if stop >= 0 else len(text), final_stop=True)
+        if content is not None:
+            out.append(_Found(head, doc[colon : colon + 1], content, False, phrase))
+    return out

@@ -1,0 +1,106 @@
+"""Claims over the contract's predicate set, with who asserts them and through whom.
+
+``relations`` reads the relations off the parse; this module attaches what
+the rest of the article says about each one: the attribution whose content
+holds it (its source, cue and id), the via-chain (``sourcing``), the
+evidence sentence, and stable ids.  A claim in the article's own voice has
+no source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.model import SYMMETRIC_PREDICATES, Attribution, Claim, Document, Entity, Span
+from claimgraph.nlp.coref import EntityIndex, entity_index
+from claimgraph.nlp.frames import RawClaim
+from claimgraph.nlp.relations import read_relations
+from claimgraph.nlp.sourcing import Sourcing
+
+_RELAYS = frozenset({"according to"})
+
+
+class Attributions:
+    """The innermost attribution whose content holds a character offset."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.items = sorted(attributions, key=lambda a: a.content.end - a.content.start)
+
+    def at(self, char: int) -> Attribution | None:
+        return next((a for a in self.items if a.content.start <= char < a.content.end), None)
+
+    def speaker(self, tok: Token) -> str | None:
+        found = self.at(tok.idx)
+        return found.source.entity if found is not None and found.source is not None else None
+
+
+def find_claims(doc: Doc, document: Document, entities: list[Entity], attributions: list[Attribution]) -> list[Claim]:
+    """Every claim in ``doc`` with its polarity, hedge, source and via-chain."""
+    index = entity_index(doc, entities)
+    held = Attributions(attributions)
+    sourcing = Sourcing(doc, index)
+    raws = sorted(read_relations(doc, index, held.speaker), key=lambda r: r.trigger.i)
+    claims: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for raw in raws:
+        attribution = None if raw.background else held.at(raw.trigger.idx)
+        source, via = source_and_via(raw.trigger, attribution, index, sourcing)
+        # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
+        pair = (raw.subject, raw.object)
+        if raw.predicate in SYMMETRIC_PREDICATES and raw.object is not None:
+            pair = (min(pair[0], raw.object), max(pair[0], raw.object))  # "A fights B" repeats "B fights A"
+        key = (*pair, raw.predicate, _literal_key(raw), raw.denied, source)
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1}",
+                subject=raw.subject,
+                predicate=raw.predicate,
+                object=raw.object,
+                object_literal=raw.literal,
+                polarity="denied" if raw.denied else "affirmed",
+                hedged=raw.hedged,
+                source=source,
+                via=via,
+                cue=attribution.cue.text if attribution is not None else None,
+                attribution=attribution.id if attribution is not None else None,
+                evidence=evidence(raw.trigger),
+            )
+        )
+    return claims
+
+
+def source_and_via(
+    trigger: Token, attribution: Attribution | None, index: EntityIndex, sourcing: Sourcing
+) -> tuple[str | None, list[str]]:
+    """Who asserts a claim (or reports an event), and the outlets and reporters it came through.
+
+    An outlet cited with "according to" relays rather than asserts: it goes
+    in ``via`` and the claim stays in the article's voice.
+    """
+    via = sourcing.via(trigger)
+    if attribution is None or attribution.source is None:
+        return None, via
+    speaker = attribution.source.entity
+    if attribution.cue.text.lower() in _RELAYS and index.type_of(speaker) == "MEDIA" and speaker is not None:
+        return None, [speaker, *(v for v in via if v != speaker)]
+    return speaker, [v for v in via if v != speaker]
+
+
+def _literal_key(raw: RawClaim) -> str | None:
+    """Designations compare by their head noun ("terrorist group" and "terror group" are one designation)."""
+    if not raw.literal:
+        return None
+    words = raw.literal.lower().split()
+    return words[-1] if raw.predicate == "designated_as" else " ".join(words)
+
+
+def evidence(trigger: Token) -> Span:
+    """The sentence holding the trigger, without its surrounding white space."""
+    sent = trigger.sent
+    text = sent.text
+    stripped = text.strip()
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return Span(start, start + len(stripped), stripped)

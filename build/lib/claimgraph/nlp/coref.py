@@ -1,0 +1,304 @@
+"""Which entity a token stands for: by name, by description, or by pronoun.
+
+Attributions and claims both need to turn a source or an argument token into
+one of the document's entities.  Names are found through the entities'
+mention offsets; descriptions ("the group's media representative", "The
+Russian expert") and pronouns are resolved to the nearest earlier entity of
+a compatible type, which is how news prose refers back.  When nothing
+compatible is near, the answer is ``None``: the callers drop what they cannot
+resolve rather than guess.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.model import Entity, EntityType
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.gender import PRONOUNS, genders
+from claimgraph.nlp.names import fold
+from claimgraph.nlp.places import country_of
+
+GROUPISH: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "we", "our", "us"})
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# How far back (in tokens) a description or pronoun may look for its entity.
+_WINDOW = 400
+
+
+class EntityIndex:
+    """Token → entity lookups for one parsed document.
+
+    Built once per document in time linear in its mentions; every lookup is a
+    dictionary access or a binary search, so the claim rules can ask freely.
+    """
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.by_id = {e.id: e for e in entities}
+        self.token_entity: dict[int, str] = {}
+        self.spans: dict[int, tuple[int, int]] = {}  # token index → (start, end) token range of its mention
+        order: list[tuple[int, str]] = []
+        self._subjects: set[int] = set()  # starts of mentions that are a clause subject
+        for entity in entities:
+            for mention in entity.mentions:
+                if mention.field is not None:
+                    continue
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for tok in span:
+                    self.token_entity.setdefault(tok.i, entity.id)
+                    self.spans.setdefault(tok.i, (span.start, span.end))
+                order.append((span.start, entity.id))
+                if any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+                    self._subjects.add(span.start)
+        order.sort()
+        self._starts = [s for s, _ in order]
+        self._ids = [e for _, e in order]
+        self._descriptions = {fold(d): e.id for e in entities for d in e.descriptions if d.strip()}
+        self.gender = genders(doc, entities, self.token_entity, self.spans)
+        self._name_words = {e.id: set(fold(" ".join((e.name, *e.aliases))).split()) for e in entities}
+        self._countries: dict[str, str] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                country = country_of(name) if entity.type == "PLACE" else None
+                if country is not None:
+                    self._countries.setdefault(country, entity.id)
+
+    def country(self, word: str) -> str | None:
+        """The document's entity for the country a name or nationality word stands for ("Turkish" → Turkey)."""
+        country = country_of(word)
+        return self._countries.get(country) if country is not None else None
+
+    def is_country(self, entity_id: str) -> bool:
+        return entity_id in self._countries.values()
+
+    def type_of(self, entity_id: str | None) -> EntityType | None:
+        entity = self.by_id.get(entity_id) if entity_id else None
+        return entity.type if entity else None
+
+    def named(self, tok: Token) -> str | None:
+        """The entity whose name covers ``tok``."""
+        return self.token_entity.get(tok.i)
+
+    def mention_range(self, tok: Token) -> tuple[int, int] | None:
+        return self.spans.get(tok.i)
+
+    def entities_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Distinct entities named among ``tokens``, in order."""
+        out: list[str] = []
+        for tok in tokens:
+            eid = self.token_entity.get(tok.i)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
+
+    def nearest_before(
+        self, i: int, types: frozenset[EntityType], subjects_first: bool = False, skip: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The entity of one of ``types`` mentioned last before token ``i`` (within the window).
+
+        With ``subjects_first``, the last one that was a clause subject wins
+        over later mentions in other roles: "the group" usually continues the
+        topic, not the last object named.
+        """
+        fallback = None
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._starts[k] <= _WINDOW:
+            eid = self._ids[k]
+            if self.type_of(eid) in types and eid not in skip:
+                if not subjects_first or self._starts[k] in self._subjects:
+                    return eid
+                fallback = fallback or eid
+            k -= 1
+        return fallback
+
+    def named_like(self, i: int, words: set[str], types: frozenset[EntityType]) -> str | None:
+        """The nearest earlier entity whose name shares a word with the description.
+
+        "the network" → "Syrian Network for Human Rights"; "the rights group" → the same.
+        """
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._starts[k] <= _WINDOW:
+            eid = self._ids[k]
+            if self.type_of(eid) in types and words & self._name_words[eid]:
+                return eid
+            k -= 1
+        return None
+
+    def salient_before(self, i: int, types: frozenset[EntityType]) -> str | None:
+        """The entity of ``types`` named most often in the window before token ``i`` (the latest on a tie).
+
+        "The group" in a news story is its main group, not whichever group
+        was named last: a story about one group mentions it most, and most
+        often as a subject.
+        """
+        counts: dict[str, int] = {}
+        subjects: dict[str, int] = {}
+        last: dict[str, int] = {}
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._starts[k] <= _WINDOW:
+            eid = self._ids[k]
+            if self.type_of(eid) in types:
+                counts[eid] = counts.get(eid, 0) + 1
+                subjects[eid] = subjects.get(eid, 0) + (self._starts[k] in self._subjects)
+                last.setdefault(eid, self._starts[k])
+            k -= 1
+        return max(counts, key=lambda e: (counts[e], subjects[e], last[e])) if counts else None
+
+    def resolve(self, tok: Token, *, prefer: str | None = None) -> str | None:
+        """The entity ``tok`` (the head of a noun phrase) stands for, or ``None``.
+
+        ``prefer`` is the entity the context makes most likely for a pronoun
+        (the speaker of the attribution it sits in); it wins when its type fits.
+        """
+        named = self.token_entity.get(tok.i)
+        if named is not None:
+            return named
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
+            return self.resolve(tok.head.head, prefer=prefer)
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(tok, prefer)
+        return self.acting_for(tok) or self.describe(tok)
+
+    def acting_for(self, tok: Token) -> str | None:
+        """'Isis fighters', 'the Front's militants', 'Turkish troops', 'fighters of the Front': the actor they act for.
+
+        Only plural nouns of people or arms (``acting_nouns``) stand for their
+        actor; "a Front official" is a person, not the Front.
+        """
+        if tok.lemma_.lower() not in lexicon.relations().acting_nouns or tok.tag_ not in ("NNS", "NNPS", "NN"):
+            return None
+        if tok.tag_ == "NN" and tok.lemma_.lower() not in ("police", "army", "artillery", "aircraft", "personnel"):
+            return None
+        found: list[str] = []
+        for child in tok.children:
+            eid = None
+            if child.dep_ == "poss":
+                eid = self.token_entity.get(child.i) or (self._pronoun(child, None) if child.tag_ == "PRP$" else None)
+            elif child.dep_ in ("compound", "nmod", "amod"):
+                eid = self.token_entity.get(child.i) or (self.country(child.text) if child.dep_ != "nmod" else None)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                eid = next((self.token_entity.get(o.i) for o in child.children if o.dep_ == "pobj"), None)
+            if eid is not None and eid not in found and self.type_of(eid) != "MEDIA":
+                found.append(eid)
+        return found[0] if len(found) == 1 else None  # two actors named on one noun: refuse to guess
+
+    def describe(self, tok: Token) -> str | None:
+        """A definite description headed by ``tok`` → the entity it describes."""
+        words = lexicon.speech()
+        lemma = tok.lemma_.lower()
+        kinds: frozenset[EntityType] | None = None
+        if lemma in words.person_nouns and tok.tag_ in ("NNS", "NNPS"):
+            kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})  # "the militants", "the officials": their body
+        elif lemma in words.person_nouns:
+            kinds = frozenset({"PERSON"})
+        elif lemma in words.group_nouns:
+            kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+        elif lemma in words.outlet_nouns:
+            kinds = frozenset({"ORGANIZATION", "MEDIA"})
+        phrase = phrase_of(tok)
+        by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
+        if by_text is not None and (kinds is None or self.type_of(by_text) in kinds):
+            return by_text
+        if kinds is None or not _is_definite(tok):
+            return None
+        cues = {lemma} | {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3}
+        named = self.named_like(tok.i, cues, kinds)
+        if named is not None:
+            return named
+        if "PERSON" in kinds:
+            return self.nearest_before(tok.i, kinds)
+        return self.salient_before(tok.i, kinds)
+
+    def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
+        lower = tok.lower_
+        if lower in _PERSON_PRONOUNS:
+            types: frozenset[EntityType] = frozenset({"PERSON"})
+        elif lower in _GROUP_PRONOUNS:
+            types = GROUPISH | {"PLACE"} if lower in ("it", "its", "itself") else GROUPISH
+        else:
+            return None
+        wanted = PRONOUNS.get(lower)
+        skip = frozenset(e for e, g in self.gender.items() if wanted is not None and g != wanted)
+        if tok.dep_ == "poss":
+            # "Erdoğan repeated his insistence": a possessive binds to its own clause's subject first.
+            subject = _clause_subject_entity(self, tok)
+            if subject is not None and self.type_of(subject) in types and subject not in skip:
+                return subject
+        fits = prefer is not None and self.type_of(prefer) in types and prefer not in skip
+        if prefer is not None and fits and (wanted is None or self.gender.get(prefer) == wanted):
+            return prefer
+        if wanted is not None:  # a person the article marks with this gender beats an unmarked one
+            unmarked = frozenset(e for e in self.by_id if self.gender.get(e) != wanted)
+            marked = self.nearest_before(tok.i, types, skip=unmarked)
+            if marked is not None:
+                return marked
+        if fits:
+            return prefer
+        if lower in ("we", "our", "us"):
+            return self.salient_before(tok.i, GROUPISH)
+        kinds = types - {"PLACE"} if lower in ("they", "their") else types
+        return self.nearest_before(tok.i, kinds, subjects_first=True, skip=skip)
+
+
+def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:
+    verb = tok
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+            return index.named(child)
+    return None
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children) or any(
+        c.dep_ == "poss" for c in tok.children
+    )
+
+
+def _without_article(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if first.lower() in ("a", "an", "the") else phrase
+
+
+def core_span(tok: Token) -> Span:
+    """The core noun phrase headed by ``tok``: determiners, modifiers, coordination and prepositional complements.
+
+    Clauses, appositions and parentheses hanging off the head are left out,
+    so "the group's media representative speaking to the author" gives "the
+    group's media representative".
+    """
+    left, right = tok.left_edge.i, tok.i
+    for child in tok.rights:
+        if child.dep_ not in ("prep", "compound", "amod", "nmod", "nummod", "case", "cc", "conj"):
+            break
+        right = max(right, child.right_edge.i)
+    doc = tok.doc
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def phrase_of(tok: Token) -> str:
+    return core_span(tok).text
+
+
+def entity_index(doc: Doc, entities: list[Entity]) -> EntityIndex:
+    """The ``EntityIndex`` of ``doc`` over ``entities``, built once and shared by attributions and claims."""
+    cached = doc.user_data.get("claimgraph.entity_index")
+    if cached is not None and cached[0] is entities:
+        index: EntityIndex = cached[1]
+        return index
+    index = EntityIndex(doc, entities)
+    doc.user_data["claimgraph.entity_index"] = (entities, index)
+    return index

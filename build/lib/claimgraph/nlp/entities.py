@@ -1,0 +1,224 @@
+"""The last entity component: every span gets one of the contract's five types.
+
+``claimgraph_entity_types_v1`` runs after the model and our rules and
+leaves ``doc.ents`` holding only PERSON, ARMED_GROUP, ORGANIZATION, MEDIA
+and PLACE spans, so later stages (attribution, claims) read contract types:
+
+* model labels map to contract types (ORG → ORGANIZATION, GPE/LOC/FAC →
+  PLACE); other labels (NORP, DATE, …) are dropped: "Syrian" alone is not
+  an actor;
+* spans that are not names are dropped: no capital letter, or clock and
+  number debris ("UTC +04:00");
+* a span the gazetteer knows gets the entry's type and id (guarded forms
+  only on spans already taken as names, see ``gazetteer``);
+* an ORG whose head says "armed unit" ("… Democratic Forces", "… Protection
+  Units", "… Brigades") is an ARMED_GROUP unless a state word or nationality
+  precedes the head ("Turkish Armed Forces");
+* a PERSON or ORG that is a country, large city or known region is a PLACE;
+* a leading lower-case "the" and a trailing possessive are trimmed, so
+  mention texts are the names themselves;
+* spans the model glues together are cut apart: a rank or title before a
+  person's name ("Royal Marine Kosta Scurfield" is the person "Kosta
+  Scurfield"; a title naming a service stays its organisation, "Royal
+  Marine"), and two known names joined by a preposition ("Isis for the
+  YPG");
+* a capitalised title after "entitled"/"titled" names a work, not an actor;
+* an ORG the text calls the leader of a government ("the government of
+  Recep Tayyip Erdoğan") is the person who leads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
+from claimgraph.nlp.names import HONORIFICS
+from claimgraph.nlp.places import after_preposition, country_of, is_demonym, is_known_place
+
+MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+OUR_TYPES = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"})  # PERSON is also the model's
+NAME_LIKE = frozenset({"ORG", "PERSON", "NORP", "ARMED_GROUP", "ORGANIZATION"})
+
+_ARMED_HEADS_WORDS = (
+    "brigade brigades battalion battalions militia militias mujahideen mujahidin mujahedeen units forces "
+    "legion regiment emirate guerrillas insurgents"
+)
+ARMED_HEADS = frozenset(_ARMED_HEADS_WORDS.split())
+INSURGENT_WORDS = frozenset(["free", "liberation", "revolutionary", "resistance", "rebel", "islamic", "jihad"])
+ARMED_NOUNS = frozenset(["militia", "militias", "guerrillas", "insurgents", "rebels", "jihadists", "fighters"])
+_CALLED = re.compile(
+    r"\b(?:" + "|".join(ARMED_NOUNS) + r")\s*,?\s*(?:(?:also|widely)\s+)?(?:known\s+as|called)(?:\s+the)?$",
+    re.IGNORECASE,
+)
+_STATE_WORDS = (
+    "armed defense defence security special air naval navy police border government coalition allied nato "
+    "un peacekeeping land ground rocket strategic national royal federal republican presidential"
+)
+STATE_WORDS = frozenset(_STATE_WORDS.split())
+_NOT_A_NAME = re.compile(r"^[^A-Z]*$|[+:]\s*\d|^\W|\bUTC\b|\bGMT\b|^(?!(?:al|el|ad|as|ash|ar)-)[a-z]")
+
+
+# Heads that make "<honorific> <Name> <head>" a place or institution ("Prince Sultan Air Base"), not a person.
+_FACILITY_HEADS_WORDS = (
+    "base airport university hospital school mosque church street road square bridge council party company "
+    "foundation institute centre center college academy port palace hotel stadium camp prison fund trust"
+)
+FACILITY_HEADS = frozenset(_FACILITY_HEADS_WORDS.split())
+SERVICE_WORDS = frozenset(["marine", "marines", "navy", "army", "guard", "guards", "police", "air"])
+JOINERS = frozenset(["for", "against", "and", "with", "over", "by"])
+WORK_CUES = frozenset(["entitled", "titled"])
+LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
+
+
+def _trim(span: Span) -> Span:
+    """Cut a leading "the", trailing punctuation and possessives, and "city"/"province" after a place."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and doc[start].lower_ == "the" and doc[start].is_lower:
+        start += 1
+    while end > start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or (span.label_ in ("GPE", "LOC") and doc[end - 1].is_lower)
+    ):
+        end -= 1
+    if span.label_ == "PERSON":  # the model often drops a given name: "Ahmet" in "Ahmet Yarlykapov"
+        while start > 0 and _given_name(doc[start - 1]):
+            start -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _given_name(tok: Token) -> bool:
+    return (
+        tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type and tok.lower_ not in HONORIFICS and not tok.is_stop
+    )
+
+
+def _armed_context(span: Span) -> bool:
+    """A name the text calls a militia: "the YPG militia", "the Kurdish militia, known as the YPG"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ARMED_NOUNS:
+        return True
+    return bool(_CALLED.search(doc[max(0, span.start - 6) : span.start].text))
+
+
+def _armed(span: Span) -> bool:
+    """An ORG named like a non-state armed unit ("Syrian Democratic Forces", "Free Syrian Army")."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if len(words) < 2:
+        return False
+    if words[-1] in ("army", "front", "movement"):  # also a state's army or a party, unless it says otherwise
+        return any(w in INSURGENT_WORDS for w in words[:-1])
+    return words[-1] in ARMED_HEADS and words[-2] not in STATE_WORDS and country_of(words[-2]) is None
+
+
+def _titled_person(span: Span) -> list[Span] | None:
+    """ "Royal Marine Kosta Scurfield" → the person, and the title when it names a service; else None."""
+    doc, run = span.doc, 0
+    while run < len(span) and span[run].lower_ in HONORIFICS:
+        run += 1
+    name = span[run:]
+    if run == 0 or len(name) < 2 or span.label_ not in ("ORG", "PERSON"):
+        return None
+    if not all(t.is_title and t.pos_ == "PROPN" for t in name) or name[-1].lower_ in FACILITY_HEADS:
+        return None
+    person = Span(doc, name.start, name.end, label="PERSON")
+    title = span[:run]
+    if len(title) > 1 and any(t.lower_ in SERVICE_WORDS for t in title):
+        return [Span(doc, title.start, title.end, label="ORGANIZATION"), person]
+    return [person]
+
+
+def work_title(span: Span) -> bool:
+    """A capitalised title right after "entitled"/"titled" (or its opening quote) names a report or a film."""
+    before = [t for t in span.doc[max(0, span.start - 2) : span.start] if not t.is_quote]
+    return bool(before) and before[-1].lower_ in WORK_CUES
+
+
+def led_by(span: Span) -> bool:
+    """ "the government of Recep Tayyip Erdoğan": a name after "<government> of" with no state word is its leader."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].lower_ not in LED_BODIES:
+        return False
+    return all(
+        t.is_title and t.pos_ == "PROPN" and t.lower_ not in STATE_WORDS and country_of(t.text) is None for t in span
+    )
+
+
+class EntityTypes:
+    """Maps, filters and retypes ``doc.ents`` to the contract's types."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans(part for ent in doc.ents if not work_title(ent) for part in self.split(_trim(ent)))
+        # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
+        listed = {ent.kb_id_ for ent in spans if ent.kb_id}
+        listed |= {
+            e.id for s in spans if s.label_ in NAME_LIKE and (e := self.gazetteer.lookup(s.text, allow_guarded=True))
+        }
+        # Words of people named in full: "Scurfield" alone is that person, not a place or a company.
+        surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s if t.is_title}
+        doc.ents = [out for span in spans if (out := self._retype(span, listed, surnames)) is not None]
+        return doc
+
+    def split(self, span: Span) -> list[Span]:
+        """Cut a glued span into its names: a title from a person, two known names from their joiner."""
+        if span.kb_id:
+            return [span]
+        if (parts := _titled_person(span)) is not None:
+            return parts
+        if span.label_ != "ORG":
+            return [span]
+        for tok in span[1:-1]:
+            if tok.lower_ in JOINERS and tok.is_lower:
+                left = span.doc[span.start : tok.i]
+                right = span.doc[tok.i + 1 + (tok.nbor().lower_ == "the") : span.end]
+                if len(right) and self._known(left) and self._known(right):
+                    return [Span(span.doc, p.start, p.end, label="ORG") for p in (left, right)]
+        return [span]
+
+    def _known(self, part: Span) -> bool:
+        """A gazetteer name or an acronym: enough to say a joined span holds two names."""
+        return self.gazetteer.lookup(part.text, allow_guarded=True) is not None or (
+            len(part) == 1 and part.text.isupper() and len(part.text) > 1
+        )
+
+    def _retype(self, ent: Span, listed: set[str], surnames: set[str]) -> Span | None:
+        label = ent.label_
+        if ent.kb_id or _NOT_A_NAME.search(ent.text):
+            return ent if ent.kb_id else None
+        entry = self.gazetteer.lookup(ent.text, allow_guarded=label in NAME_LIKE)
+        if entry is None and not is_known_place(ent.text):
+            candidate = self.gazetteer.lookup(ent.text, allow_guarded=True)
+            entry = candidate if candidate is not None and candidate.id in listed else None
+        if entry is not None:
+            return Span(ent.doc, ent.start, ent.end, label=entry.type, kb_id=entry.id)
+        if label in OUR_TYPES:
+            return ent
+        if label == "ORG" and _armed_context(ent):
+            return Span(ent.doc, ent.start, ent.end, label="ARMED_GROUP")
+        etype = MODEL_TYPES.get(label)
+        if etype is None or (label == "PERSON" and is_demonym(ent.text)):
+            return None
+        if (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4) or (
+            label == "ORG" and led_by(ent)
+        ):
+            etype = "PERSON"
+        elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):
+            etype = "PLACE"  # a lone "Clinton" is a person, "from Chichester" a place
+        elif label == "PERSON" and country_of(ent.text) is not None:
+            etype = "PLACE"  # "left Mali": a country is not a person
+        elif label == "ORG" and _armed(ent):
+            etype = "ARMED_GROUP"
+        return Span(ent.doc, ent.start, ent.end, label=etype)
+
+
+@Language.factory("claimgraph_entity_types_v1")
+def make_entity_types(nlp: Language, name: str) -> EntityTypes:
+    """Registered factory for the final type mapping."""
+    return EntityTypes(shipped_gazetteer())

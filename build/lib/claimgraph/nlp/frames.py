@@ -1,0 +1,433 @@
+"""Claim frames: trigger words and the dependency shapes that carry a relation.
+
+Every rule starts from a trigger found by its lemma (lexicons/relations.json)
+and reads the subject and object off the parse around it.  This module owns
+the argument lookups every mechanism shares (``FrameReader``) and the verb
+and role-noun frames; ``relations`` runs it with the other mechanisms
+(``shapes``, ``nounphrases``, ``evidence``):
+
+* ``frame``: verbs, adjectives and role nouns with an object after a
+  preposition, a direct object, a possessor or a name inside the phrase
+  ("affiliated with Y", "operate out of Y", "part of Y", "a senior
+  scientist of Y", "the YPG's political wing", "official YPG spokesman");
+* ``link noun``: "X has links with Y", "X denies any links to Y", "the links
+  between X and Y";
+* ``inclusion``: "X counts Y among its affiliates".
+
+The subject of a trigger is found by climbing to the clause that holds it
+("not to be part of" → "claims" → its subject), through appositions, and
+through relative pronouns to their antecedent.  Coordinated arguments give
+one claim each.  Types are checked against the predicate: an argument of the
+wrong kind means the reading was wrong, so the claim is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimgraph.model import Predicate
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.coref import EntityIndex
+from claimgraph.nlp.lexicon import Frame
+from claimgraph.nlp.polarity import is_denied, is_hedged, is_unasserted
+from claimgraph.nlp.speakers import misparsed_subject
+
+_CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
+_COORD = frozenset({"and", "or", ",", "as well as", "nor"})
+_MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
+_NOT_SUBJECTS = frozenset({"there", "what"})
+_PARTICLES = frozenset({"away", "off", "out"})
+_STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A relation read off the parse, before sources and ids are attached."""
+
+    subject: str
+    predicate: Predicate
+    object: str | None
+    literal: str | None
+    trigger: Token
+    denied: bool
+    hedged: bool
+    background: bool = False  # presupposed or parenthetical: the article's voice, whoever is quoted around it
+    past: bool = False  # stated as over: "former leader", "had allied"
+    rule: str = ""  # the mechanism that read it (``relations.MECHANISMS``), for measuring each alone
+
+
+Speaker = Callable[[Token], "str | None"]
+
+
+class FrameReader:
+    """Applies every frame of the relations lexicon to one document."""
+
+    def __init__(self, index: EntityIndex, speaker: Speaker) -> None:
+        self.index = index
+        self.speaker = speaker  # entity speaking where a token sits, for pronouns in reported speech
+        self.rel = lexicon.relations()
+
+    def read(self, tok: Token, lemma: str) -> list[RawClaim]:
+        """The verb and role-noun frames, link nouns and inclusions triggered by ``tok``."""
+        rel, out = self.rel, []
+        if lemma in rel.link_nouns and tok.pos_ == "NOUN":
+            # A link noun is read once, as a noun: the verb frame of the same
+            # lemma ("linked to") would miss "severed its links" as a denial.
+            out += self._link_noun(tok, rel.link_nouns[lemma])
+        else:
+            for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
+                out += self._frame(tok, frame)
+        if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
+            out += self._inclusion(tok)
+        return out
+
+    # ----------------------------------------------------------------- arguments
+
+    def subject_token(self, trigger: Token, carried: bool = False) -> Token | None:
+        """The token naming what ``trigger`` is said of (``carried``: a noun carried by "have", "deny" …)."""
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            for child in trigger.children:
+                if child.dep_ == "appos" and self.index.named(child):
+                    return child  # "its head, Salih Muslim"
+        tok = trigger
+        for _ in range(8):
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _NOT_SUBJECTS:
+                    return child
+            misparsed = misparsed_subject(tok)
+            if misparsed is not None:
+                return misparsed
+            if tok.dep_ == "appos":
+                return self.before_apposition(tok) or tok.head
+            if tok.dep_ == "compound" and self.index.named(tok.head):
+                return tok.head
+            if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "ADJ", "AUX"):
+                return tok.head
+            if tok.dep_ in _CLIMB or (carried and tok is trigger and tok.dep_ == "dobj"):
+                tok = tok.head
+                continue
+            return None
+        return None
+
+    def before_apposition(self, appos: Token) -> Token | None:
+        """The name just before ", an affiliate of …": the parser often hangs an apposition on the wrong conjunct."""
+        j = appos.left_edge.i - 1
+        doc = appos.doc
+        while j >= 0 and doc[j].text in (",", "(", ")", "–", "—"):
+            j -= 1
+        return doc[j] if j >= 0 and self.index.named(doc[j]) else None
+
+    def apposed(self, noun: Token) -> Token | None:
+        """The name ``noun`` stands in apposition to: "X, a terrorist group", also when parsed as a clause."""
+        if noun.dep_ == "appos":
+            return self.before_apposition(noun)
+        edge = noun.left_edge.i
+        return self.before_apposition(noun) if edge > 0 and noun.doc[edge - 1].text == "," else None
+
+    def subjects(self, trigger: Token, carried: bool = False) -> list[str]:
+        tok = self.subject_token(trigger, carried)
+        if tok is None:
+            return []
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and not self.index.named(tok.head.head):
+            tok = self.apposed(tok.head.head) or tok  # "X, a group that has fought …": the relative names X
+        if not self.index.named(tok):
+            named = [c for c in tok.children if c.dep_ == "appos" and self.index.named(c)]
+            tok = named[0] if named else tok  # "the Belgian president, Amina Yusuf, was …"
+        eid = self.index.resolve(tok, prefer=self.speaker(tok))
+        return [] if eid is None else [eid, *self.coordinated(tok)]
+
+    def named_at(self, tok: Token) -> list[str]:
+        """The entity ``tok`` stands for (a name, a description, "X fighters") and those coordinated with it."""
+        eid = self.index.resolve(tok, prefer=self.speaker(tok))
+        return [] if eid is None else [eid, *self.coordinated(tok)]
+
+    def coordinated(self, tok: Token) -> list[str]:
+        """Entities coordinated with ``tok``: conjuncts in the parse, or names joined by 'and'/','."""
+        out: list[str] = []
+        first = self.index.named(tok)
+        for conj in tok.conjuncts:
+            eid = self.index.named(conj)
+            possessor = any(c.dep_ == "case" or c.tag_ == "POS" for c in conj.children)
+            if eid and eid != first and eid not in out and not possessor:
+                out.append(eid)
+        doc, rng = tok.doc, self.index.mention_range(tok)
+        while rng is not None:
+            j = rng[1]
+            while j < len(doc) and doc[j].lower_ in _COORD:
+                j += 1
+            if j == rng[1] or j >= len(doc) or not self.index.named(doc[j]):
+                break
+            eid = self.index.named(doc[j])
+            after = self.index.mention_range(doc[j])
+            if (
+                after is not None
+                and after[1] < len(doc)
+                and (doc[after[1]].tag_ == "POS" or doc[after[1]].lower_ in ("'s", "’s"))
+            ):
+                break  # "Turkey and Syria's Kurds": a possessor, not a coordinate
+            if eid and eid != first and eid not in out and self.index.type_of(eid) == self.index.type_of(first):
+                out.append(eid)
+            rng = self.index.mention_range(doc[j])
+        return out
+
+    def objects(self, tok: Token) -> Iterator[tuple[str | None, str | None]]:
+        """(entity, None) for a named object and its coordinates, or (None, literal) for a generic one."""
+        eid = self.index.named(tok)
+        if eid is not None:
+            yield eid, None
+            for other in self.coordinated(tok):
+                yield other, None
+            return
+        named = [self.index.named(c) for c in tok.children if c.dep_ == "compound"]
+        if tok.lemma_.lower() in self.rel.generic_heads and any(named):
+            yield next(e for e in named if e), None  # "the Islamic State group"
+            return
+        place = self.place_named(tok)
+        if place is not None:
+            yield place, None
+            return
+        acting = self.index.acting_for(tok)
+        if acting is not None:
+            yield acting, None  # "Assad's forces", "Isis fighters"
+            return
+        state = self.state_of(tok)
+        if state is not None:
+            yield state, None
+            return
+        literal = self.generic(tok)
+        if literal is not None:
+            yield None, literal
+
+    def place_named(self, tok: Token) -> str | None:
+        """'the town of Tarsh', 'the province, Tarsh': a place noun the name after 'of' (or apposed) identifies."""
+        if tok.lemma_.lower() not in self.rel.place_nouns:
+            return None
+        for child in tok.children:
+            named = None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = next((self.index.named(o) for o in child.children if o.dep_ == "pobj"), None)
+            elif child.dep_ == "appos":
+                named = self.index.named(child)
+            if named is not None and self.index.type_of(named) == "PLACE":
+                return named
+        return None
+
+    def state_of(self, tok: Token) -> str | None:
+        """'the Turkish state', 'the Syrian army': a country's institutions stand for the country."""
+        if tok.lemma_.lower() not in _STATE_BODIES:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound"):
+                country = self.index.country(child.text)
+                if country is not None:
+                    return country
+        return None
+
+    def generic(self, tok: Token) -> str | None:
+        """'other Islamist groups in Syria or the region', 'any group': a class of actors, as literal text."""
+        words = lexicon.polarity()
+        if tok.lemma_.lower() not in self.rel.generic_heads:
+            return None
+        determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
+        if not determiners & words.generic_determiners:
+            return None
+        span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        if span[0].lower_ in ("a", "an", "the", "any", "no"):
+            span = span[1:]
+        return span.text or None
+
+    def modifiers(self, noun: Token) -> list[tuple[str | None, str | None]]:
+        """Names and nationality words before a role noun: "YPG spokesman", "the Turkish foreign minister"."""
+        out: list[tuple[str | None, str | None]] = []
+        for tok in noun.doc[noun.left_edge.i : noun.i]:
+            eid = self.index.named(tok) or (self.index.country(tok.text) if tok.dep_ in ("amod", "compound") else None)
+            if eid is not None and self.index.type_of(eid) != "PERSON" and (eid, None) not in out:
+                out.append((eid, None))
+        return out
+
+    def prep_objects(self, trigger: Token) -> Iterator[tuple[str, Token]]:
+        """(preposition, its object) for each prepositional phrase on ``trigger``; two-word ones joined."""
+        for child in trigger.children:
+            if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:  # "broke away from X"
+                for prep, obj in self.prep_objects(child):
+                    yield f"{child.lower_} {prep}", obj
+            if child.dep_ not in ("prep", "agent"):
+                continue
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child.lower_, grand
+                elif grand.dep_ == "prep":
+                    for obj in grand.children:
+                        if obj.dep_ == "pobj":
+                            yield f"{child.lower_} {grand.lower_}", obj
+
+    # ----------------------------------------------------------------- building
+
+    def make(
+        self,
+        subjects: list[str],
+        predicate: Predicate,
+        objects: list[tuple[str | None, str | None]],
+        trigger: Token,
+        *,
+        negative: bool = False,
+        frame: Frame | None = None,
+        presupposed: bool = False,
+    ) -> list[RawClaim]:
+        """Claims for every subject × object that fit the predicate's types.
+
+        ``presupposed`` relations ("the YPG in Syria") are taken as stated,
+        whatever negation governs the phrase they sit in.  They and relations
+        told in a parenthesis (an apposition, a non-restrictive relative
+        clause) are background the article supplies, not what a quoted
+        speaker asserts.
+        """
+        out: list[RawClaim] = []
+        if not presupposed and is_unasserted(trigger):
+            return out
+        denied = not presupposed and is_denied(trigger) != negative
+        hedged = not presupposed and is_hedged(trigger)
+        background = presupposed or self.parenthetical(trigger)
+        for subject in subjects:
+            pred = self.choose(predicate, subject, frame)
+            for obj, literal in objects:
+                if obj == subject or not self.types_fit(pred, subject, obj, literal, frame):
+                    continue
+                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background))
+        return out
+
+    def parenthetical(self, trigger: Token) -> bool:
+        """Is ``trigger`` inside an apposition or a ", which …" clause below any speech verb?"""
+        speech_verbs = lexicon.speech().verbs
+        tok = trigger
+        while tok.head.i != tok.i and tok.lemma_.lower() not in speech_verbs:
+            edge = tok.left_edge.i
+            after_comma = edge > 0 and tok.doc[edge - 1].text == ","
+            if tok.dep_ == "appos" or (tok.dep_ == "relcl" and after_comma):
+                return True
+            if tok.pos_ == "NOUN" and after_comma and self.apposed(tok) is not None:
+                return True
+            tok = tok.head
+        return False
+
+    def choose(self, predicate: Predicate, subject: str, frame: Frame | None) -> Predicate:
+        kind = self.index.type_of(subject)
+        if frame is not None and kind == "PERSON" and frame.person_predicate:
+            return frame.person_predicate
+        if frame is not None and kind != "PERSON" and frame.group_predicate:
+            return frame.group_predicate
+        return predicate
+
+    def types_fit(
+        self, predicate: Predicate, subject: str, obj: str | None, literal: str | None, frame: Frame | None
+    ) -> bool:
+        subject_types, object_types = self.rel.types[predicate]
+        if frame is not None and frame.subject_types is not None:
+            subject_types = subject_types & frame.subject_types
+        if frame is not None and frame.object_types is not None:
+            object_types = object_types & frame.object_types
+        if self.index.type_of(subject) not in subject_types:
+            return False
+        if obj is None:
+            return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
+        if predicate in _STATE_ONLY and "PLACE" in (
+            self.index.type_of(subject),
+            self.index.type_of(obj),
+        ):
+            places = [e for e in (subject, obj) if self.index.type_of(e) == "PLACE"]
+            if not all(self.index.is_country(e) for e in places):
+                return False
+        return self.index.type_of(obj) in object_types
+
+    # ----------------------------------------------------------------- rules
+
+    def _frame(self, trigger: Token, frame: Frame) -> list[RawClaim]:
+        objects: list[tuple[str | None, str | None]] = []
+        subjects: list[str] | None = None
+        relation_noun = trigger.pos_ == "NOUN" and not (frame.poss or frame.compound or frame.direct)
+        if trigger.dep_ in ("compound", "amod") and trigger.head.lemma_.lower() in self.rel.generic_heads:
+            trigger = trigger.head  # "a splinter group of X": the phrase's head carries the arguments
+        if frame.preps:
+            # "is active in X", "pledged allegiance to X": the preposition may hang off the governing verb
+            carriers = [trigger, trigger.head] if trigger.dep_ in ("acomp", "attr") or relation_noun else [trigger]
+            for prep, obj in (item for carrier in carriers for item in self.prep_objects(carrier)):
+                if prep in frame.preps:
+                    objects += self.objects(obj)
+            if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+                objects += self.objects(trigger.head)  # "Dagestan, where the group is based"
+        if frame.direct:
+            agent = [o for p, o in self.prep_objects(trigger) if p == "by"]
+            passive = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            if agent and passive:  # "X is led by Y", "Tarsh, which is held by Y"
+                subjects = self.named_at(agent[0])
+                target = passive[0]
+                if target.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+                    target = self.apposed(trigger.head) or trigger.head
+                objects += self.objects(target)
+            elif agent and trigger.tag_ == "VBN" and trigger.dep_ == "acl":  # "a town held by Y"
+                subjects = self.named_at(agent[0])
+                head = trigger.head
+                said_of = list(self.objects(head))
+                apposed = self.apposed(head) if not said_of else None
+                objects += said_of or (list(self.objects(apposed)) if apposed is not None else [])
+            for child in trigger.children:
+                if child.dep_ == "dobj" or (child.dep_ in _MISPARSED_OBJECTS and child.i > trigger.i):
+                    objects += self.objects(child)  # "backs Assad" may come out as an adverbial
+        if frame.poss:
+            for child in trigger.children:
+                eid = self.index.resolve(child) if child.dep_ == "poss" else None
+                if eid is not None and self.index.type_of(eid) != "PERSON":
+                    objects.append((eid, None))
+        if frame.compound and not objects:
+            objects += self.modifiers(trigger)
+        if not objects:
+            return []
+        if subjects is None:
+            subjects = self.subjects(trigger, carried=relation_noun)
+        return self.make(subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame)
+
+    def _link_noun(self, noun: Token, predicate: Predicate) -> list[RawClaim]:
+        sides = [(p, o) for p, o in self.prep_objects(noun) if p in self.rel.link_preps]
+        between = [o for p, o in sides if p == "between"]
+        if between:  # "the links between X and Y"
+            named = [e for e, _ in self.objects(between[0]) if e]
+            return self.make(named[:1], predicate, [(e, None) for e in named[1:2]], noun)
+        objects = [item for p, o in sides for item in self.objects(o)]
+        if not objects:
+            return []
+        subjects: list[str] = []
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            eid = self.index.resolve(poss[0], prefer=self.speaker(poss[0]))
+            subjects = [eid] if eid else []
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.carrier_verbs:
+            subjects = self.subjects(noun, carried=True)
+        ending = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.ending_verbs and predicate != "rival_of"
+        return self.make(subjects, predicate, objects, noun, negative=ending)
+
+    def _inclusion(self, verb: Token) -> list[RawClaim]:
+        """X counts Y among its affiliates → Y affiliated_with X (the 'among' phrase may hang off Y)."""
+        for role in verb.subtree:
+            if role.i < verb.i or role.dep_ != "pobj" or role.head.lower_ not in self.rel.inclusion_preps:
+                continue
+            frames = [f for f in self.rel.frames.get(role.lemma_.lower(), ()) if "of" in f.preps]
+            if not frames:
+                continue
+            owners: list[tuple[str | None, str | None]] = [(o, None) for o in self.subjects(verb)]
+            members = dict.fromkeys(
+                self.index.named(c) for c in verb.children if c.dep_ in ("dobj", "ccomp", "dep", "attr", "oprd")
+            )
+            out = []
+            for member in members:
+                if member is not None:
+                    out += self.make([member], frames[0].predicate, owners, verb, frame=frames[0])
+            return out
+        return []
+
+
+# A place allies, fights or is led only as a state: "its head" said of a city is a misreading.
+_STATE_ONLY = frozenset({"allied_with", "rival_of", "leader_of", "spokesperson_of"})
+_GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})

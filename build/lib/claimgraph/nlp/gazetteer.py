@@ -1,0 +1,156 @@
+"""The armed-group gazetteer (UN consolidated list + Phoenix) as span patterns.
+
+The data is built by ``scripts/build_gazetteer.py`` into
+``claimgraph/data/gazetteer.json``.  Dictionary matching is famous for false
+positives from short aliases ("ISI", "The Base", "Islamic Army"), so a form
+is used in one of two ways:
+
+* **unguarded** forms (long, distinctive, multiword) are matched anywhere
+  by a ``PhraseMatcher`` on ``LOWER`` (so "AL-QAIDA", "Al-Qaida" and
+  "al-Qaida" all match), as long as the text writes them as a name: every
+  word but the Arabic and English particles capitalised;
+* **guarded** forms (≤ 3 letters, single words, common words only) never
+  create a span: they only give an id and a type to a span some other
+  component already found as a name (``lookup``), with the exact case for
+  acronyms of three letters or fewer.
+
+The component ``claimgraph_gazetteer_v1`` adds the unguarded matches to
+``doc.ents`` with the entry's type as label and its id as ``kb_id``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from claimgraph.model import EntityType
+from claimgraph.nlp.names import fold, name_key
+from claimgraph.nlp.spans import set_entities
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One listed actor: an id such as ``un:QDe.004``, its type and every spelling."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    guarded: frozenset[str]
+
+    def forms(self) -> Iterator[tuple[str, bool]]:
+        """Every spelling with whether it is guarded."""
+        for form in (self.name, *self.aliases):
+            yield form, form in self.guarded
+
+
+class Gazetteer:
+    """Entries indexed by folded form and by transliteration key."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.entries = entries
+        self._by_fold: dict[str, tuple[GazetteerEntry, str, bool]] = {}
+        self._by_key: dict[str, list[tuple[GazetteerEntry, str]]] = {}
+        for entry in entries:
+            for form, guarded in entry.forms():
+                self._by_fold.setdefault(fold(form), (entry, form, guarded))
+                if not guarded and len(form.split()) > 1:
+                    self._by_key.setdefault(name_key(form), []).append((entry, form))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """The shipped gazetteer, or the one at ``path``."""
+        if path is None:
+            text = resources.files("claimgraph").joinpath("data", "gazetteer.json").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        return cls(
+            [
+                GazetteerEntry(e["id"], e["name"], e["type"], tuple(e["aliases"]), frozenset(e["guarded"]))
+                for e in json.loads(text)["entries"]
+            ]
+        )
+
+    def unguarded_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
+        for entry in self.entries:
+            for form, guarded in entry.forms():
+                if not guarded:
+                    yield form, entry
+
+    def lookup(self, text: str, *, allow_guarded: bool) -> GazetteerEntry | None:
+        """The entry a found name belongs to: exact fold, then a confirmed transliteration key.
+
+        Guarded forms count only when ``allow_guarded`` (the caller vouches the
+        span is a name) and, for forms of three letters or fewer, only in the
+        listed case ("IMU" yes, "imu" no).
+        """
+        hit = self._by_fold.get(fold(text))
+        if hit is not None:
+            entry, form, guarded = hit
+            if not guarded:
+                return entry
+            if allow_guarded and (len(form) > 3 or text == form):
+                return entry
+            return None
+        if len(text.split()) < 2:
+            return None
+        for entry, form in self._by_key.get(name_key(text), ()):
+            if fuzz.ratio(fold(text), fold(form)) >= 80:
+                return entry
+        return None
+
+
+@cache
+def shipped_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+class GazetteerMatcher:
+    """Marks every unguarded gazetteer form in a ``Doc`` as an entity with its id."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[int, GazetteerEntry] = {}
+        self.rank = {entry.id: i for i, entry in enumerate(gazetteer.entries)}
+        for form, entry in gazetteer.unguarded_forms():
+            key = nlp.vocab.strings.add(entry.id)
+            self.entries[key] = entry
+            variants = {form, form.replace("’", "'"), form.replace("'", "’")}
+            self.matcher.add(entry.id, [nlp.make_doc(v) for v in variants])
+
+    def __call__(self, doc: Doc) -> Doc:
+        best: dict[tuple[int, int], GazetteerEntry] = {}
+        for key, start, end in self.matcher(doc):
+            entry, held = self.entries[key], best.get((start, end))
+            if not _written_as_a_name(doc[start:end]):
+                continue
+            # A spelling several entries list goes to the first listed (the UN list before Phoenix).
+            if held is None or self.rank[entry.id] < self.rank[held.id]:
+                best[start, end] = entry
+        spans = [Span(doc, s, e, label=entry.type, kb_id=entry.id) for (s, e), entry in best.items()]
+        return set_entities(doc, spans)
+
+
+_PARTICLES = frozenset(["al", "el", "ul", "wa", "wal", "bin", "ibn", "of", "the", "and", "in", "for", "e", "i"])
+
+
+def _written_as_a_name(span: Span) -> bool:
+    """Matching ignores case, but a name is still capitalised: "the red flag" is not "Red Flag"."""
+    return all(t.text[0].isupper() for t in span if t.is_alpha and t.lower_ not in _PARTICLES)
+
+
+@Language.factory("claimgraph_gazetteer_v1", default_config={"path": None})
+def make_gazetteer(nlp: Language, name: str, *, path: str | None) -> GazetteerMatcher:
+    """Registered factory: ``path`` overrides the packaged gazetteer file."""
+    return GazetteerMatcher(nlp, shipped_gazetteer() if path is None else Gazetteer.load(path))

@@ -1,0 +1,199 @@
+"""The word lists behind attributions and claims, loaded once from ``lexicons/*.json``.
+
+Keeping the vocabulary as data (not as literals scattered through the rules)
+lets a reader see and extend everything the rules react to in one place, and
+lets the rules stay about structure.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from claimgraph.model import EntityType, Predicate
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("claimgraph.nlp").joinpath("lexicons", name).read_text("utf-8"))
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One claim trigger: its lemmas, where its object sits and which predicate it yields."""
+
+    lemmas: frozenset[str]
+    predicate: Predicate
+    preps: tuple[str, ...] = ()
+    direct: bool = False
+    poss: bool = False
+    compound: bool = False
+    negative: bool = False
+    person_predicate: Predicate | None = None
+    group_predicate: Predicate | None = None
+    subject_types: frozenset[EntityType] | None = None
+    object_types: frozenset[EntityType] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """Reported-speech vocabulary (lexicons/speech.json)."""
+
+    verbs: frozenset[str]
+    quote_verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    person_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    denial_objects: frozenset[str]
+    object_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """Negation, denial and hedging vocabulary (lexicons/polarity.json)."""
+
+    negators: frozenset[str]
+    denial_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_modals: frozenset[str]
+    irrealis_marks: frozenset[str]
+    generic_determiners: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Events:
+    """Event verbs that put their actor in a place (lexicons/relations.json, ``events``)."""
+
+    verbs: frozenset[str]
+    place_objects: frozenset[str]
+    place_preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Relations:
+    """Claim vocabulary (lexicons/relations.json), indexed by trigger lemma."""
+
+    frames: dict[str, tuple[Frame, ...]]
+    link_nouns: dict[str, Predicate]
+    link_preps: frozenset[str]
+    carrier_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
+    inclusion_verbs: frozenset[str]
+    inclusion_preps: frozenset[str]
+    coalition_nouns: frozenset[str]
+    stronghold_nouns: frozenset[str]
+    seat_nouns: frozenset[str]
+    backing: dict[str, Predicate]
+    designation_heads: frozenset[str]
+    designation_qualifiers: frozenset[str]
+    designation_verbs: frozenset[str]
+    generic_heads: frozenset[str]
+    types: dict[str, tuple[frozenset[EntityType], frozenset[EntityType]]]
+    campaign_nouns: frozenset[str]
+    campaign_preps: dict[str, Predicate]
+    campaign_verbs: frozenset[str]
+    campaign_purpose_verbs: frozenset[str]
+    government_nouns: frozenset[str]
+    force_nouns: frozenset[str]
+    force_verbs: frozenset[str]
+    events: Events
+    modifier_participles: dict[str, tuple[Predicate, bool]]
+    place_nouns: frozenset[str]
+    acting_nouns: frozenset[str]
+
+
+def _frame(raw: dict[str, Any]) -> Frame:
+    def types(key: str) -> frozenset[EntityType] | None:
+        return frozenset(raw[key]) if key in raw else None
+
+    return Frame(
+        lemmas=frozenset(raw["lemmas"]),
+        predicate=raw["predicate"],
+        preps=tuple(raw.get("preps", ())),
+        direct=bool(raw.get("direct")),
+        poss=bool(raw.get("poss")),
+        compound=bool(raw.get("compound")),
+        negative=bool(raw.get("negative")),
+        person_predicate=raw.get("person_predicate"),
+        group_predicate=raw.get("group_predicate"),
+        subject_types=types("subject_types"),
+        object_types=types("object_types"),
+    )
+
+
+@cache
+def speech() -> Speech:
+    raw = _load("speech.json")
+    return Speech(
+        verbs=frozenset(raw["verbs"]),
+        quote_verbs=frozenset(raw["verbs"]) | frozenset(raw["quote_verbs_extra"]),
+        phrases=tuple(tuple(p) for p in raw["phrases"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+        group_nouns=frozenset(raw["group_nouns"]),
+        outlet_nouns=frozenset(raw["outlet_nouns"]),
+        denial_objects=frozenset(raw["denial_objects"]),
+        object_verbs=frozenset(raw["object_verbs"]),
+        cue_nouns=frozenset(raw["cue_nouns"]),
+        female_words=frozenset(raw["female_words"]),
+        male_words=frozenset(raw["male_words"]),
+    )
+
+
+@cache
+def polarity() -> Polarity:
+    raw = _load("polarity.json")
+    return Polarity(**{k: frozenset(v) for k, v in raw.items() if not k.startswith("_")})
+
+
+@cache
+def relations() -> Relations:
+    raw = _load("relations.json")
+    frames: dict[str, list[Frame]] = {}
+    for entry in raw["frames"]:
+        frame = _frame(entry)
+        for lemma in frame.lemmas:
+            frames.setdefault(lemma, []).append(frame)
+    links, designations = raw["link_nouns"], raw["designations"]
+    return Relations(
+        frames={k: tuple(v) for k, v in frames.items()},
+        link_nouns=dict(links["lemmas"]),
+        link_preps=frozenset(links["preps"]),
+        carrier_verbs=frozenset(links["carrier_verbs"]),
+        ending_verbs=frozenset(links["ending_verbs"]),
+        inclusion_verbs=frozenset(raw["inclusion"]["verbs"]),
+        inclusion_preps=frozenset(raw["inclusion"]["preps"]),
+        coalition_nouns=frozenset(raw["memberships"]["nouns"]),
+        stronghold_nouns=frozenset(raw["stronghold_nouns"]["nouns"]),
+        seat_nouns=frozenset(raw["stronghold_nouns"]["seat_nouns"]),
+        backing=dict(raw["backing_modifiers"]["lemmas"]),
+        designation_heads=frozenset(designations["heads"]),
+        designation_qualifiers=frozenset(designations["qualifiers"]),
+        designation_verbs=frozenset(designations["verbs"]),
+        generic_heads=frozenset(raw["generic_heads"]),
+        campaign_nouns=frozenset(raw["campaigns"]["nouns"]),
+        campaign_preps=dict(raw["campaigns"]["preps"]),
+        campaign_verbs=frozenset(raw["campaigns"]["verbs"]),
+        campaign_purpose_verbs=frozenset(raw["campaigns"]["purpose_verbs"]),
+        government_nouns=frozenset(raw["governments"]["nouns"]),
+        force_nouns=frozenset(raw["forces"]["nouns"]),
+        force_verbs=frozenset(raw["forces"]["verbs"]),
+        events=Events(
+            verbs=frozenset(raw["events"]["verbs"]),
+            place_objects=frozenset(raw["events"]["place_objects"]),
+            place_preps=frozenset(raw["events"]["place_preps"]),
+        ),
+        modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
+        place_nouns=frozenset(raw["place_nouns"]["nouns"]),
+        acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
+        types={
+            k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
+        },
+    )

@@ -1,0 +1,94 @@
+"""Name folding and transliteration-aware name keys, shared by nlp/ and resolve/.
+
+Two levels:
+
+* ``fold`` is the comparison the scorer uses (GOLD.md): NFKC, case, quotes,
+  hyphens and apostrophes removed, a leading "the" dropped, spaces squeezed.
+  Two surface forms with the same fold are the same written name.
+* ``name_key`` goes further for matching across spellings: ASCII
+  transliteration (anyascii), Arabic article and joiner variants (al-, el-,
+  wa al-, wal-), common vowel/consonant transliteration pairs
+  (Qaida/Qaeda, Muhajireen/Muhajirin, Jaish/Jaysh, Qawqaz/Kavkaz) and a final
+  -ah/-a (Nusrah/Nusra) reduced to one skeleton.  Two names with the same key are candidates for the same
+  actor; rapidfuzz decides near spellings on top of that.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Titles and ranks that precede a person's name but are not part of it ("Father", "Sgt").
+_HONORIFICS = (
+    "mr mrs ms dr prof president father sheikh shaikh imam general gen colonel col commander minister king "
+    "queen prince emir mullah rev sir lord lady royal marine marines sgt sergeant captain capt lt lieutenant "
+    "major senator"
+)
+HONORIFICS = frozenset(_HONORIFICS.split())
+
+_QUOTES = "\"'`´‘’‚‛“”„‟′″«»"
+_DASHES = "-‐‑‒–—―_"
+_STRIP = str.maketrans("", "", _QUOTES + _DASHES)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(name: str) -> str:
+    """The scorer's folding: equal folds mean the same written name."""
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_STRIP)
+    text = _SPACE.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+# Ordered rewrites applied to an ASCII, lower-cased name to reach a spelling skeleton.
+_SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"\b(?:al|el|ul|ad|ar|as|ash|at|az|an|ad)[\s-]+", ""),  # Arabic article joined by a hyphen or space
+        (r"\bwa[\s-]*(?:al|l)[\s-]+", ""),  # "wa al-", "wal-"
+        (r"\bwa\b", ""),
+        (r"\bof\b|\bthe\b|\band\b", ""),
+        (r"[^a-z0-9 ]", ""),
+        (r"(?<=[aeiou])h\b", ""),  # a final -ah/-eh (ta marbuta): Nusrah/Nusra, Jamaah/Jamaa
+        (r"ph", "f"),
+        (r"kh", "k"),
+        (r"q", "k"),
+        (r"ck", "k"),
+        (r"c(?=[aou])", "k"),
+        (r"dh|th", "d"),
+        (r"sh|ch", "s"),
+        (r"v", "w"),
+        (r"[aeiouy]+", ""),  # vowels carry most transliteration noise (Qaida/Qaeda, Jaish/Jaysh)
+        (r"(.)\1+", r"\1"),
+        (r"\s+", " "),
+    )
+)
+
+
+def name_key(name: str) -> str:
+    """A transliteration-tolerant skeleton of ``name`` for blocking and matching.
+
+    The key is deliberately lossy (vowels dropped, common consonant variants
+    merged) so spelling variants collide; callers confirm a collision with a
+    finer comparison before treating two names as one actor.
+    """
+    text = anyascii(unicodedata.normalize("NFKC", name)).lower()
+    text = re.sub(r"['`’]", "", text)
+    text = re.sub(r"[-_/]", " ", text)
+    for pattern, repl in _SKELETON_RULES:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def tokens(name: str) -> list[str]:
+    """Folded ASCII word tokens of ``name`` (articles and joiners kept)."""
+    return re.findall(r"[a-z0-9]+", anyascii(unicodedata.normalize("NFKC", name)).lower())
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words of ``name`` ("Syrian Democratic Forces" → "SDF")."""
+    words = re.findall(r"[A-Za-z][\w’']*", name)
+    return "".join(w[0].upper() for w in words if w[0].isupper())

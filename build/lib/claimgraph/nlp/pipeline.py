@@ -1,0 +1,179 @@
+"""Loading the spaCy pipeline and running it over documents.
+
+The ``Analyzer`` owns one loaded ``Language``; it streams documents through
+``nlp.pipe`` in batches and hands each parsed ``Doc`` to ``records`` (the
+only place spaCy objects become our records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph import settings
+from claimgraph.errors import ModelError
+from claimgraph.model import Document, Extraction, ExtractionError
+from claimgraph.nlp import acronyms as _acronyms  # noqa: F401  (registers the factories)
+from claimgraph.nlp import entities as _entities  # noqa: F401
+from claimgraph.nlp import events as _events  # noqa: F401
+from claimgraph.nlp import gazetteer as _gazetteer  # noqa: F401
+from claimgraph.nlp import group_names as _group_names  # noqa: F401
+from claimgraph.nlp import institutions as _institutions  # noqa: F401
+from claimgraph.nlp import outlets as _outlets  # noqa: F401
+from claimgraph.nlp import places as _places  # noqa: F401
+from claimgraph.nlp.attribution import find_attributions
+from claimgraph.nlp.claims import find_claims
+from claimgraph.nlp.conflicts import find_conflicts
+from claimgraph.nlp.events import find_events, name_implying_events
+from claimgraph.nlp.records import entities_from_doc
+
+# A parsed body, its document and its parsed title.
+Parsed = tuple[Doc, Document, Doc | None]
+
+# Our components, in order, after the model's "ner": the event triggers first
+# (they keep the model's date expressions before the entity rules retype its
+# spans), then the gazetteer (the strongest evidence, which later rules may
+# extend but not cut), name shapes, outlets and state bodies, and last the
+# mapping to contract types.
+COMPONENTS = (
+    "claimgraph_events_v1",
+    "claimgraph_gazetteer_v1",
+    "claimgraph_group_names_v1",
+    "claimgraph_outlets_v1",
+    "claimgraph_institutions_v1",
+    "claimgraph_acronyms_v1",
+    "claimgraph_places_v1",
+    "claimgraph_entity_types_v1",
+)
+
+
+def load_model(model: str | None = None) -> Language:
+    """Load the configured spaCy model (a package name or a path) as it ships."""
+    name = model or settings.get("model")
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from exc
+
+
+def load_language(model: str | None = None) -> Language:
+    """The model plus claimgraph's registered entity components."""
+    nlp = load_model(model)
+    # The reader already refuses documents over the max_bytes setting; spaCy's
+    # own lower default (1,000,000 characters) must not fail the ones it let in.
+    nlp.max_length = max(nlp.max_length, settings.get_int("max_bytes") + 1)
+    for component in COMPONENTS:
+        nlp.add_pipe(component, after="ner" if component == COMPONENTS[0] else None)
+    return nlp
+
+
+class Analyzer:
+    """A loaded pipeline that turns ``Document``s into ``Extraction``s."""
+
+    def __init__(self, nlp: Language, batch_size: int = 32) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    @classmethod
+    def load(cls, model: str | None = None) -> Analyzer:
+        return cls(load_language(model), settings.get_int("batch_size"))
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The model's metadata (name, version): the provenance of what it extracts."""
+        return dict(self.nlp.meta)
+
+    def analyse_stream(self, items: Iterable[Document | ExtractionError]) -> Iterator[Extraction | ExtractionError]:
+        """Analyse documents in input order; errors pass straight through."""
+        for chunk in batched(items, self.batch_size):
+            yield from self.analyse_chunk(chunk)
+
+    def analyse_chunk(self, chunk: list[Document | ExtractionError]) -> list[Extraction | ExtractionError]:
+        """One ``nlp.pipe`` batch, emitted in input order with its read errors in place.
+
+        The batch runs in a spaCy memory zone: the strings and lexemes its
+        documents add to the vocabulary are freed when it ends (only our
+        records leave it), so resident memory stays flat over a long run.
+        """
+        documents = [item for item in chunk if isinstance(item, Document) and is_english(item)]
+        with self.nlp.memory_zone():
+            parsed: dict[int, Parsed | ExtractionError]
+            try:
+                parsed = dict(self._parse(documents))
+            except Exception:  # one bad document must not sink its batch: retry one by one
+                parsed = {}
+                for document in documents:
+                    try:
+                        parsed.update(self._parse([document]))
+                    except Exception as exc:
+                        parsed[id(document)] = _failure(document, exc)
+            return [self._result(item, parsed) for item in chunk]
+
+    @staticmethod
+    def _result(
+        item: Document | ExtractionError, parsed: dict[int, Parsed | ExtractionError]
+    ) -> Extraction | ExtractionError:
+        if isinstance(item, ExtractionError):
+            return item
+        result = parsed.get(id(item))
+        if result is None:  # not English: the document's fields, no English-model guesses
+            return Extraction(document=item)
+        if isinstance(result, ExtractionError):
+            return result
+        try:
+            return analyse_doc(*result)
+        except Exception as exc:
+            return _failure(item, exc)
+
+    def _parse(self, documents: list[Document]) -> dict[int, Parsed]:
+        """Parse bodies and titles in one ``nlp.pipe`` pass, keyed by ``id(document)``.
+
+        Titles are parsed in the same pass (after the bodies), so headline
+        spellings of a name can be tied to the body's.
+        """
+        titled = [d for d in documents if d.title]
+        texts = [d.text for d in documents] + [d.title or "" for d in titled]
+        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        titles = {id(d): t for d, t in zip(titled, docs[len(documents) :], strict=True)}
+        return {id(d): (doc, d, titles.get(id(d))) for d, doc in zip(documents, docs, strict=False)}
+
+
+def is_english(document: Document) -> bool:
+    """Whether the English model should read ``document`` (unknown language counts as English)."""
+    return document.language in (None, "en")
+
+
+def _failure(document: Document, exc: Exception) -> ExtractionError:
+    """The error record for a document the pipeline could not analyse."""
+    return ExtractionError(
+        document.source_path, document.id, "analysis_failed", f"the NLP pipeline failed: {type(exc).__name__}: {exc}"
+    )
+
+
+def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[list[Document | ExtractionError]]:
+    """Successive lists of ``size`` items (itertools.batched arrives in 3.12)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> Extraction:
+    """Entities, then attributions, then events and claims over them (naming the events that imply them), then conflicts."""
+    entities = entities_from_doc(doc, document, title_doc)
+    attributions = find_attributions(doc, entities)
+    events = find_events(doc, document, entities, attributions)
+    claims = find_claims(doc, document, entities, attributions)
+    name_implying_events(claims, events, entities)
+    return Extraction(
+        document=document,
+        entities=entities,
+        attributions=attributions,
+        claims=claims,
+        conflicts=find_conflicts(claims, {e.id: e.name for e in entities}),
+        events=events,
+    )

@@ -1,0 +1,70 @@
+"""Is a claim denied, and is it hedged?  Read off the words that govern its trigger.
+
+The walk goes up from the trigger through the words that carry it ("part"
+→ "be" → "claims"; "links" → "denies") and counts negations and denial
+verbs on the way: an odd count denies the claim ("not to be part of",
+"denies any links", "has no ties to"), an even one cancels out ("did not
+deny").  Hedges ("is reported to", "allegedly", "is considered", "claims
+to") are collected on the same walk, and so are the subordinators of a
+clause that asserts nothing at all ("whether X would fight Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.nlp import lexicon
+
+# Dependencies through which a governing word still speaks about the trigger.
+_CARRIERS = frozenset({"attr", "oprd", "acomp", "xcomp", "dobj", "pobj", "prep", "ccomp", "amod", "advcl"})
+_ALWAYS_HEDGE = frozenset({"claim", "allege", "purport", "accuse", "suspect", "consider", "regard", "deem", "view"})
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it, up to the first clause that is not carried."""
+    chain = [trigger]
+    tok = trigger
+    while tok.dep_ in _CARRIERS and tok.head.i != tok.i and len(chain) < 8:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _negations(tok: Token) -> int:
+    words = lexicon.polarity()
+    return sum(
+        1
+        for c in tok.children
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words.negators)
+    )
+
+
+def is_denied(trigger: Token, extra: Token | None = None) -> bool:
+    """Odd number of negations and denial verbs on the trigger's chain (and on ``extra``, its object word)."""
+    words = lexicon.polarity()
+    count = _negations(extra) if extra is not None else 0
+    for pos, tok in enumerate(_chain(trigger)):
+        count += _negations(tok)
+        if pos and tok.lemma_.lower() in words.denial_verbs:
+            count += 1
+    return count % 2 == 1
+
+
+def is_hedged(trigger: Token) -> bool:
+    """A hedging adverb, modal or verb ("is reported to", "claims to", "is considered") on the chain."""
+    words = lexicon.polarity()
+    for tok in _chain(trigger):
+        lemma = tok.lemma_.lower()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if lemma in words.hedge_verbs and (passive or lemma in _ALWAYS_HEDGE):
+            return True
+        for child in tok.children:
+            if child.lower_ in words.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in words.hedge_modals):
+                return True
+    return False
+
+
+def is_unasserted(trigger: Token) -> bool:
+    """The trigger sits in a 'whether' or 'if' clause: a question or a condition, neither affirmed nor denied."""
+    words = lexicon.polarity()
+    return any(c.dep_ == "mark" and c.lower_ in words.irrealis_marks for tok in _chain(trigger) for c in tok.children)

@@ -1,0 +1,46 @@
+"""Every relation a document states, read by each claim mechanism in turn.
+
+A mechanism is a function of the shared ``FrameReader`` (argument lookups
+and claim building) and one token with its lemma; it returns the relations
+that token triggers.  Keeping them in one table lets each be measured alone
+(the ``rule`` every ``RawClaim`` carries names the mechanism that read it)
+and keeps the modules free of import circles: ``frames`` knows none of the
+others, and each of the others needs only ``frames``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.nlp import evidence, nounphrases, shapes
+from claimgraph.nlp.coref import EntityIndex
+from claimgraph.nlp.frames import FrameReader, RawClaim, Speaker
+
+Mechanism = Callable[[FrameReader, Token, str], list[RawClaim]]
+
+
+def _frames(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    return reader.read(tok, lemma)
+
+
+MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
+    ("frames", _frames),
+    ("shapes", shapes.read),
+    ("nounphrases", nounphrases.read),
+    ("evidence", evidence.read),
+)
+
+
+def read_relations(doc: Doc, index: EntityIndex, speaker: Speaker) -> list[RawClaim]:
+    """Every mechanism's relations over ``doc``, in token order, each tagged with its mechanism."""
+    reader = FrameReader(index, speaker)
+    out: list[RawClaim] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        for name, mechanism in MECHANISMS:
+            for raw in mechanism(reader, tok, lemma):
+                raw.rule = raw.rule or name
+                out.append(raw)
+    return out

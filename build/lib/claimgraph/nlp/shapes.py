@@ -1,0 +1,205 @@
+"""Noun-phrase shapes that carry a relation without a relation verb.
+
+* coalition: "Y of the Z coalition" → Y part_of Z;
+* stronghold: "the X stronghold of Y" → X operates_in Y;
+* backing: "US-backed X" → X allied_with US;
+* designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
+* campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
+  "the campaign to defeat X";
+* forces: "US troops in Syria", "X has fighters in Y" → operates_in;
+* government: "the Syrian government of Bashar al-Assad" → leader_of;
+* located: "the YPG in Syria" → operates_in.
+
+Each is a function of the ``FrameReader`` (for argument lookup and claim
+building) and the trigger token.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.model import Predicate
+from claimgraph.nlp.frames import FrameReader, RawClaim
+
+_LOCATED_PREPS = frozenset({"in", "inside", "across", "throughout"})
+_GROUPISH = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+
+
+def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """Every shape whose trigger ``tok`` is."""
+    rel, out = reader.rel, []
+    if tok.pos_ == "NOUN":
+        word = tok.lower_  # surface forms in the lists cover plurals the lemmatizer misreads ("bases" → "basis")
+        if lemma in rel.coalition_nouns:
+            out += coalition(reader, tok)
+        if lemma in rel.stronghold_nouns or word in rel.stronghold_nouns:
+            out += stronghold(reader, tok)
+        if lemma in rel.designation_heads:
+            out += designation(reader, tok)
+        if lemma in rel.campaign_nouns:
+            out += campaign(reader, tok)
+        if lemma in rel.government_nouns:
+            out += government(reader, tok)
+        if (lemma in rel.force_nouns or word in rel.force_nouns) and tok.tag_ == "NNS":
+            out += forces(reader, tok)
+    if lemma in rel.backing and tok.tag_ == "VBN" and _modifies(tok):
+        out += backing(reader, tok, rel.backing[lemma])
+    if reader.index.named(tok):
+        out += located(reader, tok)
+    return out
+
+
+def coalition(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """Y of the Z coalition → Y part_of Z."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    member = reader.index.named(noun.head.head)
+    names = [reader.index.named(c) for c in noun.children if c.dep_ in ("compound", "nmod", "amod")]
+    whole = next((n for n in names if n), None)
+    if member is None or whole is None:
+        return []
+    return reader.make([member], "part_of", [(whole, None)], noun)
+
+
+def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """The X stronghold of Y / Y, the X stronghold → X operates_in Y (based_in for a capital or headquarters)."""
+    holders = [reader.index.resolve(c) for c in noun.children if c.dep_ in ("poss", "compound")]
+    holder = next((h for h in holders if h), None)
+    if holder is None:
+        return []
+    places = [o for p, o in reader.prep_objects(noun) if p in ("of", "in")]
+    if noun.dep_ == "appos":
+        places.append(noun.head)
+    objects = [item for place in places for item in reader.objects(place)]
+    # "Raqqa, its de facto capital": where it is based; several bases are a presence, not a seat
+    seat = noun.lemma_.lower() in reader.rel.seat_nouns and noun.tag_ != "NNS"
+    return reader.make([holder], "based_in" if seat else "operates_in", objects, noun)
+
+
+def _modifies(participle: Token) -> bool:
+    """A participle modifying a noun, alone or as the second of two ("led by X and backed by Y")."""
+    return participle.dep_ in ("amod", "compound", "acl") or (
+        participle.dep_ == "conj" and participle.head.dep_ == "acl"
+    )
+
+
+def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> list[RawClaim]:
+    """US-backed X, or X, an alliance (led by Y and) backed by the US → X allied_with US."""
+    index = reader.index
+    clause = participle.head if participle.dep_ == "conj" else participle
+    backed_tok = clause.head
+    if clause.dep_ == "acl" and backed_tok.dep_ == "appos":
+        backed_tok = reader.before_apposition(backed_tok) or backed_tok
+    backed = index.named(backed_tok)
+    modifiers = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    agents = [o for p, o in reader.prep_objects(participle) if p == "by"] if clause.dep_ == "acl" else []
+    backers = [index.named(c) or index.country(c.text) for c in modifiers + agents]  # "Turkish-backed"
+    if backed is None:
+        return []
+    return reader.make([backed], predicate, [(b, None) for b in backers if b], participle, presupposed=True)
+
+
+def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """X is (considered) a terrorist organization / X, a proscribed terrorist group."""
+    qualifiers = [
+        c for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in reader.rel.designation_qualifiers
+    ]
+    if not qualifiers:
+        return []
+    head, apposed = noun.head, reader.apposed(noun)
+    if noun.dep_ == "appos" or apposed is not None:
+        subject_tok: Token | None = apposed or head
+    elif noun.dep_ in ("attr", "oprd", "ccomp") and head.lemma_.lower() in reader.rel.designation_verbs:
+        # "Egypt considers X a terrorist group": X is the verb's object or the small clause's subject
+        small = [c for c in (*noun.children, *head.children) if c.dep_ in ("nsubj", "dobj") and c.i < noun.i]
+        named = [c for c in small if c.i > head.i and reader.index.named(c)]
+        subject_tok = named[0] if named else reader.subject_token(noun)
+    elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in reader.rel.designation_verbs:
+        verb = head.head
+        subject_tok = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    else:
+        return []
+    if subject_tok is None:
+        return []
+    eid = reader.index.resolve(subject_tok, prefer=reader.speaker(subject_tok))
+    if eid is None:
+        return []
+    literal = noun.doc[min(q.i for q in qualifiers) : noun.i + 1].text
+    return reader.make([eid], "designated_as", [(None, literal)], noun)
+
+
+def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """'Turkey launched a campaign in Afrin' (operates_in), 'the offensive against X' (rival_of)."""
+    rel, index = reader.rel, reader.index
+    actors: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            eid = index.resolve(child)
+            actors += [eid] if eid else []
+    if not actors:
+        actors = [e for e, _ in reader.modifiers(noun) if e]
+    carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.campaign_verbs
+    if not actors and carried:
+        actors = reader.subjects(noun, carried=True)
+    phrases = list(reader.prep_objects(noun))
+    if carried:  # "launched a campaign in Afrin": the phrase may hang off the verb
+        phrases += [(p, o) for p, o in reader.prep_objects(noun.head) if p != "of"]
+    out = []
+    for prep, obj in phrases:
+        predicate = rel.campaign_preps.get(prep)
+        if predicate is not None:
+            out += reader.make(actors, predicate, list(reader.objects(obj)), noun)
+    clauses = [*noun.children, *(noun.head.children if carried else ())]
+    for purpose in clauses:  # "the campaign to defeat Isis", "led a campaign to oust X"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
+        if infinitive and purpose.lemma_.lower() in rel.campaign_purpose_verbs:
+            targets = [item for c in purpose.children if c.dep_ == "dobj" for item in reader.objects(c)]
+            out += reader.make(actors, "rival_of", targets, noun)
+    return out
+
+
+def forces(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """'US troops in Syria', 'the group has 30,000 fighters in Iraq' → the actor operates_in the place."""
+    rel, index = reader.rel, reader.index
+    actors = [e for c in noun.children if c.dep_ == "poss" for e in [index.resolve(c)] if e]
+    actors = actors or [e for e, _ in reader.modifiers(noun) if e]
+    carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.force_verbs
+    subject = reader.subject_token(noun, carried=True) if carried and not actors else None
+    if subject is not None and index.named(subject):  # a description ("the organisation") is too loose a guess here
+        actors = reader.subjects(noun, carried=True)
+    phrases = [*reader.prep_objects(noun), *(reader.prep_objects(noun.head) if carried else ())]
+    places = [o for p, o in phrases if p in _LOCATED_PREPS]
+    objects = [item for place in places for item in reader.objects(place)]
+    return reader.make(actors, "operates_in", objects, noun)
+
+
+def government(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """The (Syrian) government of Bashar al-Assad → Assad leader_of the government it names or its country."""
+    index = reader.index
+    governed = index.named(noun) or reader.state_of(noun)
+    if governed is None:
+        return []
+    rulers = [index.named(o) for p, o in reader.prep_objects(noun) if p == "of"]
+    people = [(r, None) for r in rulers if r is not None and index.type_of(r) == "PERSON"]
+    return [claim for person, _ in people[:1] for claim in reader.make([person], "leader_of", [(governed, None)], noun)]
+
+
+def located(reader: FrameReader, name: Token) -> list[RawClaim]:
+    """'the YPG in Syria': a group named with the place it is in."""
+    index = reader.index
+    group, rng = index.named(name), index.mention_range(name)
+    if group is None or rng is None or index.type_of(group) not in _GROUPISH or name.i != rng[1] - 1:
+        return []
+    places = [
+        o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and index.type_of(index.named(o)) == "PLACE"
+    ]
+    after = name.nbor() if name.i + 2 < len(name.doc) else None
+    if not places and after is not None and after.lower_ in _LOCATED_PREPS and after.head.pos_ in ("NOUN", "PROPN"):
+        # "the YPG in Syria and the PKK in Turkey": the parser hung the phrase on a nearby noun
+        place = next((o for o in after.children if o.dep_ == "pobj"), None)
+        places += [place] if place is not None and index.type_of(index.named(place)) == "PLACE" else []
+    return [
+        claim
+        for place in places
+        for claim in reader.make([group], "operates_in", list(reader.objects(place)), place, presupposed=True)
+    ]

