@@ -49,7 +49,7 @@ install-check:
 	.venv-install-check/bin/pip install -q .
 	cd /tmp && $(CURDIR)/.venv-install-check/bin/python -c "import claimgraph, trafilatura; from claimgraph.nlp.pipeline import load_language; load_language()"
 	.venv-install-check/bin/claimgraph extract examples/ > /dev/null
-	rm -rf .venv-install-check
+	rm -rf .venv-install-check build
 	@echo "pip install . with the stock pip: ok"
 
 # Benchmarks (not tests): each prints its figures as ratios against a baseline run beside it.

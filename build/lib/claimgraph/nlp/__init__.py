@@ -1,1 +1,0 @@
-"""The spaCy pipeline and claimgraph's registered components."""
