@@ -165,13 +165,15 @@ judgements = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
 )
-# One automatic judgement per pair of names (hand judgements accumulate: the latest wins), so a
-# concurrent ingest that reaches the same pair inserts nothing (migration 0003).
+# One automatic judgement per pair of names and reason (each document naming two names as one is
+# its own evidence; hand judgements accumulate, the latest wins), so a concurrent ingest that
+# reaches the same verdict inserts nothing (migration 0003).
 AUTO_JUDGEMENT = judgements.c.by_hand.is_(False)
 sa.Index(
     "ux_judgements_auto",
     judgements.c.left_id,
     judgements.c.right_id,
+    judgements.c.reason,
     unique=True,
     sqlite_where=AUTO_JUDGEMENT,
     postgresql_where=AUTO_JUDGEMENT,

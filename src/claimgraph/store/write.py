@@ -97,7 +97,7 @@ def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, s
         for (left, right, reason), v in sorted(pairs.items())
         if (left, right, reason) not in existing
     ]
-    insert_new(conn, t.judgements, new, ["left_id", "right_id"], t.AUTO_JUDGEMENT)
+    insert_new(conn, t.judgements, new, ["left_id", "right_id", "reason"], t.AUTO_JUDGEMENT)
     return len(new)
 
 

@@ -1,7 +1,7 @@
-"""One automatic judgement per pair of names.
+"""One automatic judgement per pair of names and reason.
 
 Two ingests at once could each find a pair of names unjudged and both
-store a verdict; a unique partial index lets the second insert skip it
+store the same verdict; a unique partial index lets the second insert skip it
 (``ON CONFLICT DO NOTHING``).  Copies an older store already holds are
 removed first, keeping the earliest.
 
@@ -24,13 +24,13 @@ def upgrade() -> None:
     """Drop repeated automatic judgements, then make them impossible."""
     op.execute(
         "DELETE FROM judgements WHERE by_hand = false AND id NOT IN "
-        "(SELECT min(id) FROM judgements WHERE by_hand = false GROUP BY left_id, right_id)"
+        "(SELECT min(id) FROM judgements WHERE by_hand = false GROUP BY left_id, right_id, reason)"
     )
     where = sa.column("by_hand").is_(False)
     op.create_index(
         "ux_judgements_auto",
         "judgements",
-        ["left_id", "right_id"],
+        ["left_id", "right_id", "reason"],
         unique=True,
         sqlite_where=where,
         postgresql_where=where,
