@@ -30,6 +30,11 @@ What the script does to the raw names, and why:
   "17 November") and, from Phoenix, the leaders it files under their
   group ("Hassan Nasrallah"), recognised with the configured spaCy model
   (the ``model`` setting) unless a word in them says "group".
+* Entries of the two sources that are one actor are linked (``same_as``):
+  when the primary name of one is an unguarded form of the other, word for
+  word (UN "Al-Qaida" is a spelling Phoenix lists under "Al Qaeda").  The sources
+  number their entries independently, so resolution treats linked ids as
+  one and different ids of different sources as no evidence at all.
 * Every surface form is marked ``guarded`` when it is short (≤ 3 letters),
   a single word, or made only of common words ("The Base", "Islamic Army"):
   the pipeline never lets a guarded form fire on its own (see
@@ -53,7 +58,7 @@ import spacy
 from spacy.language import Language
 
 from claimgraph import settings
-from claimgraph.nlp.names import HONORIFICS
+from claimgraph.nlp.names import HONORIFICS, tokens
 from claimgraph.nlp.places import is_known_place
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -292,6 +297,25 @@ def drop_non_groups(entries: list[dict]) -> list[dict]:
     return kept
 
 
+def link_sources(entries: list[dict]) -> None:
+    """Give each entry the ids of the other source's entries that are the same actor (module docstring)."""
+    forms: dict[str, set[str]] = {}
+    for entry in entries:
+        for n in [entry["name"], *entry["aliases"]]:
+            if n not in entry["guarded"]:
+                forms.setdefault(" ".join(tokens(n)), set()).add(entry["id"])
+    links: dict[str, set[str]] = {e["id"]: set() for e in entries}
+    for entry in entries:
+        source = entry["id"].split(":", 1)[0]
+        for other in forms.get(" ".join(tokens(entry["name"])), ()):
+            if other.split(":", 1)[0] != source:
+                links[entry["id"]].add(other)
+                links[other].add(entry["id"])
+    for entry in entries:
+        if links[entry["id"]]:
+            entry["same_as"] = sorted(links[entry["id"]])
+
+
 def build(data: Path) -> dict:
     entries = un_entries(data / "un_sc_entities_aliases.jsonl")
     entries += phoenix_entries(data / "phoenix" / "phoenix_milnonstate_groups.jsonl")
@@ -299,6 +323,7 @@ def build(data: Path) -> dict:
     entries = drop_non_groups(entries)
     for entry in entries:
         entry["guarded"] = sorted(n for n in [entry["name"], *entry["aliases"]] if is_guarded(n))
+    link_sources(entries)
     return {
         "note": NOTE,
         "sources": {

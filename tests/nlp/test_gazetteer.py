@@ -128,3 +128,23 @@ def test_names_of_one_listed_entry_are_one_entity() -> None:
     groups = [e for e in found if e.type == "ARMED_GROUP"]
     assert len(groups) == 1 and groups[0].gazetteer_id == "un:YEe.001"
     assert {"Houthis", "Ansar Allah"} == {groups[0].name, *groups[0].aliases}
+
+
+def test_the_build_links_entries_of_two_sources_that_are_one_actor() -> None:
+    build = build_script()
+    entries = [
+        {"id": "un:X.1", "name": "Al-Qarnawi Front", "aliases": ["AQF"], "guarded": ["AQF"]},
+        {"id": "phoenix:A/QARNAWI", "name": "Qarnawi Front", "aliases": ["Al Qarnawi Front"], "guarded": []},
+        {"id": "phoenix:B/OTHER", "name": "Other Front", "aliases": ["AQF"], "guarded": ["AQF"]},
+        {"id": "un:X.2", "name": "Qarnawi Front", "aliases": [], "guarded": []},
+    ]
+    build.link_sources(entries)
+    links = {e["id"]: e.get("same_as", []) for e in entries}
+    # a primary name that is the other source's spelling links the two; a guarded acronym links nothing
+    assert links["un:X.1"] == ["phoenix:A/QARNAWI"]
+    assert links["phoenix:A/QARNAWI"] == ["un:X.1", "un:X.2"]
+    assert links["phoenix:B/OTHER"] == []
+    gazetteer = Gazetteer(
+        [GazetteerEntry("un:X.1", "Al-Qarnawi Front", "ARMED_GROUP", (), frozenset(), frozenset(links["un:X.1"]))]
+    )
+    assert gazetteer.linked("un:X.1", "phoenix:A/QARNAWI") and not gazetteer.linked("un:X.1", "un:X.2")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import fold
 from claimgraph.resolve.batch import pairwise_scores, resolve_names
 from claimgraph.resolve.blocking import candidate_pairs
@@ -68,6 +69,14 @@ def test_types_gazetteer_ids_and_acronyms() -> None:
     # two sources number their entries independently: their ids say nothing, the names decide
     two_sources = compare(group("Al-Qaeda", gazetteer_id="un:QDe.4"), group("al Qaida", gazetteer_id="phoenix:X/Y"))
     assert two_sources is not None and two_sources.judgement == "positive"
+    # entries the gazetteer build links across its sources are one actor, whatever the names
+    linked = next(e for e in shipped_gazetteer().entries if e.same_as)
+    other = sorted(linked.same_as)[0]
+    verdict = compare(group("Name One", gazetteer_id=linked.id), group("Name Two", gazetteer_id=other))
+    assert verdict is not None and verdict.judgement == "positive"
+    assert candidate_pairs(
+        [group("Name One", gazetteer_id=linked.id), group("Name Two", gazetteer_id=other)], {"Name One"}
+    )
     acronym = compare(group("DCF"), group("Dawn Coalition Forces"))
     assert acronym is not None and acronym.judgement == "unsure"  # needs evidence from a document
 

@@ -46,6 +46,7 @@ class GazetteerEntry:
     type: EntityType
     aliases: tuple[str, ...]
     guarded: frozenset[str]
+    same_as: frozenset[str] = frozenset()  # ids of the other source's entries for the same actor
 
     def forms(self) -> Iterator[tuple[str, bool]]:
         """Every spelling with whether it is guarded."""
@@ -58,6 +59,7 @@ class Gazetteer:
 
     def __init__(self, entries: list[GazetteerEntry]) -> None:
         self.entries = entries
+        self.by_id = {e.id: e for e in entries}
         self._by_fold: dict[str, tuple[GazetteerEntry, str, bool]] = {}
         self._by_key: dict[str, list[tuple[GazetteerEntry, str]]] = {}
         for entry in entries:
@@ -75,10 +77,22 @@ class Gazetteer:
             text = Path(path).read_text(encoding="utf-8")
         return cls(
             [
-                GazetteerEntry(e["id"], e["name"], e["type"], tuple(e["aliases"]), frozenset(e["guarded"]))
+                GazetteerEntry(
+                    e["id"],
+                    e["name"],
+                    e["type"],
+                    tuple(e["aliases"]),
+                    frozenset(e["guarded"]),
+                    frozenset(e.get("same_as", ())),
+                )
                 for e in json.loads(text)["entries"]
             ]
         )
+
+    def linked(self, a: str, b: str) -> bool:
+        """Whether entries ``a`` and ``b`` of two sources are the same actor (the build links them)."""
+        entry = self.by_id.get(a)
+        return entry is not None and b in entry.same_as
 
     def unguarded_forms(self) -> Iterator[tuple[str, GazetteerEntry]]:
         for entry in self.entries:

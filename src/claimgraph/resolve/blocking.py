@@ -1,7 +1,7 @@
 """Candidate pairs by blocking on name keys: never all pairs.
 
 Each name is filed under a few keys — its transliteration skeleton, its
-gazetteer id, its initials, and the skeleton of each distinctive word —
+gazetteer id (and the ids linked to it), its initials, and the skeleton of each distinctive word —
 within its kind of actor.  Only names sharing a key are compared.  A block
 larger than ``WINDOW`` (a common word) is sorted by spelling skeleton (so
 variants and the same name in another script sit together) and each
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import acronym, tokens
 from claimgraph.resolve.lexicon import GROUP_GENERIC, PERSON_GENERIC, TRANSLATIONS
 from claimgraph.resolve.match import Candidate, word_key
@@ -52,6 +53,8 @@ def block_keys(c: Candidate) -> set[str]:
     keys = {f"{kind}:k:{word_key(c.name)}"}
     if c.gazetteer_id:
         keys.add(f"{kind}:g:{c.gazetteer_id}")
+        entry = shipped_gazetteer().by_id.get(c.gazetteer_id)
+        keys.update(f"{kind}:g:{other}" for other in (entry.same_as if entry else ()))
     if is_acronym(c):
         keys.add(f"{kind}:a:{c.name.replace('.', '')}")
     elif len(initials := acronym(c.name)) >= 2:

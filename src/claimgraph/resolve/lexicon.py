@@ -51,7 +51,7 @@ GROUP_GENERIC = JOINERS | _words(
 # Titles, honorifics and particles in person names.
 PERSON_GENERIC = PARTICLES | _words(
     """
-    bin ibn bint abu abo abou abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
+    bin ibn bint ben ould abu abo abou abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
     sheikh shaikh shaykh mullah mulla maulavi mawlawi maulana qari haji hajji hafiz imam emir amir
     sayed sayyed sayyid syed
     """

@@ -6,7 +6,8 @@ every dossier that touches it while a missed one only leaves two entries:
 * different kinds of actor never merge, except a group typed as an
   organisation in one article and an armed group in another under the
   very same name;
-* equal gazetteer ids merge; different ids from one source are a weak
+* equal gazetteer ids merge, and so do entries the gazetteer build links
+  across its two sources; different ids from one source are a weak
   negative (the clustering may still join the names on strong evidence),
   from two sources they say nothing (the sources number their entries
   independently);
@@ -33,6 +34,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import acronym, name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT
 from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
@@ -174,6 +176,8 @@ def compare(a: Candidate, b: Candidate) -> Verdict | None:
     if a.gazetteer_id and b.gazetteer_id:
         if a.gazetteer_id == b.gazetteer_id:
             return Verdict("positive", 1.0, f"same gazetteer id {a.gazetteer_id}")
+        if shipped_gazetteer().linked(a.gazetteer_id, b.gazetteer_id):
+            return Verdict("positive", 0.97, f"linked gazetteer entries {a.gazetteer_id} = {b.gazetteer_id}")
         if _gazetteer_source(a.gazetteer_id) == _gazetteer_source(b.gazetteer_id):
             return Verdict("negative", WEAK_NEGATIVE, "different entries of one gazetteer")
     if a.fold == b.fold:

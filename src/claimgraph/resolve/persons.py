@@ -13,7 +13,8 @@ skeleton of "Ahmadi" and of "Hemaida" is the same, their sound is not.
 A merge needs two aligned parts and every part of the shorter name
 aligned.  One part more in the longer name (the usual father's or family
 name; two when the shorter name has three) merges when the first parts
-align and one part is written the same; otherwise the pair is only *unsure*: "Muhammad
+align and one part is written the same (or three parts align); otherwise
+the pair is only *unsure*: "Muhammad
 Azami" is not "Mohammad Azim Agha".
 """
 
@@ -29,7 +30,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from claimgraph.nlp.names import name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT
-from claimgraph.resolve.lexicon import PERSON_GENERIC
+from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Part:
 
 
 _ABD = re.compile(r"^abd(?:ul|al|el|ur|us|ar|as|an|ir|il|u)?(?=[a-z]{3})")
+_AIN = re.compile(r"['`ʿʾ]")
 _ABD_WORDS = frozenset({"abd", "abdu", "abdul", "abdel", "abdal", "abdur", "abdus"})
 # Arabic-script "abd" compounds transliterate without the ain and with the article: "bd lhq", "bdlmnn".
 _SCRIPT_ABD = re.compile(r"^bd(?:l)?(?=[a-z]{2})")
@@ -60,24 +62,30 @@ def _is_latin(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def person_words(name: str) -> tuple[str, ...]:
-    """A person's name words without titles and particles; "Abdul Salam" and "Abdussalam" both → "abdsalam"."""
-    return tuple(p.word for p in person_parts(name))
-
-
-@lru_cache(maxsize=1 << 16)
 def person_parts(name: str) -> tuple[Part, ...]:
-    """The parts of a person's name, titles and particles left out, "abd" compounds joined."""
+    """The parts of a person's name, titles and particles left out, "abd" compounds joined.
+
+    "Yasin, Abdul Rahman" is written family name first: the part before the
+    comma goes last.  An ain transliterates as an apostrophe, which would
+    cut a script word in two: it is dropped.
+    """
+    if "," in name:
+        family, given = name.split(",", 1)
+        name = f"{given} {family}"
     out: list[Part] = []
     pending = ""  # an "abd" waiting for the word it belongs to
     for raw in name.split():
         latin = _is_latin(raw)
+        if not latin:
+            raw = _AIN.sub("", anyascii(raw))
         for word in tokens(raw):
             if latin:
                 word = _ABD.sub("abd", word)
                 if word in _ABD_WORDS:
                     pending = "abd"
                     continue
+                if pending and word in PARTICLES:
+                    continue  # "Abd al-Hamid": the article inside the compound
             else:
                 if word == "bd":
                     pending = "abd"
@@ -176,6 +184,7 @@ def compare_persons(a: str, b: str) -> tuple[str, float, str] | None:
     score = sum(aligned) / len(long)
     if extra == 0:
         return "positive", score, "same name parts" if score == 1.0 else "same name parts, spelled differently"
-    if _same_part(short[0], long[0]) and max(aligned) == 1.0 and (extra <= 1 or extra <= len(short) - 1):
+    sure = max(aligned) == 1.0 or len(short) >= 3
+    if _same_part(short[0], long[0]) and sure and (extra <= 1 or extra <= len(short) - 1):
         return "positive", MERGE_AT, f"every name part of the shorter name, {extra} more in the longer"
     return "unsure", round(score, 3), f"{extra} name part(s) more in one name"
