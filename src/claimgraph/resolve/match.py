@@ -36,7 +36,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import acronym, name_key, tokens
-from claimgraph.resolve.clusters import MERGE_AT
+from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
 from claimgraph.resolve.persons import compare_persons
 
@@ -181,7 +181,7 @@ def compare(a: Candidate, b: Candidate) -> Verdict | None:
         if _gazetteer_source(a.gazetteer_id) == _gazetteer_source(b.gazetteer_id):
             return Verdict("negative", WEAK_NEGATIVE, "different entries of one gazetteer")
     if a.fold == b.fold:
-        return Verdict("positive", 0.95, "same name, compatible types")
+        return Verdict("positive", STRONG, "same name, compatible types")
     if a.type != b.type:
         return None
     if a.type == "PERSON":
