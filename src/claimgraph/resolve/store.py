@@ -10,6 +10,7 @@ in place, so undoing a merge is just one more judgement.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 import sqlalchemy as sa
 
@@ -40,11 +41,19 @@ def judge_pending(conn: sa.Connection) -> int:
     return count
 
 
-def load_judgements(conn: sa.Connection) -> list[Judgement]:
-    """Every stored positive or negative judgement (unsure ones join and part nothing), in the order made."""
+def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -> list[Judgement]:
+    """Every stored positive or negative judgement (unsure ones join and part nothing), in the order made.
+
+    ``among``: only judgements between two of these name ids.
+    """
     j = t.judgements.c
     query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(j.judgement != "unsure")
-    rows = conn.execute(query).all()
+    if among is None:
+        rows = conn.execute(query).all()
+    else:
+        ids = sorted(among)
+        rows = [r for i in range(0, len(ids), 500) for r in conn.execute(query.where(j.left_id.in_(ids[i : i + 500])))]
+        rows = [r for r in rows if r.right_id in among]
     return [Judgement(r.left_id, r.right_id, r.judgement, bool(r.by_hand), r.score, r.id) for r in rows]
 
 
