@@ -170,9 +170,18 @@ def test_noise_lines() -> None:
         "Read more: Army retakes town",
         "Subscribe to our newsletter",
         "5 min read",
+        "Slideshow (4 Images)",
+        "REUTERS/Jane Roe",
+        "AFP/Getty Images",
     ):
         assert is_noise(line), line
     assert not is_noise("Read the statement carefully, the spokesman told reporters.")
+    assert not is_noise("Reuters reported the attack on Sunday.")
+
+
+def test_a_standards_notice_glued_to_the_last_paragraph_is_cut() -> None:
+    article = read_layout("A first paragraph.\n\nThe war goes on. Editing by Jane Roe Our Standards:The Principles.")
+    assert article.text.endswith("The war goes on. Editing by Jane Roe")
 
 
 def test_footer_is_cut_only_when_what_follows_is_a_list() -> None:

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimgraph.ingest.article import Article
-from claimgraph.ingest.boilerplate import footer_start, is_junk, is_noise
+from claimgraph.ingest.boilerplate import footer_start, is_junk, is_noise, without_standards_notice
 from claimgraph.ingest.credits import Byline, DatelineMatch, byline, standalone_dateline, wire_dateline
 from claimgraph.ingest.dates import ZONES, complete_date, find_date, parse_timestamp
 from claimgraph.model import Dateline
@@ -176,6 +176,8 @@ def read_layout(text: str, title: str | None = None, published: str | None = Non
     key = fold(title) if title else None
     body = [line for line in lines[end:] if fold(line.text) != key]
     body = body[: footer_start([line.text for line in body])]
+    if body and (last := without_standards_notice(body[-1].text)) != body[-1].text:
+        body[-1] = replace(body[-1], text=last)
     dateline = header.dateline
     if dateline is None and body:
         dateline = wire_dateline(body[0].text)

@@ -219,6 +219,32 @@ def _clash(groups: _Groups, mentions: list[Mention], fulls: list[int], i: int, j
     return any(not _one_person(mentions[a], mentions[b]) for a in left for b in right)
 
 
+def restore_possessives(mentions: list[Mention]) -> list[Mention]:
+    """ "Syrias", "Observatorys": a possessive whose apostrophe a scrape stripped is the name without its "s".
+
+    Only when the name without the "s" is another mention's name (or a
+    person's surname), or a known place while the written form is not
+    ("Homs" and "United States" stay).
+    """
+    names = {fold(m.text): m for m in mentions}
+    last_words = {fold(m.text).split()[-1]: m for m in mentions if " " in m.text and m.type == "PERSON"}
+    out = []
+    for m in mentions:
+        shape = len(m.text) >= 5 and m.text.endswith("s") and m.text[-2].isalpha() and m.text[-2] not in "sSuU"
+        if not shape or is_known_place(m.text):
+            out.append(m)
+            continue
+        bare = m.text[:-1]
+        other = names.get(fold(bare)) or (last_words.get(fold(bare).split()[-1]) if " " in bare else None)
+        if other is not None and other is not m:
+            out.append(replace(m, text=bare, end=m.end - 1, type=other.type if m.rank == 1 else m.type))
+        elif is_known_place(bare) and not is_known_place(m.text):
+            out.append(replace(m, text=bare, end=m.end - 1, type="PLACE" if m.rank == 1 else m.type))
+        else:
+            out.append(m)
+    return out
+
+
 def settle_types(mentions: list[Mention]) -> list[Mention]:
     """One sense per document: the model's mentions of one name take that name's best-supported type.
 

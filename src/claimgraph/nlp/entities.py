@@ -23,6 +23,9 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
   Marine"), and two known names joined by a preposition ("Isis for the
   YPG");
 * a capitalised title after "entitled"/"titled" names a work, not an actor;
+* faiths, ideologies, peoples, weapons, days and months are never actors,
+  nor is "State" in "Secretary of State";
+* an ORG named like a newspaper ("… Post", "… Times") is MEDIA;
 * an ORG the text calls the leader of a government ("the government of
   Recep Tayyip Erdoğan") is the person who leads it.
 """
@@ -62,6 +65,21 @@ STATE_WORDS = frozenset(_STATE_WORDS.split())
 _NOT_A_NAME = re.compile(r"^[^A-Z]*$|[+:]\s*\d|^\W|\bUTC\b|\bGMT\b|^(?!(?:al|el|ad|as|ash|ar)-)[a-z]")
 
 
+# Words that are capitalised like names but name no actor: faiths and ideologies, peoples, weapons and
+# vehicles, days and months ("Islam", "Druze", "Takfiri", "Humvee", "Monday"), singular or plural.
+_NOT_ACTORS_WORDS = (
+    "islam christianity judaism buddhism hinduism sikhism catholicism protestantism muslim christian jew jewish "
+    "catholic protestant sunni shia shiite shi'ite alawite alawi druze yazidi ismaili salafi salafist wahhabi "
+    "takfiri jihadi jihadist islamist sufi salafism wahhabism jihadism islamism zionism zionist communism "
+    "communist marxism marxist socialism fascism nazism baathism baathist kurd arab turkmen pashtun hazara tajik "
+    "uzbek baluch berber tuareg uighur uyghur rohingya circassian humvee kalashnikov ak-47 m16 katyusha "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+)
+NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split())
+# Newspaper and broadcaster name heads: an ORG "<Name> <head>" is an outlet ("The Jerusalem Post").
+MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
+
 # Heads that make "<honorific> <Name> <head>" a place or institution ("Prince Sultan Air Base"), not a person.
 _FACILITY_HEADS_WORDS = (
     "base airport university hospital school mosque church street road square bridge council party company "
@@ -72,6 +90,14 @@ SERVICE_WORDS = frozenset(["marine", "marines", "navy", "army", "guard", "guards
 JOINERS = frozenset(["for", "against", "and", "with", "over", "by"])
 WORK_CUES = frozenset(["entitled", "titled"])
 LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
+
+
+def not_an_actor(span: Span) -> bool:
+    """A faith, people, weapon or date word ("Islam", "Sunnis", "Humvees"), or "State" of "Secretary of State"."""
+    key = span.text.casefold().replace("’", "'")
+    if key in NOT_ACTORS or (key.endswith("s") and key[:-1] in NOT_ACTORS):
+        return True
+    return key == "state" and span.start > 0 and span.doc[span.start - 1].lower_ == "of"
 
 
 def _trim(span: Span) -> Span:
@@ -190,7 +216,7 @@ class EntityTypes:
 
     def _retype(self, ent: Span, listed: set[str], surnames: set[str]) -> Span | None:
         label = ent.label_
-        if ent.kb_id or _NOT_A_NAME.search(ent.text):
+        if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent):
             return ent if ent.kb_id else None
         entry = self.gazetteer.lookup(ent.text, allow_guarded=label in NAME_LIKE)
         if entry is None and not is_known_place(ent.text):
@@ -202,6 +228,8 @@ class EntityTypes:
             return ent
         if label == "ORG" and _armed_context(ent):
             return Span(ent.doc, ent.start, ent.end, label="ARMED_GROUP")
+        if label == "ORG" and len(ent) > 1 and ent[-1].text in MEDIA_HEADS:
+            return Span(ent.doc, ent.start, ent.end, label="MEDIA")
         etype = MODEL_TYPES.get(label)
         if etype is None or (label == "PERSON" and is_demonym(ent.text)):
             return None

@@ -4,7 +4,8 @@ The model knows outlets as ORG at best, and misreads short ones ("Twitter"
 as a person).  Outlets have three shapes worth a rule:
 
 * web domains cited as sources ("SyriaComment.com");
-* names ending in "News Agency" / "News" / "TV", and a nationality with
+* names ending in "News Agency" / "News" / "TV" ("Yahoo News", "Sky News
+  Tonight"), and a nationality with
   "state TV" / "state media" ("Syrian state TV");
 * well-known wires, broadcasters, papers and social platforms, listed in
   ``claimgraph/data/outlets.json`` and matched case-sensitively, so "the
@@ -33,6 +34,11 @@ PATTERNS: list[list[dict[str, Any]]] = [
     [{"LIKE_URL": True, "TEXT": {"REGEX": DOMAIN}}],
     [{**_CAPITALISED, "OP": "+"}, {"LOWER": "news"}, {"LOWER": {"IN": ["agency", "network", "service"]}}],
     [{**_CAPITALISED, "OP": "+"}, {"ORTH": {"IN": ["TV", "Television", "Radio"]}}],
+    [
+        {**_CAPITALISED, "IS_STOP": False, "OP": "+"},
+        {"ORTH": "News"},
+        {"ORTH": {"IN": ["Daily", "Tonight", "Hour"]}, "OP": "?"},
+    ],
     [
         {"ENT_TYPE": "NORP"},
         {"LOWER": "state"},

@@ -21,7 +21,7 @@ from typing import cast
 from spacy.tokens import Doc
 
 from claimgraph.model import Document, Entity, EntityType, Span
-from claimgraph.nlp.aliases import Mention, group, person_parts, settle_types
+from claimgraph.nlp.aliases import Mention, group, person_parts, restore_possessives, settle_types
 from claimgraph.nlp.descriptions import describe
 from claimgraph.nlp.names import fold
 
@@ -122,7 +122,7 @@ def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None
     mentions = mentions_from_doc(doc)
     if title_doc is not None:
         mentions += mentions_from_doc(title_doc, field="title")
-    mentions = settle_types(mentions)
+    mentions = settle_types(restore_possessives(mentions))
     groups = group(mentions, document.text, document.title or "")
     groups = [g for g in groups if _said_outside_the_title([mentions[i] for i in g])]
     entities = [_entity([mentions[i] for i in members]) for members in groups]
