@@ -213,3 +213,31 @@ def test_the_leader_a_government_is_named_for_is_a_person() -> None:
     assert ("Viktor Orbán", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     assert led_by(span)
     assert not led_by(_forced("The government of National Unity met.", "National Unity"))
+
+
+def test_faiths_peoples_weapons_and_days_are_not_actors() -> None:
+    text = "On Monday the Druze elders said Islam forbids it, and a Humvee carried Sunnis to Hama."
+    assert [e.name for e in entities(text) if e.type != "PLACE"] == []
+
+
+def test_state_in_secretary_of_state_is_not_an_actor() -> None:
+    doc = pipeline()("The Secretary of State Nora Quill met the envoy in Oslo.")
+    assert "State" not in [e.text for e in doc.ents]
+
+
+def test_a_name_ending_in_news_is_an_outlet() -> None:
+    found = entities("Lakeside News reported the strike, and Orbit News Daily repeated it.")
+    assert by_name(found, "Lakeside News").type == "MEDIA"
+    assert by_name(found, "Orbit News Daily").type == "MEDIA"
+
+
+def test_a_possessive_without_its_apostrophe_is_the_name() -> None:
+    found = entities("Syria has been at war since 2011. Syrias conflict has killed many, the envoy Nora Quill said.")
+    syria = by_name(found, "Syria")
+    assert syria.type == "PLACE" and "Syrias" not in syria.aliases
+
+
+def test_a_titled_person_is_named_without_the_title_which_stays_an_alias() -> None:
+    found = entities("Gov. Nora Quill signed the order. Quill said the state would comply.")
+    quill = by_name(found, "Nora Quill")
+    assert quill.name == "Nora Quill" and "Gov. Nora Quill" in quill.aliases

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.names import acronym, fold, name_key, tokens
+from claimgraph.nlp.names import acronym, fold, name_key, strip_title, title_before, tokens
 
 
 def test_fold_is_the_scorers_comparison() -> None:
@@ -37,3 +37,13 @@ def test_tokens_and_acronym() -> None:
     assert tokens("Erdoğan") == ["erdogan"]
     assert acronym("Syrian Democratic Forces") == "SDF"
     assert acronym("Syrian Network for Human Rights") == "SNHR"
+
+
+def test_titles_are_stripped_from_a_name_and_read_before_one() -> None:
+    assert strip_title("Major-General Nikolai Petrov") == "Nikolai Petrov"
+    assert strip_title("Gov. Nora Quill") == "Nora Quill"
+    assert strip_title("Marshall Quill") == "Marshall Quill"  # a given name, not a title
+    text = "said Sen. Nora Quill, and the General Assembly"
+    assert title_before(text, text.index("Nora")) == "Sen. "
+    assert title_before(text, text.index("said")) is None
+    assert title_before(text, text.index("Assembly")) == "General "  # a title word; callers ask only for people

@@ -175,6 +175,8 @@ def _person_part_of(short: Mention, full: Mention) -> bool:
         return False
     if len(s) == 1:
         return s[0] in (f[0], f[-1])
+    if s == f[-len(s) :]:  # a surname with its particle: "de Blasio" of "Bill de Blasio"
+        return True
     return all(fuzz.ratio(x, y) >= 80 for x, y in zip(s, f, strict=False))
 
 
@@ -219,10 +221,12 @@ def _clash(groups: _Groups, mentions: list[Mention], fulls: list[int], i: int, j
     return any(not _one_person(mentions[a], mentions[b]) for a in left for b in right)
 
 
-def restore_possessives(mentions: list[Mention]) -> list[Mention]:
+def restore_possessives(mentions: list[Mention], before_noun: set[tuple[str | None, int]]) -> list[Mention]:
     """ "Syrias", "Observatorys": a possessive whose apostrophe a scrape stripped is the name without its "s".
 
-    Only when the name without the "s" is another mention's name (or a
+    ``before_noun`` holds the (field, end) of mentions a noun follows, as a
+    possessive's is ("Syrias conflict"; "the Sahel Emirates is" is a plural
+    slip).  Only then, and only when the name without the "s" is another mention's name (or a
     person's surname), or a known place while the written form is not
     ("Homs" and "United States" stay).
     """
@@ -231,7 +235,7 @@ def restore_possessives(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         shape = len(m.text) >= 5 and m.text.endswith("s") and m.text[-2].isalpha() and m.text[-2] not in "sSuU"
-        if not shape or is_known_place(m.text):
+        if not shape or (m.field, m.end) not in before_noun or is_known_place(m.text):
             out.append(m)
             continue
         bare = m.text[:-1]

@@ -144,7 +144,7 @@ def _armed(span: Span) -> bool:
 def _titled_person(span: Span) -> list[Span] | None:
     """ "Royal Marine Kosta Scurfield" → the person, and the title when it names a service; else None."""
     doc, run = span.doc, 0
-    while run < len(span) and span[run].lower_ in HONORIFICS:
+    while run < len(span) and span[run].lower_.rstrip(".") in HONORIFICS:
         run += 1
     name = span[run:]
     if run == 0 or len(name) < 2 or span.label_ not in ("ORG", "PERSON"):

@@ -24,9 +24,36 @@ from anyascii import anyascii
 _HONORIFICS = (
     "mr mrs ms dr prof president father sheikh shaikh imam general gen colonel col commander minister king "
     "queen prince emir mullah rev sir lord lady royal marine marines sgt sergeant captain capt lt lieutenant "
-    "major senator"
+    "major senator gov governor mayor sen rep pres ambassador chancellor premier ayatollah mufti brig brigadier "
+    "adm admiral maj cpl corporal"
 )
 HONORIFICS = frozenset(_HONORIFICS.split())
+_TITLE_WORD = re.compile(r"[A-Z][a-z]*\.?")
+_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][a-z]*\.?[\s-]){1,3})$")
+
+
+def is_title_word(word: str) -> bool:
+    """An honorific, rank or office written before a name ("Gov.", "Sen", "Major", "Father")."""
+    return _TITLE_WORD.fullmatch(word) is not None and word.rstrip(".").lower() in HONORIFICS
+
+
+def strip_title(name: str) -> str:
+    """A person's name without the titles before it ("Major-General Nikolai Sherbatov" → "Nikolai Sherbatov")."""
+    words = re.split(r"(\s+|-)", name)
+    i = 0
+    while i + 2 < len(words) and is_title_word(words[i]):
+        i += 2
+    return "".join(words[i:]) if i else name
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The titles written right before offset ``start`` of ``text`` ("Gov. " in "Gov. Jane Roe"), or None."""
+    found = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return None
+    words = re.split(r"[\s-]+", found.group(1).strip())
+    return found.group(1) if all(is_title_word(w) for w in words) else None
+
 
 _QUOTES = "\"'`´‘’‚‛“”„‟′″«»"
 _DASHES = "-‐‑‒–—―_"

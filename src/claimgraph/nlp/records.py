@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from claimgraph.model import Document, Entity, EntityType, Span
 from claimgraph.nlp.aliases import Mention, group, person_parts, restore_possessives, settle_types
 from claimgraph.nlp.descriptions import describe
-from claimgraph.nlp.names import fold
+from claimgraph.nlp.names import fold, strip_title, title_before
 
 _ACRONYM_LIKE = str.isupper
 
@@ -59,14 +59,20 @@ def _type(members: list[Mention]) -> EntityType:
     return Counter(m.type for m in members if m.rank == top).most_common(1)[0][0]
 
 
-def _entity(members: list[Mention]) -> Entity:
+def _entity(members: list[Mention], text: str = "") -> Entity:
     name = _name(members)
+    forms = [m.text for m in members]
+    if members[0].type == "PERSON":  # the name without titles; titled forms ("Gov. Jane Roe") are aliases
+        forms += [title + m.text for m in members if m.field is None and (title := title_before(text, m.start))]
+        if (untitled := strip_title(name)) != name:
+            forms.insert(0, name)
+            name = untitled
     aliases: list[str] = []
     seen = {fold(name)}
-    for m in members:
-        if fold(m.text) not in seen:
-            seen.add(fold(m.text))
-            aliases.append(m.text)
+    for form in forms:
+        if fold(form) not in seen:
+            seen.add(fold(form))
+            aliases.append(form)
     ids = Counter(m.gazetteer_id for m in members if m.gazetteer_id)
     return Entity(
         id="",
@@ -117,15 +123,21 @@ def _said_outside_the_title(members: list[Mention]) -> bool:
     return any(m.field is None or m.rank > 1 or m.type in ("PERSON", "PLACE") for m in members)
 
 
+def _before_noun(doc: Doc, field: str | None) -> set[tuple[str | None, int]]:
+    """(field, end offset) of the entities a noun or adjective follows."""
+    return {(field, e.end_char) for e in doc.ents if e.end < len(doc) and doc[e.end].pos_ in ("NOUN", "ADJ")}
+
+
 def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> list[Entity]:
     """One ``Entity`` per actor named in the body, title or byline, with every mention."""
     mentions = mentions_from_doc(doc)
     if title_doc is not None:
         mentions += mentions_from_doc(title_doc, field="title")
-    mentions = settle_types(restore_possessives(mentions))
+    before_noun = _before_noun(doc, None) | (_before_noun(title_doc, "title") if title_doc is not None else set())
+    mentions = settle_types(restore_possessives(mentions, before_noun))
     groups = group(mentions, document.text, document.title or "")
     groups = [g for g in groups if _said_outside_the_title([mentions[i] for i in g])]
-    entities = [_entity([mentions[i] for i in members]) for members in groups]
+    entities = [_entity([mentions[i] for i in members], document.text) for members in groups]
     describe(doc, mentions, groups, entities)
     entities += _byline(document, entities)
     for number, entity in enumerate(entities, 1):
