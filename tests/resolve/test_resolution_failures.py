@@ -116,3 +116,39 @@ def test_an_automatic_merge_never_mixes_incompatible_types(store_url: str) -> No
         types.setdefault(actor, set()).add(etype)
     assert not any({"ARMED_GROUP", "MEDIA"} <= ts or ("PLACE" in ts and len(ts) > 1) for ts in types.values())
     assert any(len(ts) == 2 for ts in types.values())  # the organisation did join one of them
+
+
+def test_every_actor_is_reachable_by_id_type_or_dominance(store_url: str) -> None:
+    import pytest
+
+    from claimgraph.errors import NotFoundError
+
+    # the group in six articles, a place of the same name in one (an extraction slip)
+    docs = [article(f"g{i}.txt", group("Vessara")) for i in range(6)] + [
+        article("p.txt", ("Vessara", "PLACE", (), None))
+    ]
+    docs += [article("q1.txt", ("Orlan", "PERSON", (), None)), article("q2.txt", ("Orlan", "PLACE", (), None))]
+    engine, _ = store_all(store_url, docs)
+    with engine.connect() as conn:
+        dominant = find_actor(conn, "Vessara")
+        assert dominant.type == "ARMED_GROUP" and dominant.note and "6 documents against 1" in dominant.note
+        place = find_actor(conn, "Vessara", "PLACE")
+        assert place.type == "PLACE" and place.note is None
+        assert find_actor(conn, place.id) == place  # an actor id reaches the actor
+        with pytest.raises(NotFoundError) as ambiguous:  # one document each: no choice is safe
+            find_actor(conn, "Orlan")
+        assert len(ambiguous.value.candidates) == 2 and all("document" in c for c in ambiguous.value.candidates)
+        assert find_actor(conn, "Orlan", "PERSON").type == "PERSON"
+
+
+def test_a_near_spelling_is_offered_never_used(store_url: str) -> None:
+    import pytest
+
+    from claimgraph.errors import NotFoundError
+
+    engine, _ = store_all(store_url, [article("k.txt", ("Khaled Harrah", "PERSON", (), None))])
+    with engine.connect() as conn:
+        for typed in ("Khalid Harah", "Khaled Harra"):  # a skeleton match, a fuzzy match
+            with pytest.raises(NotFoundError) as near:
+                find_actor(conn, typed)
+            assert "did you mean" in str(near.value) and "Khaled Harrah" in near.value.candidates[0]

@@ -1,57 +1,112 @@
 """From a name the user types to the canonical actor, and why it is one actor.
 
 A name is folded as the scorer folds it (GOLD.md) and looked up among every
-name the store knows; failing that, its transliteration skeleton is tried.
-A name that reaches several actors is ambiguous and is refused with the
-candidates listed, never guessed.
+name the store knows; an actor id is accepted as well, and a type narrows
+the search.  A name written for several actors is taken for the one that
+dominates by documents, saying so, and is otherwise refused with the
+candidates listed.  A near spelling (the transliteration skeleton, a fuzzy
+match) is never used silently: it is offered as "did you mean".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from rapidfuzz import fuzz, process
 
 from claimgraph.errors import NotFoundError
 from claimgraph.nlp.names import fold, name_key
 from claimgraph.store import schema as t
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A canonical actor."""
+    """A canonical actor (``note``: how a lookup chose it, when it had to choose)."""
 
     id: str
     name: str
     type: str
+    note: str | None = field(default=None, compare=False)
 
 
-def _actors_for(conn: sa.Connection, condition: sa.ColumnElement[bool]) -> list[Actor]:
-    rows = conn.execute(
-        sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type)
-        .distinct()
+# One candidate is taken for a name written for several actors when it has this many times the documents.
+DOMINANT = 5
+_ACTOR_ID = re.compile(r"^a[0-9a-f]{31}$")
+
+
+def _candidates(conn: sa.Connection, condition: sa.ColumnElement[bool], etype: str | None) -> list[tuple[Actor, int]]:
+    """Actors with a name meeting ``condition`` (of type ``etype`` when given), with the documents writing it."""
+    en = t.entity_names.c
+    query = (
+        sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type, sa.func.count(sa.distinct(en.document_id)))
         .join(t.canonical, t.canonical.c.actor_id == t.actors.c.id)
         .join(t.names, t.names.c.id == t.canonical.c.name_id)
+        .outerjoin(t.entity_names, en.name_id == t.names.c.id)
         .where(condition)
-        .order_by(t.actors.c.name, t.actors.c.id)
-    ).all()
-    return [Actor(r.id, r.name, r.type) for r in rows]
+        .group_by(t.actors.c.id, t.actors.c.name, t.actors.c.type)
+    )
+    if etype is not None:
+        query = query.where(sa.or_(t.actors.c.type == etype, t.names.c.type == etype))
+    rows = conn.execute(query).all()
+    found = [(Actor(r[0], r[1], r[2]), int(r[3])) for r in rows]
+    return sorted(found, key=lambda x: (-x[1], x[0].name, x[0].id))
 
 
-def find_actor(conn: sa.Connection, name: str) -> Actor:
-    """The one actor ``name`` resolves to; ``NotFoundError`` when none or several."""
-    actors = _actors_for(conn, t.names.c.fold == fold(name))
-    if not actors and name_key(name):
-        actors = _actors_for(conn, t.names.c.key == name_key(name))
-    if not actors:
-        raise NotFoundError(f"no actor is known as {name!r}")
-    if len(actors) > 1:
-        raise NotFoundError(
-            f"{name!r} is ambiguous: it names {len(actors)} actors",
-            [f"{a.name} ({a.type}, {a.id})" for a in actors],
+def _listing(found: list[tuple[Actor, int]]) -> list[str]:
+    return [f"{a.name} ({a.type}, {a.id}, {n} document{'s' * (n != 1)})" for a, n in found]
+
+
+def _near(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor, int]]:
+    """Actors whose names are near ``name``: the same spelling skeleton, or a close spelling."""
+    found = _candidates(conn, t.names.c.key == name_key(name), etype) if name_key(name) else []
+    if not found:
+        folds = conn.execute(sa.select(t.names.c.fold).distinct()).scalars().all()
+        close = [m[0] for m in process.extract(fold(name), folds, scorer=fuzz.WRatio, limit=5, score_cutoff=86)]
+        found = _candidates(conn, t.names.c.fold.in_(close), etype) if close else []
+    return found[:5]
+
+
+def find_actor(conn: sa.Connection, name: str, etype: str | None = None) -> Actor:
+    """The actor ``name`` (any of its names, or its id) resolves to, of type ``etype`` when given.
+
+    A name written for several actors picks the one with ``DOMINANT`` times
+    the documents of the next and says so (``Actor.note``, a warning);
+    otherwise it is refused with the candidates listed.  A name known only
+    by a near spelling is never used: ``NotFoundError`` offers the near
+    names as "did you mean".
+    """
+    if _ACTOR_ID.match(name):
+        row = conn.execute(
+            sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type).where(t.actors.c.id == name)
+        ).first()
+        if row is not None:
+            return Actor(row.id, row.name, row.type)
+    found = _candidates(conn, t.names.c.fold == fold(name), etype)
+    kind = f" as {etype}" if etype else ""
+    if not found:
+        near = _near(conn, name, etype)
+        if near:
+            raise NotFoundError(f"no actor is known as {name!r}{kind}; did you mean:", _listing(near))
+        raise NotFoundError(f"no actor is known as {name!r}{kind}")
+    if len(found) == 1:
+        return found[0][0]
+    (top, most), (_, next_most) = found[0], found[1]
+    if most >= DOMINANT * max(next_most, 1):
+        note = (
+            f"{name!r} names {len(found)} actors; taking {top.name} ({top.type}, {top.id}): "
+            f"{most} documents against {next_most} (--type or an actor id chooses another)"
         )
-    return actors[0]
+        log.warning(note)
+        return Actor(top.id, top.name, top.type, note)
+    raise NotFoundError(
+        f"{name!r} is ambiguous: it names {len(found)} actors (give --type or an actor id)", _listing(found)
+    )
 
 
 def actor_name_ids(conn: sa.Connection, actor: Actor, name: str | None = None) -> list[str]:
