@@ -10,12 +10,17 @@ guessed from its text, in one place (``with_metadata``).
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import fields, replace
+from typing import Any
 
-from claimgraph.errors import InputError
+from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.language import detect_language
-from claimgraph.model import Article, Document, ExtractionError
+from claimgraph.model import Article, Dateline, Document, ExtractionError
+
+log = logging.getLogger(__name__)
+NUL = "\x00"
 
 
 def with_metadata(article: Article, **given: object) -> Article:
@@ -35,7 +40,33 @@ def to_document(article: Article, raw: bytes, source_path: str) -> Document:
     found = {f.name: getattr(article, f.name) for f in fields(Article)}
     # The text outranks a declared language: page templates often declare "en" for every page.
     found["language"] = detect_language(article.text) or article.language
-    return Document(id=content_id(raw), source_path=source_path, **found)
+    return without_nul(Document(id=content_id(raw), source_path=source_path, **found))
+
+
+def without_nul(document: Document) -> Document:
+    """``document`` with NUL characters removed from its fields, and a warning when there were any.
+
+    A NUL is never text (a JSON ``\\u0000``, a stray byte past the binary
+    sniffer's window) and PostgreSQL refuses to store one in a text column,
+    which once aborted a whole ingest at the same document on every rerun.
+    """
+    count = 0
+
+    def clean(value: Any) -> Any:
+        nonlocal count
+        if isinstance(value, str) and NUL in value:
+            count += value.count(NUL)
+            return value.replace(NUL, "")
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, Dateline):
+            return Dateline(clean(value.place), clean(value.date))
+        return value
+
+    cleaned = replace(document, **{f.name: clean(getattr(document, f.name)) for f in fields(Document)})
+    if count:
+        log.warning("%s: %d NUL character(s) removed", cleaned.source_path, count)
+    return cleaned
 
 
 def read_document(raw: bytes, source_path: str, read: Callable[[], Article]) -> Document | ExtractionError:
@@ -44,8 +75,18 @@ def read_document(raw: bytes, source_path: str, read: Callable[[], Article]) -> 
         article = read()
     except InputError as exc:
         return ExtractionError(source_path, content_id(raw), exc.code, exc.message)
+    except ClaimgraphError:
+        raise  # a setting is wrong (ConfigError): every document would fail the same way
+    except Exception as exc:  # a pathological input (deep nesting, a shape no reader foresaw) fails alone
+        return ExtractionError(source_path, content_id(raw), "unreadable", reader_failed(exc))
     if not article.text.strip():
         return ExtractionError(
             source_path, content_id(raw), "no_text", "no article text is left once the page furniture is removed"
         )
     return to_document(article, raw, source_path)
+
+
+def reader_failed(exc: BaseException) -> str:
+    """The error message for a reader that raised ``exc`` (NUL-free, and short even for a giant input)."""
+    what = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+    return f"the document cannot be read: {type(exc).__name__}: {what}".replace(NUL, "\\x00")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.article import Article, content_id, read_document, with_metadata
+from claimgraph.ingest.article import Article, content_id, read_document, reader_failed, with_metadata
 from claimgraph.ingest.dates import parse_timestamp
 from claimgraph.ingest.decode import decode
 from claimgraph.ingest.html import read_html
@@ -43,6 +43,9 @@ def read_json(raw: bytes, path: Path) -> Iterator[Document | ExtractionError]:
         return
     except ValueError as exc:
         yield ExtractionError(source, content_id(raw), "unreadable", f"not valid JSON: {exc}")
+        return
+    except RecursionError as exc:
+        yield ExtractionError(source, content_id(raw), "unreadable", reader_failed(exc))
         return
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
@@ -66,6 +69,9 @@ def read_jsonl(raw: bytes, path: Path) -> Iterator[Document | ExtractionError]:
         except ValueError as exc:
             message = f"line {n} is not valid JSON: {exc}"
             yield ExtractionError(f"{path}/{_stem(path)}-{n}", content_id(line), "unreadable", message)
+            continue
+        except RecursionError as exc:
+            yield ExtractionError(f"{path}/{_stem(path)}-{n}", content_id(line), "unreadable", reader_failed(exc))
             continue
         yield read_document(line, record_path(path, record, n), partial(read_record, record))
 

@@ -11,12 +11,13 @@ record and the batch goes on.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from claimgraph.errors import InputError
-from claimgraph.ingest.article import read_document
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.ingest.article import read_document, reader_failed
 from claimgraph.ingest.decode import check_size, decode
 from claimgraph.ingest.feeds import read_feed
 from claimgraph.ingest.html import read_html
@@ -25,6 +26,8 @@ from claimgraph.ingest.tables import read_csv, read_tsv
 from claimgraph.ingest.text import read_layout
 from claimgraph.ingest.warc import read_warc
 from claimgraph.model import Document, ExtractionError
+
+log = logging.getLogger(__name__)
 
 Result = Document | ExtractionError
 Reader = Callable[[bytes, Path], Iterator[Result]]
@@ -73,25 +76,51 @@ def read_paths(paths: Sequence[str | Path]) -> Iterator[Result]:
 
 
 def walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` that some reader claims, depth-first in sorted order, hidden ones skipped."""
-    for folder, dirs, files in os.walk(root):
+    """Files under ``root`` that some reader claims, depth-first in sorted order, hidden ones skipped.
+
+    A folder that cannot be listed is yielded itself, in its place in the
+    walk, so that ``read_file`` records it instead of it vanishing unseen.
+    """
+    unreadable: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        yield from _unlisted(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(folder) / name
             if not name.startswith(".") and (is_warc(file) or file.suffix.lower() in READERS):
                 yield file
+    yield from _unlisted(unreadable)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Path]:
+    while errors:
+        error = errors.pop(0)
+        if error.filename is not None:
+            yield Path(os.fsdecode(error.filename))
 
 
 def read_file(path: Path, explicit: bool = False) -> Iterator[Result]:
-    """The documents in one file; unknown extensions are read as text when ``explicit``."""
+    """The documents in one file; unknown extensions are read as text when ``explicit``.
+
+    Whatever a reader raises becomes the file's error record (after the
+    documents it gave before failing): one file never stops the batch.
+    """
+    shown = printable(path)
+    if path.is_dir():
+        try:
+            os.listdir(path)
+            return  # a folder walk() listed after all (it became readable): nothing to report
+        except OSError as exc:
+            yield _failure(shown, exc, "cannot list the folder")
+            return
     if is_warc(path):
         try:
             if path.stat().st_size == 0:
                 raise InputError("empty", "the file is empty")
         except (OSError, InputError) as exc:
-            yield _failure(path, exc)
+            yield _failure(shown, exc)
             return
-        yield from read_warc(path)
+        yield from _guarded(read_warc(path, shown), shown)
         return
     reader = READERS.get(path.suffix.lower(), _read_text if explicit else None)
     if reader is None:
@@ -100,12 +129,37 @@ def read_file(path: Path, explicit: bool = False) -> Iterator[Result]:
         check_size(path.stat().st_size)
         raw = path.read_bytes()
     except (OSError, InputError) as exc:
-        yield _failure(path, exc)
+        yield _failure(shown, exc)
         return
-    yield from reader(raw, path)
+    yield from _guarded(reader(raw, shown), shown)
 
 
-def _failure(path: Path, exc: Exception) -> ExtractionError:
+def printable(path: Path) -> Path:
+    """``path`` with bytes that are not UTF-8 written as ``\\xNN`` (a warning says so); else ``path`` itself.
+
+    A file name is bytes; one that is not UTF-8 reaches Python as lone
+    surrogates, which no JSON output or database column accepts.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(text).decode("utf-8", "backslashreplace")
+        log.warning("%s: the file name is not valid UTF-8; its documents are named with \\x escapes", shown)
+        return Path(shown)
+    return path
+
+
+def _guarded(results: Iterator[Result], path: Path) -> Iterator[Result]:
+    try:
+        yield from results
+    except ClaimgraphError:
+        raise  # a setting is wrong (ConfigError): not this file's fault
+    except Exception as exc:  # a reader's bug or a pathological file: recorded, and the batch goes on
+        yield ExtractionError(str(path), None, "unreadable", reader_failed(exc))
+
+
+def _failure(path: Path, exc: Exception, what: str = "cannot read the file") -> ExtractionError:
     if isinstance(exc, InputError):
         return ExtractionError(str(path), None, exc.code, exc.message)
-    return ExtractionError(str(path), None, "unreadable", f"cannot read the file: {exc}")
+    return ExtractionError(str(path), None, "unreadable", f"{what}: {getattr(exc, 'strerror', None) or exc}")

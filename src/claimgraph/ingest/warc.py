@@ -18,6 +18,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from claimgraph import settings
+from claimgraph.errors import InputError
 from claimgraph.ingest.article import Article, read_document
 from claimgraph.ingest.decode import decode
 from claimgraph.ingest.html import read_html
@@ -26,8 +28,23 @@ from claimgraph.model import Document, ExtractionError
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: Path) -> Iterator[Document | ExtractionError]:
-    """Every HTML response or resource in the archive at ``path``, in archive order."""
+def read_warc(path: Path, shown: Path | None = None) -> Iterator[Document | ExtractionError]:
+    """Every HTML response or resource in the archive at ``path`` (named ``shown``), in archive order.
+
+    An archive with no HTML page at all — plain text named ``.warc``, or
+    only request and metadata records — is one ``no_text`` error record, so
+    it never passes in silence.
+    """
+    name = shown or path
+    count = 0
+    for result in _pages(path, name):
+        count += 1
+        yield result
+    if count == 0:
+        yield ExtractionError(str(name), None, "no_text", "no archived HTML page in the file (is it a WARC archive?)")
+
+
+def _pages(path: Path, name: Path) -> Iterator[Document | ExtractionError]:
     stem = path.name.split(".")[0]
     marker = b"\x1f\x8b\x08" if path.name.lower().endswith(".gz") else b"WARC/1."
     count = 0
@@ -45,18 +62,24 @@ def read_warc(path: Path) -> Iterator[Document | ExtractionError]:
                     if page is not None:
                         count += 1
                         raw, charset, url = page
-                        source = f"{path}/{stem}-{count}"
+                        source = f"{name}/{stem}-{count}"
                         yield read_document(raw, source, partial(_read_page, raw, charset, url))
                 return
             except Exception as exc:  # warcio fails in many ways (ArchiveLoadFailed, zlib, AttributeError …)
                 count += 1
-                why = str(exc)[:200].encode("ascii", "backslashreplace").decode("ascii")  # warcio quotes raw bytes
+                # warcio quotes raw bytes, NULs included, which PostgreSQL cannot store
+                why = str(exc)[:200].encode("ascii", "backslashreplace").decode("ascii").replace("\x00", "\\x00")
                 message = f"corrupt WARC record at byte {failing}: {type(exc).__name__}: {why}"
-                yield ExtractionError(f"{path}/{stem}-{count}", None, "unreadable", message)
+                yield ExtractionError(f"{name}/{stem}-{count}", None, "unreadable", message)
                 start = _next(data, marker, failing + 1)
 
 
 def _read_page(raw: bytes, charset: str | None, url: str | None) -> Article:
+    limit = settings.get_int("max_bytes")
+    if len(raw) > limit:
+        raise InputError(
+            "too_large", f"the archived page is over the limit of {limit} bytes (setting CLAIMGRAPH_MAX_BYTES)"
+        )
     return read_html(decode(raw, charset), url)
 
 
@@ -79,4 +102,6 @@ def _page(record: object) -> tuple[bytes, str | None, str | None] | None:
         if key.strip().lower() == "charset":
             charset = value.strip().strip("\"'") or None
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    return record.content_stream().read(), charset, url  # type: ignore[attr-defined]
+    # Streamed against the size limit: a page that inflates to gigabytes is read one byte past it, no more.
+    payload = record.content_stream().read(settings.get_int("max_bytes") + 1)  # type: ignore[attr-defined]
+    return payload, charset, url

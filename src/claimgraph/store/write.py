@@ -9,6 +9,7 @@ there (document ids are hashes of the raw bytes) and stores the rest.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -261,17 +262,22 @@ def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str
     )
     index_document(conn, doc.id, doc.title, doc.text)
     _write_statements(conn, extraction, _write_entities(conn, extraction))
-    conn.execute(t.failures.delete().where(t.failures.c.source_path == doc.source_path))
+    conn.execute(t.failures.delete().where(t.failures.c.source_path == failure_key(doc.source_path)))
     mark_stale(conn)
+
+
+def failure_key(source_path: str) -> str:
+    """The path a failure is recorded under: resolved, so one file typed three ways is one record."""
+    return os.path.realpath(source_path.replace("\x00", ""))
 
 
 def store_failure(conn: sa.Connection, error: ExtractionError, extractor: str) -> None:
     """Record why a document could not be read (replacing an older record for the same path)."""
     row = {
-        "source_path": error.source_path,
+        "source_path": failure_key(error.source_path),
         "document_id": error.id,
         "code": error.code,
-        "message": error.message,
+        "message": error.message.replace("\x00", "\\x00"),  # PostgreSQL stores no NUL, and it is no text
         "extractor": extractor,
     }
     put(conn, t.failures, row, ["source_path"])
