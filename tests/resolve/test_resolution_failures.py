@@ -152,3 +152,14 @@ def test_a_near_spelling_is_offered_never_used(store_url: str) -> None:
             with pytest.raises(NotFoundError) as near:
                 find_actor(conn, typed)
             assert "did you mean" in str(near.value) and "Khaled Harrah" in near.value.candidates[0]
+
+
+def test_a_listed_name_no_document_wrote_reaches_the_actor_carrying_the_entry(store_url: str) -> None:
+    from claimgraph.nlp.gazetteer import shipped_gazetteer
+
+    entry = next(e for e in shipped_gazetteer().entries if any(g.isupper() and len(g) <= 4 for g in e.guarded))
+    short = next(g for g in sorted(entry.guarded) if g.isupper() and len(g) <= 4)
+    engine, _ = store_all(store_url, [article("x.txt", group("Korvani Listed Front", gazetteer_id=entry.id))])
+    with engine.connect() as conn:
+        actor = find_actor(conn, short)
+    assert actor.name == "Korvani Listed Front" and actor.note and "gazetteer" in actor.note

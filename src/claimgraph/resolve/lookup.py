@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from rapidfuzz import fuzz, process
 
 from claimgraph.errors import NotFoundError
+from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import fold, name_key
 from claimgraph.store import schema as t
 
@@ -72,12 +73,22 @@ def _near(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor
     return found[:5]
 
 
+def _listed(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor, int]]:
+    """Actors carrying the gazetteer entry (or an entry linked to it) that lists ``name`` word for word."""
+    entry = shipped_gazetteer().lookup(name, allow_guarded=True)
+    if entry is None or not any(fold(form) == fold(name) for form, _ in entry.forms()):
+        return []
+    return _candidates(conn, t.names.c.gazetteer_id.in_(sorted({entry.id, *entry.same_as})), etype)
+
+
 def find_actor(conn: sa.Connection, name: str, etype: str | None = None) -> Actor:
     """The actor ``name`` (any of its names, or its id) resolves to, of type ``etype`` when given.
 
     A name written for several actors picks the one with ``DOMINANT`` times
     the documents of the next and says so (``Actor.note``, a warning);
-    otherwise it is refused with the candidates listed.  A name known only
+    otherwise it is refused with the candidates listed.  A name no document
+    wrote but the gazetteer lists word for word for an entry one actor
+    carries reaches that actor, saying so.  A name known only
     by a near spelling is never used: ``NotFoundError`` offers the near
     names as "did you mean".
     """
@@ -89,6 +100,13 @@ def find_actor(conn: sa.Connection, name: str, etype: str | None = None) -> Acto
             return Actor(row.id, row.name, row.type)
     found = _candidates(conn, t.names.c.fold == fold(name), etype)
     kind = f" as {etype}" if etype else ""
+    if not found:
+        found = _listed(conn, name, etype)
+        if len(found) == 1:
+            actor = found[0][0]
+            note = f"{name!r} is not written in any stored document; the gazetteer lists it as a name of {actor.name}"
+            log.warning(note)
+            return Actor(actor.id, actor.name, actor.type, note)
     if not found:
         near = _near(conn, name, etype)
         if near:
