@@ -1,0 +1,67 @@
+"""Moving one name by hand, and what a split did to every other name (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from claimgraph.analyze.refresh import refresh
+from claimgraph.resolve.hand import attach, detach, names_of, placements, same_actor
+from claimgraph.resolve.lookup import actor_name_ids, find_actor
+from claimgraph.resolve.store import judge_names
+from records import document, entity, extraction, store_all
+
+
+def article(path: str, name: str, *aliases: str):  # type: ignore[no-untyped-def]
+    text = f"{name} made a statement."
+    return extraction(document(text, path=path), [entity("e1", name, "ARMED_GROUP", text, aliases)])
+
+
+def world(url: str):  # type: ignore[no-untyped-def]
+    # one article ties "Salt Road" to the Amber Guard by mistake; the Granite Column is another group
+    engine, _ = store_all(
+        url,
+        [
+            article("a.txt", "Amber Guard", "AG", "Salt Road"),
+            article("b.txt", "Granite Column"),
+            article("c.txt", "Amber Guard"),
+        ],
+    )
+    return engine
+
+
+def ids(engine, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return actor_name_ids(conn, find_actor(conn, name), name)
+
+
+def test_attach_moves_exactly_one_name_and_detach_makes_it_alone(store_url: str) -> None:
+    engine = world(store_url)
+    with engine.connect() as conn:
+        assert find_actor(conn, "Salt Road") == find_actor(conn, "Amber Guard")
+    with engine.begin() as conn:
+        assert attach(conn, "Salt Road", "Granite Column") > 0
+    refresh(engine)
+    with engine.connect() as conn:
+        assert same_actor(conn, ids(engine, "Salt Road"), ids(engine, "Granite Column"))
+        assert not same_actor(conn, ids(engine, "Salt Road"), ids(engine, "Amber Guard"))
+        assert find_actor(conn, "AG") == find_actor(conn, "Amber Guard")  # the rest of the actor stays
+    with engine.begin() as conn:
+        assert detach(conn, "Salt Road") > 0
+    refresh(engine)
+    with engine.connect() as conn:
+        alone = find_actor(conn, "Salt Road")
+        assert actor_name_ids(conn, alone) == ids(engine, "Salt Road")
+        assert alone != find_actor(conn, "Granite Column") and alone != find_actor(conn, "Amber Guard")
+    with engine.begin() as conn:
+        assert detach(conn, "Salt Road") == 0  # alone already: nothing to do
+
+
+def test_a_split_reports_where_every_name_went(store_url: str) -> None:
+    engine = world(store_url)
+    with engine.connect() as conn:
+        before = names_of(conn, ["Amber Guard", "Salt Road"])
+    with engine.begin() as conn:
+        judge_names(conn, "Amber Guard", "Salt Road", "negative")
+    refresh(engine)
+    with engine.connect() as conn:
+        where = {p.name: p.actor_id for p in placements(conn, before)}
+        assert set(where) == {"Amber Guard", "AG", "Salt Road"}
+        assert where["Amber Guard"] != where["Salt Road"] and where["AG"] == where["Amber Guard"]
