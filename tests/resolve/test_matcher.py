@@ -96,6 +96,9 @@ def test_places_merge_only_on_a_close_spelling(a: str, b: str) -> None:
         ("Nazir Abdul-Wahid Tarzi", "Nazir Abdulwahid Tarzi"),
         ("Rustam Akhund Zada", "Rustam Akhundzada"),
         ("Idris Karamat Sulaimi", "Idris Karamat Sulaimi Haddad"),  # one part more, first parts agree
+        ("Nasrullah Karimi", "نصر الله كريمي"),  # a compound written in two words in the script
+        ("Omar Taha Haddadi", "عمر طه حدادي"),  # short parts: no digraph may hide a written h
+        ("Haddadi, Karim Nasser", "Karim Nasser Haddadi"),  # family name first
     ],
 )
 def test_person_variants_across_scripts_and_word_breaks_merge(a: str, b: str) -> None:

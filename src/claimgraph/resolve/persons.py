@@ -95,8 +95,10 @@ def person_parts(name: str) -> tuple[Part, ...]:
                     word = word[1:]  # the article after "abd": "bd lhq" → "abdhq"
             if pending:
                 word, pending = pending + word, ""
-            elif word in PERSON_GENERIC or (not latin and word in _SCRIPT_GENERIC):
+            elif (word in PERSON_GENERIC) if latin else (word in _SCRIPT_GENERIC):
                 continue
+            elif not latin and word in _SCRIPT_COMPOUND and out and not out[-1].latin:
+                word = out.pop().word + word[1:]  # "نجيب الله" is one name, Najibullah: "njyb" + "lh"
             out.append(Part(word, _key(word), latin))
     if pending:
         out.append(Part(pending, _key(pending), True))
@@ -104,6 +106,8 @@ def person_parts(name: str) -> tuple[Part, ...]:
 
 
 # Titles and particles as an Arabic-script name transliterates them (bin, abu, sayyid, sheikh, the article).
+# The second halves of compound names, article included, as they transliterate: -ullah, -uddin.
+_SCRIPT_COMPOUND = frozenset({"llh", "ldyn"})
 _SCRIPT_GENERIC = frozenset({"bn", "bw", "bwu", "syd", "shykh", "l", "ibn", "bnt"})
 
 
@@ -119,6 +123,19 @@ def _script_keys(word: str) -> frozenset[str]:
     return frozenset(_key(f) for f in forms)
 
 
+@lru_cache(maxsize=1 << 16)
+def _plain(word: str) -> str:
+    """Consonants only, doubles collapsed: a skeleton without digraph rules ("taha" and "th" for طه agree)."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _script_plain(word: str) -> frozenset[str]:
+    forms = {word, word[1:] if word.startswith("l") and len(word) >= 4 else word}
+    forms |= {f[:-1] for f in forms if f.endswith("h")}
+    return frozenset(_plain(f) for f in forms)
+
+
 def _same_part(x: Part, y: Part) -> float:
     """1.0 for the same word, 0.9 for a transliteration variant, else 0."""
     if x.word == y.word:
@@ -129,7 +146,9 @@ def _same_part(x: Part, y: Part) -> float:
         script, other = (y, x) if x.latin else (x, y)
         if other.latin and len(other.word) < 3:
             return 0.0
-        return 0.9 if other.key and other.key in _script_keys(script.word) else 0.0
+        if other.key and other.key in _script_keys(script.word):
+            return 0.9
+        return 0.9 if len(_plain(other.word)) >= 2 and _plain(other.word) in _script_plain(script.word) else 0.0
     if min(len(x.word), len(y.word)) < 3:
         return 0.0
     if kx == ky and len(kx) >= 2 and (x.word[0] == y.word[0] or JaroWinkler.similarity(x.word, y.word) >= 0.85):
