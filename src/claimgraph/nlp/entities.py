@@ -216,6 +216,8 @@ class EntityTypes:
 
     def _retype(self, ent: Span, listed: set[str], surnames: set[str]) -> Span | None:
         label = ent.label_
+        if label in MODEL_TYPES and ent.kb_id:  # a place the place rules identified
+            return Span(ent.doc, ent.start, ent.end, label=MODEL_TYPES[label], kb_id=ent.kb_id)
         if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent):
             return ent if ent.kb_id else None
         entry = self.gazetteer.lookup(ent.text, allow_guarded=label in NAME_LIKE)

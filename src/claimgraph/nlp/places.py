@@ -178,10 +178,12 @@ WEAK_LOCATIVES = frozenset(["from", "to", "at", "between", "via", "through", "ac
 DIRECTIONS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
 # Nouns that make the capitalised name before them a place ("Daraa province", "Hama countryside").
 _PLACE_HEADS_WORDS = (
-    "province provinces governorate district districts subdistrict county town village villages city countryside "
+    "province provinces governorate district districts subdistrict county town towns village villages city cities "
+    "countryside "
     "region neighbourhood neighborhood suburb suburbs outskirts"
 )
 PLACE_HEADS = frozenset(_PLACE_HEADS_WORDS.split())
+PLURAL_PLACE_HEADS = frozenset(["provinces", "districts", "villages", "towns", "cities", "suburbs"])
 # The first word of Arabic, Persian and Turkish toponyms: "Khan Sheikhoun", "Deir Hafer", "Tell Abyad".
 _TOPONYM_OPENERS_WORDS = (
     "khan deir dayr tell tel tal tall jisr kafr kfar kafar ain ayn ras beit bayt bab maarat maaret maarrat marat "
@@ -209,14 +211,21 @@ def _locative_before(doc: Doc, start: int) -> str | None:
     word = doc[i].lower_
     if word in LOCATIVES:
         return "strong"
-    if word == "of" and i > 0 and (doc[i - 1].lower_ in DIRECTIONS or doc[i - 1].lower_ in PLACE_HEADS):
-        return "named" if doc[i - 1].lower_ in PLACE_HEADS else "strong"
+    if word == "of" and i > 0 and (doc[i - 1].lower_ in DIRECTIONS or doc[i - 1].lower_ in ("out", "outskirts")):
+        return "strong"
+    if word == "of" and i > 0 and doc[i - 1].lower_ in PLACE_HEADS:
+        return "named"
     return "weak" if word in WEAK_LOCATIVES else None
 
 
 def _head_after(doc: Doc, end: int) -> bool:
-    """Is the span followed by a place noun ("Daraa province", "the Hama countryside")?"""
-    return end < len(doc) and doc[end].lower_ in PLACE_HEADS and doc[end].is_lower
+    """Is the span followed by a place noun ("Daraa province"), or by others and a plural one ("X and Y villages")?"""
+    if end < len(doc) and doc[end].lower_ in PLACE_HEADS and doc[end].is_lower:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", ",") and doc[end + 1].is_title:
+        after = _name_run(doc, end + 1)
+        return after < len(doc) and doc[after].lower_ in PLURAL_PLACE_HEADS and doc[after].is_lower
+    return False
 
 
 def toponym_shape(span: Span) -> bool:
@@ -233,7 +242,7 @@ def _name_run(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc) and end - start < MAX_PLACE_WORDS + 2:
         tok, after = doc[end], doc[end + 1] if end + 1 < len(doc) else None
-        name_word = tok.is_title and tok.pos_ == "PROPN"
+        name_word = tok.is_title and not tok.is_stop and tok.pos_ in ("PROPN", "NOUN", "ADJ")
         joiner = tok.text == "-" and end > start and after is not None and after.is_title
         article = tok.lower_ in ARABIC_ARTICLES and after is not None and (after.text == "-" or after.is_title)
         if not (name_word or joiner or article):
@@ -252,6 +261,24 @@ def _full_person(ent: Span) -> bool:
         and not toponym_shape(ent)
         and not is_place_name(ent.text)
     )
+
+
+def place_id(text: str) -> str | None:
+    """The gazetteer id of the likeliest place ``text`` names: ``geonames:<id>``, ``iso3166-2:<code>`` for a region."""
+    place = shipped_places().best(text)
+    if place is None:
+        return None
+    return f"iso3166-2:{place.id}" if place.kind == "admin1" else f"geonames:{place.id}"
+
+
+def _identified(span: Span) -> Span:
+    """A place span found by these rules, with its gazetteer id when the gazetteer knows it.
+
+    The id is evidence (it outranks the model's reading of the same name
+    elsewhere in the document) and ties two spellings of one place together.
+    """
+    pid = place_id(span.text)
+    return span if pid is None else Span(span.doc, span.start, span.end, label=span.label, kb_id=pid)
 
 
 class PlaceNames:
@@ -295,7 +322,7 @@ class PlaceNames:
             if not ent.kb_id:
                 spans += self._entity(ent, people)
         spans += self._untagged(doc, people)
-        return set_entities(doc, spans)
+        return set_entities(doc, [_identified(s) for s in spans])
 
     def _entity(self, ent: Span, people: set[tuple[str, int]]) -> list[Span]:
         doc = ent.doc
@@ -324,7 +351,8 @@ class PlaceNames:
         known = is_place_name(span.text) and not span.text.isupper()
         if context == "weak":
             return (known and is_known_place(span.text)) or toponym_shape(span)
-        return known or toponym_shape(span)
+        # "the village of X", "X district": the text itself says place, gazetteer or not
+        return known or toponym_shape(span) or context == "named"
 
     def _untagged(self, doc: Doc, people: set[tuple[str, int]]) -> list[Span]:
         """Name runs the model left untagged after a locative or before a place noun."""
