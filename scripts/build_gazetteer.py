@@ -35,6 +35,11 @@ What the script does to the raw names, and why:
   word (UN "Al-Qaida" is a spelling Phoenix lists under "Al Qaeda").  The sources
   number their entries independently, so resolution treats linked ids as
   one and different ids of different sources as no evidence at all.
+* ``scripts/armed_groups_curated.json`` (written by us, each entry with a
+  public reference) adds the armed groups and coalitions formed after
+  2013 and the common English spellings of older ones; an entry that shares
+  a name with a listed entry adds its aliases to that entry (the first
+  listed, UN before Phoenix), else it becomes ``curated:<slug>``.
 * Every surface form is marked ``guarded`` when it is short (≤ 3 letters),
   a single word, or made only of common words ("The Base", "Islamic Army"):
   the pipeline never lets a guarded form fire on its own (see
@@ -68,7 +73,8 @@ NOTE = (
     "the United Nations Security Council Consolidated List (entities section, list generated 2025-04-19); "
     "and the Phoenix/PETRARCH2 MilNonState actor dictionary (MIT licence, (c) 2014 Open Event Data, "
     "see PHOENIX_LICENSE.txt), itself derived from the TOPS data of START (National Consortium for the "
-    "Study of Terrorism and Responses to Terrorism)."
+    "Study of Terrorism and Responses to Terrorism); "
+    "and scripts/armed_groups_curated.json, written by the claimgraph developers with a public reference per entry."
 )
 
 # Words that say what kind of body something is, or are too common to identify
@@ -316,11 +322,34 @@ def link_sources(entries: list[dict]) -> None:
             entry["same_as"] = sorted(links[entry["id"]])
 
 
+CURATED = ROOT / "scripts" / "armed_groups_curated.json"
+
+
+def merge_curated(entries: list[dict], path: Path = CURATED) -> list[dict]:
+    """The curated entries merged in: aliases of a listed group join its entry, new groups are appended."""
+    owner: dict[str, dict] = {}
+    for entry in entries:
+        for n in [entry["name"], *entry["aliases"]]:
+            owner.setdefault(n.casefold().replace("’", "'"), entry)
+    out = list(entries)
+    for rec in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+        forms = [rec["name"], *rec["aliases"]]
+        listed = next((owner[k] for f in forms if (k := f.casefold().replace("’", "'")) in owner), None)
+        if listed is not None:
+            listed["aliases"] = unique([*listed["aliases"], *(f for f in forms if f != listed["name"])])
+            continue
+        entry = {"id": f"curated:{rec['slug']}", "name": rec["name"], "type": rec["type"], "aliases": rec["aliases"]}
+        out.append(entry)
+        for f in forms:
+            owner.setdefault(f.casefold().replace("’", "'"), entry)
+    return out
+
+
 def build(data: Path) -> dict:
     entries = un_entries(data / "un_sc_entities_aliases.jsonl")
     entries += phoenix_entries(data / "phoenix" / "phoenix_milnonstate_groups.jsonl")
     attach_stems(entries)
-    entries = drop_non_groups(entries)
+    entries = merge_curated(drop_non_groups(entries))
     for entry in entries:
         entry["guarded"] = sorted(n for n in [entry["name"], *entry["aliases"]] if is_guarded(n))
     link_sources(entries)
@@ -329,6 +358,7 @@ def build(data: Path) -> dict:
         "sources": {
             "un": "United Nations Security Council Consolidated List (un_sc_entities_aliases.jsonl)",
             "phoenix": "Phoenix/PETRARCH2 Phoenix.MilNonState dictionary (MIT, Open Event Data; START TOPS)",
+            "curated": "scripts/armed_groups_curated.json (written by the claimgraph developers; references per entry)",
         },
         "entries": entries,
     }

@@ -65,7 +65,11 @@ def fetch(package: str, version: str, member: str, name: str, licence: str, work
 def check() -> int:
     """Exit status 1 when a vendored file is missing or differs from its manifest entry."""
     manifest = json.loads((VENDOR / "MANIFEST.json").read_text(encoding="utf-8"))
-    bad = [a["file"] for a in manifest["assets"] if not (VENDOR / a["file"]).is_file() or sha256(VENDOR / a["file"]) != a["sha256"]]
+    bad = [
+        a["file"]
+        for a in manifest["assets"]
+        if not (VENDOR / a["file"]).is_file() or sha256(VENDOR / a["file"]) != a["sha256"]
+    ]
     for name in bad:
         print(f"vendor_static: {name} does not match MANIFEST.json", file=sys.stderr)
     return 1 if bad else 0

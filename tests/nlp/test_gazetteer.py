@@ -36,7 +36,7 @@ def test_shipped_entries_have_ids_types_and_guards() -> None:
     gazetteer = shipped_gazetteer()
     ids = [e.id for e in gazetteer.entries]
     assert len(ids) == len(set(ids)) > 1000
-    assert all(e.id.startswith(("un:", "phoenix:")) for e in gazetteer.entries)
+    assert all(e.id.startswith(("un:", "phoenix:", "curated:")) for e in gazetteer.entries)
     assert {e.type for e in gazetteer.entries} <= {"ARMED_GROUP", "ORGANIZATION"}
     for entry in gazetteer.entries:
         for form, guarded in entry.forms():
@@ -148,3 +148,14 @@ def test_the_build_links_entries_of_two_sources_that_are_one_actor() -> None:
         [GazetteerEntry("un:X.1", "Al-Qarnawi Front", "ARMED_GROUP", (), frozenset(), frozenset(links["un:X.1"]))]
     )
     assert gazetteer.linked("un:X.1", "phoenix:A/QARNAWI") and not gazetteer.linked("un:X.1", "un:X.2")
+
+
+def test_curated_groups_formed_after_2013_are_listed_with_their_short_forms() -> None:
+    gazetteer = shipped_gazetteer()
+    pmf = gazetteer.lookup("Popular Mobilisation Units", allow_guarded=False)
+    assert pmf is not None and pmf.type == "ARMED_GROUP"
+    assert gazetteer.lookup("Hashd al-Shaabi", allow_guarded=False) == pmf
+    nusra = gazetteer.lookup("Nusra Front", allow_guarded=False)
+    assert nusra is not None and nusra.id.startswith("un:")  # a listed group gains the curated aliases
+    assert gazetteer.lookup("Nusra", allow_guarded=False) is None  # one word: guarded
+    assert gazetteer.lookup("Nusra", allow_guarded=True) == nusra
