@@ -32,9 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
     Setting(
         "csv_columns",
-        "",
+        "auto",
         "CLAIMGRAPH_CSV_COLUMNS",
-        "Which CSV/TSV header holds each record field (text=body,published=date,...); unset: matched by name.",
+        "Which CSV/TSV header holds each record field (text=body,published=date,...); auto: matched by name.",
     ),
     Setting(
         "workers",

@@ -48,8 +48,10 @@ def _fold(header: str) -> str:
 
 
 def column_overrides(value: str) -> dict[str, str]:
-    """The ``csv_columns`` setting (``field=header,...``) as field → folded header."""
+    """The ``csv_columns`` setting (``field=header,...``, or ``auto``) as field → folded header."""
     overrides: dict[str, str] = {}
+    if value.strip() == "auto":
+        return overrides
     for pair in filter(None, (p.strip() for p in value.split(","))):
         field, sep, header = pair.partition("=")
         if not sep or field.strip() not in FIELDS or not header.strip():
