@@ -31,6 +31,7 @@ from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
 from claimgraph.nlp.events import find_events, name_implying_events
 from claimgraph.nlp.records import entities_from_doc
+from claimgraph.nlp.truecase import restore, truecase
 
 # A parsed body, its document and its parsed title.
 Parsed = tuple[Doc, Document, Doc | None]
@@ -138,7 +139,9 @@ class Analyzer:
         """
         titled = [d for d in documents if d.title]
         texts = [d.text for d in documents] + [d.title or "" for d in titled]
-        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        cased = [truecase(t) for t in texts]  # lines in capitals read in ordinary case, then mapped back
+        parsed = self.nlp.pipe(cased, batch_size=self.batch_size)
+        docs = [doc if c == t else restore(doc, t) for doc, c, t in zip(parsed, cased, texts, strict=True)]
         titles = {id(d): t for d, t in zip(titled, docs[len(documents) :], strict=True)}
         return {id(d): (doc, d, titles.get(id(d))) for d, doc in zip(documents, docs, strict=False)}
 

@@ -1,0 +1,29 @@
+"""Lines in capitals are read in ordinary case and mapped back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import pipeline
+
+from claimgraph.nlp.truecase import restore, truecase
+
+
+def test_lines_in_capitals_are_recased_without_changing_length() -> None:
+    text = "MILITIA FIGHTERS SEIZE TOWN NEAR THE BORDER\nKABUL 2021-08-15\nThe UN said the BBC was told."
+    cased = truecase(text)
+    assert len(cased) == len(text)
+    assert cased.splitlines()[0] == "Militia Fighters Seize Town Near the Border"
+    assert cased.splitlines()[1] == "Kabul 2021-08-15"
+    assert cased.splitlines()[2] == text.splitlines()[2]  # ordinary prose is left alone
+
+
+def test_short_acronyms_keep_their_capitals() -> None:
+    assert truecase("UN AND EU CONDEMN PKK ATTACK") == "UN and EU Condemn PKK Attack"
+
+
+@pytest.mark.slow
+def test_the_parse_of_the_recased_text_is_put_on_the_original() -> None:
+    text = "FIGHTING RAGES IN KANDAHAR\nResidents fled the city on Monday."
+    doc = restore(pipeline()(truecase(text)), text)
+    assert doc.text == text
+    assert any(e.text == "KANDAHAR" and e.label_ == "PLACE" for e in doc.ents)
