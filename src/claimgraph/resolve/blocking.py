@@ -1,7 +1,8 @@
 """Candidate pairs by blocking on name keys: never all pairs.
 
 Each name is filed under a few keys — its transliteration skeleton, its
-gazetteer id (and the ids linked to it), its initials, and the skeleton of each distinctive word —
+gazetteer id (and the ids linked to it), its initials, and the skeleton of each distinctive word (of
+each name part for a person, in every reading of a word written in another script) —
 within its kind of actor.  Only names sharing a key are compared.  A block
 larger than ``WINDOW`` (a common word) is sorted by spelling skeleton (so
 variants and the same name in another script sit together) and each
@@ -17,8 +18,9 @@ from collections.abc import Iterable, Iterator
 
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import acronym, tokens
-from claimgraph.resolve.lexicon import GROUP_GENERIC, PERSON_GENERIC, TRANSLATIONS
+from claimgraph.resolve.lexicon import GROUP_GENERIC, TRANSLATIONS
 from claimgraph.resolve.match import Candidate, word_key
+from claimgraph.resolve.persons import part_keys
 
 WINDOW = 12
 _KIND = {"PERSON": "P", "PLACE": "L", "ARMED_GROUP": "G", "ORGANIZATION": "G", "MEDIA": "G"}
@@ -59,11 +61,13 @@ def block_keys(c: Candidate) -> set[str]:
         keys.add(f"{kind}:a:{c.name.replace('.', '')}")
     elif len(initials := acronym(c.name)) >= 2:
         keys.add(f"{kind}:a:{initials}")
-    generic = PERSON_GENERIC if c.type == "PERSON" else GROUP_GENERIC
+    if c.type == "PERSON":
+        keys.update(f"{kind}:t:{k}" for k in part_keys(c.name))
+        return keys
     for word in tokens(c.name):
         word = TRANSLATIONS.get(word, word)
         skeleton = word_key(word)
-        if word not in generic and len(skeleton) >= 2:
+        if word not in GROUP_GENERIC and len(skeleton) >= 2:
             keys.add(f"{kind}:t:{skeleton}")
     return keys
 

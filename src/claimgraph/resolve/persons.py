@@ -168,6 +168,17 @@ def _align(short: Sequence[Part], long: Sequence[Part]) -> list[float]:
     return scores
 
 
+def part_keys(name: str) -> set[str]:
+    """Skeletons under which ``name`` is blocked: those its parts could align on with another name's."""
+    keys: set[str] = set()
+    for part in person_parts(name):
+        if part.latin:
+            keys |= {part.key, "p" + _plain(part.word)}
+        else:
+            keys |= set(_script_keys(part.word)) | {"p" + f for f in _script_plain(part.word)}
+    return {k for k in keys if len(k.removeprefix("p")) >= 2}
+
+
 def _rejoin(parts: Sequence[Part], other: Sequence[Part]) -> tuple[Part, ...]:
     """``parts`` with two neighbours joined where ``other`` writes them as one ("Akhund Zada" / "Akhundzada")."""
     keys = {p.key for p in other}
