@@ -163,3 +163,45 @@ def test_a_listed_name_no_document_wrote_reaches_the_actor_carrying_the_entry(st
     with engine.connect() as conn:
         actor = find_actor(conn, short)
     assert actor.name == "Korvani Listed Front" and actor.note and "gazetteer" in actor.note
+
+
+def test_one_split_separates_two_actors_joined_by_several_links(store_url: str) -> None:
+    from claimgraph.resolve.hand import names_of, placements
+
+    # two articles each tie a name of the Marsh Lions to a name of the Reed Wolves: enough to merge them
+    docs = [article(f"l{i}.txt", group("Marsh Lions", "Lions of the Marsh")) for i in range(2)]
+    docs += [article(f"w{i}.txt", group("Reed Wolves", "Wolves of the Reed")) for i in range(2)]
+    docs += [
+        article("t1.txt", group("Marsh Lions", "Reed Wolves")),
+        article("t2.txt", group("Lions of the Marsh", "Wolves of the Reed")),
+    ]
+    engine, _ = store_all(store_url, docs)
+    with engine.connect() as conn:
+        assert find_actor(conn, "Marsh Lions") == find_actor(conn, "Wolves of the Reed")
+        before = names_of(conn, ["Marsh Lions"])
+    with engine.begin() as conn:
+        judge_names(conn, "Marsh Lions", "Reed Wolves", "negative")
+    refresh(engine)
+    with engine.connect() as conn:
+        where = {p.name: p.actor_id for p in placements(conn, before)}
+    assert where["Marsh Lions"] != where["Reed Wolves"]
+    assert where["Lions of the Marsh"] == where["Marsh Lions"] and where["Wolves of the Reed"] == where["Reed Wolves"]
+
+
+def test_a_hand_merge_overrides_even_a_strong_automatic_negative(store_url: str) -> None:
+    import sqlalchemy as sa
+
+    from claimgraph.store import schema as t
+    from claimgraph.store.write import record_auto_judgements
+
+    engine, _ = store_all(
+        store_url,
+        [article("a.txt", group("Dune Wardens", "DW")), article("b.txt", group("Sand Keepers", "SK"))],
+    )
+    with engine.begin() as conn:
+        ids = dict(conn.execute(sa.select(t.names.c.name, t.names.c.id)).all())
+        record_auto_judgements(conn, [(ids["DW"], ids["SK"], "negative", 1.0, "different gazetteer ids")])
+        judge_names(conn, "Dune Wardens", "Sand Keepers", "positive")
+    refresh(engine, force=True)
+    with engine.connect() as conn:
+        assert len({find_actor(conn, n).id for n in ("Dune Wardens", "DW", "Sand Keepers", "SK")}) == 1
