@@ -18,6 +18,7 @@ class Setting:
     default: str
     env: str
     help: str
+    minimum: int | None = None  # for integer settings: the smallest value that makes sense
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -28,8 +29,23 @@ SETTINGS: tuple[Setting, ...] = (
         str(10 * 1024 * 1024),
         "CLAIMGRAPH_MAX_BYTES",
         "Largest input document, in bytes; larger ones fail as too_large.",
+        minimum=1,
     ),
-    Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch."),
+    Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch.", minimum=1),
+    Setting(
+        "chunk_chars",
+        "100000",
+        "CLAIMGRAPH_CHUNK_CHARS",
+        "Longest text the parser takes at once; longer documents are parsed in pieces (bounds memory).",
+        minimum=1000,
+    ),
+    Setting(
+        "doc_seconds",
+        "300",
+        "CLAIMGRAPH_DOC_SECONDS",
+        "Time budget per document; one that takes longer fails as analysis_failed (0: none).",
+        minimum=0,
+    ),
     Setting(
         "csv_columns",
         "auto",
@@ -41,6 +57,7 @@ SETTINGS: tuple[Setting, ...] = (
         "0",
         "CLAIMGRAPH_WORKERS",
         "Extraction processes for extract and ingest (one model load each); 0 means one per core.",
+        minimum=0,
     ),
 )
 
@@ -54,11 +71,18 @@ def get(name: str) -> str:
 
 
 def get_int(name: str) -> int:
-    """Setting ``name`` as an integer (a clear error names the variable when it is not one)."""
-    value = get(name)
-    try:
-        return int(value)
-    except ValueError as exc:
-        from claimgraph.errors import ConfigError
+    """Setting ``name`` as an integer; a ``ConfigError`` naming the variable when it is not one, or too small.
 
-        raise ConfigError(f"{_BY_NAME[name].env} must be an integer, got {value!r}") from exc
+    ``CLAIMGRAPH_BATCH_SIZE=0`` once extracted nothing and exited 0; a value
+    below the setting's minimum is refused instead.
+    """
+    from claimgraph.errors import ConfigError
+
+    setting, value = _BY_NAME[name], get(name)
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise ConfigError(f"{setting.env} must be an integer, got {value!r}") from exc
+    if setting.minimum is not None and number < setting.minimum:
+        raise ConfigError(f"{setting.env} must be at least {setting.minimum}, got {number}")
+    return number

@@ -27,6 +27,8 @@ from claimgraph.nlp import institutions as _institutions  # noqa: F401
 from claimgraph.nlp import outlets as _outlets  # noqa: F401
 from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
+from claimgraph.nlp.budget import time_budget
+from claimgraph.nlp.chunks import needs_pieces, pieces
 from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
 from claimgraph.nlp.events import find_events, name_implying_events
@@ -65,9 +67,8 @@ def load_model(model: str | None = None) -> Language:
 def load_language(model: str | None = None) -> Language:
     """The model plus claimgraph's registered entity components."""
     nlp = load_model(model)
-    # The reader already refuses documents over the max_bytes setting; spaCy's
-    # own lower default (1,000,000 characters) must not fail the ones it let in.
-    nlp.max_length = max(nlp.max_length, settings.get_int("max_bytes") + 1)
+    # Texts reach the parser in pieces of at most chunk_chars (chunks.py), whatever max_bytes lets in.
+    nlp.max_length = max(nlp.max_length, settings.get_int("chunk_chars") + 1)
     for component in COMPONENTS:
         nlp.add_pipe(component, after="ner" if component == COMPONENTS[0] else None)
     return nlp
@@ -76,13 +77,16 @@ def load_language(model: str | None = None) -> Language:
 class Analyzer:
     """A loaded pipeline that turns ``Document``s into ``Extraction``s."""
 
-    def __init__(self, nlp: Language, batch_size: int = 32) -> None:
+    def __init__(self, nlp: Language, batch_size: int = 32, chunk_chars: int = 100_000, seconds: float = 0) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
+        self.chunk_chars = chunk_chars  # longest text parsed at once (chunks.py)
+        self.seconds = seconds  # time budget per document, and per batch before retrying one by one (budget.py)
 
     @classmethod
     def load(cls, model: str | None = None) -> Analyzer:
-        return cls(load_language(model), settings.get_int("batch_size"))
+        sizes = settings.get_int("batch_size"), settings.get_int("chunk_chars"), settings.get_int("doc_seconds")
+        return cls(load_language(model), *sizes)  # settings first: a bad value fails before the model loads
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -105,19 +109,20 @@ class Analyzer:
         with self.nlp.memory_zone():
             parsed: dict[int, Parsed | ExtractionError]
             try:
-                parsed = dict(self._parse(documents))
-            except Exception:  # one bad document must not sink its batch: retry one by one
+                with time_budget(self.seconds):
+                    parsed = dict(self._parse(documents))
+            except Exception:  # one bad (or endless) document must not sink its batch: retry one by one
                 parsed = {}
                 for document in documents:
                     try:
-                        parsed.update(self._parse([document]))
+                        with time_budget(self.seconds):
+                            parsed.update(self._parse([document]))
                     except Exception as exc:
                         parsed[id(document)] = _failure(document, exc)
             return [self._result(item, parsed) for item in chunk]
 
-    @staticmethod
     def _result(
-        item: Document | ExtractionError, parsed: dict[int, Parsed | ExtractionError]
+        self, item: Document | ExtractionError, parsed: dict[int, Parsed | ExtractionError]
     ) -> Extraction | ExtractionError:
         if isinstance(item, ExtractionError):
             return item
@@ -127,7 +132,8 @@ class Analyzer:
         if isinstance(result, ExtractionError):
             return result
         try:
-            return analyse_doc(*result)
+            with time_budget(self.seconds):
+                return analyse_doc(*result)
         except Exception as exc:
             return _failure(item, exc)
 
@@ -140,10 +146,22 @@ class Analyzer:
         titled = [d for d in documents if d.title]
         texts = [d.text for d in documents] + [d.title or "" for d in titled]
         cased = [truecase(t) for t in texts]  # lines in capitals read in ordinary case, then mapped back
-        parsed = self.nlp.pipe(cased, batch_size=self.batch_size)
+        parsed = self._pipe(cased)
         docs = [doc if c == t else restore(doc, t) for doc, c, t in zip(parsed, cased, texts, strict=True)]
         titles = {id(d): t for d, t in zip(titled, docs[len(documents) :], strict=True)}
         return {id(d): (doc, d, titles.get(id(d))) for d, doc in zip(documents, docs, strict=False)}
+
+    def _pipe(self, texts: list[str]) -> list[Doc]:
+        """``nlp.pipe`` over ``texts``; a long or pathological text is parsed piece by piece and joined back."""
+        whole = iter(
+            list(self.nlp.pipe([t for t in texts if not needs_pieces(t, self.chunk_chars)], batch_size=self.batch_size))
+        )
+        return [
+            Doc.from_docs(list(self.nlp.pipe(pieces(t, self.chunk_chars), batch_size=1)), ensure_whitespace=False)
+            if needs_pieces(t, self.chunk_chars)
+            else next(whole)
+            for t in texts
+        ]
 
 
 def is_english(document: Document) -> bool:
