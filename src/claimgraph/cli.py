@@ -211,13 +211,73 @@ def claims(
 
 @app.command()
 def conflicts(db: Db = None, as_json: Json = False) -> None:
-    """Claims across the store that cannot both hold, with changes over time marked."""
+    """Claims across the store that cannot both hold (changes over time marked), and reports of one event that disagree."""
     from claimgraph.analyze.claims import group_claims, load_claims
     from claimgraph.analyze.conflicts import find_store_conflicts
+    from claimgraph.analyze.events import event_conflicts, group_reports, load_reports
 
     with _store(db) as engine, engine.connect() as conn:
         rows = [c.to_json() for c in find_store_conflicts(group_claims(load_claims(conn)))]
+        rows += [c.to_json() for c in event_conflicts(group_reports(load_reports(conn)))]
         _emit(as_json, rows, lambda v: _lines(v, lambda c: f"{c['kind']}: {c['explanation']}"))
+
+
+@app.command()
+def events(
+    db: Db = None,
+    as_json: Json = False,
+    actor: Annotated[str | None, typer.Option(help="Actor name that carried the events out.")] = None,
+    target: Annotated[str | None, typer.Option(help="Actor name the events were aimed at.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name where they happened.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="A PLOVER category (ASSAULT, FIGHT, PROTEST …).")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].")] = None,
+) -> None:
+    """Stored events, filtered; reports of one event across articles grouped, each with its own figures."""
+    from claimgraph.analyze.events import group_reports, load_reports
+    from claimgraph.nlp.event_lexicon import events as lexicon
+    from claimgraph.resolve.lookup import find_actor
+    from claimgraph.store.events import EventQuery
+
+    if type is not None and type.upper() not in lexicon().categories:
+        _fail(f"unknown event type {type!r} (one of {', '.join(sorted(lexicon().categories))})", 2)
+    with _store(db) as engine, engine.connect() as conn:
+
+        def one(name: str | None) -> frozenset[str] | None:
+            return None if name is None else frozenset({find_actor(conn, name).id})
+
+        query = EventQuery(one(actor), one(target), one(place), None, type.upper() if type else None, since, until)
+        rows = [g.to_json() for g in group_reports(load_reports(conn, query))]
+
+        def line(g: dict[str, Any]) -> str:
+            first = g["reports"][0]
+            who = f"{first['actor'] or '?'} → {first['target'] or '-'}"
+            told = "; ".join(f"{r['publisher'] or r['document'][:15]}: {r['casualties']}" for r in g["reports"])
+            return f"{g['first_reported'] or '-'} {g['type']} {who} in {g['place'] or '?'} [{told}]"
+
+        _emit(as_json, rows, lambda v: _lines(v, line))
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="Any name of the actor.")], db: Db = None, as_json: Json = False
+) -> None:
+    """The claims and events about an actor, by date."""
+    from claimgraph.analyze.claims import ClaimFilter, claim_to_json, load_claims
+    from claimgraph.analyze.events import timeline_entries
+    from claimgraph.resolve.lookup import find_actor
+
+    with _store(db) as engine, engine.connect() as conn:
+        found = find_actor(conn, name)
+        claims = [claim_to_json(c) for c in load_claims(conn, ClaimFilter(involving=frozenset({found.id})))]
+        rows = timeline_entries(conn, found.id, claims)
+
+        def line(e: dict[str, Any]) -> str:
+            if e["kind"] == "claim":
+                return f"{e['date'] or '-'} claim {e['subject']} {e['predicate']} {e['object'] or e['object_literal']}"
+            return f"{e['date'] or '-'} event {e['type']} {e['actor'] or '?'} → {e['target'] or '-'} in {e['place'] or '?'}"
+
+        _emit(as_json, rows, lambda v: _lines(v, line))
 
 
 @app.command()

@@ -320,7 +320,10 @@ class EventReader:
                     if self.index.is_country(place):
                         targets.append(place)
                 else:
-                    targets += self.parties(child)
+                    targets += self.parties(child) or self.owner(child)
+                for prep in child.children:  # "attacked the army in X": the parser may hang the place on the object
+                    if prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
+                        places += [p for o in prep.children if o.dep_ == "pobj" and (p := self.place_in(o))]
             elif dep == "agent" or (dep == "prep" and child.lower_ == "by"):
                 actors += [p for obj in child.children if obj.dep_ == "pobj" for p in self.parties(obj)]
             elif dep in ("poss", "compound", "amod", "nmod") and not verb:

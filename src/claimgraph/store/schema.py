@@ -3,7 +3,7 @@
 Three kinds of rows live here:
 
 * **statements** written once per document and never changed: documents,
-  entities, entity names, mentions, attributions, claims and the
+  entities, entity names, mentions, attributions, claims, events and the
   extraction's own conflicts.  Their ids are content hashes, so storing the
   same document twice writes nothing new.
 * **judgements** about whether two names are one actor (automatic or by
@@ -151,6 +151,46 @@ document_conflicts = sa.Table(
     sa.Column("claim_b", sa.String(40), primary_key=True),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("explanation", sa.Text, nullable=False),
+)
+
+# One row per event a document reports.  Casualty figures are kept as bounds
+# (an exact figure has min = max; "at least 12" has no max) so reports can be
+# compared; ``claims`` lists the stored claims the event implies.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("local_id", sa.String(20), nullable=False),
+    sa.Column("type", sa.String(16), nullable=False, index=True),
+    sa.Column("mode", sa.String(24)),
+    sa.Column("actor_id", sa.String(40), sa.ForeignKey("entities.id")),
+    sa.Column("actor_name_id", sa.String(40), index=True),
+    sa.Column("target_id", sa.String(40), sa.ForeignKey("entities.id")),
+    sa.Column("target_name_id", sa.String(40), index=True),
+    sa.Column("place_id", sa.String(40), sa.ForeignKey("entities.id")),
+    sa.Column("place_name_id", sa.String(40), index=True),
+    sa.Column("date", sa.String(10), index=True),  # YYYY-MM-DD, YYYY-MM or YYYY
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("killed_min", sa.Integer),
+    sa.Column("killed_max", sa.Integer),
+    sa.Column("wounded_min", sa.Integer),
+    sa.Column("wounded_max", sa.Integer),
+    sa.Column("kidnapped_min", sa.Integer),
+    sa.Column("kidnapped_max", sa.Integer),
+    sa.Column("polarity", sa.String(10), nullable=False),
+    sa.Column("hedged", sa.Boolean, nullable=False),
+    sa.Column("source_id", sa.String(40), sa.ForeignKey("entities.id")),
+    sa.Column("source_name_id", sa.String(40), index=True),
+    sa.Column("via", sa.Text, nullable=False),  # JSON list of name ids, outermost first
+    sa.Column("attribution_id", sa.String(40)),
+    sa.Column("claims", sa.Text, nullable=False),  # JSON list of claim ids
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("evidence_text", sa.Text, nullable=False),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("trigger_text", sa.Text, nullable=False),
 )
 
 judgements = sa.Table(

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from claimgraph.model import Extraction, ExtractionError
 from claimgraph.resolve.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
+from claimgraph.store.events import write_events
 from claimgraph.store.meta import mark_stale, now
 from claimgraph.store.search import index_document
 from claimgraph.store.upsert import insert_new, put
@@ -235,6 +236,7 @@ def _write_statements(conn: sa.Connection, extraction: Extraction, ids: dict[str
                     explanation=conflict.explanation,
                 )
             )
+    write_events(conn, extraction, ids, attr_ids, claim_ids)
 
 
 def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str, minhash: bytes | None) -> None:

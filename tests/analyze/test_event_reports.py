@@ -1,0 +1,103 @@
+"""Reports of one event across articles: grouped, and their disagreements found, end to end.
+
+Three short articles of our own about one attack: two outlets give death
+tolls that cannot both be true (three against at least twelve), and a third
+blames another group.  They go through the real extractor and the store.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+
+ARTICLES = [
+    {
+        "title": "Brigade attack on Estmoor",
+        "publisher": "Valley Courier",
+        "published": "2019-04-15T09:00:00+03:00",
+        "text": "Gray Heron Brigade fighters attacked the Korvana Army in Estmoor on Sunday, killing three soldiers, "
+        "the Korvana Defence Ministry said.\n\nThe ministry said the attackers were repelled.",
+    },
+    {
+        "title": "Twelve soldiers dead in Estmoor",
+        "publisher": "Harbor Wire",
+        "published": "2019-04-15T14:00:00+00:00",
+        "text": "At least 12 soldiers were killed on Sunday when the Gray Heron Brigade attacked the Korvana Army in "
+        "Estmoor, according to the Estmoor Observatory.\n\nResidents described hours of gunfire.",
+    },
+    {
+        "title": "Estmoor raid blamed on Front",
+        "publisher": "Coast Daily",
+        "published": "2019-04-16T08:00:00+02:00",
+        "text": "The Amber Lantern Front attacked the Korvana Army in Estmoor on Sunday, local officials said.\n\n"
+        "The front has not commented.",
+    },
+    {
+        "title": "Protest in Lindhaven",
+        "publisher": "Coast Daily",
+        "published": "2019-06-02T08:00:00+02:00",
+        "text": "Hundreds of students protested in Lindhaven on Saturday against the Korvana Army.",
+    },
+]
+
+
+def _ingested(tmp_path: Path, store_url: str) -> CliRunner:
+    source = tmp_path / "reports.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(source), "--db", store_url, "--json"])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def _json(runner: CliRunner, *args: str) -> object:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_reports_of_one_attack_are_grouped_and_keep_their_figures(tmp_path: Path, store_url: str) -> None:
+    runner = _ingested(tmp_path, store_url)
+    groups = _json(runner, "events", "--db", store_url, "--place", "Estmoor", "--type", "assault")
+    assert isinstance(groups, list) and len(groups) == 1
+    reports = groups[0]["reports"]
+    assert sorted(r["publisher"] for r in reports) == ["Coast Daily", "Harbor Wire", "Valley Courier"]
+    killed = {r["publisher"]: r["casualties"]["killed"] for r in reports}
+    assert killed == {"Valley Courier": 3, "Harbor Wire": {"min": 12, "max": None}, "Coast Daily": None}
+    assert {r["date"] for r in reports} == {"2019-04-14"}  # "on Sunday", each against its own story's day
+
+
+def test_casualty_and_actor_disagreements_name_the_outlets(tmp_path: Path, store_url: str) -> None:
+    runner = _ingested(tmp_path, store_url)
+    conflicts = _json(runner, "conflicts", "--db", store_url)
+    assert isinstance(conflicts, list)
+    casualties = [c for c in conflicts if c["kind"] == "casualties"]
+    assert len(casualties) == 1
+    explanation = casualties[0]["explanation"]
+    assert "Valley Courier" in explanation and "Harbor Wire" in explanation
+    assert "3 killed" in explanation and "at least 12" in explanation
+    actors = [c for c in conflicts if c["kind"] == "actor"]
+    assert actors and all("Coast Daily" in " ".join(c["outlets"]) for c in actors)
+    assert all("Amber Lantern Front" in c["explanation"] for c in actors)
+
+
+def test_events_filter_and_the_timeline(tmp_path: Path, store_url: str) -> None:
+    runner = _ingested(tmp_path, store_url)
+    protests = _json(runner, "events", "--db", store_url, "--type", "PROTEST", "--since", "2019-05")
+    assert isinstance(protests, list) and [g["place"] for g in protests] == ["Lindhaven"]
+    assert _json(runner, "events", "--db", store_url, "--until", "2019-04-13") == []
+    timeline = _json(runner, "timeline", "Gray Heron Brigade", "--db", store_url)
+    assert isinstance(timeline, list)
+    events = [e for e in timeline if e["kind"] == "event"]
+    assert len(events) == 2 and all(e["actor"] == "Gray Heron Brigade" for e in events)
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+
+
+def test_an_unknown_event_type_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["events", "--db", f"sqlite:///{tmp_path / 's.db'}", "--type", "PICNIC"])
+    assert result.exit_code == 2
+    assert "unknown event type" in result.output
