@@ -360,11 +360,11 @@ def explain(name: str, db: Db = None, as_json: Json = False) -> None:
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help="jsonl, csv, graphml, stix or ftm.")],
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv, graphml, stix, ftm, plover or geojson.")],
     db: Db = None,
     out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
-    """Export actors and claims: JSON lines, CSV, GraphML, a STIX 2.1 bundle or FollowTheMoney entities."""
+    """Export actors and claims (JSON lines, CSV, GraphML, STIX 2.1, FollowTheMoney) or events (PLOVER, GeoJSON)."""
     from claimgraph.export import FORMATS, export_store
     from claimgraph.export.output import export_file
     from claimgraph.store import store_files

@@ -82,7 +82,7 @@ def entity_to_json(entity: Entity) -> dict[str, Any]:
         "descriptions": list(entity.descriptions),
         "gazetteer_id": entity.gazetteer_id,
         "mentions": [_span(m) for m in entity.mentions],
-    }
+    } | ({"geo": asdict(entity.geo)} if entity.geo is not None else {})
 
 
 def attribution_to_json(attr: Attribution) -> dict[str, Any]:

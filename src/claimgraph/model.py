@@ -103,9 +103,20 @@ class Span:
     field: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """Where a place is: its GeoNames id, coordinates (none for a country), country and first-level region by name."""
+
+    geonames_id: int
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+
+
 @dataclass(slots=True)
 class Entity:
-    """One actor as named in one document, under its fullest name."""
+    """One actor as named in one document, under its fullest name (a place with where it is, if known)."""
 
     id: str
     name: str
@@ -114,6 +125,7 @@ class Entity:
     descriptions: list[str] = field(default_factory=list)
     gazetteer_id: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    geo: Geo | None = None
 
 
 @dataclass(frozen=True, slots=True)

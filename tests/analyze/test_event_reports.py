@@ -37,10 +37,10 @@ ARTICLES = [
         "The front has not commented.",
     },
     {
-        "title": "Protest in Lindhaven",
+        "title": "Protest in Aleppo",
         "publisher": "Coast Daily",
         "published": "2019-06-02T08:00:00+02:00",
-        "text": "Hundreds of students protested in Lindhaven on Saturday against the Korvana Army.",
+        "text": "Hundreds of students protested against the Korvana Army in the Syrian city of Aleppo on Saturday.",
     },
 ]
 
@@ -88,7 +88,7 @@ def test_casualty_and_actor_disagreements_name_the_outlets(tmp_path: Path, store
 def test_events_filter_and_the_timeline(tmp_path: Path, store_url: str) -> None:
     runner = _ingested(tmp_path, store_url)
     protests = _json(runner, "events", "--db", store_url, "--type", "PROTEST", "--since", "2019-05")
-    assert isinstance(protests, list) and [g["place"] for g in protests] == ["Lindhaven"]
+    assert isinstance(protests, list) and [g["place"] for g in protests] == ["Aleppo"]
     assert _json(runner, "events", "--db", store_url, "--until", "2019-04-13") == []
     timeline = _json(runner, "timeline", "Gray Heron Brigade", "--db", store_url)
     assert isinstance(timeline, list)
@@ -101,3 +101,22 @@ def test_an_unknown_event_type_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["events", "--db", f"sqlite:///{tmp_path / 's.db'}", "--type", "PICNIC"])
     assert result.exit_code == 2
     assert "unknown event type" in result.output
+
+
+def test_events_export_as_plover_records_and_located_geojson(tmp_path: Path, store_url: str) -> None:
+    runner = _ingested(tmp_path, store_url)
+    result = runner.invoke(app, ["export", "--format", "plover", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    attacks = [r for r in records if r["event"] == ["ASSAULT"] and r["eventLoc"]["extractedPlace"] == "Estmoor"]
+    assert len(attacks) == 3 and all(r["date"] == "2019-04-14" for r in attacks)
+    assert {r["citeInfo"]["publisher"] for r in attacks} == {"Valley Courier", "Harbor Wire", "Coast Daily"}
+    assert sorted(str(r["size"]["dead"]) for r in attacks) == ["3", "None", "{'min': 12, 'max': None}"]
+    result = runner.invoke(app, ["export", "--format", "geojson", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection"
+    located = {f["properties"]["place"]: f["geometry"]["coordinates"] for f in collection["features"]}
+    assert "Estmoor" not in located  # an invented town has no coordinates: not placed on the map
+    lon, lat = located["Aleppo"]
+    assert abs(lat - 36.2) < 0.5 and abs(lon - 37.2) < 0.5

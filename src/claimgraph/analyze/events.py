@@ -45,6 +45,7 @@ class Report:
     target_name: str | None
     place: str | None
     place_name: str | None
+    geo: dict[str, Any] | None  # the place's GeoNames id, lat, lon, country, admin1 where it resolved
     date: str | None
     date_precision: str | None
     figures: dict[str, tuple[int | None, int | None]]
@@ -76,6 +77,7 @@ class Report:
             "actor": self.actor_name,
             "target": self.target_name,
             "place": self.place_name,
+            "geo": self.geo,
             "date": self.date,
             "date_precision": self.date_precision,
             "casualties": {k: _figure_json(self.figures[k]) for k in KINDS},
@@ -110,6 +112,9 @@ def _report(row: dict[str, Any]) -> Report:
         target_name=row["target_name"],
         place=row["place_actor"],
         place_name=row["place_name"],
+        geo=None
+        if row["place_geonames_id"] is None
+        else {k: row[f"place_{k}"] for k in ("geonames_id", "lat", "lon", "country", "admin1")},
         date=row["date"],
         date_precision=row["date_precision"],
         figures={k: (row[f"{k}_min"], row[f"{k}_max"]) for k in KINDS},

@@ -1,4 +1,4 @@
-"""Exports of the store: jsonl, csv, graphml, STIX 2.1 and FollowTheMoney.
+"""Exports of the store: jsonl, csv, graphml, STIX 2.1, FollowTheMoney, and events as PLOVER JSON lines or GeoJSON.
 
 ``export_store`` reads one snapshot and hands it to the format's writer.
 """
@@ -10,6 +10,7 @@ from typing import TextIO
 
 import sqlalchemy as sa
 
+from claimgraph.export.events import write_geojson, write_plover
 from claimgraph.export.ftm import write_ftm
 from claimgraph.export.graph import write_graphml
 from claimgraph.export.snapshot import Snapshot, take_snapshot
@@ -22,6 +23,8 @@ WRITERS: dict[str, Callable[[Snapshot, TextIO], None]] = {
     "graphml": write_graphml,
     "stix": write_stix,
     "ftm": write_ftm,
+    "plover": write_plover,
+    "geojson": write_geojson,
 }
 FORMATS = tuple(WRITERS)
 

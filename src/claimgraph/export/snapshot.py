@@ -1,4 +1,4 @@
-"""What every export writes: actors, claim groups and documents, read once.
+"""What every export writes: actors, claim groups, documents and event reports, read once.
 
 The formats differ only in how they spell these records, so each exporter
 gets the same ``Snapshot`` and never queries the store itself.
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from claimgraph.analyze.claims import ClaimGroup, group_claims, load_claims
+from claimgraph.analyze.events import Report, load_reports
 from claimgraph.store import schema as t
 
 
@@ -45,6 +46,7 @@ class Snapshot:
     actors: list[ActorRecord]
     groups: list[ClaimGroup]
     documents: list[DocumentRecord]
+    events: list[Report]
 
 
 def take_snapshot(conn: sa.Connection) -> Snapshot:
@@ -75,4 +77,4 @@ def take_snapshot(conn: sa.Connection) -> Snapshot:
     ]
     groups = group_claims(load_claims(conn))
     groups.sort(key=lambda g: (g.subject, g.predicate, g.object or "", g.object_literal or "", g.polarity))
-    return Snapshot(list(actors.values()), groups, documents)
+    return Snapshot(list(actors.values()), groups, documents, load_reports(conn))

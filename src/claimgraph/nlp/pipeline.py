@@ -32,6 +32,7 @@ from claimgraph.nlp.chunks import needs_pieces, pieces
 from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
 from claimgraph.nlp.events import find_events, name_implying_events
+from claimgraph.nlp.geocode import geocode
 from claimgraph.nlp.records import entities_from_doc
 from claimgraph.nlp.truecase import restore, truecase
 
@@ -186,6 +187,7 @@ def batched(items: Iterable[Document | ExtractionError], size: int) -> Iterator[
 def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> Extraction:
     """Entities, then attributions, then events and claims over them (naming the events that imply them), then conflicts."""
     entities = entities_from_doc(doc, document, title_doc)
+    geocode(entities, document)
     attributions = find_attributions(doc, entities)
     events = find_events(doc, document, entities, attributions)
     claims = find_claims(doc, document, entities, attributions)

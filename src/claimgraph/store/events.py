@@ -41,8 +41,10 @@ def write_events(
     for claim in extraction.claims:
         if claim.event is not None and claim.id in claim_ids:
             implied.setdefault(claim.event, []).append(claim_ids[claim.id])
+    geo = {entity.id: entity.geo for entity in extraction.entities if entity.geo is not None}
     rows = []
     for e in extraction.events:
+        where = geo.get(e.place) if e.place else None
         actor, target, place, source = (ids.get(x) if x else None for x in (e.actor, e.target, e.place, e.source))
         row: dict[str, Any] = {
             "id": "v" + digest(doc_id, e.id, e.type, str(e.trigger.start))[:31],
@@ -56,6 +58,11 @@ def write_events(
             "target_name_id": target[1] if target else None,
             "place_id": place[0] if place else None,
             "place_name_id": place[1] if place else None,
+            "place_geonames_id": where.geonames_id if where else None,
+            "place_lat": where.lat if where else None,
+            "place_lon": where.lon if where else None,
+            "place_country": where.country if where else None,
+            "place_admin1": where.admin1 if where else None,
             "date": e.date,
             "date_precision": e.date_precision,
             "polarity": e.polarity,

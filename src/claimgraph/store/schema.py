@@ -170,6 +170,11 @@ events = sa.Table(
     sa.Column("target_name_id", sa.String(40), index=True),
     sa.Column("place_id", sa.String(40), sa.ForeignKey("entities.id")),
     sa.Column("place_name_id", sa.String(40), index=True),
+    sa.Column("place_geonames_id", sa.Integer),  # where the place resolved (entities[].geo), as this document read it
+    sa.Column("place_lat", sa.Float),
+    sa.Column("place_lon", sa.Float),
+    sa.Column("place_country", sa.Text),
+    sa.Column("place_admin1", sa.Text),
     sa.Column("date", sa.String(10), index=True),  # YYYY-MM-DD, YYYY-MM or YYYY
     sa.Column("date_precision", sa.String(8)),
     sa.Column("killed_min", sa.Integer),

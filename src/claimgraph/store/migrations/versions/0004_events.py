@@ -1,4 +1,4 @@
-"""Events: one row per event a document reports, with its figures and provenance.
+"""Events: one row per event a document reports, with its figures, its place's coordinates and provenance.
 
 Stores made before this revision have no events; re-ingesting their
 documents does not add them (documents are stored once), so the table
@@ -34,6 +34,11 @@ def upgrade() -> None:
         sa.Column("target_name_id", sa.String(length=40), nullable=True),
         sa.Column("place_id", sa.String(length=40), nullable=True),
         sa.Column("place_name_id", sa.String(length=40), nullable=True),
+        sa.Column("place_geonames_id", sa.Integer(), nullable=True),
+        sa.Column("place_lat", sa.Float(), nullable=True),
+        sa.Column("place_lon", sa.Float(), nullable=True),
+        sa.Column("place_country", sa.Text(), nullable=True),
+        sa.Column("place_admin1", sa.Text(), nullable=True),
         sa.Column("date", sa.String(length=10), nullable=True),
         sa.Column("date_precision", sa.String(length=8), nullable=True),
         sa.Column("killed_min", sa.Integer(), nullable=True),
