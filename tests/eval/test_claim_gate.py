@@ -119,6 +119,7 @@ def test_polnear_floor(name: str, polnear_scores: dict[str, Any]) -> None:
         "content_partial_f1": ("content", "partial"),
         "content_exact_f1": ("content", "exact"),
         "source_f1": ("source", "exact"),
+        "cue_f1": ("cue", "exact"),
     }[name]
     value = polnear_scores[role][kind]["f1"]
     assert polnear_scores["missing"] == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claim_helpers import Analysed, analyse
 
-from claimgraph.model import Attribution
+from claimgraph.model import Attribution, EntityType
 
 
 def _by_cue(result: Analysed, cue: str) -> list[Attribution]:
@@ -179,3 +179,67 @@ def test_cue_is_the_whole_verb_group() -> None:
     text = 'Omar Saleh has also said that the road was open. Lina Farouk wrote: "The road is closed."'
     result = analyse(text, {"Omar Saleh": "PERSON", "Lina Farouk": "PERSON"})
     assert [a.cue.text for a in result.attributions] == ["has also said", "wrote:"]
+
+
+def _triples(text: str, names: dict[str, EntityType] | None = None) -> set[tuple[str | None, str, str]]:
+    result = analyse(text, names or {})
+    return {(a.source.text if a.source else None, a.cue.text, a.content.text) for a in result.attributions}
+
+
+def test_reporting_clause_closing_a_sentence_without_a_comma() -> None:
+    """Scrapes drop commas: the parser hangs the closing "X said" anywhere, the sentence before it is the content."""
+    assert ("residents", "said", "Dozens of families fled the town") in _triples(
+        "Dozens of families fled the town overnight residents said."
+    )
+    told = _triples(
+        "Rebels seized two checkpoints near the river crossing in the northern hills a local official told the agency on Friday."
+    )
+    assert (
+        "a local official",
+        "told",
+        "Rebels seized two checkpoints near the river crossing in the northern hills",
+    ) in told
+    assert ("the monitor", "noted", "Heavy shelling hit the eastern districts on Sunday") in _triples(
+        "Heavy shelling hit the eastern districts on Sunday the monitor noted."
+    )
+
+
+def test_a_closing_clause_that_reports_nothing_is_not_an_attribution() -> None:
+    assert not any(
+        cue == "knows" for _, cue, _ in _triples("Two fighters were killed near the dam and the group knows it.")
+    )
+
+
+def test_quote_without_its_comma_and_a_full_sentence_quote_before_the_next_speaker() -> None:
+    names: dict[str, EntityType] = {"Omar Haddad": "PERSON"}
+    assert ("Omar Haddad", "said", '"The road is closed"') in _triples('"The road is closed" Omar Haddad said.', names)
+    found = _triples('"We will not leave." A ministry spokesman said the talks would resume.')
+    assert ("A ministry spokesman", "said", "the talks would resume") in found
+    assert not any(content.startswith('"We will') for _, _, content in found)
+
+
+def test_quoted_as_saying_names_the_quoting_source() -> None:
+    found = _triples("But on Monday the ministry quoted unnamed officers as saying that the militants had fled.")
+    assert ("the ministry", "quoted unnamed officers as saying", "that the militants had fled") in found
+    passive = _triples("The commander was quoted as saying that the town had fallen.")
+    assert any(source == "The commander" and content == "that the town had fallen" for source, _, content in passive)
+
+
+def test_an_apposition_without_a_comma_stays_out_of_the_source() -> None:
+    found = _triples("The Civil Defense another rescue group said ten people were hurt.")
+    assert any(source == "The Civil Defense" and content == "ten people were hurt" for source, _, content in found)
+
+
+def test_nominal_cues_with_an_explicit_source() -> None:
+    """PARC's nominal cues; the learned tagger may widen the cue over the light verb ("raised questions about")."""
+    for text, source, cue, content in (
+        (
+            "The senator raised questions about the new pipeline deal.",
+            "The senator",
+            "questions about",
+            "the new pipeline deal",
+        ),
+        ("The governor expressed support for the ceasefire plan.", "The governor", "support for", "the ceasefire plan"),
+    ):
+        assert any(s == source and c.endswith(cue) and t == content for s, c, t in _triples(text)), text
+    assert not any("support" in cue for _, cue, _ in _triples("Russia's support for the government army has grown."))

@@ -27,8 +27,19 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.model import Attribution, Entity, SourceSpan, Span
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
-from claimgraph.nlp.quotes import Quote, find_quotes
-from claimgraph.nlp.speakers import Speakers, is_cue, is_object_cue, is_passive, is_quote_cue, subject_of
+from claimgraph.nlp.hybrid import learned_cues, propose, refine_cue, refine_source
+from claimgraph.nlp.quotes import Quote, find_quotes, quoted_tokens
+from claimgraph.nlp.speakers import (
+    Speakers,
+    is_cue,
+    is_object_cue,
+    is_passive,
+    is_quote_cue,
+    np_start,
+    quoted_as,
+    subject_of,
+)
+from claimgraph.nlp.tagger import LearnedCue
 
 _STOPS = frozenset({".", "!", "?", ";"})
 _FRAME = 10  # tokens searched beside a quote for its cue
@@ -41,6 +52,10 @@ _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
 _LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
 _LINE_SPEAKER_WORDS = 6
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure"})
+_BARE_SPEAKER = 4
+LEARNED_RULE_SOURCES = False  # words a speaker may take between a comma-less quote and its cue
 
 
 @dataclass(slots=True)
@@ -78,17 +93,20 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     index = entity_index(doc, entities)
     text = doc.text
     quotes = find_quotes(text)
-    page = _Page(doc, text, [t.idx for t in doc], _quoted_tokens(doc, quotes))
+    page = _Page(doc, text, [t.idx for t in doc], quoted_tokens(doc, quotes))
     found = _direct(page, quotes)
     used_cues = {f.cue.start for f in found}
     found += _indirect(page, used_cues)
+    found += _trailing(page, used_cues | {f.cue.start for f in found})
     found += _according_to(page)
     found += _nominal(page)
     found += _headline(page, index, {f.cue.start for f in found})
+    learned = learned_cues(doc, page.in_quote)
+    found += _proposed(page, found, learned)
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
-    sources = [_source(speakers, f) for f in found]
-    cues = [_verb_group(f.cue) for f in found]
+    sources = [_source(speakers, f, page.in_quote) for f in found]
+    cues = [refine_cue(_verb_group(f.cue) if len(f.cue) == 1 else f.cue, learned) for f in found]
     return [
         Attribution(
             id=f"a{n}",
@@ -99,6 +117,26 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
         )
         for n, (f, source, cue) in enumerate(zip(found, sources, cues, strict=True), 1)
     ]
+
+
+def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> list[_Found]:
+    """The taggers' attributions outside every rule one (``hybrid.propose``), content trimmed to its line."""
+    doc = page.doc
+    taken: set[int] = set()
+    for f in found:
+        taken.update(range(f.cue.start, f.cue.end))
+        taken.update(range(page.token_at(f.content[0]), page.token_at(f.content[1])))
+        taken.add(f.speaker.i)
+        if f.phrase is not None:
+            taken.update(range(f.phrase.start, f.phrase.end))
+    out: list[_Found] = []
+    for p in propose(doc, learned, taken, page.in_quote, _complement):
+        last = doc[p.content[1] - 1]
+        chars = page.reported(doc[p.content[0]].idx, last.idx + len(last.text), p.cue)
+        if chars is not None:
+            direct = page.text[chars[0]] in _QUOTE_MARKS
+            out.append(_Found(p.source.root, p.cue, chars, direct, p.source))
+    return out
 
 
 def _verb_group(cue: TokenSpan) -> TokenSpan:
@@ -116,21 +154,14 @@ def _verb_group(cue: TokenSpan) -> TokenSpan:
     return doc[start:end]
 
 
-def _source(speakers: Speakers, found: _Found) -> SourceSpan:
+def _source(speakers: Speakers, found: _Found, in_quote: set[int]) -> SourceSpan:
     source = speakers.span(found.speaker)  # in reading order: it remembers who spoke last
-    if found.phrase is None:
-        return source
     phrase = found.phrase
+    if phrase is None and LEARNED_RULE_SOURCES:
+        phrase = refine_source(found.cue, source.start, source.end, in_quote)
+    if phrase is None:
+        return source
     return SourceSpan(phrase.start_char, phrase.end_char, phrase.text, source.entity)
-
-
-def _quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
-    inside: set[int] = set()
-    for q in quotes:
-        span = doc.char_span(q.open_at, q.close_at + 1, alignment_mode="expand")
-        if span is not None:
-            inside.update(range(span.start, span.end))
-    return inside
 
 
 def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
@@ -143,8 +174,8 @@ def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
         content = (quote.open_at, quote.close_at + 1)  # the marks belong to the quotation (PARC/PolNeAR)
         hit = _cue_after(page, quote) or _cue_before(page, quote)
         if hit is not None:
-            cue, speaker = hit
-            found = _Found(speaker, doc[cue.i : cue.i + 1], content, True)
+            cue, speaker, phrase = hit
+            found = _Found(speaker, doc[cue.i : cue.i + 1], content, True, phrase)
         elif last is not None and _split_from(last, quote):
             found = _Found(last[1].speaker, last[1].cue, content, True)
         else:
@@ -160,7 +191,7 @@ def _split_from(last: tuple[Quote, _Found], quote: Quote) -> bool:
     return previous.close_at < found.cue.start_char < quote.open_at and quote.open_at - previous.close_at <= _SPLIT_GAP
 
 
-def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
+def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token, TokenSpan | None] | None:
     """'"…," says X.' / '"…," he said.': a cue right after the closing mark."""
     doc, in_quote = page.doc, page.in_quote
     start = page.token_at(quote.close_at + 1)
@@ -169,14 +200,23 @@ def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
         if tok.i in in_quote or tok.text in _STOPS or "\n" in tok.text:
             break
         frame.append(tok)
-    if not frame or (frame[0].text not in (",", "-", "—", "–") and not _follows_comma(page.text, quote)):
+    if not frame:
         return None
+    # a scrape may have lost the comma ('"…" Omar Haddad said'): then only a bare speaker may stand before the cue
+    bare = frame[0].text not in (",", "-", "—", "–") and not _follows_comma(page.text, quote)
+    if bare and not page.text[quote.start : quote.end].rstrip()[-1:].isalnum():
+        return None  # '… to it." A spokesperson said': a quote that closes its sentence is not the next one's
     for pos, tok in enumerate(frame):
+        if bare and (pos > _BARE_SPEAKER or tok.pos_ not in _SPEAKER_POS | {"VERB"}):
+            return None
         if is_quote_cue(tok) and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.dep_ not in ("amod", "compound"):
             speaker = subject_of(tok)
             if speaker is None or speaker.i in in_quote or speaker not in frame:
                 speaker = _neighbour(frame, pos)
-            return (tok, speaker) if speaker is not None else None
+            if speaker is None:
+                return None
+            phrase = doc[frame[0].i : tok.i] if bare and pos else None  # the parse may run the name into the quote
+            return tok, speaker, phrase
     return None
 
 
@@ -194,7 +234,7 @@ def _neighbour(frame: list[Token], pos: int) -> Token | None:
     return None
 
 
-def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
+def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token, None] | None:
     """'X adds: "…"' / 'X said, "…"': a cue with its subject just before the opening mark."""
     doc, in_quote = page.doc, page.in_quote
     end = page.token_at(quote.open_at)
@@ -205,7 +245,7 @@ def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token] | None:
             break
         if is_cue(tok) and not is_passive(tok):
             speaker = subject_of(tok)
-            return (tok, speaker) if speaker is not None and speaker.i not in in_quote else None
+            return (tok, speaker, None) if speaker is not None and speaker.i not in in_quote else None
     return None
 
 
@@ -247,12 +287,60 @@ def _indirect(page: _Page, used: set[int]) -> list[_Found]:
         if content is None or (content[0].i in in_quote and content[0].i - 1 in in_quote):
             continue
         speaker = subject_of(tok)
-        if speaker is None or content[0].i <= speaker.i <= content[-1].i:
-            continue
         cue = doc[tok.i : tok.i + 1]
+        if speaker is None and (quoting := quoted_as(tok)) is not None:
+            speaker, cue = quoting[0], doc[quoting[1].i : tok.i + 1]  # "quoted sources as saying"
+        elif speaker is None and (bare := _bare_subject(tok)) is not None and content.start < bare.i < tok.i:
+            speaker, content = bare, doc[content.start : np_start(bare)]  # "… were wounded residents said"
+        if speaker is None or not len(content) or content[0].i <= speaker.i <= content[-1].i:
+            continue
         chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
         if chars is not None:
             out.append(_Found(speaker, cue, chars, False))
+    return out
+
+
+def _bare_subject(cue: Token) -> Token | None:
+    """The noun just before a cue that has no subject, where a scrape lost the comma and the parser
+    took the speaker into the content ("… in the attack on the base residents said")."""
+    i = cue.i - 1
+    while i >= 0 and cue.doc[i].dep_ in _VERB_GROUP and cue.doc[i].head == cue:
+        i -= 1
+    tok = cue.doc[i] if i >= 0 else None
+    return (
+        tok if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("pobj", "dobj", "compound") else None
+    )
+
+
+def _trailing(page: _Page, used: set[int]) -> list[_Found]:
+    """A reporting clause closing a sentence without a comma ("… in the hills a local official told the
+    agency on Friday."): the parser hangs it anywhere (a conjunct, an adverbial or relative clause, a
+    clause of the last noun); the sentence before its subject is the content."""
+    doc, in_quote = page.doc, page.in_quote
+    out: list[_Found] = []
+    for tok in doc:
+        if tok.i in used or tok.i in in_quote or not is_cue(tok) or tok.dep_ == "ROOT" or is_passive(tok):
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if speaker is None and tok.dep_ in ("acl", "relcl") and tok.head.i == tok.i - 1:
+            speaker = tok.head  # "… villages a military source told SANA": the cue parsed as the noun's clause
+        # what follows a reporting clause is at most its addressee ('told the agency'), never a thing said
+        # ('their smiles said a lot'), and "X, and they know it" is a clause of its own
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "cc")]
+        if speaker is None or any(c.dep_ != "dobj" or tok.lemma_ not in _ADDRESSEE_VERBS for c in objects):
+            continue
+        sent = tok.sent
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[tok.i + 1 : sent.end]):
+            continue  # the clause goes on: it reports nothing before it
+        start = np_start(speaker)
+        if any(doc[k].dep_ not in _VERB_GROUP for k in range(speaker.i + 1, tok.i)) or start - sent.start < 3:
+            continue
+        if doc[start - 1].pos_ in ("CCONJ", "SCONJ") or doc[start - 1].is_punct or doc[start - 1].lower_ == "that":
+            continue  # "…, and they know it", "the fact that they show …": a clause of its own
+        cue = doc[tok.i : tok.i + 1]
+        chars = page.reported(doc[sent.start].idx, doc[start - 1].idx + len(doc[start - 1].text), cue)
+        if chars is not None:
+            out.append(_Found(speaker, cue, chars, False, doc[start : speaker.i + 1]))
     return out
 
 
@@ -308,27 +396,51 @@ def _around(cue: Token) -> TokenSpan | None:
 
 
 def _nominal(page: _Page) -> list[_Found]:
-    """A speech noun with a 'that' clause: "Trump's claims that …", "an announcement by X that …"."""
+    """Speech nouns (PARC's nominal cues) whose source is explicit: a 'that' clause ("Trump's claims that …",
+    "an announcement by X that …") or a topic after a preposition ("X's allegations of fraud", "questions
+    about the deal" raised by someone, "expressed support for the plan")."""
     doc, in_quote = page.doc, page.in_quote
     out: list[_Found] = []
-    nouns = lexicon.speech().cue_nouns
+    words = lexicon.speech()
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in in_quote:
-            continue
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None)
-        if clause is None:
-            continue
-        speaker = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
-        if speaker is None:
-            agents = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
-            speaker = next((o for o in agents if o.dep_ == "pobj"), None)
-        if speaker is None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.i in in_quote or lemma not in words.cue_nouns | words.stance_nouns:
             continue
         cue = doc[tok.i : tok.i + 1]
-        chars = page.reported(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text), cue)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None)
+        if clause is not None and lemma in words.cue_nouns:
+            content = doc[clause.left_edge.i : clause.right_edge.i + 1]
+        else:
+            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in words.topic_preps), None)
+            topic = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if prep is None or topic is None:
+                continue
+            content, cue = doc[topic.left_edge.i : topic.right_edge.i + 1], doc[tok.i : prep.i + 1]
+        speaker = _nominal_source(tok, lemma in words.stance_nouns and lemma not in words.cue_nouns)
+        if speaker is None:
+            continue
+        chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
         if chars is not None:
             out.append(_Found(speaker, cue, chars, False))
     return out
+
+
+def _nominal_source(noun: Token, stance: bool) -> Token | None:
+    """Who a speech noun belongs to: its possessor, its 'by'/'from' agent, or the subject of the light verb
+    it is the object of ("X raised questions about …"); a stance noun ("support") only the last, since
+    "Russia's support for Assad" is help, not speech."""
+    if not stance:
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
+        if owner is not None:
+            return owner
+        agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
+        agent = next((o for o in agents if o.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.speech().light_verbs or is_passive(verb):
+        return None
+    return subject_of(verb)
 
 
 def _starts_with_that(clause: Token) -> bool:

@@ -51,6 +51,9 @@ class Speech:
     denial_objects: frozenset[str]
     object_verbs: frozenset[str]
     cue_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    topic_preps: frozenset[str]
+    light_verbs: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
 
@@ -142,6 +145,9 @@ def speech() -> Speech:
         denial_objects=frozenset(raw["denial_objects"]),
         object_verbs=frozenset(raw["object_verbs"]),
         cue_nouns=frozenset(raw["cue_nouns"]),
+        stance_nouns=frozenset(raw["stance_nouns"]),
+        topic_preps=frozenset(raw["topic_preps"]),
+        light_verbs=frozenset(raw["light_verbs"]),
         female_words=frozenset(raw["female_words"]),
         male_words=frozenset(raw["male_words"]),
     )

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 _OPEN = "“„«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
@@ -82,3 +84,13 @@ def find_quotes(text: str, min_words: int = 1) -> list[Quote]:
                 first_mark = False
         pending = open_at
     return quotes
+
+
+def quoted_tokens(doc: Doc, quotes: list[Quote]) -> set[int]:
+    """Indices of the tokens of ``doc`` inside ``quotes`` (marks included)."""
+    inside: set[int] = set()
+    for q in quotes:
+        span = doc.char_span(q.open_at, q.close_at + 1, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside

@@ -72,6 +72,28 @@ def subject_of(cue: Token) -> Token | None:
     return misparsed_subject(cue)
 
 
+def quoted_as(cue: Token) -> tuple[Token, Token] | None:
+    """(speaker, the verb 'quote') for "X quoted Y as saying …" and "X was quoted as saying …"."""
+    prep = cue.head
+    if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quote = prep.head
+    subject = next((c for c in quote.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject, quote) if subject is not None else None
+
+
+def np_start(head: Token) -> int:
+    """Where the noun phrase of ``head`` starts, cut at its nearest determiner: a parse of text without
+    commas runs a phrase back over the words before it ("… in Anbaj villages a military source")."""
+    doc = head.doc
+    for i in range(head.i - 1, head.left_edge.i - 1, -1):
+        if doc[i].pos_ == "DET" and doc[i].head == head:
+            return i
+        if doc[i].dep_ == "compound" and doc[i].tag_ in ("NNS", "NNPS"):
+            return i + 1  # "several others activists": a plural noun does not modify the next one
+    return head.left_edge.i
+
+
 def misparsed_subject(verb: Token) -> Token | None:
     """A verb the tagger took for a noun ("X claims to …" as a compound noun): its name modifier is the subject."""
     if verb.pos_ != "NOUN" or not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
@@ -115,6 +137,8 @@ class Speakers:
             start, end = index.spans[tok.i]
             span = tok.doc[min(start, span.start) : max(end, span.end)]
         span = surface.doc[surface.i : surface.i + 1] if surface is not tok else _with_apposition(span, head)
+        if len(span) > 1 and span[-1].dep_ == "case":
+            span = span[:-1]  # "Haddad's allegations": the possessive mark is not the speaker's name
         text = span.text
         # a phrase never runs across a line break, nor back over a dateline ("RENO, Nev. (AP) — Senator X said")
         before = text[: max(0, tok.idx - span.start_char)]
@@ -144,7 +168,8 @@ class Speakers:
 def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
     """``span`` widened over the apposition that describes the speaker, with its closing comma or dash:
     "Dean Jones, a salesman from Leeds," / "His stepfather, Steve Howell," (the whole phrase is the source)."""
-    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    # without a comma or dash before it an "apposition" is a scrape's run-on ("The Civil Defense another group")
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and _set_off(c)]
     if not appos:
         return span
     doc, end = head.doc, max(span.end, max(a.right_edge.i for a in appos) + 1)
@@ -157,6 +182,11 @@ def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
     if "\n" in doc[span.start : end].text or not (after == len(doc) or doc[after] == head.head or doc[after].is_punct):
         return span
     return doc[min(span.start, head.left_edge.i) : end]
+
+
+def _set_off(appos: Token) -> bool:
+    before = appos.left_edge.i - 1
+    return before >= 0 and appos.doc[before].text in (",", "—", "–", "-", "(")
 
 
 def _head_key(tok: Token) -> str:

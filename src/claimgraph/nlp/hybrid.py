@@ -1,0 +1,166 @@
+"""The one decision that combines the rules' attributions with the learned taggers'.
+
+The rules (``attribution``) are precise where they fire, and their content
+spans follow clauses and quote marks; the taggers (``tagger``) know many
+more cues and where sources sit.  So:
+
+* a rule attribution is kept; where a learned cue covers its cue token, the
+  learned span (PolNeAR's cue boundaries: "went on to discuss", "has
+  learned") replaces the rule's one-word cue;
+* a learned cue that no rule attribution touches, scored above
+  ``CUE_MARGIN``, adds an attribution: its source from the source tagger
+  (else the cue's subject), its content delimited by the rules — the cue's
+  complement clause or object, the words after a colon, else the rest of
+  its clause.  Without a source or a content it adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from claimgraph.nlp.speakers import subject_of
+from claimgraph.nlp.tagger import LearnedCue, tag_cues, tag_source
+
+# The rules' content of a verb cue (``attribution._complement``), passed in to keep the import one way.
+Complement = Callable[[Token], TokenSpan | None]
+CUE_MARGIN = 8.0  # the cue tagger's margin a learned cue needs to add an attribution on its own (chosen on PolNeAR and article dev)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_QUOTES = frozenset('"“”')
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """An attribution the taggers propose: cue and source spans, content as token range (rules delimit it)."""
+
+    cue: TokenSpan
+    source: TokenSpan
+    content: tuple[int, int]  # token start, end
+
+
+def learned_cues(doc: Doc, in_quote: set[int]) -> list[LearnedCue]:
+    return tag_cues(doc, in_quote)
+
+
+def refine_cue(cue: TokenSpan, learned: list[LearnedCue]) -> TokenSpan:
+    """A rule's cue widened over the learned span that overlaps it ("went on to discuss", "has learned")."""
+    for lc in learned:
+        span = lc.span
+        if span.start < cue.end and cue.start < span.end:
+            return cue.doc[min(span.start, cue.start) : max(span.end, cue.end)]
+    return cue
+
+
+def refine_source(cue: TokenSpan, start: int, end: int, in_quote: set[int]) -> TokenSpan | None:
+    """The source tagger's span for a rule's cue when it overlaps the rule's source (characters ``start``–``end``)."""
+    tagged = tag_source(cue, in_quote)
+    if tagged is None:
+        return None
+    span = tagged[0]
+    return span if span.start_char < end and start < span.end_char else None
+
+
+def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[int], complement) -> list[Proposal]:
+    """Attributions for confident learned cues outside every rule attribution (``taken`` tokens)."""
+    out: list[Proposal] = []
+    for lc in learned:
+        cue = lc.span
+        if lc.score < CUE_MARGIN or any(i in taken for i in range(cue.start, cue.end)):
+            continue
+        if all(i in in_quote for i in range(cue.start, cue.end)):
+            continue
+        if not any(t.pos_ in ("VERB", "NOUN") for t in cue):
+            continue
+        source = _source(cue, in_quote)
+        if source is None or any(i in taken for i in range(source.start, source.end)) or not _speaker_of(source, cue):
+            continue
+        content = _content(cue, source, complement)
+        if content is None or any(i in taken for i in range(*content)) or not _asserts(doc[content[0] : content[1]]):
+            continue
+        out.append(Proposal(cue, source, content))
+        taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
+    return out
+
+
+def _speaker_of(source: TokenSpan, cue: TokenSpan) -> bool:
+    """Does the parse agree that ``source`` is a noun phrase that speaks through ``cue``: its subject
+    (not a passive one: "X is reported to …" says nothing of who reported), its possessor or agent?"""
+    if source[-1].pos_ not in _NOMINAL:
+        return False
+    cue_tokens = range(cue.start, cue.end)
+    return any(
+        (t.dep_ in ("nsubj", "poss") and t.head.i in cue_tokens)
+        or (t.dep_ == "pobj" and t.head.head.i in cue_tokens and t.head.lower_ in ("by", "from", "to"))
+        for t in source
+    )
+
+
+def _asserts(content: TokenSpan) -> bool:
+    """Content that states something: a finite clause or a quotation, not a bare object or infinitive
+    ("declined to comment", "has claimed several prisoners" report acts, not speech)."""
+    return any(t.tag_ in _FINITE or t.text in _QUOTES for t in content)
+
+
+def _source(cue: TokenSpan, in_quote: set[int]) -> TokenSpan | None:
+    tagged = tag_source(cue, in_quote)
+    if tagged is not None:
+        return tagged[0]
+    subject = subject_of(cue.root)
+    if subject is None:
+        return None
+    return cue.doc[subject.left_edge.i : subject.right_edge.i + 1]
+
+
+def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple[int, int] | None:
+    """The rules' content for a learned cue: the verb's complement, what follows a colon, else its clause."""
+    doc, root = cue.doc, cue.root
+    blocked = set(range(cue.start, cue.end)) | set(range(source.start, source.end))
+    span = complement(root) if root.pos_ in ("VERB", "AUX") else None
+    if span is not None and not (blocked & set(range(span.start, span.end))):
+        return span.start, span.end
+    if cue[-1].text == ":":
+        stop = cue.end
+        while stop < len(doc) and "\n" not in doc[stop].text:
+            stop += 1
+        return (cue.end, stop) if stop > cue.end else None
+    return _rest_of_clause(root, blocked)
+
+
+def _rest_of_clause(root: Token, blocked: set[int]) -> tuple[int, int] | None:
+    """The cue's dependents (its subject aside) as one stretch, else the longest stretch of its sentence."""
+    doc = root.doc
+    kids = [c for c in root.children if c.dep_ not in _SUBJECTS and c.i not in blocked and not c.is_punct]
+    right = [c for c in kids if c.i > root.i]
+    chosen = right or kids
+    if chosen:
+        lo = min(c.left_edge.i for c in chosen)
+        hi = max(c.right_edge.i for c in chosen) + 1
+        if not blocked & set(range(lo, hi)):
+            return _strip(doc, lo, hi)
+    sent = root.sent
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(sent.start, sent.end + 1):
+        keep = i < sent.end and i not in blocked
+        if keep and start is None:
+            start = i
+        elif not keep and start is not None:
+            runs.append((start, i))
+            start = None
+    if not runs:
+        return None
+    lo, hi = max(runs, key=lambda r: r[1] - r[0])
+    return _strip(doc, lo, hi)
+
+
+def _strip(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and doc[lo].is_punct and doc[lo].text not in "\"“'‘":
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in "\"”'’":
+        hi -= 1
+    return (lo, hi) if hi > lo else None

@@ -1,0 +1,104 @@
+"""The learned attribution taggers: the perceptron learns, the build is deterministic, the hybrid adds cues."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from claim_helpers import analyse
+
+from claimgraph.nlp.perceptron import Trainer, Weights, load, save
+
+ROOT = Path(__file__).resolve().parents[2]
+POLNEAR = ROOT.parent / "shared" / "eval" / "polnear" / "data"
+
+
+def _toy() -> list[tuple[list[list[str]], list[str]]]:
+    """Sequences where a word after 'by' begins a span and a capitalised word after it continues it."""
+    words = [
+        "the",
+        "plan",
+        "was",
+        "drafted",
+        "by",
+        "Ada",
+        "Lovelace",
+        "and",
+        "approved",
+        "by",
+        "the",
+        "board",
+        "of",
+        "Acme",
+        "Corp",
+    ]
+    tags = ["O", "O", "O", "O", "O", "B", "I", "O", "O", "O", "O", "O", "O", "B", "I"]
+    features = [
+        [f"w={w}", f"prev={words[i - 1] if i else '<s>'}", f"cap={w[0].isupper()}"] for i, w in enumerate(words)
+    ]
+    return [(features, tags)] * 5
+
+
+def test_perceptron_learns_a_tagging_and_its_file_is_byte_stable(tmp_path: Path) -> None:
+    data = _toy()
+    scores: list[float] = []
+
+    def evaluate(model: Weights) -> float:
+        right = sum(t == g for f, gold in data for (t, _), g in zip(model.tag(f), gold, strict=True))
+        scores.append(right / sum(len(g) for _, g in data))
+        return scores[-1]
+
+    def build(path: Path) -> Weights:
+        trainer = Trainer(("B", "I", "O"), seed=3)
+        for features, tags in data:
+            trainer.add(features, tags)
+        model, _ = trainer.train(6, evaluate)
+        save({"toy": model}, path, "toy model")
+        return model
+
+    model = build(tmp_path / "a.json.gz")
+    build(tmp_path / "b.json.gz")
+    assert max(scores) == 1.0
+    assert [t for t, _ in model.tag(data[0][0])] == data[0][1]
+    assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
+    assert load((tmp_path / "a.json.gz").read_bytes())["toy"] == model
+
+
+@pytest.mark.slow
+def test_training_script_on_a_small_slice_is_deterministic(tmp_path: Path) -> None:
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip("../shared/eval/polnear is not present")
+    spec = importlib.util.spec_from_file_location("train_attribution", ROOT / "scripts" / "train_attribution.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    sys.modules["train_attribution"] = script
+    spec.loader.exec_module(script)
+    outs = [tmp_path / "one.json.gz", tmp_path / "two.json.gz"]
+    for out in outs:
+        args = ["--polnear", str(POLNEAR), "--out", str(out), "--train-docs", "3", "--dev-docs", "2", "--epochs", "2"]
+        assert script.main(args) == 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    models = load(outs[0].read_bytes())
+    assert set(models) == {"cue", "source"} and all(m.table for m in models.values())
+
+
+def test_learned_cue_outside_the_verb_list_adds_an_attribution() -> None:
+    text = "Maria Okafor bristled at reports that the ceasefire had collapsed."
+    result = analyse(text, {"Maria Okafor": "PERSON"})
+    found = [a for a in result.attributions if a.cue.text.startswith("bristled")]
+    assert len(found) == 1 and found[0].source is not None
+    assert found[0].source.text == "Maria Okafor" and result.name(found[0].source.entity) == "Maria Okafor"
+    assert found[0].content.text == "reports that the ceasefire had collapsed"
+
+
+def test_a_learned_span_widens_a_rule_cue() -> None:
+    result = analyse("Senator Maria Okafor expressed doubts about the ceasefire plan.", {"Maria Okafor": "PERSON"})
+    assert [a.cue.text for a in result.attributions] == ["expressed doubts about"]
+
+
+def test_rules_keep_their_attribution_when_the_tagger_also_marks_it() -> None:
+    text = 'Lina Farouk visited the camp. "The wells are dry," Farouk said.'
+    result = analyse(text, {"Lina Farouk": "PERSON"}, aliases={"Lina Farouk": ["Farouk"]})
+    assert [(a.cue.text, a.content.text) for a in result.attributions] == [("said", '"The wells are dry,"')]
