@@ -30,9 +30,11 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Document, Entity, Event, Extraction
@@ -93,51 +95,83 @@ def _matches(entity: Entity | None, actor_text: str, text: str) -> bool:
     return any(words & set(m.text.lower().split()) for m in entity.mentions)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--details", action="store_true", help="print every miscoded sentence")
-    args = parser.parse_args()
-    gold = records()
-    nlp = load_language()
-    lexicon = events()
-    docs = nlp.pipe([r["text"] for r in gold], batch_size=32)
-    per_category: dict[str, Counter[str]] = defaultdict(Counter)
-    confusion: Counter[tuple[str, str]] = Counter()
-    tp = n_pred = n_gold = 0
-    for record, doc in zip(gold, docs, strict=True):
+@dataclass(slots=True)
+class Scores:
+    """Per gold category (n, right), the confusions, and the actor/target slot counts."""
+
+    per_category: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(c["right"] for c in self.per_category.values()) / sum(c["n"] for c in self.per_category.values())
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(gold: list[dict[str, Any]], nlp: Language) -> Scores:
+    """Run the pipeline over the gold sentences and count what matched."""
+    light_verbs = events().light_verbs
+    out = Scores()
+    for record, doc in zip(gold, nlp.pipe([r["text"] for r in gold], batch_size=32), strict=True):
         document = Document(id=f"sha256:{record['id']}", source_path=record["id"], text=record["text"])
         extraction = analyse_doc(doc, document)
         expected = TO_DRAFT_2.get(record["event"], record["event"])
-        category, event = main_event(doc, extraction, lexicon.light_verbs)
-        per_category[record["event"]]["n"] += 1
-        per_category[record["event"]]["right"] += category == expected
-        confusion[expected, category or "-"] += category != expected
-        if args.details and category != expected:
-            print(f"{record['id']}: gold {expected}, coded {category}: {record['text']}")
+        category, event = main_event(doc, extraction, light_verbs)
+        out.per_category[record["event"]]["n"] += 1
+        out.per_category[record["event"]]["right"] += category == expected
+        if category != expected:
+            out.confusion[expected, category or "-"] += 1
+            out.misses.append(f"{record['id']}: gold {expected}, coded {category}: {record['text']}")
         entities = {e.id: e for e in extraction.entities}
         for role, slot in (("source", "actor"), ("target", "target")):
             wanted = gold_actors(record, role)
             predicted = entities.get(getattr(event, slot)) if event is not None else None
-            n_gold += bool(wanted)
-            n_pred += predicted is not None
+            out.gold += bool(wanted)
+            out.predicted += predicted is not None
             hit = any(_matches(predicted, w, record["text"]) for w in wanted)
-            tp += hit
-            if args.details and wanted and not hit:
-                names = [e.name for e in extraction.entities]
-                print(f"{record['id']}: {role} {wanted}, coded {predicted.name if predicted else None} among {names}")
-    total = sum(c["n"] for c in per_category.values())
-    right = sum(c["right"] for c in per_category.values())
+            out.tp += hit
+            if wanted and not hit:
+                coded = predicted.name if predicted else None
+                out.misses.append(
+                    f"{record['id']}: {role} {wanted}, coded {coded} among {[e.name for e in entities.values()]}"
+                )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--details", action="store_true", help="print every miscoded sentence and missed actor")
+    args = parser.parse_args()
+    scores = score(records(), load_language())
+    if args.details:
+        print("\n".join(scores.misses))
     print(f"{'gold category':<14} {'n':>4} {'accuracy':>9}")
-    for name, counts in sorted(per_category.items(), key=lambda kv: -kv[1]["n"]):
+    for name, counts in sorted(scores.per_category.items(), key=lambda kv: -kv[1]["n"]):
         print(f"{name:<14} {counts['n']:>4} {counts['right'] / counts['n']:>9.3f}")
-    print(f"{'all':<14} {total:>4} {right / total:>9.3f}")
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"source/target: precision {precision:.3f} ({tp}/{n_pred}), recall {recall:.3f} ({tp}/{n_gold}), F1 {f1:.3f}")
+    total = sum(c["n"] for c in scores.per_category.values())
+    print(f"{'all':<14} {total:>4} {scores.accuracy:>9.3f}")
     print(
-        "most frequent confusions (gold → coded):", ", ".join(f"{g}→{c} {n}" for (g, c), n in confusion.most_common(8))
+        f"source/target: precision {scores.precision:.3f} ({scores.tp}/{scores.predicted}), "
+        f"recall {scores.recall:.3f} ({scores.tp}/{scores.gold}), F1 {scores.f1:.3f}"
     )
+    common = scores.confusion.most_common(8)
+    print("most frequent confusions (gold → coded):", ", ".join(f"{g}→{c} {n}" for (g, c), n in common))
 
 
 if __name__ == "__main__":
