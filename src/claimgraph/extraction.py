@@ -55,8 +55,8 @@ def _span(span: Span) -> dict[str, Any]:
 
 
 def document_to_json(doc: Document) -> dict[str, Any]:
-    """The contract's ``document`` object."""
-    return {
+    """The contract's ``document`` object (``warnings``, ours, only when reading changed something)."""
+    out = {
         "id": doc.id,
         "source_path": doc.source_path,
         "url": doc.url,
@@ -70,6 +70,9 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "text": doc.text,
     }
+    if doc.warnings:
+        out["warnings"] = list(doc.warnings)
+    return out
 
 
 def entity_to_json(entity: Entity) -> dict[str, Any]:

@@ -77,6 +77,7 @@ class Document(Article):
 
     id: str
     source_path: str
+    warnings: tuple[str, ...] = ()  # what reading changed without failing the document (NULs stripped …)
 
 
 @dataclass(frozen=True, slots=True)

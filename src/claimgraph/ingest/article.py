@@ -10,16 +10,15 @@ guessed from its text, in one place (``with_metadata``).
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.language import detect_language
+from claimgraph.ingest.notices import gathering, warn
 from claimgraph.model import Article, Dateline, Document, ExtractionError
 
-log = logging.getLogger(__name__)
 NUL = "\x00"
 
 
@@ -40,7 +39,7 @@ def to_document(article: Article, raw: bytes, source_path: str) -> Document:
     found = {f.name: getattr(article, f.name) for f in fields(Article)}
     # The text outranks a declared language: page templates often declare "en" for every page.
     found["language"] = detect_language(article.text) or article.language
-    return without_nul(Document(id=content_id(raw), source_path=source_path, **found))
+    return Document(id=content_id(raw), source_path=source_path, **found)
 
 
 def without_nul(document: Document) -> Document:
@@ -65,12 +64,26 @@ def without_nul(document: Document) -> Document:
 
     cleaned = replace(document, **{f.name: clean(getattr(document, f.name)) for f in fields(Document)})
     if count:
-        log.warning("%s: %d NUL character(s) removed", cleaned.source_path, count)
+        warn(f"{count} NUL character(s) removed")
     return cleaned
 
 
 def read_document(raw: bytes, source_path: str, read: Callable[[], Article]) -> Document | ExtractionError:
-    """Run the reader ``read`` over ``raw``: its ``Document``, or the error record saying why not."""
+    """Run the reader ``read`` over ``raw``: its ``Document``, or the error record saying why not.
+
+    What the readers change on the way without failing the document (see
+    ``notices``) becomes the document's ``warnings``.
+    """
+    with gathering() as warnings:
+        result = _read(raw, source_path, read)
+        if isinstance(result, Document):
+            result = without_nul(result)
+    if isinstance(result, Document) and warnings:
+        result = replace(result, warnings=(*result.warnings, *warnings))
+    return result
+
+
+def _read(raw: bytes, source_path: str, read: Callable[[], Article]) -> Document | ExtractionError:
     try:
         article = read()
     except InputError as exc:

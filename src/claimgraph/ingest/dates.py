@@ -15,6 +15,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from claimgraph.ingest.notices import warn
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
@@ -115,7 +117,10 @@ def _full_year(value: str) -> int:
 def _slashed(match: re.Match[str]) -> date:
     first, second = int(match["first"]), int(match["second"])
     month, day = (second, first) if first > 12 else (first, second)
-    return date(_full_year(match["year"]), month, day)
+    found = date(_full_year(match["year"]), month, day)
+    if first <= 12 and second <= 12 and first != second:
+        warn(f"the date {match[0]!r} was read month first ({found.isoformat()}); day first it would be another day")
+    return found
 
 
 def find_date(text: str) -> tuple[date, re.Match[str]] | None:

@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from claimgraph import settings
 from claimgraph.errors import InputError
+from claimgraph.ingest.notices import warn
 
 # Legacy encodings we accept from detection, most likely first for ties.
 LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "latin_1")
@@ -92,12 +93,12 @@ def _decode(raw: bytes, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return _clean(raw[len(bom) :].decode(encoding), encoding)
+                return _without_controls(raw[len(bom) :].decode(encoding))
             except UnicodeDecodeError as exc:
                 raise InputError("undecodable", f"invalid {encoding} after its byte-order mark: {exc.reason}") from exc
     try:
-        return _clean(raw.decode("utf-8"), "utf-8")
-    except (UnicodeDecodeError, InputError):
+        return _without_controls(raw.decode("utf-8"))
+    except UnicodeDecodeError:
         pass
     if _mostly_utf8(raw):
         return _clean(raw.decode("utf-8", errors="replace"), "utf-8")
@@ -139,8 +140,22 @@ def _try(raw: bytes, encoding: str | None) -> str | None:
         return None
 
 
+def _without_controls(text: str) -> str:
+    """Text decoded by its byte-order mark or as valid UTF-8, with its stray control characters removed.
+
+    Valid UTF-8 is not a wrong decoding, so control characters in it (C1
+    bytes pasted from a legacy page into a title, a NUL) are dropped and
+    said, not taken for mojibake: the document is read, with a warning.
+    """
+    bad = len(_CONTROL.findall(text))
+    if not bad:
+        return text
+    warn(f"{bad} control character(s) removed")
+    return _CONTROL.sub("", text)
+
+
 def _clean(text: str, encoding: str) -> str:
-    """``text`` unless it holds control characters, the mark of a wrong decoding."""
+    """``text`` unless it holds control characters, the mark of a wrong decoding (of a legacy charset)."""
     bad = len(_CONTROL.findall(text))
     if bad > max(2, len(text) // 1000):
         raise InputError("undecodable", f"decoding as {encoding} gives {bad} control characters")
