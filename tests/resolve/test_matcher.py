@@ -11,7 +11,7 @@ from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.names import fold
 from claimgraph.resolve.batch import pairwise_scores, resolve_names
 from claimgraph.resolve.blocking import candidate_pairs
-from claimgraph.resolve.clusters import HARD_NEGATIVE
+from claimgraph.resolve.clusters import STRONG
 from claimgraph.resolve.match import Candidate, compare
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def test_types_gazetteer_ids_and_acronyms() -> None:
     assert same_entry is not None and same_entry.judgement == "positive"
     # two entries of one gazetteer: a weak negative only, the clustering weighs it against the rest
     one_source = compare(group("Alpha Front", gazetteer_id="un:QDe.1"), group("Alpha Front", gazetteer_id="un:QDe.2"))
-    assert one_source is not None and one_source.judgement == "negative" and one_source.score < HARD_NEGATIVE
+    assert one_source is not None and one_source.judgement == "negative" and one_source.score < STRONG
     # two sources number their entries independently: their ids say nothing, the names decide
     two_sources = compare(group("Al-Qaeda", gazetteer_id="un:QDe.4"), group("al Qaida", gazetteer_id="phoenix:X/Y"))
     assert two_sources is not None and two_sources.judgement == "positive"

@@ -32,7 +32,6 @@ from dataclasses import dataclass
 
 MERGE_AT = 0.85  # a name joins a cluster on one link this strong
 STRONG = 0.97  # the combined evidence that joins two clusters of several names each
-HARD_NEGATIVE = 0.9  # an automatic negative this strong is a wall, weaker ones raise the bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +149,6 @@ def clusters(
     for (a, b), e in evidence.items():
         if e.hand is not None:
             continue
-        if e.negative >= HARD_NEGATIVE:
-            cl.wall(a, b)
         links[a].append((b, e.positive, e.negative))
         links[b].append((a, e.positive, e.negative))
         if e.positive >= MERGE_AT:
