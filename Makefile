@@ -34,10 +34,16 @@ chromium:
 	@test -x /usr/bin/chromium || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# The package layering (core → ingest, nlp → store → resolve → analyze → export → front ends) is
+# checked by the shared tool when ../shared is there; a checkout without it skips the check and says so.
+LAYERS := ../shared/tools/layers.py
+
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	@if [ -f $(LAYERS) ]; then $(PYTHON) $(LAYERS) src/claimgraph; \
+	  else echo "layers: $(LAYERS) not found, layering not checked"; fi
 
 test: install postgres chromium lint
 	$(BIN)/pytest -q

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from claimgraph.extraction import extract_paths
+from claimgraph.load import ingest_paths
 from claimgraph.nlp.pipeline import Analyzer
 from claimgraph.store import open_store
-from claimgraph.store.load import ingest_paths
 
 GROUPS = ["Amber Lantern Front", "Gray Heron Brigade", "Copper Valley Movement", "Northern Reed Battalion"]
 PLACES = ["Valdris", "Korvana", "Estmoor", "Lindhaven", "Porto Sable", "Merrow"]

@@ -20,7 +20,7 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from claimgraph.nlp.names import fold
+from claimgraph.names import fold
 from claimgraph.resolve.batch import pairwise_scores, resolve_names
 from claimgraph.resolve.clusters import Judgement
 from claimgraph.resolve.match import Candidate
@@ -58,11 +58,11 @@ def dev_scores(corpus: Path) -> tuple[float, float, int, int]:
 
     import sqlalchemy as sa
 
+    from claimgraph.load import ingest_paths
     from claimgraph.nlp.pipeline import Analyzer
     from claimgraph.resolve.clusters import clusters
     from claimgraph.store import open_store
     from claimgraph.store import schema as t
-    from claimgraph.store.load import ingest_paths
 
     gold = _gold_entities(corpus)
     # gold actors across articles: entities sharing a folded name and a type

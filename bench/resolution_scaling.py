@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimgraph.nlp.names import fold
+from claimgraph.names import fold
 from claimgraph.resolve.batch import resolve_names
 from claimgraph.resolve.match import Candidate
 
@@ -74,7 +74,7 @@ def timed(n: int) -> float:
 
 def timed_in_store(n: int) -> float:
     """The store's path: names as unresolved rows, then judging and deriving actors in SQLite."""
-    from claimgraph.resolve.nodes import name_node
+    from claimgraph.nodes import name_node
     from claimgraph.resolve.store import judge_pending, rebuild_actors
     from claimgraph.store import open_store
     from claimgraph.store import schema as t

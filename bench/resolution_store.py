@@ -36,7 +36,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from claimgraph.nlp.names import fold
+from claimgraph.names import fold
 from claimgraph.resolve.batch import pairwise_scores
 from claimgraph.resolve.clusters import Judgement, clusters
 from claimgraph.resolve.match import compatible
@@ -198,9 +198,9 @@ def mixed_and_largest(engine: sa.Engine) -> tuple[int, int, tuple[int, int, str]
 
 
 def main() -> int:
+    from claimgraph.load import ingest_paths
     from claimgraph.nlp.pipeline import Analyzer
     from claimgraph.store import open_store
-    from claimgraph.store.load import ingest_paths
 
     n = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else 120
     use_corpus = "--no-corpus" not in sys.argv and CORPUS.is_dir()

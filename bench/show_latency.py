@@ -27,7 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.analyze.dossier import dossier
-from claimgraph.resolve.nodes import name_node
+from claimgraph.nodes import name_node
 from claimgraph.store import open_store
 from claimgraph.store import schema as t
 from claimgraph.store.meta import ACTORS, ORIGINS, put
@@ -140,14 +140,14 @@ def main() -> None:
         ranked = fill(engine, args.docs, rng)
         print(f"filled {args.docs} documents in {time.perf_counter() - start:.1f}s")
         with engine.connect() as conn:
-            dossier(conn, ranked[0])  # warm the page cache
+            dossier(conn, ranked[0]).to_json()  # warm the page cache
             timings = []
             for name in rng.sample(ranked, args.queries):
                 start = time.perf_counter()
-                dossier(conn, name)
+                dossier(conn, name).to_json()
                 timings.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            top = dossier(conn, ranked[0])
+            top = dossier(conn, ranked[0]).to_json()
             top_ms = (time.perf_counter() - start) * 1000
         engine.dispose()
     timings.sort()

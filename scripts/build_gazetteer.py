@@ -63,7 +63,7 @@ import spacy
 from spacy.language import Language
 
 from claimgraph import settings
-from claimgraph.nlp.names import HONORIFICS, tokens
+from claimgraph.names import HONORIFICS, tokens
 from claimgraph.nlp.places import is_known_place
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -27,7 +27,7 @@ city's first-level region where it could be tied to one; ``alternates`` the
 * alternate names only in Latin script, capitalised, not all-caps codes
   ("PMS"), longer than three letters; for towns of 15,000 or more (the
   spellings news uses for a small village collide through the name keys of
-  ``claimgraph.nlp.names`` anyway, and keeping them all would triple the file);
+  ``claimgraph.names`` anyway, and keeping them all would triple the file);
 * a subdivision's name is written as ISO romanises it ("Dayr az Zawr");
   its ASCII form and the form without a leading Arabic article ("Al Anbār"
   → "Anbar") are alternates;
@@ -54,7 +54,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from claimgraph import settings
-from claimgraph.nlp.names import name_key
+from claimgraph.names import name_key
 from claimgraph.nlp.place_gazetteer import bare, lookup_forms
 
 ROOT = Path(__file__).resolve().parents[1]

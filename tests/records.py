@@ -53,9 +53,9 @@ def extraction(doc: Document, entities: list[Entity], claims: list[Claim] | None
 
 def store_all(url: str, extractions: list[Extraction]):  # type: ignore[no-untyped-def]
     """Open the store at ``url``, write ``extractions`` and bring derived tables up to date."""
-    from claimgraph.analyze.refresh import refresh
+    from claimgraph.load import IngestSummary, write_results
+    from claimgraph.resolve.refresh import refresh
     from claimgraph.store import open_store
-    from claimgraph.store.load import IngestSummary, write_results
 
     engine = open_store(url)
     summary = IngestSummary()

@@ -10,8 +10,16 @@ import claimgraph
 def test_public_names() -> None:
     importlib.import_module("claimgraph.extraction")  # a loaded submodule must not shadow a public name
 
-    assert sorted(claimgraph.__all__) == ["extract", "open_store", "to_json"]
+    assert sorted(claimgraph.__all__) == ["ClaimQuery", "EventQuery", "Graph", "extract", "open_store", "to_json"]
     assert all(callable(getattr(claimgraph, name)) for name in claimgraph.__all__)
+
+
+def test_graph_methods() -> None:
+    methods = {name for name in vars(claimgraph.Graph) if not name.startswith("_")}
+    assert methods == {
+        "open", "close", "ingest", "add", "dossier", "claims", "conflicts", "events", "timeline", "search",
+        "failures", "stats", "merge", "split", "explain", "export", "document",
+    }  # fmt: skip
 
 
 def test_the_store_opens_without_loading_spacy() -> None:

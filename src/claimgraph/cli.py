@@ -1,31 +1,44 @@
-"""The ``claimgraph`` command: one thin command per stage.
+"""The ``claimgraph`` command: a thin shell over ``claimgraph.Graph``.
 
-Library errors are turned into one clean message and an exit status here
-and nowhere else (``_fail``).
+Each store command is one call on a ``Graph`` and a way to print its
+answer (``--json``: the record's ``to_json()``); nothing here knows the
+store, resolution or analysis.  Library errors are turned into one clean
+message and an exit status here and nowhere else (``_fail``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from claimgraph.errors import ClaimgraphError, ConfigError, NotFoundError
-
-if TYPE_CHECKING:
-    import sqlalchemy as sa
+from claimgraph.graph import ClaimQuery, EventQuery, Graph
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn conflict news into a sourced knowledge graph.")
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    ctx: typer.Context,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show the debug trail (skipped documents, dropped readings).")
+    ] = False,
+) -> None:
     """claimgraph: conflict and security news → a sourced knowledge graph."""
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        trail = logging.getLogger("claimgraph")
+        trail.addHandler(handler)
+        trail.setLevel(logging.DEBUG)
+        ctx.call_on_close(lambda: trail.removeHandler(handler))
 
 
 def _fail(message: str, status: int = 1) -> NoReturn:
@@ -80,24 +93,18 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-# ---- the store's commands ----
+# ---- the store's commands: each one call on a Graph ----
 
 Db = Annotated[str | None, typer.Option("--db", help="Store URL (default: the db setting, CLAIMGRAPH_DB).")]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON value on stdout.")]
 
 
 @contextmanager
-def _store(db: str | None, fresh: bool = True) -> Iterator[sa.Engine]:
-    """Open the store (derived tables brought up to date) and map library errors to exit statuses."""
-    from claimgraph.analyze.refresh import refresh
-    from claimgraph.store import open_store
-
+def _graph(db: str | None) -> Iterator[Graph]:
+    """Open the store and map library errors to a message and an exit status."""
     try:
-        engine = open_store(db)
-        if fresh:
-            refresh(engine)
-        yield engine
-        engine.dispose()
+        with Graph.open(db) as graph:
+            yield graph
     except NotFoundError as exc:
         _fail("\n  ".join([str(exc), *exc.candidates]))
     except ConfigError as exc:
@@ -122,37 +129,29 @@ def ingest(
     model: Annotated[str | None, typer.Option("--model", help="spaCy model to load.")] = None,
 ) -> None:
     """Extract and store documents; already stored content is skipped, failures are recorded."""
-    from dataclasses import asdict
-
     from rich.progress import Progress
 
-    from claimgraph.nlp.pipeline import Analyzer
-    from claimgraph.store.load import ingest_paths
-
-    with _store(db, fresh=False) as engine:
-        analyzer = Analyzer.load(model)
+    with _graph(db) as graph:
         if sys.stderr.isatty():
             with Progress(transient=True) as bar:
                 task = bar.add_task("ingesting", total=None)
-                summary = ingest_paths(engine, paths, analyzer, lambda _: bar.advance(task))
+                summary = graph.ingest(paths, model, lambda _: bar.advance(task))
             typer.echo(
                 f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}",
                 err=True,
             )
         else:
-            summary = ingest_paths(engine, paths, analyzer)
+            summary = graph.ingest(paths, model)
     if as_json:
-        typer.echo(json.dumps(asdict(summary)))
+        typer.echo(json.dumps(summary.to_json()))
     raise typer.Exit(1 if summary.failed else 0)
 
 
 @app.command()
 def stats(db: Db = None, as_json: Json = False) -> None:
     """Counts of documents, failures, entities, actors, claims, attributions and conflicts."""
-    from claimgraph.analyze.dossier import stats as store_stats
-
-    with _store(db) as engine, engine.connect() as conn:
-        _emit(as_json, store_stats(conn), lambda v: "\n".join(f"{k}: {n}" for k, n in v.items()))
+    with _graph(db) as graph:
+        _emit(as_json, graph.stats().to_json(), lambda v: "\n".join(f"{k}: {n}" for k, n in v.items()))
 
 
 @app.command()
@@ -160,7 +159,6 @@ def show(
     name: Annotated[str, typer.Argument(help="Any name of the actor.")], db: Db = None, as_json: Json = False
 ) -> None:
     """The dossier of an actor: names, claims with sources and origins, conflicts."""
-    from claimgraph.analyze.dossier import dossier
 
     def text(d: dict[str, Any]) -> str:
         seen = f", seen {d['first_seen']} … {d['last_seen']}" if d["first_seen"] else ", no dated document"
@@ -176,8 +174,8 @@ def show(
         conflicts = _lines(d["conflicts"], lambda c: f"  {c['kind']}: {c['explanation']}")
         return f"{head}\n{aliases}\nclaims:\n{claims}\nconflicts:\n{conflicts}"
 
-    with _store(db) as engine, engine.connect() as conn:
-        _emit(as_json, dossier(conn, name), text)
+    with _graph(db) as graph:
+        _emit(as_json, graph.dossier(name).to_json(), text)
 
 
 @app.command()
@@ -192,19 +190,9 @@ def claims(
     until: Annotated[str | None, typer.Option(help="Latest document date, YYYY-MM-DD.")] = None,
 ) -> None:
     """Stored claims on canonical actors, filtered."""
-    from claimgraph.analyze.claims import ClaimFilter, claim_to_json, load_claims
-    from claimgraph.model import PREDICATES
-    from claimgraph.resolve.lookup import find_actor
-
-    if predicate is not None and predicate not in PREDICATES:
-        _fail(f"unknown predicate {predicate!r}", 2)
-    with _store(db) as engine, engine.connect() as conn:
-
-        def actor(name: str | None) -> frozenset[str] | None:
-            return None if name is None else frozenset({find_actor(conn, name).id})
-
-        flt = ClaimFilter(actor(subject), actor(object), actor(source), None, predicate, since, until)
-        rows = [claim_to_json(c) for c in load_claims(conn, flt)]
+    query = ClaimQuery(subject=subject, predicate=predicate, object=object, source=source, since=since, until=until)
+    with _graph(db) as graph:
+        rows = [c.to_json() for c in graph.claims(query)]
         _emit(as_json, rows, lambda v: _lines(v, lambda c: f"{c['date']} {c['subject']} {c['predicate']} "
                                               f"{c['object'] or c['object_literal']} ({c['polarity']})"))  # fmt: skip
 
@@ -212,13 +200,8 @@ def claims(
 @app.command()
 def conflicts(db: Db = None, as_json: Json = False) -> None:
     """Claims across the store that cannot both hold (changes over time marked), and reports of one event that disagree."""
-    from claimgraph.analyze.claims import group_claims, load_claims
-    from claimgraph.analyze.conflicts import find_store_conflicts
-    from claimgraph.analyze.events import event_conflicts, group_reports, load_reports
-
-    with _store(db) as engine, engine.connect() as conn:
-        rows = [c.to_json() for c in find_store_conflicts(group_claims(load_claims(conn)))]
-        rows += [c.to_json() for c in event_conflicts(group_reports(load_reports(conn)))]
+    with _graph(db) as graph:
+        rows = [c.to_json() for c in graph.conflicts()]
         _emit(as_json, rows, lambda v: _lines(v, lambda c: f"{c['kind']}: {c['explanation']}"))
 
 
@@ -234,20 +217,9 @@ def events(
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].")] = None,
 ) -> None:
     """Stored events, filtered; reports of one event across articles grouped, each with its own figures."""
-    from claimgraph.analyze.events import group_reports, load_reports
-    from claimgraph.nlp.event_lexicon import events as lexicon
-    from claimgraph.resolve.lookup import find_actor
-    from claimgraph.store.events import EventQuery
-
-    if type is not None and type.upper() not in lexicon().categories:
-        _fail(f"unknown event type {type!r} (one of {', '.join(sorted(lexicon().categories))})", 2)
-    with _store(db) as engine, engine.connect() as conn:
-
-        def one(name: str | None) -> frozenset[str] | None:
-            return None if name is None else frozenset({find_actor(conn, name).id})
-
-        query = EventQuery(one(actor), one(target), one(place), None, type.upper() if type else None, since, until)
-        rows = [g.to_json() for g in group_reports(load_reports(conn, query))]
+    query = EventQuery(actor=actor, target=target, place=place, type=type, since=since, until=until)
+    with _graph(db) as graph:
+        rows = [g.to_json() for g in graph.events(query)]
 
         def line(g: dict[str, Any]) -> str:
             first = g["reports"][0]
@@ -263,14 +235,8 @@ def timeline(
     name: Annotated[str, typer.Argument(help="Any name of the actor.")], db: Db = None, as_json: Json = False
 ) -> None:
     """The claims and events about an actor, by date."""
-    from claimgraph.analyze.claims import ClaimFilter, claim_to_json, load_claims
-    from claimgraph.analyze.events import timeline_entries
-    from claimgraph.resolve.lookup import find_actor
-
-    with _store(db) as engine, engine.connect() as conn:
-        found = find_actor(conn, name)
-        claims = [claim_to_json(c) for c in load_claims(conn, ClaimFilter(involving=frozenset({found.id})))]
-        rows = timeline_entries(conn, found.id, claims)
+    with _graph(db) as graph:
+        rows = graph.timeline(name)
 
         def line(e: dict[str, Any]) -> str:
             if e["kind"] == "claim":
@@ -288,12 +254,8 @@ def search(
     limit: Annotated[int, typer.Option(help="Most documents to list.")] = 20,
 ) -> None:
     """Full-text search over stored documents."""
-    from dataclasses import asdict
-
-    from claimgraph.store.search import search as find
-
-    with _store(db, fresh=False) as engine, engine.connect() as conn:
-        rows = [asdict(h) for h in find(conn, text, limit)]
+    with _graph(db) as graph:
+        rows = [h.to_json() for h in graph.search(text, limit)]
         _emit(
             as_json,
             rows,
@@ -304,48 +266,32 @@ def search(
 @app.command()
 def errors(db: Db = None, as_json: Json = False) -> None:
     """Documents that could not be read, with the reason."""
-    from claimgraph.store.write import list_failures
-
-    with _store(db, fresh=False) as engine, engine.connect() as conn:
-        rows = list_failures(conn)
+    with _graph(db) as graph:
+        rows = [f.to_json() for f in graph.failures()]
         _emit(as_json, rows, lambda v: _lines(v, lambda f: f"{f['source_path']}: {f['code']}: {f['message']}"))
 
 
-def _judge(db: str | None, a: str, b: str, judgement: str, as_json: bool) -> None:
-    from claimgraph.analyze.refresh import refresh
-    from claimgraph.resolve.lookup import find_actor
-    from claimgraph.resolve.store import judge_names
-
-    with _store(db) as engine:
-        with engine.begin() as conn:
-            count = judge_names(conn, a, b, judgement)
-        refresh(engine)
-        with engine.connect() as conn:
-            same = find_actor(conn, a).id == find_actor(conn, b).id
-    result = {"judgement": judgement, "left": a, "right": b, "judgements": count, "same_actor": same}
-    _emit(
-        as_json,
-        result,
-        lambda r: f"{r['left']} and {r['right']} are {'one actor' if r['same_actor'] else 'two actors'}",
-    )
+def _said(r: dict[str, Any]) -> str:
+    return f"{r['left']} and {r['right']} are {'one actor' if r['same_actor'] else 'two actors'}"
 
 
 @app.command()
 def merge(a: str, b: str, db: Db = None, as_json: Json = False) -> None:
     """Say by hand that names A and B are one actor (overrides automatic judgements)."""
-    _judge(db, a, b, "positive", as_json)
+    with _graph(db) as graph:
+        _emit(as_json, graph.merge(a, b).to_json(), _said)
 
 
 @app.command()
 def split(a: str, b: str, db: Db = None, as_json: Json = False) -> None:
     """Say by hand that names A and B are different actors (overrides automatic judgements)."""
-    _judge(db, a, b, "negative", as_json)
+    with _graph(db) as graph:
+        _emit(as_json, graph.split(a, b).to_json(), _said)
 
 
 @app.command()
 def explain(name: str, db: Db = None, as_json: Json = False) -> None:
     """Why the names of an actor are taken as one: the judgements that join and separate them."""
-    from claimgraph.resolve.lookup import explain as why
 
     def text(r: dict[str, Any]) -> str:
         lines = [f"{r['name']} ({r['type']}): " + ", ".join(r["names"])]
@@ -354,8 +300,8 @@ def explain(name: str, db: Db = None, as_json: Json = False) -> None:
             lines.append(f"  {j['left']} ~ {j['right']}: {j['judgement']} ({how}): {j['reason']}")
         return "\n".join(lines)
 
-    with _store(db) as engine, engine.connect() as conn:
-        _emit(as_json, why(conn, name), text)
+    with _graph(db) as graph:
+        _emit(as_json, graph.explain(name).to_json(), text)
 
 
 @app.command()
@@ -365,18 +311,8 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export actors and claims (JSON lines, CSV, GraphML, STIX 2.1, FollowTheMoney) or events (PLOVER, GeoJSON)."""
-    from claimgraph.export import FORMATS, export_store
-    from claimgraph.export.output import export_file
-    from claimgraph.store import store_files
-
-    if format not in FORMATS:
-        _fail(f"unknown format {format!r} ({', '.join(FORMATS)})", 2)
-    with _store(db) as engine, engine.connect() as conn:
-        if out is None:
-            export_store(conn, format, sys.stdout)
-        else:
-            with export_file(out, store_files(engine)) as fh:
-                export_store(conn, format, fh)
+    with _graph(db) as graph:
+        graph.export(format, sys.stdout if out is None else out)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.ingest import read_paths
 from claimgraph.model import (
@@ -27,8 +27,10 @@ from claimgraph.model import (
     Range,
     Span,
 )
-from claimgraph.nlp.pipeline import Analyzer
-from claimgraph.nlp.workers import ProcessAnalyzer
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.workers import ProcessAnalyzer
 
 Result = Extraction | ExtractionError
 
@@ -37,7 +39,10 @@ def extract_documents(
     items: Iterable[Document | ExtractionError], analyzer: Analyzer | ProcessAnalyzer | None = None
 ) -> Iterator[Result]:
     """Analyse each document, passing read errors through in input order."""
-    analyzer = analyzer or Analyzer.load()
+    if analyzer is None:
+        from claimgraph.nlp.pipeline import Analyzer  # spaCy loads only when something is analysed
+
+        analyzer = Analyzer.load()
     yield from analyzer.analyse_stream(items)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimgraph.analyze.claims import ClaimFilter, group_claims, load_claims
 from claimgraph.analyze.conflicts import find_store_conflicts
 from claimgraph.analyze.dossier import dossier
-from claimgraph.analyze.origins import THRESHOLD, _minhash
+from claimgraph.resolve.origins import THRESHOLD, _minhash
 from records import claim, document, entity, extraction, falcons_world, store_all
 
 
@@ -18,7 +18,7 @@ def test_near_duplicate_texts_share_a_signature_and_others_do_not() -> None:
 def test_copies_count_once_and_independent_reports_add_up(store_url: str) -> None:
     engine, _ = store_all(store_url, falcons_world())
     with engine.connect() as conn:
-        report = dossier(conn, "RF")
+        report = dossier(conn, "RF").to_json()
     part_of = [c for c in report["claims"] if c["predicate"] == "part_of" and c["polarity"] == "affirmed"]
     assert len(part_of) == 1
     # a.txt and its near copy b.txt (one origin, and the same source) + d.txt (independent)
@@ -51,7 +51,7 @@ def test_a_reversal_years_later_is_a_change(store_url: str) -> None:
     engine, _ = store_all(store_url, falcons_world())
     with engine.connect() as conn:
         conflicts = [c.to_json() for c in find_store_conflicts(group_claims(load_claims(conn)))]
-        report = dossier(conn, "Ridge Falcons Brigade")
+        report = dossier(conn, "Ridge Falcons Brigade").to_json()
     (polarity,) = [c for c in conflicts if c["kind"] == "polarity"]
     assert polarity["subject"] == report["name"] and polarity["predicate"] == "part_of"
     assert polarity["change"] == {
@@ -124,5 +124,5 @@ def test_a_dossier_reads_symmetric_claims_from_its_actor(store_url: str) -> None
     engine, _ = store_all(store_url, [extraction(doc, ents, [claim("c1", "e1", "allied_with", "e2")])])
     with engine.connect() as conn:
         for name, other in (("Ash Wardens", "Salt Road Battalion"), ("Salt Road Battalion", "Ash Wardens")):
-            (allied,) = dossier(conn, name)["claims"]
+            (allied,) = dossier(conn, name).to_json()["claims"]
             assert (allied["subject"], allied["object"]) == (name, other)

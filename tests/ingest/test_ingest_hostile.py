@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from claimgraph.ingest import read_paths
+from claimgraph.load import IngestSummary, write_results
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.store import open_store
-from claimgraph.store.load import IngestSummary, write_results
-from claimgraph.store.write import list_failures
+from claimgraph.store.read import failures
 
 ARTICLE = "The Amber Lantern Front said on Tuesday that its fighters had left the hills near Valdris."
 
@@ -48,7 +48,7 @@ def test_a_nul_in_a_failure_message_is_stored_escaped(store_url: str) -> None:
     failure = ExtractionError("bad.warc/bad-1", None, "unreadable", "corrupt WARC record: b'\x00\x00junk'")
     assert store(store_url, [failure]).failed == 1
     with open_store(store_url).connect() as conn:
-        assert [f["message"] for f in list_failures(conn)] == ["corrupt WARC record: b'\\x00\\x00junk'"]
+        assert [f.message for f in failures(conn)] == ["corrupt WARC record: b'\\x00\\x00junk'"]
 
 
 def test_deep_json_nesting_is_an_error_record_and_the_rest_is_read(tmp_path: Path) -> None:
@@ -129,4 +129,4 @@ def test_one_bad_file_typed_three_ways_is_one_failure(
     for spelling in ("in/bad.txt", "./in/../in/bad.txt", str(tmp_path / "in" / "bad.txt")):
         store(store_url, read(Path(spelling)))
     with open_store(store_url).connect() as conn:
-        assert [f["source_path"] for f in list_failures(conn)] == [str((tmp_path / "in" / "bad.txt").resolve())]
+        assert [f.source_path for f in failures(conn)] == [str((tmp_path / "in" / "bad.txt").resolve())]

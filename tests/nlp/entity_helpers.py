@@ -7,7 +7,7 @@ from functools import cache
 from spacy.language import Language
 
 from claimgraph.model import Dateline, Document, Entity
-from claimgraph.nlp.names import fold
+from claimgraph.names import fold
 from claimgraph.nlp.pipeline import load_language
 from claimgraph.nlp.records import entities_from_doc
 

@@ -6,8 +6,8 @@ import pytest
 from entity_helpers import by_name, entities
 
 from claimgraph.model import Entity
+from claimgraph.names import fold
 from claimgraph.nlp.aliases import Mention, group
-from claimgraph.nlp.names import fold
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.names import acronym, fold, name_key, strip_title, title_before, tokens
+from claimgraph.names import acronym, fold, name_key, strip_title, title_before, tokens
 
 
 def test_fold_is_the_scorers_comparison() -> None:

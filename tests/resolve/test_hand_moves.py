@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimgraph.analyze.refresh import refresh
 from claimgraph.resolve.hand import attach, detach, names_of, placements, same_actor
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
+from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.store import judge_names
 from records import document, entity, extraction, store_all
 

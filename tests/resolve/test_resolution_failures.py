@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claimgraph.analyze.refresh import refresh
 from claimgraph.model import Extraction
 from claimgraph.resolve.lookup import find_actor
+from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.store import judge_names
 from records import document, entity, extraction, store_all
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from claimgraph.analyze.refresh import refresh
 from claimgraph.errors import NotFoundError
+from claimgraph.load import IngestSummary, write_results
 from claimgraph.resolve.lookup import explain, find_actor
+from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.store import judge_names
 from claimgraph.store import schema
-from claimgraph.store.load import IngestSummary, write_results
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale
 from records import document, entity, extraction, falcons_world, store_all
 
@@ -71,7 +71,7 @@ def test_hand_split_wins_is_reversible_and_survives_reingest(store_url: str) -> 
 def test_explain_gives_score_and_reason_of_each_merge(store_url: str) -> None:
     engine, _ = store_all(store_url, falcons_world())
     with engine.connect() as conn:
-        why = explain(conn, "Ridge Falcons")
+        why = explain(conn, "Ridge Falcons").to_json()
     joins = [j for j in why["judgements"] if j["joins"] and j["judgement"] == "positive"]
     assert {"Ridge Falcons", "Ridge Falcons Brigade", "RF"} <= set(why["names"])
     assert joins and all(j["reason"] and 0 < j["score"] <= 1 for j in joins)
@@ -118,6 +118,6 @@ def test_a_name_split_off_an_entity_keeps_the_dates_of_its_documents(store_url: 
         judge_names(conn, "Olive Legion", "Cedar Front", "negative", "test")
     refresh(engine)
     with engine.connect() as conn:
-        split_off = dossier(conn, "Olive Legion")
+        split_off = dossier(conn, "Olive Legion").to_json()
     assert split_off["name"] == "Olive Legion"
     assert (split_off["first_seen"], split_off["last_seen"]) == ("2023-05-04", "2023-05-04")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claimgraph.analyze.refresh import refresh
 from claimgraph.model import Extraction
 from claimgraph.resolve.links import name_paths
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
+from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.review import review_queue
 from claimgraph.resolve.store import judge_names
 from records import document, entity, extraction, falcons_world, store_all

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from claimgraph.load import IngestSummary, write_results
 from claimgraph.model import Extraction
 from claimgraph.store import open_store
-from claimgraph.store.load import IngestSummary, write_results
 from records import document, entity, extraction
 
 WORDS = ["Amber", "Gray", "Copper", "Reed", "Iron", "Salt", "Cinder", "Moss"]

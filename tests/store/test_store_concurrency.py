@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from concurrent_writer import KINDS, WORDS
 
-from claimgraph.analyze.refresh import refresh
+from claimgraph.resolve.refresh import refresh
 from claimgraph.store import open_store
 from claimgraph.store import schema as t
 

@@ -6,13 +6,13 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 
 from claimgraph.analyze.dossier import stats
+from claimgraph.load import IngestSummary, write_results
 from claimgraph.model import ExtractionError
 from claimgraph.store import open_store, schema
 from claimgraph.store.engine import create_engine
-from claimgraph.store.load import IngestSummary, write_results
+from claimgraph.store.read import failures
 from claimgraph.store.search import search
 from claimgraph.store.upgrade import MIGRATIONS, migrate
-from claimgraph.store.write import list_failures
 from records import claim, document, entity, extraction, falcons_world, store_all
 
 
@@ -27,7 +27,7 @@ def test_storing_the_same_content_twice_adds_nothing(store_url: str) -> None:
         assert stats(conn) == before
     assert (first.stored, first.duplicates) == (4, 0)
     assert (again.stored, again.duplicates) == (0, 4)
-    assert before["documents"] == 4 and before["claims"] == 7
+    assert before.documents == 4 and before.claims == 7
 
 
 def test_claims_keep_their_provenance(store_url: str) -> None:
@@ -51,11 +51,11 @@ def test_failures_are_recorded_and_cleared_when_the_document_later_succeeds(stor
     summary = IngestSummary()
     write_results(engine, [failure], "test", summary)
     with engine.connect() as conn:
-        assert [f["code"] for f in list_failures(conn)] == ["binary"]
+        assert [f.code for f in failures(conn)] == ["binary"]
     text = "Nothing much happened in Orlav."
     write_results(engine, [extraction(document(text, path="broken.txt"), [])], "test", summary)
     with engine.connect() as conn:
-        assert list_failures(conn) == []
+        assert failures(conn) == []
     assert summary.failed == 1 and summary.stored == 1
 
 

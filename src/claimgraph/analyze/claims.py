@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.model import SYMMETRIC_PREDICATES
-from claimgraph.nlp.names import fold
+from claimgraph.names import fold
 from claimgraph.store import schema as t
 
 
@@ -46,6 +46,24 @@ class StoredClaim:
     evidence: str
     evidence_start: int
     evidence_end: int
+
+    def to_json(self) -> dict[str, Any]:
+        """One row of ``claimgraph claims --json``."""
+        return {
+            "id": self.id,
+            "document": self.document_id,
+            "date": self.day,
+            "subject": self.subject_name,
+            "predicate": self.predicate,
+            "object": self.object_name,
+            "object_literal": self.object_literal,
+            "polarity": self.polarity,
+            "hedged": self.hedged,
+            "source": self.source_name,
+            "via": list(self.via),
+            "cue": self.cue,
+            "evidence": {"start": self.evidence_start, "end": self.evidence_end, "text": self.evidence},
+        }
 
 
 @dataclass(slots=True)
@@ -238,22 +256,3 @@ def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[Cl
             group = groups[key] = ClaimGroup(subj, subj_name, c.predicate, obj, obj_name, c.object_literal, c.polarity)
         group.claims.append(c)
     return list(groups.values())
-
-
-def claim_to_json(c: StoredClaim) -> dict[str, Any]:
-    """One row of ``claimgraph claims --json``."""
-    return {
-        "id": c.id,
-        "document": c.document_id,
-        "date": c.day,
-        "subject": c.subject_name,
-        "predicate": c.predicate,
-        "object": c.object_name,
-        "object_literal": c.object_literal,
-        "polarity": c.polarity,
-        "hedged": c.hedged,
-        "source": c.source_name,
-        "via": list(c.via),
-        "cue": c.cue,
-        "evidence": {"start": c.evidence_start, "end": c.evidence_end, "text": c.evidence},
-    }

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from claimgraph.analyze.claims import ClaimGroup
+import sqlalchemy as sa
+
+from claimgraph.analyze.claims import ClaimGroup, group_claims, load_claims
 from claimgraph.model import SYMMETRIC_PREDICATES
+from claimgraph.names import fold
 from claimgraph.nlp.conflicts import ONE_VALUED, Statement, judge
-from claimgraph.nlp.names import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +150,8 @@ def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
         found.append(StoreConflict(verdict[0], a, b, text + ".", change))
     found.sort(key=lambda c: (_anchor(c.first, c.second).subject_name, c.first.predicate, c.explanation))
     return found
+
+
+def store_conflicts(conn: sa.Connection) -> list[StoreConflict]:
+    """Every conflict among all the store's claims."""
+    return find_store_conflicts(group_claims(load_claims(conn)))

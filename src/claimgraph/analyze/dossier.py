@@ -8,17 +8,74 @@ of independent origins), and the conflicts among them.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
-from claimgraph.analyze.claims import ClaimFilter, group_claims, load_claims
-from claimgraph.analyze.conflicts import find_store_conflicts
+from claimgraph.analyze.claims import ClaimFilter, ClaimGroup, group_claims, load_claims
+from claimgraph.analyze.conflicts import StoreConflict, find_store_conflicts, store_conflicts
 from claimgraph.resolve.lookup import Actor, find_actor
 from claimgraph.store import schema as t
 
 
-def _aliases(conn: sa.Connection, actor: Actor) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A name an actor goes by, and how many documents wrote it."""
+
+    name: str
+    documents: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """What is known about one actor (``claimgraph show``)."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[Alias]
+    gazetteer_ids: list[str]
+    first_seen: str | None
+    last_seen: str | None
+    claims: list[ClaimGroup]
+    conflicts: list[StoreConflict]
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's dossier object."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": [a.to_json() for a in self.aliases],
+            "gazetteer_ids": list(self.gazetteer_ids),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "claims": [g.to_json() for g in self.claims],
+            "conflicts": [c.to_json() for c in self.conflicts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """The store's figures (``claimgraph stats``; the contract's keys)."""
+
+    documents: int
+    failed_documents: int
+    entities: int
+    canonical_entities: int
+    claims: int
+    attributions: int
+    conflicts: int
+
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def _aliases(conn: sa.Connection, actor: Actor) -> list[Alias]:
     en = t.entity_names.c
     rows = conn.execute(
         sa.select(en.surface, sa.func.count(sa.distinct(en.document_id)))
@@ -26,7 +83,7 @@ def _aliases(conn: sa.Connection, actor: Actor) -> list[dict[str, Any]]:
         .where(t.canonical.c.actor_id == actor.id)
         .group_by(en.surface)
     ).all()
-    return [{"name": s, "documents": n} for s, n in sorted(rows, key=lambda r: (-r[1], r[0]))]
+    return [Alias(s, n) for s, n in sorted(rows, key=lambda r: (-r[1], r[0]))]
 
 
 def _seen_and_ids(conn: sa.Connection, actor: Actor) -> tuple[str | None, str | None, list[str]]:
@@ -46,38 +103,37 @@ def _seen_and_ids(conn: sa.Connection, actor: Actor) -> tuple[str | None, str | 
     return first, last, sorted(gazetteer)
 
 
-def dossier(conn: sa.Connection, name: str) -> dict[str, Any]:
-    """The contract's dossier for the actor ``name`` resolves to."""
+def dossier(conn: sa.Connection, name: str) -> Dossier:
+    """The dossier of the actor ``name`` resolves to."""
     actor = find_actor(conn, name)
     first, last, gazetteer_ids = _seen_and_ids(conn, actor)
     groups = group_claims(load_claims(conn, ClaimFilter(involving=frozenset({actor.id}))), focus=actor.id)
     groups.sort(key=lambda g: (g.subject != actor.id, g.predicate, g.object_name or g.object_literal or "", g.polarity))
-    conflicts = [c.to_json() for c in find_store_conflicts(groups)]
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "type": actor.type,
-        "aliases": _aliases(conn, actor),
-        "gazetteer_ids": gazetteer_ids,
-        "first_seen": first,
-        "last_seen": last,
-        "claims": [g.to_json() for g in groups],
-        "conflicts": conflicts,
-    }
+    return Dossier(
+        actor.id,
+        actor.name,
+        actor.type,
+        _aliases(conn, actor),
+        gazetteer_ids,
+        first,
+        last,
+        groups,
+        find_store_conflicts(groups),
+    )
 
 
-def stats(conn: sa.Connection) -> dict[str, int]:
-    """The store's figures (CONTRACT keys)."""
+def stats(conn: sa.Connection) -> Stats:
+    """The store's figures."""
 
     def count(table: sa.Table) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
 
-    return {
-        "documents": count(t.documents),
-        "failed_documents": count(t.failures),
-        "entities": count(t.entities),
-        "canonical_entities": count(t.actors),
-        "claims": count(t.claims),
-        "attributions": count(t.attributions),
-        "conflicts": len(find_store_conflicts(group_claims(load_claims(conn)))),
-    }
+    return Stats(
+        documents=count(t.documents),
+        failed_documents=count(t.failures),
+        entities=count(t.entities),
+        canonical_entities=count(t.actors),
+        claims=count(t.claims),
+        attributions=count(t.attributions),
+        conflicts=len(store_conflicts(conn)),
+    )

@@ -34,8 +34,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claimgraph.model import EntityType
+from claimgraph.names import HONORIFICS, acronym, fold, name_key, tokens
 from claimgraph.nlp.institutions import head_class
-from claimgraph.nlp.names import HONORIFICS, acronym, fold, name_key, tokens
 from claimgraph.nlp.places import country_of, is_known_place
 
 

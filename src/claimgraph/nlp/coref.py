@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Entity, EntityType
+from claimgraph.names import fold
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.gender import PRONOUNS, genders
-from claimgraph.nlp.names import fold
 from claimgraph.nlp.places import country_of
 
 GROUPISH: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})

@@ -35,8 +35,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claimgraph.model import Entity, EntityType
+from claimgraph.names import HONORIFICS, fold
 from claimgraph.nlp.aliases import Mention
-from claimgraph.nlp.names import HONORIFICS, fold
 
 _PERSON_ROLES_WORDS = (
     "expert analyst researcher scientist scholar official spokesman spokeswoman spokesperson leader "

@@ -38,8 +38,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimgraph.names import HONORIFICS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
-from claimgraph.nlp.names import HONORIFICS
 from claimgraph.nlp.places import after_preposition, country_of, is_demonym, is_known_place
 
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}

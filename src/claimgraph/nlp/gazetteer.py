@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimgraph.model import EntityType
-from claimgraph.nlp.names import fold, name_key
+from claimgraph.names import fold, name_key
 from claimgraph.nlp.spans import set_entities
 
 

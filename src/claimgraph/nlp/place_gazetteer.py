@@ -25,7 +25,7 @@ from typing import Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from claimgraph.nlp.names import fold, name_key
+from claimgraph.names import fold, name_key
 
 PlaceKind = Literal["country", "admin1", "continent", "city"]
 _KIND_ORDER = {"country": 0, "admin1": 1, "continent": 2, "city": 3}

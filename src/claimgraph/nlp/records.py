@@ -21,9 +21,9 @@ from typing import cast
 from spacy.tokens import Doc
 
 from claimgraph.model import Document, Entity, EntityType, Span
+from claimgraph.names import fold, strip_title, title_before
 from claimgraph.nlp.aliases import Mention, group, person_parts, restore_possessives, settle_types
 from claimgraph.nlp.descriptions import describe
-from claimgraph.nlp.names import fold, strip_title, title_before
 
 _ACRONYM_LIKE = str.isupper
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from claimgraph.names import acronym, tokens
 from claimgraph.nlp.gazetteer import shipped_gazetteer
-from claimgraph.nlp.names import acronym, tokens
 from claimgraph.resolve.lexicon import GROUP_GENERIC, TRANSLATIONS
 from claimgraph.resolve.match import Candidate, word_key
 from claimgraph.resolve.persons import part_keys

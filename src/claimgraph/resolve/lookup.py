@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz, process
 
 from claimgraph.errors import NotFoundError
+from claimgraph.names import fold, name_key
 from claimgraph.nlp.gazetteer import shipped_gazetteer
-from claimgraph.nlp.names import fold, name_key
 from claimgraph.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,43 @@ class Actor:
     name: str
     type: str
     note: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementLine:
+    """One stored judgement touching an actor's names, with the names spelled out."""
+
+    left: str
+    right: str
+    judgement: str
+    by_hand: bool
+    score: float
+    reason: str
+    created_at: str
+    joins: bool  # both names belong to the actor
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why an actor's names are one (``claimgraph explain``)."""
+
+    id: str
+    name: str
+    type: str
+    names: list[str]
+    judgements: list[JudgementLine]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "names": list(self.names),
+            "judgements": [j.to_json() for j in self.judgements],
+        }
 
 
 # One candidate is taken for a name written for several actors when it has this many times the documents.
@@ -135,7 +172,7 @@ def actor_name_ids(conn: sa.Connection, actor: Actor, name: str | None = None) -
     return list(conn.execute(query.order_by(t.canonical.c.name_id)).scalars())
 
 
-def explain(conn: sa.Connection, name: str) -> dict[str, Any]:
+def explain(conn: sa.Connection, name: str) -> Explanation:
     """The actor ``name`` resolves to, its names, and every judgement that touches them."""
     actor = find_actor(conn, name)
     name_ids = actor_name_ids(conn, actor)
@@ -148,22 +185,17 @@ def explain(conn: sa.Connection, name: str) -> dict[str, Any]:
     ).all()
     others = {r.left_id for r in rows} | {r.right_id for r in rows}
     label.update(conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(sorted(others)))).all())
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "type": actor.type,
-        "names": sorted(label[n] for n in name_ids),
-        "judgements": [
-            {
-                "left": label.get(r.left_id, r.left_id),
-                "right": label.get(r.right_id, r.right_id),
-                "judgement": r.judgement,
-                "by_hand": bool(r.by_hand),
-                "score": r.score,
-                "reason": r.reason,
-                "created_at": r.created_at,
-                "joins": r.left_id in name_ids and r.right_id in name_ids,
-            }
-            for r in rows
-        ],
-    }
+    lines = [
+        JudgementLine(
+            label.get(r.left_id, r.left_id),
+            label.get(r.right_id, r.right_id),
+            r.judgement,
+            bool(r.by_hand),
+            r.score,
+            r.reason,
+            r.created_at,
+            r.left_id in name_ids and r.right_id in name_ids,
+        )
+        for r in rows
+    ]
+    return Explanation(actor.id, actor.name, actor.type, sorted(label[n] for n in name_ids), lines)

@@ -34,8 +34,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from claimgraph.names import acronym, name_key, tokens
 from claimgraph.nlp.gazetteer import shipped_gazetteer
-from claimgraph.nlp.names import acronym, name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
 from claimgraph.resolve.persons import compare_persons

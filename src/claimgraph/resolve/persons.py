@@ -28,7 +28,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
-from claimgraph.nlp.names import name_key, tokens
+from claimgraph.names import name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT
 from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC
 

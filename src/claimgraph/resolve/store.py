@@ -14,11 +14,11 @@ from collections.abc import Collection
 
 import sqlalchemy as sa
 
+from claimgraph.nodes import digest
 from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.clusters import Judgement, clusters
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
 from claimgraph.resolve.match import Candidate, compatible
-from claimgraph.resolve.nodes import digest
 from claimgraph.store import schema as t
 from claimgraph.store.meta import ACTORS, mark_stale, now
 from claimgraph.store.write import record_auto_judgements

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.model import Extraction, Figure, Range
-from claimgraph.resolve.nodes import digest
+from claimgraph.nodes import digest
 from claimgraph.store import schema as t
 
 KINDS = ("killed", "wounded", "kidnapped")

@@ -7,7 +7,7 @@ place that queries it, so no caller needs to know which dialect it talks to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import sqlalchemy as sa
 
@@ -21,6 +21,9 @@ class Hit:
     published: str | None
     source_path: str
     snippet: str
+
+    def to_json(self) -> dict[str, str | None]:
+        return asdict(self)
 
 
 def index_document(conn: sa.Connection, document_id: str, title: str | None, text: str) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.model import Extraction, ExtractionError
-from claimgraph.resolve.nodes import NameNode, alias_scope, digest, name_node
+from claimgraph.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
 from claimgraph.store.events import write_events
 from claimgraph.store.meta import mark_stale, now
@@ -283,10 +283,3 @@ def store_failure(conn: sa.Connection, error: ExtractionError, extractor: str) -
         "extractor": extractor,
     }
     put(conn, t.failures, row, ["source_path"])
-
-
-def list_failures(conn: sa.Connection) -> list[dict[str, Any]]:
-    """Every recorded failure, by path."""
-    f = t.failures.c
-    rows = conn.execute(sa.select(f.source_path, f.document_id, f.code, f.message, f.extractor).order_by(f.source_path))
-    return [dict(r._mapping) for r in rows]

@@ -1,4 +1,4 @@
-"""Name folding and transliteration-aware name keys, shared by nlp/ and resolve/.
+"""Name folding and transliteration-aware name keys, below every layer that compares names.
 
 Two levels:
 

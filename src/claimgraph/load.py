@@ -1,4 +1,8 @@
-"""The ingest loop: extraction results → the store, one transaction per document.
+"""The ingest loop: paths → extraction → the store, one transaction per document.
+
+It sits above the store and resolution (it reads inputs, runs the NLP,
+writes rows and brings the derived tables up to date), so ``store/`` itself
+knows rows and SQL only.
 
 Documents already stored are recognised by their content hash *before* the
 NLP runs, so a rerun after a crash only analyses what is missing.  A
@@ -9,20 +13,22 @@ on.  Derived tables are rebuilt once at the end.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from claimgraph import __version__
-from claimgraph.analyze.origins import signature
-from claimgraph.analyze.refresh import refresh
 from claimgraph.errors import StoreError
-from claimgraph.extraction import extract_documents
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction, ExtractionError
-from claimgraph.nlp.pipeline import Analyzer
+from claimgraph.resolve.origins import signature
+from claimgraph.resolve.refresh import refresh
 from claimgraph.store.write import has_document, store_extraction, store_failure
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.pipeline import Analyzer
 
 
 @dataclass(slots=True)
@@ -33,6 +39,9 @@ class IngestSummary:
     stored: int = 0
     duplicates: int = 0
     failed: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
 
 
 def extractor_version(analyzer: Analyzer) -> str:
@@ -108,6 +117,22 @@ def write_result(engine: sa.Engine, result: Extraction | ExtractionError, extrac
     raise StoreError(f"cannot write {path} to the store after {ATTEMPTS} attempts: {error.orig if error else ''}")
 
 
+def store_results(engine: sa.Engine, results: Iterable[Extraction | ExtractionError], extractor: str) -> IngestSummary:
+    """Store results extracted elsewhere; rebuild derived tables at the end."""
+    summary = IngestSummary()
+    write_results(engine, _counted(results, summary), extractor, summary)
+    refresh(engine)
+    return summary
+
+
+def _counted(
+    results: Iterable[Extraction | ExtractionError], summary: IngestSummary
+) -> Iterator[Extraction | ExtractionError]:
+    for result in results:
+        summary.read += 1
+        yield result
+
+
 def ingest_paths(
     engine: sa.Engine,
     paths: Sequence[str | Path],
@@ -115,6 +140,8 @@ def ingest_paths(
     progress: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document under ``paths``; rebuild derived tables at the end."""
+    from claimgraph.extraction import extract_documents  # loads spaCy: only when there is something to analyse
+
     summary = IngestSummary()
     results = extract_documents(_unseen(engine, read_paths(paths), summary), analyzer)
     write_results(engine, results, extractor_version(analyzer), summary, progress)

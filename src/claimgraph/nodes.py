@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from claimgraph.nlp.names import fold, name_key, tokens
+from claimgraph.names import fold, name_key, tokens
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from claimgraph.analyze.origins import rebuild_origins
+from claimgraph.resolve.origins import rebuild_origins
 from claimgraph.resolve.store import judge_pending, rebuild_actors
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put

@@ -1,0 +1,295 @@
+"""``Graph``: the one library object every front end stands on.
+
+A ``Graph`` is an open store plus everything a caller may ask of it:
+ingesting documents, reading dossiers, claims, conflicts, documents and
+figures, judging two names by hand, exporting.  The command line is a thin
+shell over it, as a web page or an API would be, so the invariants live
+here once:
+
+* derived tables (canonical actors, origins) are brought up to date before
+  every read, so a caller who reads right after a write never sees stale
+  actors and never has to know there is anything to refresh;
+* names typed by a user are resolved to actors here (an unknown or
+  ambiguous name raises ``NotFoundError`` with the candidates);
+* every answer is a typed record with a ``to_json()`` giving the contract's
+  JSON.
+
+    with Graph.open("sqlite:///claimgraph.db") as graph:
+        graph.ingest(["examples/"])
+        print(graph.dossier("HTS").to_json())
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self, TextIO
+
+from claimgraph import settings
+from claimgraph.errors import ConfigError
+from claimgraph.model import PREDICATES, Extraction, ExtractionError
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+    from claimgraph.analyze.claims import StoredClaim
+    from claimgraph.analyze.conflicts import StoreConflict
+    from claimgraph.analyze.documents import DocumentView
+    from claimgraph.analyze.dossier import Dossier, Stats
+    from claimgraph.analyze.events import EventConflict, EventGroup
+    from claimgraph.load import IngestSummary
+    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.resolve.lookup import Explanation
+    from claimgraph.store.read import Failure
+    from claimgraph.store.search import Hit
+
+log = logging.getLogger(__name__)
+
+ExportFormat = Literal["jsonl", "csv", "graphml", "stix", "ftm"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """Which claims ``Graph.claims`` lists: actor sides by any of their names, a predicate, a date range."""
+
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    source: str | None = None
+    since: str | None = None  # earliest document day, YYYY-MM-DD
+    until: str | None = None  # latest document day, YYYY-MM-DD
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Which events ``Graph.events`` lists: sides and place by any of their names, a PLOVER type, dates."""
+
+    actor: str | None = None
+    target: str | None = None
+    place: str | None = None
+    type: str | None = None  # a PLOVER category (ASSAULT, FIGHT, PROTEST …), any case
+    since: str | None = None  # earliest event date, YYYY[-MM[-DD]]
+    until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementOutcome:
+    """What a merge or split by hand did, and whether the two names now name one actor."""
+
+    judgement: str
+    left: str
+    right: str
+    judgements: int
+    same_actor: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Graph:
+    """An open claimgraph store (see the module docstring)."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self._analyzers: dict[str | None, Analyzer] = {}
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Graph:
+        """Open (creating or upgrading as needed) the store at ``url`` (default: the ``db`` setting)."""
+        from claimgraph.store import open_store
+
+        url = url or settings.get("db")
+        log.debug("opening store %s", url)
+        return cls(open_store(url))
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ---- writing ----
+
+    def _analyzer(self, model: str | None) -> Analyzer:
+        if model not in self._analyzers:
+            from claimgraph.nlp.pipeline import Analyzer
+
+            self._analyzers[model] = Analyzer.load(model)
+        return self._analyzers[model]
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        model: str | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> IngestSummary:
+        """Read, extract and store every document under ``paths`` (already stored content is skipped)."""
+        from claimgraph.load import ingest_paths
+
+        return ingest_paths(self._engine, paths, self._analyzer(model), progress)
+
+    def add(self, results: Iterable[Extraction | ExtractionError], extractor: str = "claimgraph") -> IngestSummary:
+        """Store results extracted elsewhere (``claimgraph.extract``, or records made by hand)."""
+        from claimgraph.load import store_results
+
+        return store_results(self._engine, results, extractor)
+
+    def merge(self, a: str, b: str) -> JudgementOutcome:
+        """Say by hand that names ``a`` and ``b`` are one actor (overrides automatic judgements)."""
+        return self._judge(a, b, "positive")
+
+    def split(self, a: str, b: str) -> JudgementOutcome:
+        """Say by hand that names ``a`` and ``b`` are two actors (overrides automatic judgements)."""
+        return self._judge(a, b, "negative")
+
+    def _judge(self, a: str, b: str, judgement: str) -> JudgementOutcome:
+        from claimgraph.resolve.lookup import find_actor
+        from claimgraph.resolve.store import judge_names
+
+        self._refresh()
+        with self._engine.begin() as conn:
+            count = judge_names(conn, a, b, judgement)
+        with self._read() as conn:
+            same = find_actor(conn, a).id == find_actor(conn, b).id
+        return JudgementOutcome(judgement, a, b, count, same)
+
+    # ---- reading (every read starts from fresh derived tables) ----
+
+    def _refresh(self) -> None:
+        from claimgraph.resolve.refresh import refresh
+
+        if refresh(self._engine):
+            log.debug("derived tables rebuilt before reading")
+
+    def _read(self) -> sa.Connection:
+        self._refresh()
+        return self._engine.connect()
+
+    def dossier(self, name: str) -> Dossier:
+        """What is known about the actor ``name`` (any of its names) resolves to."""
+        from claimgraph.analyze.dossier import dossier
+
+        with self._read() as conn:
+            return dossier(conn, name)
+
+    def claims(self, query: ClaimQuery | None = None) -> list[StoredClaim]:
+        """Stored claims on canonical actors matching ``query``, in document order."""
+        from claimgraph.analyze.claims import ClaimFilter, load_claims
+        from claimgraph.resolve.lookup import find_actor
+
+        query = query or ClaimQuery()
+        if query.predicate is not None and query.predicate not in PREDICATES:
+            raise ConfigError(f"unknown predicate {query.predicate!r} (one of {', '.join(PREDICATES)})")
+        with self._read() as conn:
+
+            def actor(name: str | None) -> frozenset[str] | None:
+                return None if name is None else frozenset({find_actor(conn, name).id})
+
+            flt = ClaimFilter(
+                subjects=actor(query.subject),
+                objects=actor(query.object),
+                sources=actor(query.source),
+                predicate=query.predicate,
+                since=query.since,
+                until=query.until,
+            )
+            return load_claims(conn, flt)
+
+    def conflicts(self) -> list[StoreConflict | EventConflict]:
+        """Claims across the store that cannot both hold (changes over time marked), then event reports that disagree."""
+        from claimgraph.analyze.conflicts import store_conflicts
+        from claimgraph.analyze.events import event_conflicts, group_reports, load_reports
+
+        with self._read() as conn:
+            found: list[StoreConflict | EventConflict] = [*store_conflicts(conn)]
+            return found + event_conflicts(group_reports(load_reports(conn)))
+
+    def events(self, query: EventQuery | None = None) -> list[EventGroup]:
+        """Stored events matching ``query``; reports of one event across articles grouped."""
+        from claimgraph.analyze.events import group_reports, load_reports
+        from claimgraph.nlp.event_lexicon import events as lexicon
+        from claimgraph.resolve.lookup import find_actor
+        from claimgraph.store import events as stored
+
+        query = query or EventQuery()
+        kind = query.type.upper() if query.type else None
+        if kind is not None and kind not in lexicon().categories:
+            raise ConfigError(f"unknown event type {query.type!r} (one of {', '.join(sorted(lexicon().categories))})")
+        with self._read() as conn:
+
+            def one(name: str | None) -> frozenset[str] | None:
+                return None if name is None else frozenset({find_actor(conn, name).id})
+
+            flt = stored.EventQuery(one(query.actor), one(query.target), one(query.place), None, kind, query.since, query.until)  # fmt: skip
+            return group_reports(load_reports(conn, flt))
+
+    def timeline(self, name: str) -> list[dict[str, Any]]:
+        """The claims and events about the actor ``name`` resolves to, by date (``claimgraph timeline --json``)."""
+        from claimgraph.analyze.claims import ClaimFilter, load_claims
+        from claimgraph.analyze.events import timeline_entries
+        from claimgraph.resolve.lookup import find_actor
+
+        with self._read() as conn:
+            found = find_actor(conn, name)
+            claims = [c.to_json() for c in load_claims(conn, ClaimFilter(involving=frozenset({found.id})))]
+            return timeline_entries(conn, found.id, claims)
+
+    def explain(self, name: str) -> Explanation:
+        """Why the names of the actor ``name`` resolves to are one: every judgement touching them."""
+        from claimgraph.resolve.lookup import explain
+
+        with self._read() as conn:
+            return explain(conn, name)
+
+    def stats(self) -> Stats:
+        """The store's figures."""
+        from claimgraph.analyze.dossier import stats
+
+        with self._read() as conn:
+            return stats(conn)
+
+    def search(self, text: str, limit: int = 20) -> list[Hit]:
+        """Documents whose title or text contains every word of ``text``, best first."""
+        from claimgraph.store.search import search
+
+        with self._engine.connect() as conn:  # documents only: nothing derived to refresh
+            return search(conn, text, limit)
+
+    def failures(self) -> list[Failure]:
+        """Documents that could not be read or analysed, with the reason, by path."""
+        from claimgraph.store.read import failures
+
+        with self._engine.connect() as conn:
+            return failures(conn)
+
+    def document(self, document_id: str) -> DocumentView:
+        """One stored document for display: its text, and its mentions, attributions and claims with offsets."""
+        from claimgraph.analyze.documents import document_view
+
+        with self._read() as conn:
+            return document_view(conn, document_id)
+
+    def export(self, format: ExportFormat | str, out: TextIO | str | Path) -> None:
+        """The whole store in ``format`` (jsonl, csv, graphml, stix, ftm), to a text stream or a file path."""
+        from claimgraph.export import FORMATS, export_store
+        from claimgraph.export.output import export_file
+        from claimgraph.store import store_files
+
+        if format not in FORMATS:
+            raise ConfigError(f"unknown format {format!r} ({', '.join(FORMATS)})")
+        with self._read() as conn:
+            if isinstance(out, str | Path):
+                # Never the store's own files; written beside the target and renamed in when complete.
+                with export_file(Path(out), store_files(self._engine)) as fh:
+                    export_store(conn, format, fh)
+            else:
+                export_store(conn, format, out)
