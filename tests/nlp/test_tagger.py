@@ -102,3 +102,9 @@ def test_rules_keep_their_attribution_when_the_tagger_also_marks_it() -> None:
     text = 'Lina Farouk visited the camp. "The wells are dry," Farouk said.'
     result = analyse(text, {"Lina Farouk": "PERSON"}, aliases={"Lina Farouk": ["Farouk"]})
     assert [(a.cue.text, a.content.text) for a in result.attributions] == [("said", '"The wells are dry,"')]
+
+
+def test_a_group_calling_itself_a_name_reports_nothing() -> None:
+    text = "A militia calling itself the River Guard seized the bridge, residents said on Monday."
+    result = analyse(text, {"River Guard": "ARMED_GROUP"})
+    assert not any(a.cue.text.startswith("call") for a in result.attributions)

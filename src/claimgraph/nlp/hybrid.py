@@ -119,6 +119,8 @@ def _source(cue: TokenSpan, in_quote: set[int]) -> TokenSpan | None:
 def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple[int, int] | None:
     """The rules' content for a learned cue: the verb's complement, what follows a colon, else its clause."""
     doc, root = cue.doc, cue.root
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in root.children):
+        return None  # "a group calling itself X" names itself, it reports nothing
     blocked = set(range(cue.start, cue.end)) | set(range(source.start, source.end))
     span = complement(root) if root.pos_ in ("VERB", "AUX") else None
     if span is not None and not (blocked & set(range(span.start, span.end))):
