@@ -55,6 +55,64 @@ def title_before(text: str, start: int) -> str | None:
     return found.group(1) if all(is_title_word(w) for w in words) else None
 
 
+# Pet forms of English given names and the names they stand for ("Tom" is Thomas): facts of usage.
+_HYPOCORISTICS = {
+    "thomas": "tom tommy",
+    "william": "bill billy will willy",
+    "robert": "bob bobby rob robbie",
+    "richard": "dick rick",
+    "michael": "mike mick",
+    "james": "jim jimmy jamie",
+    "joseph": "joe joey",
+    "edward": "ed eddie ted ned",
+    "daniel": "dan danny",
+    "david": "dave davy",
+    "steven": "steve",
+    "stephen": "steve",
+    "christopher": "chris",
+    "anthony": "tony",
+    "nicholas": "nick",
+    "alexander": "alex",
+    "andrew": "andy drew",
+    "benjamin": "ben benny",
+    "samuel": "sam sammy",
+    "matthew": "matt",
+    "patrick": "pat paddy",
+    "timothy": "tim",
+    "ronald": "ron ronnie",
+    "donald": "don donnie",
+    "jonathan": "jon",
+    "elizabeth": "liz beth betty lizzie",
+    "katherine": "kate kathy katie",
+    "catherine": "kate cathy",
+    "susan": "sue susie",
+    "jennifer": "jen jenny",
+    "margaret": "peggy maggie meg",
+    "gregory": "greg",
+    "jeffrey": "jeff",
+    "lawrence": "larry",
+    "frederick": "fred freddie",
+    "charles": "charlie chuck",
+    "henry": "harry hank",
+    "john": "jack johnny",
+    "abraham": "abe",
+    "kenneth": "ken kenny",
+    "gerald": "gerry jerry",
+    "philip": "phil",
+    "raymond": "ray",
+    "douglas": "doug",
+    "victoria": "vicky",
+    "rebecca": "becky",
+    "deborah": "debbie",
+}
+_PET_FORMS = {pet: full for full, pets in _HYPOCORISTICS.items() for pet in pets.split()}
+
+
+def given_name(word: str) -> str:
+    """The full form of a given name written as a pet form ("tom" → "thomas"); other words unchanged."""
+    return _PET_FORMS.get(word, word)
+
+
 _QUOTES = "\"'`´‘’‚‛“”„‟′″«»"
 _DASHES = "-‐‑‒–—―_"
 _STRIP = str.maketrans("", "", _QUOTES + _DASHES)

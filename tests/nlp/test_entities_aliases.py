@@ -217,3 +217,21 @@ def test_a_leaders_regime_joins_the_country_body_named_with_the_same_word() -> N
     regime = [e for e in found if "Kamal regime" in (e.name, *e.aliases)]
     assert len(regime) == 1 and "libyan regime" in {fold(n) for n in (regime[0].name, *regime[0].aliases)}
     assert "Egyptian government" not in (regime[0].name, *regime[0].aliases)
+
+
+def test_a_pet_form_or_a_transliteration_of_a_given_name_is_the_same_person() -> None:
+    found = entities(
+        "Thomas Wexley, a researcher, spoke first. Later Tom Wexley added that Mohammed Qadri agreed. "
+        "Muhammad Qadri had led the talks."
+    )
+    assert "tom wexley" in names(found, "Thomas Wexley")
+    assert "muhammad qadri" in names(found, "Mohammed Qadri")
+
+
+def test_the_head_word_of_an_organisation_is_its_short_form() -> None:
+    found = entities(
+        "Researchers at the Beirut Institute for Strategic Studies counted 12 dead. "
+        "The Institute said the toll may rise, and the Institute published its figures."
+    )
+    institute = by_name(found, "Beirut Institute for Strategic Studies")
+    assert "institute" in names(found, "Beirut Institute for Strategic Studies") and institute.type == "ORGANIZATION"

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claimgraph.model import EntityType
-from claimgraph.names import HONORIFICS, acronym, fold, name_key, tokens
+from claimgraph.names import HONORIFICS, acronym, fold, given_name, name_key, tokens
 from claimgraph.nlp.institutions import head_class
 from claimgraph.nlp.places import country_of, is_known_place
 
@@ -168,23 +168,30 @@ def _same_place_or_body(groups: _Groups, mentions: list[Mention]) -> None:
             groups.join(by_country[bodies.pop()], i)
 
 
+def same_part(x: str, y: str) -> bool:
+    """One name word up to spelling: a near spelling, a transliteration variant (Mohammed/Muhammad), a pet form."""
+    if fuzz.ratio(x, y) >= 80 or given_name(x) == given_name(y):
+        return True
+    return min(len(x), len(y)) >= 5 and name_key(x) == name_key(y) and x[0] == y[0]
+
+
 def _person_part_of(short: Mention, full: Mention) -> bool:
     """Is ``short`` a surname, given name or leading part of the person ``full``?"""
     s, f = person_parts(short.text), person_parts(full.text)
     if not s or len(s) >= len(f):
         return False
-    if len(s) == 1:
-        return s[0] in (f[0], f[-1])
+    if len(s) == 1:  # a surname, or a given name in full or as a pet form ("Tom" of "Thomas Roe")
+        return s[0] == f[-1] or given_name(s[0]) == given_name(f[0])
     if s == f[-len(s) :]:  # a surname with its particle: "de Blasio" of "Bill de Blasio"
         return True
-    return all(fuzz.ratio(x, y) >= 80 for x, y in zip(s, f, strict=False))
+    return all(same_part(x, y) for x, y in zip(s, f, strict=False))
 
 
 def _one_person(a: Mention, b: Mention) -> bool:
     """Could these two names be one person: the same parts up to spelling, or one a part of the other?"""
     pa, pb = person_parts(a.text), person_parts(b.text)
     if len(pa) == len(pb):
-        return all(fuzz.ratio(x, y) >= 80 for x, y in zip(pa, pb, strict=True))
+        return all(same_part(x, y) for x, y in zip(pa, pb, strict=True))
     return _person_part_of(a, b) or _person_part_of(b, a)
 
 
@@ -199,6 +206,12 @@ def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
     """
     order = sorted(range(len(mentions)), key=lambda k: _order(mentions[k]))
     fulls = [i for i in order if mentions[i].type == "PERSON" and len(person_parts(mentions[i].text)) > 1]
+    for x, i in enumerate(fulls):  # one person spelled two ways in full ("Tom Roe", "Thomas Roe")
+        for j in fulls[:x]:
+            same_length = len(person_parts(mentions[i].text)) == len(person_parts(mentions[j].text))
+            if same_length and _one_person(mentions[i], mentions[j]) and not _clash(groups, mentions, fulls, i, j):
+                groups.join(j, i)
+                break
     for i in order:
         m = mentions[i]
         if m.type != "PERSON":
@@ -295,12 +308,45 @@ def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]
                 groups.join(j, i)
                 break
     _same_written_name(groups, mentions)  # 3–6
+    _head_short_forms(groups, mentions, text)  # 9
     _same_place_or_body(groups, mentions)  # 8
     _same_person(groups, mentions)  # 7
     by_root: dict[int, list[int]] = {}
     for i in sorted(range(n), key=lambda k: _order(mentions[k])):
         by_root.setdefault(groups.find(i), []).append(i)
     return list(by_root.values())
+
+
+# Heads too generic for "the <Head>" to name one body ("the Army" may be any army).
+_GENERIC_HEADS_WORDS = (
+    "army government state council party forces force group movement ministry police union committee court "
+    "assembly congress parliament senate house department agency office company bank front coalition alliance "
+    "brigade brigades militia navy administration authority commission"
+)
+GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
+
+
+def _head_short_forms(groups: _Groups, mentions: list[Mention], text: str) -> None:
+    """Step 9: "the Observatory" is the one organisation of the document named with that word.
+
+    A one-word mention written after "the" joins the single organisation-like
+    name of two or more words that contains the word (not a generic head such
+    as "Army"); the short form takes that organisation's type.
+    """
+    longs: dict[str, set[int]] = {}
+    for j, m in enumerate(mentions):
+        if m.type in ORG_LIKE and len(m.text.split()) > 1:
+            for word in fold(m.text).split()[1:]:
+                longs.setdefault(word, set()).add(groups.find(j))
+    for i, m in enumerate(mentions):
+        word = fold(m.text)
+        if " " in word or word in GENERIC_HEADS or m.rank > 1 or m.field is not None:
+            continue
+        if text[max(0, m.start - 4) : m.start].lower() != "the " or len(longs.get(word, ())) != 1:
+            continue
+        root = next(iter(longs[word]))
+        mentions[i] = replace(m, type=mentions[root].type)
+        groups.join(root, i)
 
 
 def _drop_article(name: str) -> str:
