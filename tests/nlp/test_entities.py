@@ -241,3 +241,16 @@ def test_a_titled_person_is_named_without_the_title_which_stays_an_alias() -> No
     found = entities("Gov. Nora Quill signed the order. Quill said the state would comply.")
     quill = by_name(found, "Nora Quill")
     assert quill.name == "Nora Quill" and "Gov. Nora Quill" in quill.aliases
+
+
+def test_a_full_name_read_as_an_organisation_is_the_person_named_alone_elsewhere() -> None:
+    text = "Kovalenko said the talks would resume. Pyotr Andreyevich Kovalenko arrived in Geneva."
+    doc = pipeline().make_doc(text)
+    for _, proc in pipeline().pipeline[:-1]:  # everything but the type mapping under test
+        doc = proc(doc)
+    entity_types = pipeline().get_pipe("claimgraph_entity_types_v1")
+    start = text.index("Pyotr")
+    name = doc.char_span(start, start + len("Pyotr Andreyevich Kovalenko"))
+    assert name is not None
+    doc.ents = [Span(doc, name.start, name.end, label="ORG"), Span(doc, 0, 1, label="PERSON")]
+    assert ("Pyotr Andreyevich Kovalenko", "PERSON") in [(e.text, e.label_) for e in entity_types(doc).ents]

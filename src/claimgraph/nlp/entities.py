@@ -189,6 +189,8 @@ class EntityTypes:
         }
         # Words of people named in full: "Scurfield" alone is that person, not a place or a company.
         surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s if t.is_title}
+        # "Erdoğan" alone as a person: "Recep Tayyip Erdoğan" the model calls an ORG is that person in full
+        surnames |= {f"={s.text}" for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title}
         doc.ents = [out for span in spans if (out := self._retype(span, listed, surnames)) is not None]
         return doc
 
@@ -235,8 +237,11 @@ class EntityTypes:
         etype = MODEL_TYPES.get(label)
         if etype is None or (label == "PERSON" and is_demonym(ent.text)):
             return None
-        if (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4) or (
-            label == "ORG" and led_by(ent)
+        full_name = label == "ORG" and 1 < len(ent) < 4 and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+        if (
+            (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4)
+            or (full_name and f"={ent[-1].text}" in surnames)
+            or (label == "ORG" and led_by(ent))
         ):
             etype = "PERSON"
         elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):
