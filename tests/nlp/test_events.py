@@ -197,3 +197,13 @@ def test_a_claim_no_event_implies_names_none() -> None:
     a, found = events_of("The Dawla Brigade is based in Tamsa.", {"Dawla Brigade": "ARMED_GROUP", "Tamsa": "PLACE"})
     name_implying_events(a.claims, found, a.entities)
     assert a.claims and all(c.event is None for c in a.claims)
+
+
+def test_a_verb_names_an_event_only_in_its_event_sense() -> None:
+    names: dict[str, EntityType] = {"Northern Front": "ARMED_GROUP", "Dawla Brigade": "ARMED_GROUP"}
+    _, found = events_of("The Northern Front called for talks with the Dawla Brigade.", names)
+    assert "REQUEST" in {e.type for e in found}
+    _, found = events_of("The Northern Front is what the Dawla Brigade called a menace.", names)
+    assert "REQUEST" not in {e.type for e in found}
+    _, found = events_of("The Northern Front hit back at the Dawla Brigade over its comments.", names)
+    assert "ASSAULT" not in {e.type for e in found}

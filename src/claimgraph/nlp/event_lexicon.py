@@ -57,6 +57,7 @@ class EventLexicon:
     instruments: dict[str, str]
     modality: Modality
     object_retyping: dict[Reading, tuple[frozenset[str], Reading]]
+    needs: dict[str, frozenset[str]]
 
     def reading(self, lemma: str, pos: str) -> Reading | None:
         return self.triggers.get((lemma, pos))
@@ -116,6 +117,7 @@ def validate(raw: dict[str, Any]) -> EventLexicon:
         instruments=dict(raw["instruments"]),
         modality=Modality(**modal),
         object_retyping=retyping,
+        needs={k: frozenset(v) for k, v in raw["needs"].items() if not k.startswith("_")},
     )
 
 

@@ -155,7 +155,7 @@ class EventTriggers:
         spans: list[Span] = []
         for tok in doc:
             reading = _reading(tok, self.lex)
-            if reading is None or _modifies(tok):
+            if reading is None or _modifies(tok) or not _has_what_it_needs(tok, self.lex):
                 continue
             reading = _by_object(tok, _instrument(tok, _refined(tok, reading, self.lex), self.lex), self.lex)
             reading, why = _modal(tok, reading, self.lex)
@@ -165,6 +165,14 @@ class EventTriggers:
         doc.spans[TRIGGERS] = spans
         doc.spans[DATES] = [ent for ent in doc.ents if ent.label_ == "DATE"]
         return doc
+
+
+def _has_what_it_needs(tok: Token, lex: EventLexicon) -> bool:
+    """A verb read as an event only with a dependent its sense needs ("called for", "hit the town")."""
+    needs = lex.needs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+    if needs is None:
+        return True
+    return any(c.dep_ in needs or (c.dep_ == "prep" and f"prep:{c.lower_}" in needs) for c in tok.children)
 
 
 def _modifies(tok: Token) -> bool:
