@@ -32,7 +32,6 @@ Predicate = Literal[
     "designated_as",
 ]
 PREDICATES: tuple[Predicate, ...] = get_args(Predicate)
-SYMMETRIC_PREDICATES: frozenset[str] = frozenset({"allied_with", "rival_of", "merged_with", "linked_to"})
 
 Polarity = Literal["affirmed", "denied"]
 ConflictKind = Literal["polarity", "blanket_denial", "exclusive"]

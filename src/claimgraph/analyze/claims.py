@@ -16,8 +16,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from claimgraph.model import SYMMETRIC_PREDICATES
 from claimgraph.names import fold
+from claimgraph.predicates import SYMMETRIC_PREDICATES
 from claimgraph.store import schema as t
 
 

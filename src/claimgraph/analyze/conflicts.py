@@ -20,9 +20,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.analyze.claims import ClaimGroup, group_claims, load_claims
-from claimgraph.model import SYMMETRIC_PREDICATES
 from claimgraph.names import fold
-from claimgraph.nlp.conflicts import ONE_VALUED, Statement, judge
+from claimgraph.nlp.conflicts import Statement, judge
+from claimgraph.predicates import ONE_VALUED, SYMMETRIC_PREDICATES
 
 
 @dataclass(frozen=True, slots=True)

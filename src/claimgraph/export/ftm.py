@@ -18,6 +18,7 @@ from followthemoney import model
 
 from claimgraph.analyze.claims import ClaimGroup
 from claimgraph.export.snapshot import Snapshot
+from claimgraph.predicates import facts
 
 _SCHEMA = {
     "ARMED_GROUP": "Organization",
@@ -25,12 +26,6 @@ _SCHEMA = {
     "MEDIA": "Organization",
     "PERSON": "Person",
     "PLACE": "Address",
-}
-# predicate → (schema, subject property, object property), for affirmed claims whose types fit
-_LINKS = {
-    "member_of": ("Membership", "member", "organization"),
-    "leader_of": ("Directorship", "director", "organization"),
-    "works_for": ("Employment", "employee", "employer"),
 }
 
 
@@ -55,10 +50,10 @@ def _claim(g: ClaimGroup, ids: dict[str, str], types: dict[str, str]) -> dict[st
     if g.object is None:
         note = f"{g.subject_name} {g.predicate.replace('_', ' ')} {g.object_literal} ({summary})"
         return _entity("Note", key, {"entity": ids[g.subject], "name": note, "description": common["description"]})
-    link = _LINKS.get(g.predicate)
+    link = facts(g.predicate).ftm  # for affirmed claims whose types fit
     fits = link and types[g.subject] == "PERSON" and types[g.object] != "PERSON" and types[g.object] != "PLACE"
     if g.polarity == "affirmed" and link and fits:
-        schema, subj, obj = link
+        schema, subj, obj = link.schema, link.subject, link.object
         return _entity(schema, key, {subj: ids[g.subject], obj: ids[g.object], "role": g.predicate, **common})
     props = {"subject": ids[g.subject], "object": ids[g.object], "role": g.predicate, **common}
     if g.polarity == "denied":

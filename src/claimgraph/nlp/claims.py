@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.model import SYMMETRIC_PREDICATES, Attribution, Claim, Document, Entity, Span
+from claimgraph.model import Attribution, Claim, Document, Entity, Span
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.frames import RawClaim
 from claimgraph.nlp.relations import read_relations
 from claimgraph.nlp.sourcing import Sourcing
+from claimgraph.predicates import SYMMETRIC_PREDICATES
 
 _RELAYS = frozenset({"according to"})
 

@@ -25,21 +25,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from claimgraph.model import SYMMETRIC_PREDICATES, Claim, Conflict, ConflictKind
-
-# A claim with the key predicate also asserts each predicate in its value.
-IMPLIES: dict[str, frozenset[str]] = {
-    "part_of": frozenset({"affiliated_with", "linked_to"}),
-    "affiliated_with": frozenset({"linked_to"}),
-    "pledged_allegiance_to": frozenset({"affiliated_with", "linked_to"}),
-    "member_of": frozenset({"affiliated_with", "linked_to"}),
-    "leader_of": frozenset({"member_of", "linked_to"}),
-    "spokesperson_of": frozenset({"member_of", "linked_to"}),
-    "merged_with": frozenset({"linked_to"}),
-    "allied_with": frozenset({"linked_to"}),
-}
-# Predicates an actor holds towards one object only.
-ONE_VALUED: frozenset[str] = frozenset({"split_from", "spokesperson_of"})
+from claimgraph.model import Claim, Conflict, ConflictKind
+from claimgraph.predicates import IMPLIES, ONE_VALUED, SYMMETRIC_PREDICATES
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.lexicon import Frame
 from claimgraph.nlp.polarity import is_denied, is_hedged, is_unasserted
 from claimgraph.nlp.speakers import misparsed_subject
+from claimgraph.predicates import STATE_ONLY  # a place allies, fights or is led only as a state
 
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
@@ -333,7 +334,7 @@ class FrameReader:
             return False
         if obj is None:
             return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
-        if predicate in _STATE_ONLY and "PLACE" in (
+        if predicate in STATE_ONLY and "PLACE" in (
             self.index.type_of(subject),
             self.index.type_of(obj),
         ):
@@ -428,6 +429,4 @@ class FrameReader:
         return []
 
 
-# A place allies, fights or is led only as a state: "its head" said of a city is a misreading.
-_STATE_ONLY = frozenset({"allied_with", "rival_of", "leader_of", "spokesperson_of"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from claimgraph.model import EntityType, Predicate
+from claimgraph.predicates import table as predicate_table
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -199,7 +200,5 @@ def relations() -> Relations:
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
-        types={
-            k: (frozenset(v[0]), frozenset(v[1])) for k, v in raw["predicate_types"].items() if not k.startswith("_")
-        },
+        types={p.name: (p.subject_types, p.object_types) for p in predicate_table().values()},
     )
