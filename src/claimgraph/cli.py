@@ -127,6 +127,11 @@ def ingest(
     db: Db = None,
     as_json: Json = False,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model to load.")] = None,
+    workers: Workers = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786) or 'local'."),
+    ] = None,
 ) -> None:
     """Extract and store documents; already stored content is skipped, failures are recorded."""
     from rich.progress import Progress
@@ -135,13 +140,13 @@ def ingest(
         if sys.stderr.isatty():
             with Progress(transient=True) as bar:
                 task = bar.add_task("ingesting", total=None)
-                summary = graph.ingest(paths, model, lambda _: bar.advance(task))
+                summary = graph.ingest(paths, model, lambda _: bar.advance(task), workers=workers, dask=dask)
             typer.echo(
                 f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}",
                 err=True,
             )
         else:
-            summary = graph.ingest(paths, model)
+            summary = graph.ingest(paths, model, workers=workers, dask=dask)
     if as_json:
         typer.echo(json.dumps(summary.to_json()))
     raise typer.Exit(1 if summary.failed else 0)

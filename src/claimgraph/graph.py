@@ -131,11 +131,30 @@ class Graph:
         paths: Sequence[str | Path],
         model: str | None = None,
         progress: Callable[[str], None] | None = None,
+        *,
+        workers: int | None = None,
+        dask: str | None = None,
     ) -> IngestSummary:
-        """Read, extract and store every document under ``paths`` (already stored content is skipped)."""
-        from claimgraph.load import ingest_paths
+        """Read, extract and store every document under ``paths`` (already stored content is skipped).
 
-        return ingest_paths(self._engine, paths, self._analyzer(model), progress)
+        ``workers`` extraction processes (default: the ``workers`` setting, 0
+        for one per core) give the store a single process would; ``dask``
+        (a scheduler address, or ``local`` for a loopback ``LocalCluster``)
+        extracts on a Dask cluster, shard by shard, resuming after a kill.
+        """
+        from claimgraph.load import ingest_paths, ingest_shards
+        from claimgraph.nlp.workers import ProcessAnalyzer, requested_workers, worker_count
+
+        if dask is not None:
+            from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
+
+            with ClusterAnalyzer(dask, model, workers or None) as cluster:
+                return ingest_shards(self._engine, make_shards(paths), cluster, progress)
+        count = worker_count(requested_workers(workers))
+        if count == 1:
+            return ingest_paths(self._engine, paths, self._analyzer(model), progress)
+        with ProcessAnalyzer(count, model, settings.get_int("batch_size")) as pool:
+            return ingest_paths(self._engine, paths, pool, progress)
 
     def add(self, results: Iterable[Extraction | ExtractionError], extractor: str = "claimgraph") -> IngestSummary:
         """Store results extracted elsewhere (``claimgraph.extract``, or records made by hand)."""

@@ -8,6 +8,12 @@ Documents already stored are recognised by their content hash *before* the
 NLP runs, so a rerun after a crash only analyses what is missing.  A
 document that cannot be read is recorded in ``failures`` and the batch goes
 on.  Derived tables are rebuilt once at the end.
+
+On a Dask cluster (``ingest_shards``) the unit of resumption is the shard:
+each shard's results are stored as they come back, then the shard's key is
+recorded in ``meta``, so a killed run starts again at the first shard not
+recorded and a rerun submits nothing; a shard cut short by the kill is
+analysed again and its stored documents count as duplicates.
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.resolve.origins import signature
 from claimgraph.resolve.refresh import refresh
+from claimgraph.store import meta
 from claimgraph.store.write import has_document, store_extraction, store_failure
 
 if TYPE_CHECKING:
+    from claimgraph.nlp.cluster import ClusterAnalyzer, Shard
     from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.workers import ProcessAnalyzer
 
 
 @dataclass(slots=True)
@@ -44,7 +53,7 @@ class IngestSummary:
         return asdict(self)
 
 
-def extractor_version(analyzer: Analyzer) -> str:
+def extractor_version(analyzer: Analyzer | ProcessAnalyzer | ClusterAnalyzer) -> str:
     """Provenance of every row written: claimgraph's version and the spaCy model's."""
     meta = analyzer.meta
     return f"claimgraph {__version__}; {meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip()
@@ -136,7 +145,7 @@ def _counted(
 def ingest_paths(
     engine: sa.Engine,
     paths: Sequence[str | Path],
-    analyzer: Analyzer,
+    analyzer: Analyzer | ProcessAnalyzer,
     progress: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document under ``paths``; rebuild derived tables at the end."""
@@ -145,5 +154,24 @@ def ingest_paths(
     summary = IngestSummary()
     results = extract_documents(_unseen(engine, read_paths(paths), summary), analyzer)
     write_results(engine, results, extractor_version(analyzer), summary, progress)
+    refresh(engine)
+    return summary
+
+
+def ingest_shards(
+    engine: sa.Engine,
+    shards: Sequence[Shard],
+    cluster: ClusterAnalyzer,
+    progress: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Store each shard's results as the cluster returns them; skip shards a previous run recorded."""
+    summary = IngestSummary()
+    with engine.connect() as conn:
+        todo = [shard for shard in shards if meta.get(conn, shard.key) is None]
+    extractor = extractor_version(cluster) if todo else ""
+    for shard, results in cluster.analyse_shards(todo):
+        write_results(engine, _counted(results, summary), extractor, summary, progress)
+        with engine.begin() as conn:
+            meta.put(conn, shard.key, meta.now())
     refresh(engine)
     return summary

@@ -56,6 +56,14 @@ def _meta() -> dict[str, Any]:
     return dict(_worker.meta)
 
 
+def requested_workers(workers: int | None) -> int:
+    """``workers``, else the ``workers`` setting; refused when negative."""
+    requested = settings.get_int("workers") if workers is None else workers
+    if requested < 0:
+        raise ConfigError(f"the number of workers must be 0 (one per core) or more, got {requested}")
+    return requested
+
+
 def worker_count(requested: int) -> int:
     """``requested`` worker processes, where 0 means one per core."""
     return requested if requested > 0 else (os.cpu_count() or 1)
@@ -151,10 +159,7 @@ def open_analyzer(model: str | None = None, workers: int | None = None) -> Itera
 
     ``workers`` defaults to the ``workers`` setting; 0 means one per core.
     """
-    requested = settings.get_int("workers") if workers is None else workers
-    if requested < 0:
-        raise ConfigError(f"the number of workers must be 0 (one per core) or more, got {requested}")
-    count = worker_count(requested)
+    count = worker_count(requested_workers(workers))
     if count == 1:
         yield Analyzer.load(model)
         return

@@ -1,0 +1,99 @@
+"""Ingest on every core and on a Dask cluster ends with the store one process makes; a killed run resumes."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from claimgraph import Graph
+from claimgraph.load import ingest_shards
+from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
+from claimgraph.store import open_store
+from postgres_server import PostgresServer
+
+pytest.importorskip("distributed")
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def exported(url: str) -> str:
+    with Graph.open(url) as graph:
+        out = io.StringIO()
+        graph.export("jsonl", out)
+        return out.getvalue()
+
+
+@pytest.fixture
+def sibling(store_url: str, request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """Another empty store on the backend of ``store_url``."""
+
+    def make(name: str) -> str:
+        if store_url.startswith("sqlite"):
+            return store_url.replace("store.db", f"{name}.db")
+        server: PostgresServer = request.getfixturevalue("postgres")
+        return server.create_database(f"{store_url.rsplit('/', 1)[1]}_{name}")
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A LocalCluster on loopback, shared by the module's tests (its address is a tcp:// URL)."""
+    with ClusterAnalyzer("local", workers=2) as cluster:
+        yield cluster.client.scheduler.address
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMGRAPH_BATCH_SIZE", "3")  # several batches of the examples: both workers get work
+
+
+@pytest.mark.slow
+def test_two_workers_and_a_dask_cluster_store_what_one_process_stores(
+    store_url: str, sibling: Callable[[str], str], scheduler: str, small_batches: None
+) -> None:
+    with Graph.open(store_url) as graph:
+        one = graph.ingest([EXAMPLES], workers=1)
+    workers_url, dask_url = sibling("workers"), sibling("dask")
+    with Graph.open(workers_url) as graph:
+        two = graph.ingest([EXAMPLES], workers=2)
+    with Graph.open(dask_url) as graph:
+        cluster = graph.ingest([EXAMPLES], dask=scheduler)
+    assert one.stored >= 6 and one == two == cluster
+    baseline = exported(store_url)
+    assert exported(workers_url) == baseline and exported(dask_url) == baseline
+
+
+class _Killed(Exception):
+    pass
+
+
+class _DiesAfterFirstShard:
+    """A cluster whose client is killed once the first shard's results are back."""
+
+    def __init__(self, cluster: ClusterAnalyzer) -> None:
+        self.cluster, self.meta = cluster, cluster.meta
+
+    def analyse_shards(self, shards):  # type: ignore[no-untyped-def]
+        for n, done in enumerate(self.cluster.analyse_shards(shards)):
+            if n == 1:
+                raise _Killed
+            yield done
+
+
+@pytest.mark.slow
+def test_an_interrupted_cluster_ingest_resumes_and_a_rerun_adds_nothing(tmp_path: Path, scheduler: str) -> None:
+    shards = make_shards([EXAMPLES], max_files=1)
+    assert len(shards) >= 3
+    clean, resumed = f"sqlite:///{tmp_path / 'clean.db'}", f"sqlite:///{tmp_path / 'resumed.db'}"
+    with ClusterAnalyzer(scheduler) as cluster:
+        full = ingest_shards(open_store(clean), shards, cluster)
+        with pytest.raises(_Killed):
+            ingest_shards(open_store(resumed), shards, _DiesAfterFirstShard(cluster))  # type: ignore[arg-type]
+        rest = ingest_shards(open_store(resumed), shards, cluster)
+        rerun = ingest_shards(open_store(resumed), shards, cluster)
+    assert 0 < rest.read < full.read and rerun.read == 0
+    assert exported(resumed) == exported(clean)
