@@ -97,6 +97,11 @@ def extract(
 
 Db = Annotated[str | None, typer.Option("--db", help="Store URL (default: the db setting, CLAIMGRAPH_DB).")]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON value on stdout.")]
+Kind = Annotated[
+    str | None,
+    typer.Option("--type", help="The actor's type, when the name is written for several (ARMED_GROUP, PERSON, …)."),
+]
+Name = Annotated[str, typer.Argument(help="Any name of the actor, or its id.")]
 
 
 @contextmanager
@@ -160,9 +165,7 @@ def stats(db: Db = None, as_json: Json = False) -> None:
 
 
 @app.command()
-def show(
-    name: Annotated[str, typer.Argument(help="Any name of the actor.")], db: Db = None, as_json: Json = False
-) -> None:
+def show(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
     """The dossier of an actor: names, claims with sources and origins, conflicts."""
 
     def text(d: dict[str, Any]) -> str:
@@ -180,7 +183,7 @@ def show(
         return f"{head}\n{aliases}\nclaims:\n{claims}\nconflicts:\n{conflicts}"
 
     with _graph(db) as graph:
-        _emit(as_json, graph.dossier(name).to_json(), text)
+        _emit(as_json, graph.dossier(name, type).to_json(), text)
 
 
 @app.command()
@@ -277,36 +280,121 @@ def errors(db: Db = None, as_json: Json = False) -> None:
 
 
 def _said(r: dict[str, Any]) -> str:
-    return f"{r['left']} and {r['right']} are {'one actor' if r['same_actor'] else 'two actors'}"
+    """What a hand judgement did, then every actor its names sit in now."""
+    what = {
+        "positive": f"{r['left']} and {r['right']} are {'one actor' if r['same_actor'] else 'still two actors'}",
+        "negative": f"{r['left']} and {r['right']} are {'still one actor' if r['same_actor'] else 'two actors'}",
+        "attach": f"{r['left']} is {'now' if r['same_actor'] else 'not'} a name of {r['right']}",
+        "detach": f"{r['left']} is {'an actor of its own' if r['done'] else 'still with other names'}",
+    }[r["judgement"]]
+    actors: dict[tuple[str, str], list[str]] = {}
+    for p in r["actors"]:
+        actors.setdefault((p["actor"], p["actor_id"]), []).append(f"{p['name']} [{p['type']}]")
+    lines = [what + ("" if r["done"] else " (could not do what was asked)")]
+    lines += [f"  {name} ({actor_id}): {', '.join(names)}" for (name, actor_id), names in actors.items()]
+    return "\n".join(lines)
+
+
+def _judged(as_json: bool, outcome: Any) -> None:
+    """Print a hand judgement's outcome; exit 1 when it could not do what was asked."""
+    _emit(as_json, outcome.to_json(), _said)
+    if not outcome.done:
+        raise typer.Exit(1)
 
 
 @app.command()
-def merge(a: str, b: str, db: Db = None, as_json: Json = False) -> None:
-    """Say by hand that names A and B are one actor (overrides automatic judgements)."""
+def merge(a: Name, b: Name, db: Db = None, as_json: Json = False) -> None:
+    """Say by hand that the actors of A and B are one, whatever automatic judgements say; exit 1 if they are not."""
     with _graph(db) as graph:
-        _emit(as_json, graph.merge(a, b).to_json(), _said)
+        outcome = graph.merge(a, b)
+    _judged(as_json, outcome)
 
 
 @app.command()
-def split(a: str, b: str, db: Db = None, as_json: Json = False) -> None:
-    """Say by hand that names A and B are different actors (overrides automatic judgements)."""
+def split(a: Name, b: Name, db: Db = None, as_json: Json = False) -> None:
+    """Say by hand that names A and B are two actors; prints where every name went, exit 1 if still one."""
     with _graph(db) as graph:
-        _emit(as_json, graph.split(a, b).to_json(), _said)
+        outcome = graph.split(a, b)
+    _judged(as_json, outcome)
 
 
 @app.command()
-def explain(name: str, db: Db = None, as_json: Json = False) -> None:
-    """Why the names of an actor are taken as one: the judgements that join and separate them."""
+def attach(
+    name: Annotated[str, typer.Argument(help="The name to move.")],
+    actor: Annotated[str, typer.Argument(help="Any name of the actor to move it to, or its id.")],
+    db: Db = None,
+    as_json: Json = False,
+    type: Kind = None,
+) -> None:
+    """Move one name to another actor, by hand; exit 1 if it could not be moved."""
+    with _graph(db) as graph:
+        outcome = graph.attach(name, actor, type)
+    _judged(as_json, outcome)
+
+
+@app.command()
+def detach(
+    name: Annotated[str, typer.Argument(help="The name to set apart.")],
+    db: Db = None,
+    as_json: Json = False,
+    type: Kind = None,
+) -> None:
+    """Make one name an actor of its own, by hand; exit 1 if it is still with other names."""
+    with _graph(db) as graph:
+        outcome = graph.detach(name, type)
+    _judged(as_json, outcome)
+
+
+@app.command()
+def review(
+    db: Db = None,
+    as_json: Json = False,
+    limit: Annotated[int, typer.Option(help="Most actors to list.")] = 20,
+) -> None:
+    """The automatic merges most worth a look, riskiest first, each with its evidence."""
+
+    def text(items: list[dict[str, Any]]) -> str:
+        lines = []
+        for i in items:
+            lines.append(f"{i['risk']:.2f}  {i['actor']} ({i['type']}, {i['actor_id']}): {i['names']} names, "
+                         f"{i['documents']} documents")  # fmt: skip
+            lines += [f"      {p}" for p in i["problems"]]
+            if w := i["weakest"]:
+                lines.append(
+                    f"      weakest link: {w['left']} ~ {w['right']} ({w['score']:.2f}: {'; '.join(w['reasons'])})"
+                )
+                lines.append(f"      it joins: {', '.join(w['groups'][0])}  |  {', '.join(w['groups'][1])}")
+            lines += [f"      written as {k}: {', '.join(v)}" for k, v in i["types"].items()]
+            lines += [f"      gazetteer {k}: {', '.join(v)}" for k, v in i["gazetteer_ids"].items()]
+        return "\n".join(lines) if lines else "(nothing to review)"
+
+    with _graph(db) as graph:
+        _emit(as_json, [i.to_json() for i in graph.review(limit)], text)
+
+
+@app.command()
+def explain(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
+    """Why the names of an actor are one: each name's path of judgements, strongest first, and hand splits."""
 
     def text(r: dict[str, Any]) -> str:
-        lines = [f"{r['name']} ({r['type']}): " + ", ".join(r["names"])]
-        for j in r["judgements"]:
-            how = "by hand" if j["by_hand"] else f"automatic, score {j['score']:.2f}"
-            lines.append(f"  {j['left']} ~ {j['right']}: {j['judgement']} ({how}): {j['reason']}")
+        lines = [f"{r['name']} ({r['type']}, {r['id']}): " + ", ".join(r["names"])]
+        for p in r["paths"]:
+            if not p["steps"]:
+                lines.append(f"  {p['name']} [{p['type']}]: {'the main name' if p['strength'] else 'no path'}")
+                continue
+            chain = " → ".join(
+                f"{s['right']} ({'by hand' if s['by_hand'] else format(s['score'], '.2f')}: {'; '.join(s['reasons'])})"
+                for s in p["steps"]
+            )
+            lines.append(
+                f"  {p['name']} [{p['type']}], strength {p['strength']:.2f}: {p['steps'][0]['left']} → {chain}"
+            )
+        splits = [j for j in r["judgements"] if j["by_hand"] and j["judgement"] == "negative"]
+        lines += [f"  split by hand: {j['left']} / {j['right']}" for j in splits]
         return "\n".join(lines)
 
     with _graph(db) as graph:
-        _emit(as_json, graph.explain(name).to_json(), text)
+        _emit(as_json, graph.explain(name, type).to_json(), text)
 
 
 @app.command()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self, TextIO
@@ -42,7 +42,9 @@ if TYPE_CHECKING:
     from claimgraph.analyze.events import EventConflict, EventGroup
     from claimgraph.load import IngestSummary
     from claimgraph.nlp.pipeline import Analyzer
-    from claimgraph.resolve.lookup import Explanation
+    from claimgraph.resolve.explain import Explanation
+    from claimgraph.resolve.hand import Placement
+    from claimgraph.resolve.review import ReviewItem
     from claimgraph.store.read import Failure
     from claimgraph.store.search import Hit
 
@@ -77,16 +79,19 @@ class EventQuery:
 
 @dataclass(frozen=True, slots=True)
 class JudgementOutcome:
-    """What a merge or split by hand did, and whether the two names now name one actor."""
+    """What a hand judgement did: whether the names now name one actor, whether that is what was asked,
+    and where every name of the actors involved sits now (``actors``)."""
 
-    judgement: str
+    judgement: str  # positive (merge), negative (split), attach, detach
     left: str
     right: str
     judgements: int
     same_actor: bool
+    done: bool = True
+    actors: list[Placement] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "actors": [p.to_json() for p in self.actors]}
 
 
 class Graph:
@@ -163,23 +168,67 @@ class Graph:
         return store_results(self._engine, results, extractor)
 
     def merge(self, a: str, b: str) -> JudgementOutcome:
-        """Say by hand that names ``a`` and ``b`` are one actor (overrides automatic judgements)."""
+        """Say by hand that the actors of ``a`` and ``b`` are one (overrides every automatic judgement)."""
         return self._judge(a, b, "positive")
 
     def split(self, a: str, b: str) -> JudgementOutcome:
-        """Say by hand that names ``a`` and ``b`` are two actors (overrides automatic judgements)."""
+        """Say by hand that names ``a`` and ``b`` are two actors; every other name goes where its evidence says."""
         return self._judge(a, b, "negative")
 
     def _judge(self, a: str, b: str, judgement: str) -> JudgementOutcome:
-        from claimgraph.resolve.lookup import find_actor
+        from claimgraph.resolve.hand import names_of
+        from claimgraph.resolve.lookup import typed_name_ids
         from claimgraph.resolve.store import judge_names
 
         self._refresh()
         with self._engine.begin() as conn:
+            left, right = typed_name_ids(conn, a), typed_name_ids(conn, b)
+            followed = names_of(conn, [a, b])
             count = judge_names(conn, a, b, judgement)
+        return self._outcome(judgement, a, b, count, left, right, followed, judgement == "positive")
+
+    def attach(self, name: str, actor: str, type: str | None = None) -> JudgementOutcome:
+        """Move the name ``name`` (of ``type``) to ``actor`` (any of its names, or its id), by hand."""
+        from claimgraph.resolve.hand import attach, names_of
+        from claimgraph.resolve.lookup import typed_name_ids
+
+        self._refresh()
+        with self._engine.begin() as conn:
+            own, target = typed_name_ids(conn, name, type), typed_name_ids(conn, actor)
+            followed = [*names_of(conn, [name], type), *names_of(conn, [actor])]
+            count = attach(conn, name, actor, type)
+        return self._outcome("attach", name, actor, count, own, target, followed, True)
+
+    def detach(self, name: str, type: str | None = None) -> JudgementOutcome:
+        """Make the name ``name`` (of ``type``) an actor of its own, by hand."""
+        from claimgraph.resolve.hand import alone, detach, names_of, placements
+        from claimgraph.resolve.lookup import typed_name_ids
+
+        self._refresh()
+        with self._engine.begin() as conn:
+            own = typed_name_ids(conn, name, type)
+            followed = names_of(conn, [name], type)
+            count = detach(conn, name, type)
         with self._read() as conn:
-            same = find_actor(conn, a).id == find_actor(conn, b).id
-        return JudgementOutcome(judgement, a, b, count, same)
+            single = alone(conn, own)
+            return JudgementOutcome("detach", name, "", count, not single, single, placements(conn, followed))
+
+    def _outcome(
+        self,
+        judgement: str,
+        a: str,
+        b: str,
+        count: int,
+        left: list[str],
+        right: list[str],
+        followed: list[str],
+        want_same: bool,
+    ) -> JudgementOutcome:
+        from claimgraph.resolve.hand import placements, same_actor
+
+        with self._read() as conn:
+            same = same_actor(conn, left, right)
+            return JudgementOutcome(judgement, a, b, count, same, same == want_same, placements(conn, followed))
 
     # ---- reading (every read starts from fresh derived tables) ----
 
@@ -193,12 +242,12 @@ class Graph:
         self._refresh()
         return self._engine.connect()
 
-    def dossier(self, name: str) -> Dossier:
-        """What is known about the actor ``name`` (any of its names) resolves to."""
+    def dossier(self, name: str, type: str | None = None) -> Dossier:
+        """What is known about the actor ``name`` (any of its names, or its id; of ``type``) resolves to."""
         from claimgraph.analyze.dossier import dossier
 
         with self._read() as conn:
-            return dossier(conn, name)
+            return dossier(conn, name, type)
 
     def claims(self, query: ClaimQuery | None = None) -> list[StoredClaim]:
         """Stored claims on canonical actors matching ``query``, in document order."""
@@ -262,12 +311,19 @@ class Graph:
             claims = [c.to_json() for c in load_claims(conn, ClaimFilter(involving=frozenset({found.id})))]
             return timeline_entries(conn, found.id, claims)
 
-    def explain(self, name: str) -> Explanation:
-        """Why the names of the actor ``name`` resolves to are one: every judgement touching them."""
-        from claimgraph.resolve.lookup import explain
+    def review(self, limit: int | None = 20) -> list[ReviewItem]:
+        """The actors most worth a look, riskiest first, each with its evidence (``resolve.review``)."""
+        from claimgraph.resolve.review import review_queue
 
         with self._read() as conn:
-            return explain(conn, name)
+            return review_queue(conn, limit)
+
+    def explain(self, name: str, type: str | None = None) -> Explanation:
+        """Why the names of the actor ``name`` resolves to are one: each name's path of judgements, strongest first."""
+        from claimgraph.resolve.explain import explain
+
+        with self._read() as conn:
+            return explain(conn, name, type)
 
     def stats(self) -> Stats:
         """The store's figures."""

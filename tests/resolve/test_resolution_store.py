@@ -7,7 +7,8 @@ import sqlalchemy as sa
 
 from claimgraph.errors import NotFoundError
 from claimgraph.load import IngestSummary, write_results
-from claimgraph.resolve.lookup import explain, find_actor
+from claimgraph.resolve.explain import explain
+from claimgraph.resolve.lookup import find_actor
 from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.store import judge_names
 from claimgraph.store import schema

@@ -103,9 +103,9 @@ def _seen_and_ids(conn: sa.Connection, actor: Actor) -> tuple[str | None, str | 
     return first, last, sorted(gazetteer)
 
 
-def dossier(conn: sa.Connection, name: str) -> Dossier:
-    """The dossier of the actor ``name`` resolves to."""
-    actor = find_actor(conn, name)
+def dossier(conn: sa.Connection, name: str, etype: str | None = None) -> Dossier:
+    """The dossier of the actor ``name`` (of type ``etype`` when given) resolves to."""
+    actor = find_actor(conn, name, etype)
     first, last, gazetteer_ids = _seen_and_ids(conn, actor)
     groups = group_claims(load_claims(conn, ClaimFilter(involving=frozenset({actor.id}))), focus=actor.id)
     groups.sort(key=lambda g: (g.subject != actor.id, g.predicate, g.object_name or g.object_literal or "", g.polarity))

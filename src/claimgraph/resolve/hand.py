@@ -85,6 +85,17 @@ def placements(conn: sa.Connection, name_ids: Collection[str]) -> list[Placement
     return [Placement(*p) for p in sorted(out, key=lambda p: (p[3], p[2], p[0], p[1]))]
 
 
+def alone(conn: sa.Connection, name_ids: Collection[str]) -> bool:
+    """Whether ``name_ids`` make up a whole actor by themselves."""
+    ids = sorted(name_ids)
+    c = t.canonical.c
+    actors = conn.execute(sa.select(c.actor_id).where(c.name_id.in_(ids)).distinct()).scalars().all()
+    if len(actors) != 1:
+        return False
+    members = conn.execute(sa.select(c.name_id).where(c.actor_id == actors[0])).scalars().all()
+    return set(members) == set(ids)
+
+
 def same_actor(conn: sa.Connection, left: Collection[str], right: Collection[str]) -> bool:
     """Whether the name ids ``left`` and ``right`` all sit in one actor."""
     ids = sorted({*left, *right})

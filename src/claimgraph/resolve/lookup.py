@@ -1,4 +1,4 @@
-"""From a name the user types to the canonical actor, and why it is one actor.
+"""From a name the user types to the canonical actor.
 
 A name is folded as the scorer folds it (GOLD.md) and looked up among every
 name the store knows; an actor id is accepted as well, and a type narrows
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz, process
@@ -34,43 +33,6 @@ class Actor:
     name: str
     type: str
     note: str | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class JudgementLine:
-    """One stored judgement touching an actor's names, with the names spelled out."""
-
-    left: str
-    right: str
-    judgement: str
-    by_hand: bool
-    score: float
-    reason: str
-    created_at: str
-    joins: bool  # both names belong to the actor
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True, slots=True)
-class Explanation:
-    """Why an actor's names are one (``claimgraph explain``)."""
-
-    id: str
-    name: str
-    type: str
-    names: list[str]
-    judgements: list[JudgementLine]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "names": list(self.names),
-            "judgements": [j.to_json() for j in self.judgements],
-        }
 
 
 # One candidate is taken for a name written for several actors when it has this many times the documents.
@@ -107,6 +69,7 @@ def _near(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor
         folds = conn.execute(sa.select(t.names.c.fold).distinct()).scalars().all()
         close = [m[0] for m in process.extract(fold(name), folds, scorer=fuzz.WRatio, limit=5, score_cutoff=86)]
         found = _candidates(conn, t.names.c.fold.in_(close), etype) if close else []
+    found.sort(key=lambda x: -fuzz.WRatio(fold(name), fold(x[0].name)))
     return found[:5]
 
 
@@ -172,30 +135,7 @@ def actor_name_ids(conn: sa.Connection, actor: Actor, name: str | None = None) -
     return list(conn.execute(query.order_by(t.canonical.c.name_id)).scalars())
 
 
-def explain(conn: sa.Connection, name: str) -> Explanation:
-    """The actor ``name`` resolves to, its names, and every judgement that touches them."""
-    actor = find_actor(conn, name)
-    name_ids = actor_name_ids(conn, actor)
-    label: dict[str, str] = dict(
-        conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(name_ids))).all()
-    )
-    j = t.judgements.c
-    rows = conn.execute(
-        sa.select(t.judgements).where(sa.or_(j.left_id.in_(name_ids), j.right_id.in_(name_ids))).order_by(j.id)
-    ).all()
-    others = {r.left_id for r in rows} | {r.right_id for r in rows}
-    label.update(conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(sorted(others)))).all())
-    lines = [
-        JudgementLine(
-            label.get(r.left_id, r.left_id),
-            label.get(r.right_id, r.right_id),
-            r.judgement,
-            bool(r.by_hand),
-            r.score,
-            r.reason,
-            r.created_at,
-            r.left_id in name_ids and r.right_id in name_ids,
-        )
-        for r in rows
-    ]
-    return Explanation(actor.id, actor.name, actor.type, sorted(label[n] for n in name_ids), lines)
+def typed_name_ids(conn: sa.Connection, typed: str, etype: str | None = None) -> list[str]:
+    """The name ids a user's ``typed`` name stands for: its own names in its actor, or all of an actor given by id."""
+    actor = find_actor(conn, typed, etype)
+    return actor_name_ids(conn, actor, typed) or actor_name_ids(conn, actor)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from claimgraph.nodes import digest
 from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.clusters import Judgement, clusters
-from claimgraph.resolve.lookup import actor_name_ids, find_actor
+from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
 from claimgraph.resolve.match import Candidate, compatible
 from claimgraph.store import schema as t
 from claimgraph.store.meta import ACTORS, mark_stale, now
@@ -124,7 +124,7 @@ def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str
     can keep them apart.  A split is about the two names: it walls them off
     from each other and leaves every other name to the evidence.
     """
-    left, right = find_actor(conn, a), find_actor(conn, b)
     if judgement == "positive":
+        left, right = find_actor(conn, a), find_actor(conn, b)
         return judge_by_hand(conn, actor_name_ids(conn, left), actor_name_ids(conn, right), judgement, reason)
-    return judge_by_hand(conn, actor_name_ids(conn, left, a), actor_name_ids(conn, right, b), judgement, reason)
+    return judge_by_hand(conn, typed_name_ids(conn, a), typed_name_ids(conn, b), judgement, reason)
