@@ -18,7 +18,7 @@ def test_graph_methods() -> None:
     methods = {name for name in vars(claimgraph.Graph) if not name.startswith("_")}
     assert methods == {
         "open", "close", "ingest", "add", "dossier", "claims", "conflicts", "events", "timeline", "search",
-        "failures", "stats", "merge", "split", "explain", "export", "document",
+        "failures", "stats", "merge", "split", "attach", "detach", "review", "explain", "export", "document",
     }  # fmt: skip
 
 

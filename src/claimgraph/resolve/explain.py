@@ -55,7 +55,7 @@ class Explanation:
             "type": self.type,
             "names": list(self.names),
             "judgements": [j.to_json() for j in self.judgements],
-            "paths": [asdict(p) for p in self.paths],
+            "paths": [p.to_json() for p in self.paths],
             "note": self.note,
         }
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -120,6 +121,14 @@ class NamePath:
     type: str
     strength: float
     steps: tuple[Step, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "strength": self.strength,
+            "steps": [{**asdict(s), "reasons": list(s.reasons)} for s in self.steps],
+        }
 
 
 def name_paths(conn: sa.Connection, main: str, name_ids: list[str]) -> list[NamePath]:
