@@ -35,16 +35,20 @@ from claimgraph.model import PREDICATES, Extraction, ExtractionError
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
+    from claimgraph.analyze.browse import ActorHit, BrowseResult
     from claimgraph.analyze.claims import StoredClaim
     from claimgraph.analyze.conflicts import StoreConflict
     from claimgraph.analyze.documents import DocumentView
     from claimgraph.analyze.dossier import Dossier, Stats
     from claimgraph.analyze.events import EventConflict, EventGroup
+    from claimgraph.analyze.neighbourhood import Neighbourhood
+    from claimgraph.analyze.reports import Reports
     from claimgraph.load import IngestSummary
     from claimgraph.nlp.pipeline import Analyzer
     from claimgraph.resolve.explain import Explanation
     from claimgraph.resolve.hand import Placement
     from claimgraph.resolve.review import ReviewItem
+    from claimgraph.resolve.worklist import Candidate, HandAction
     from claimgraph.store.read import Failure
     from claimgraph.store.search import Hit
 
@@ -352,6 +356,73 @@ class Graph:
 
         with self._read() as conn:
             return document_view(conn, document_id)
+
+    # ---- what the workbench browses: faceted search, neighbourhoods, reports, the review queue ----
+
+    def browse(
+        self,
+        text: str = "",
+        *,
+        type: str | None = None,
+        predicate: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> BrowseResult:
+        """Actors by any of their names and documents by their words, with facet counts, one page of documents."""
+        from claimgraph.analyze.browse import BrowseQuery, browse
+
+        if predicate is not None and predicate not in PREDICATES:
+            raise ConfigError(f"unknown predicate {predicate!r} (one of {', '.join(PREDICATES)})")
+        query = BrowseQuery(text, type, predicate, outlet, since, until, offset, limit)
+        with self._read() as conn:
+            return browse(conn, query)
+
+    def actors(self, text: str, type: str | None = None) -> list[ActorHit]:
+        """The actors one of whose names starts with (or has a word starting with) ``text``, best first."""
+        from claimgraph.analyze.browse import find_actors
+
+        with self._read() as conn:
+            return find_actors(conn, text, type)
+
+    def neighbourhood(self, name: str, depth: int = 1, limit: int = 150) -> Neighbourhood:
+        """The actors within ``depth`` claim steps of the actor ``name`` resolves to, at most ``limit``."""
+        from claimgraph.analyze.neighbourhood import neighbourhood
+        from claimgraph.resolve.lookup import find_actor
+
+        with self._read() as conn:
+            return neighbourhood(conn, find_actor(conn, name).id, depth, limit)
+
+    def reports(self, name: str) -> Reports:
+        """Documents writing any name of the actor ``name`` resolves to, counted by publication day."""
+        from claimgraph.analyze.reports import reports
+        from claimgraph.resolve.lookup import find_actor
+
+        with self._read() as conn:
+            return reports(conn, find_actor(conn, name).id)
+
+    def candidates(self, limit: int = 50) -> list[Candidate]:
+        """Pairs of names the matcher was unsure of (or only just merged) that nobody judged by hand."""
+        from claimgraph.resolve.worklist import candidates
+
+        with self._read() as conn:
+            return candidates(conn, limit)
+
+    def hand_actions(self) -> list[HandAction]:
+        """Every merge and split made by hand, latest first (``undo`` takes one back)."""
+        from claimgraph.resolve.worklist import hand_actions
+
+        with self._read() as conn:
+            return hand_actions(conn)
+
+    def undo(self, action_id: int) -> HandAction:
+        """Take back the hand judgement ``action_id``; the next read rebuilds the actors without it."""
+        from claimgraph.resolve.worklist import undo
+
+        with self._engine.begin() as conn:
+            return undo(conn, action_id)
 
     def export(self, format: ExportFormat | str, out: TextIO | str | Path) -> None:
         """The whole store in ``format`` (jsonl, csv, graphml, stix, ftm), to a text stream or a file path."""

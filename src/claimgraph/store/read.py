@@ -80,7 +80,10 @@ def _entities(conn: sa.Connection, document_id: str) -> tuple[list[Entity], dict
     by_row = {r.id: r.local_id for r in rows}
     by_name = {r.name_id: r.local_id for r in rows}
     aliases: dict[str, list[str]] = {r.id: [] for r in rows}
-    names = conn.execute(sa.select(en.entity_id, en.surface).where(en.document_id == document_id).order_by(en.surface))
+    # By entity id (the key's first column): entity_names has no index on its document column.
+    names = conn.execute(
+        sa.select(en.entity_id, en.surface).where(en.entity_id.in_(sorted(by_row))).order_by(en.surface)
+    )
     mentions: dict[str, list[Span]] = {r.id: [] for r in rows}
     spans = conn.execute(
         sa.select(m.entity_id, m.field, m.start, m.end, m.text)
