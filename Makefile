@@ -1,11 +1,12 @@
 # make demo  — install into .venv and run the main job on the bundled examples
 # make test  — install into .venv (plus PostgreSQL and Chromium from Debian when missing) and run lint, types and tests
+# make serve — build the demo store when absent and serve the web workbench on 127.0.0.1:8765
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint postgres chromium bench clean
+.PHONY: install demo serve test lint postgres chromium bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,12 @@ demo: install
 	$(BIN)/claimgraph ingest examples/ --db sqlite:///demo.db
 	$(BIN)/claimgraph stats --db sqlite:///demo.db
 	$(BIN)/claimgraph show "Hay'at Tahrir al-Sham" --db sqlite:///demo.db
+
+demo.db:
+	$(MAKE) demo
+
+serve: install demo.db
+	$(BIN)/claimgraph serve --db sqlite:///demo.db
 
 # PostgreSQL for the store tests: Debian's package, started by the tests as the postgres user.
 postgres:
@@ -68,6 +75,7 @@ bench: install
 	$(BIN)/python bench/show_latency.py
 	$(BIN)/python bench/resolution_scaling.py
 	$(BIN)/python bench/resolution_eval.py --dev
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) demo.db demo-extract.jsonl .pytest_cache .mypy_cache .ruff_cache

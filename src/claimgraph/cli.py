@@ -408,6 +408,27 @@ def export(
         graph.export(format, sys.stdout if out is None else out)
 
 
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback by default: the workbench has no login).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Refuse every change (hand judgements, undo).")
+    ] = False,
+) -> None:
+    """Serve the analyst's workbench: web pages and a JSON API over the store."""
+    import uvicorn
+
+    from claimgraph.web import create_app
+
+    with _graph(db) as graph:
+        typer.echo(f"claimgraph: serving the workbench on http://{host}:{port}/", err=True)
+        uvicorn.run(create_app(graph, read_only=read_only), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
