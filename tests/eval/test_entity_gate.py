@@ -3,8 +3,8 @@
 Entity F1 counts one-to-one matches of (name or alias, type) against the
 gold files; alias recall is the share of gold names and aliases found in
 the matched entity.  The floors sit a little under the figures measured
-when they were pinned (dev, 30 articles: entity F1 0.886, alias recall
-0.954; check, 12 articles never tuned on: 0.852 / 0.937), so a change that
+when they were pinned (dev, 30 articles: entity F1 0.895, alias recall
+0.956; check, 12 articles never tuned on: 0.852 / 0.941), so a change that
 loses a couple of actors or splits one fails here.  The plain
 model (``bench/plain_spacy.py``) scores entity F1 0.39 on the seed and 0.62
 on dev on the same measure.  On general news (the first CoNLL-2003 dev
@@ -32,10 +32,10 @@ from claimgraph.nlp.records import plain_entities
 FLOORS = {
     ("seed", "entity_f1"): 1.0,
     ("seed", "alias_recall"): 1.0,
-    ("dev", "entity_f1"): 0.88,
+    ("dev", "entity_f1"): 0.89,
     ("dev", "alias_recall"): 0.95,
     ("check", "entity_f1"): 0.845,
-    ("check", "alias_recall"): 0.93,
+    ("check", "alias_recall"): 0.935,
 }
 
 

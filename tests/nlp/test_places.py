@@ -57,3 +57,17 @@ def test_a_person_named_in_full_is_not_made_a_place() -> None:
     found = entities("Senator Rupert Kilby spoke on Monday. Aides said Kilby would travel to Kilby next week.")
     assert by_name(found, "Rupert Kilby").type == "PERSON"
     assert all(e.type != "PLACE" for e in found if "Kilby" in e.name)
+
+
+@pytest.mark.slow
+def test_a_facility_keeps_its_noun_and_is_also_named_without_it() -> None:
+    found = entities("Families were moved to al-Qaraz camp in May. Conditions in al-Qaraz are harsh, aid workers said.")
+    camp = by_name(found, "al-Qaraz camp")
+    assert camp.type == "PLACE" and "al-Qaraz" in camp.aliases
+    field = by_name(entities("The militants attacked the Homs gas field east of Palmyra."), "Homs gas field")
+    assert field.type == "PLACE"
+
+
+@pytest.mark.slow
+def test_a_regions_noun_is_not_part_of_its_name() -> None:
+    assert by_name(entities("Shelling continued in Idlib province on Friday."), "Idlib").name == "Idlib"

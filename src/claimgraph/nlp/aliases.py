@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from claimgraph.model import EntityType
 from claimgraph.names import HONORIFICS, acronym, fold, given_name, name_key, tokens
 from claimgraph.nlp.institutions import head_class
-from claimgraph.nlp.places import country_of, is_known_place
+from claimgraph.nlp.places import FACILITY_MODIFIERS, FACILITY_NOUNS, country_of, is_known_place
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,14 @@ def _stated_link(a: Mention, b: Mention, text: str) -> bool:
     return bool(_ALIAS_CUE.fullmatch(gap))
 
 
+def _facility_base(text: str) -> str:
+    """A place name without a trailing facility noun ("al-Roj camp" → "alroj", "Shaar gas field" → "shaar")."""
+    words = fold(text).split()
+    while len(words) > 1 and (words[-1] in FACILITY_NOUNS or words[-1] in FACILITY_MODIFIERS):
+        words.pop()
+    return " ".join(words)
+
+
 def _plain(text: str) -> str:
     """Folded name with a plural -s dropped from its last word."""
     key = fold(text)
@@ -121,6 +129,8 @@ def _same_written_name(groups: _Groups, mentions: list[Mention]) -> None:
     fam = [_family(m.type) for m in mentions]
     _join_buckets(groups, [((m.gazetteer_id, fam[i]) if m.gazetteer_id else None, i) for i, m in enumerate(mentions)])
     _join_buckets(groups, [((_plain(m.text), fam[i]), i) for i, m in enumerate(mentions)])
+    # "al-Roj camp" and then "al-Roj": a facility is also named without its noun
+    _join_buckets(groups, [(_facility_base(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
     named = [i for i, m in enumerate(mentions) if m.type != "PERSON" and len(m.text) >= 8]
     _join_buckets(
         groups, [((name_key(mentions[i].text), fam[i]) if " " in mentions[i].text else None, i) for i in named]

@@ -40,7 +40,14 @@ from spacy.util import filter_spans
 
 from claimgraph.names import HONORIFICS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
-from claimgraph.nlp.places import after_preposition, country_of, is_demonym, is_known_place
+from claimgraph.nlp.places import (
+    FACILITY_NOUNS,
+    after_preposition,
+    country_of,
+    is_demonym,
+    is_known_place,
+    with_facility_head,
+)
 
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 OUR_TYPES = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"})  # PERSON is also the model's
@@ -106,7 +113,9 @@ def _trim(span: Span) -> Span:
     while start < end - 1 and doc[start].lower_ == "the" and doc[start].is_lower:
         start += 1
     while end > start + 1 and (
-        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or (span.label_ in ("GPE", "LOC") and doc[end - 1].is_lower)
+        doc[end - 1].is_punct
+        or doc[end - 1].tag_ == "POS"
+        or (span.label_ in ("GPE", "LOC") and doc[end - 1].is_lower and doc[end - 1].lower_ not in FACILITY_NOUNS)
     ):
         end -= 1
     if span.label_ == "PERSON":  # the model often drops a given name: "Ahmet" in "Ahmet Yarlykapov"
@@ -250,7 +259,8 @@ class EntityTypes:
             etype = "PLACE"  # "left Mali": a country is not a person
         elif label == "ORG" and _armed(ent):
             etype = "ARMED_GROUP"
-        return Span(ent.doc, ent.start, ent.end, label=etype)
+        typed = Span(ent.doc, ent.start, ent.end, label=etype)
+        return with_facility_head(typed) if etype == "PLACE" else typed
 
 
 @Language.factory("claimgraph_entity_types_v1")

@@ -228,6 +228,25 @@ def _head_after(doc: Doc, end: int) -> bool:
     return False
 
 
+# Lower-case nouns that make a place name a facility's or a landmark's, kept in the name ("al-Roj camp",
+# "Shaar gas field", "Ayn al-Assad airbase"); a region's noun is not ("Daraa province" is Daraa).
+_FACILITY_NOUNS_WORDS = "camp field oilfield airbase airport base dam prison crossing mount mountains roundabout"
+FACILITY_NOUNS = frozenset(_FACILITY_NOUNS_WORDS.split())
+FACILITY_MODIFIERS = frozenset(["gas", "oil", "air", "border", "refugee", "military", "detention"])
+
+
+def with_facility_head(span: Span) -> Span:
+    """``span`` extended over a facility noun after it ("al-Roj" + "camp", "Shaar" + "gas field")."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ in FACILITY_MODIFIERS and doc[end + 1].lower_ in FACILITY_NOUNS:
+        end += 2
+    elif end < len(doc) and doc[end].lower_ in FACILITY_NOUNS:
+        end += 1
+    if end == span.end or not all(t.is_lower and t.ent_iob_ == "O" for t in doc[span.end : end]):
+        return span
+    return Span(doc, span.start, end, label=span.label, kb_id=span.kb_id)
+
+
 def toponym_shape(span: Span) -> bool:
     """ "al-Rasafa", "Khan Sheikhoun", "Deir Hafer": the shapes of Arabic place names."""
     words = [t for t in span if t.text != "-"]
@@ -322,7 +341,9 @@ class PlaceNames:
             if not ent.kb_id:
                 spans += self._entity(ent, people)
         spans += self._untagged(doc, people)
-        return set_entities(doc, [_identified(s) for s in spans])
+        spans = [with_facility_head(_identified(s)) for s in spans]
+        spans += [long for e in doc.ents if e.label_ in _PLACE_LABELS and (long := with_facility_head(e)) != e]
+        return set_entities(doc, spans)
 
     def _entity(self, ent: Span, people: set[tuple[str, int]]) -> list[Span]:
         doc = ent.doc
