@@ -117,9 +117,10 @@ def conflicts(graph: Graph) -> list[dict[str, Any]]:
 
 
 def review(graph: Graph, explain: str | None) -> dict[str, Any]:
-    """The review page: candidates, the judgements made by hand, and ``explain`` for one actor if asked."""
+    """The review page: candidates, the riskiest merges, the judgements made by hand, ``explain`` if asked."""
     return {
         "candidates": [c.to_json() for c in graph.candidates()],
+        "risky": [r.to_json() for r in graph.review(limit=20)],
         "actions": [a.to_json() for a in graph.hand_actions()],
         "explanation": graph.explain(explain).to_json() if explain else None,
     }
