@@ -24,11 +24,23 @@ from claimgraph.graph import ClaimQuery, EventQuery, Graph
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn conflict news into a sourced knowledge graph.")
 
 
+def _version(asked: bool) -> None:
+    if asked:
+        from claimgraph import __version__
+
+        typer.echo(f"claimgraph {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show the debug trail (skipped documents, dropped readings).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print claimgraph's version and exit.", is_eager=True, callback=_version),
     ] = False,
 ) -> None:
     """claimgraph: conflict and security news → a sourced knowledge graph."""
@@ -105,10 +117,14 @@ Name = Annotated[str, typer.Argument(help="Any name of the actor, or its id.")]
 
 
 @contextmanager
-def _graph(db: str | None) -> Iterator[Graph]:
-    """Open the store and map library errors to a message and an exit status."""
+def _graph(db: str | None, create: bool = False) -> Iterator[Graph]:
+    """Open the store and map library errors to a message and an exit status.
+
+    Only ``ingest`` creates a store: every other command refuses a SQLite
+    path that does not exist (exit 2) rather than answer from an empty one.
+    """
     try:
-        with Graph.open(db) as graph:
+        with Graph.open(db, create) as graph:
             yield graph
     except NotFoundError as exc:
         _fail("\n  ".join([str(exc), *exc.candidates]))
@@ -141,7 +157,7 @@ def ingest(
     """Extract and store documents; already stored content is skipped, failures are recorded."""
     from rich.progress import Progress
 
-    with _graph(db) as graph:
+    with _graph(db, create=True) as graph:
         if sys.stderr.isatty():
             with Progress(transient=True) as bar:
                 task = bar.add_task("ingesting", total=None)

@@ -106,13 +106,16 @@ class Graph:
         self._analyzers: dict[str | None, Analyzer] = {}
 
     @classmethod
-    def open(cls, url: str | None = None) -> Graph:
-        """Open (creating or upgrading as needed) the store at ``url`` (default: the ``db`` setting)."""
+    def open(cls, url: str | None = None, create: bool = True) -> Graph:
+        """Open (creating or upgrading as needed) the store at ``url`` (default: the ``db`` setting).
+
+        ``create=False`` refuses a SQLite file that does not exist (``ConfigError``) instead of making one.
+        """
         from claimgraph.store import open_store
 
         url = url or settings.get("db")
         log.debug("opening store %s", url)
-        return cls(open_store(url))
+        return cls(open_store(url, create))
 
     def close(self) -> None:
         """Release the store's connections."""
