@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -25,7 +26,8 @@ def test_ingest_creates_the_store(tmp_path: Path) -> None:
     empty.mkdir()
     result = CliRunner().invoke(app, ["ingest", str(empty), "--db", f"sqlite:///{store}", "--json"])
     assert result.exit_code == 0, result.output
-    assert store.exists()
+    assert store.exists() and "read 0, stored 0, duplicates 0, failed 0" in result.stderr  # said on a pipe too
+    assert json.loads(result.stdout) == {"read": 0, "stored": 0, "duplicates": 0, "failed": 0}
     assert CliRunner().invoke(app, ["stats", "--db", f"sqlite:///{store}"]).exit_code == 0
 
 

@@ -155,19 +155,19 @@ def ingest(
     ] = None,
 ) -> None:
     """Extract and store documents; already stored content is skipped, failures are recorded."""
-    from rich.progress import Progress
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with _graph(db, create=True) as graph:
         if sys.stderr.isatty():
-            with Progress(transient=True) as bar:
+            columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
+            with Progress(*columns, transient=True) as bar:
                 task = bar.add_task("ingesting", total=None)
                 summary = graph.ingest(paths, model, lambda _: bar.advance(task), workers=workers, dask=dask)
-            typer.echo(
-                f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}",
-                err=True,
-            )
         else:
             summary = graph.ingest(paths, model, workers=workers, dask=dask)
+    # on a terminal and on a pipe alike: what was committed, and where the reasons are
+    line = f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}"
+    typer.echo(line + ("; `claimgraph errors` lists why" if summary.failed else ""), err=True)
     if as_json:
         typer.echo(json.dumps(summary.to_json()))
     raise typer.Exit(1 if summary.failed else 0)
