@@ -113,21 +113,25 @@ def attribution_to_json(attr: Attribution) -> dict[str, Any]:
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
-    """The contract's object for one claim."""
-    return {
-        "id": claim.id,
-        "subject": claim.subject,
-        "predicate": claim.predicate,
-        "object": claim.object,
-        "object_literal": claim.object_literal,
-        "polarity": claim.polarity,
-        "hedged": claim.hedged,
-        "source": claim.source,
-        "via": list(claim.via),
-        "cue": claim.cue,
-        "attribution": claim.attribution,
-        "evidence": _span(claim.evidence),
-    } | ({"event": claim.event} if claim.event is not None else {})
+    """The contract's object for one claim (``tense`` only when past, ``event`` only when there is one)."""
+    return (
+        {
+            "id": claim.id,
+            "subject": claim.subject,
+            "predicate": claim.predicate,
+            "object": claim.object,
+            "object_literal": claim.object_literal,
+            "polarity": claim.polarity,
+            "hedged": claim.hedged,
+            "source": claim.source,
+            "via": list(claim.via),
+            "cue": claim.cue,
+            "attribution": claim.attribution,
+            "evidence": _span(claim.evidence),
+        }
+        | ({"event": claim.event} if claim.event is not None else {})
+        | ({"tense": "past"} if claim.tense == "past" else {})
+    )
 
 
 def _figure(figure: Figure | None) -> int | dict[str, int | None] | None:

@@ -34,6 +34,8 @@ Predicate = Literal[
 PREDICATES: tuple[Predicate, ...] = get_args(Predicate)
 
 Polarity = Literal["affirmed", "denied"]
+# A relation the text states as over ("former leader", "had allied") is "past"; the contract omits "present".
+Tense = Literal["present", "past"]
 ConflictKind = Literal["polarity", "blanket_denial", "exclusive"]
 
 
@@ -166,6 +168,7 @@ class Claim:
     attribution: str | None
     evidence: Span
     event: str | None = None  # the id of the event this claim is inferred from, when it is
+    tense: Tense = "present"
 
 
 @dataclass(frozen=True, slots=True)

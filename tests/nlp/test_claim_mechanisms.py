@@ -67,3 +67,35 @@ def test_implied_relations_of_an_event_for_the_event_layer() -> None:
     assert implied("g", "h", "p", types.get) == [("g", "operates_in", "p"), ("g", "rival_of", "h")]
     assert implied("x", "h", "p", types.get) == []
     assert implied("g", "x", None, types.get) == []
+
+
+def test_roles_beside_a_name() -> None:
+    names: dict[str, EntityType] = {**NAMES, "Omar Saleh": "PERSON"}
+    president = analyse("Omar Saleh met the Belgian president, Amina Yusuf.", names)
+    assert president.relations() == {("Amina Yusuf", "leader_of", "Belgium", "affirmed")}
+    # the role is presupposed: the negation is about the meeting, not the office
+    negated = analyse("The talks did not include the Belgian foreign minister, Amina Yusuf.", names)
+    assert negated.relations() == {("Amina Yusuf", "works_for", "Belgium", "affirmed")}
+    # a nationality before a profession is not an employer
+    assert analyse("Belgian journalist Omar Saleh was freed.", names).relations() == set()
+
+
+def test_a_representative_speaks_for_a_group_and_works_for_a_state() -> None:
+    names: dict[str, EntityType] = {**NAMES, "Omar Saleh": "PERSON"}
+    group = analyse("Omar Saleh, the Valley Front's representative, spoke.", names)
+    assert group.relations() == {("Omar Saleh", "spokesperson_of", "Valley Front", "affirmed")}
+    state = analyse("Omar Saleh, the Belgian special representative, spoke.", names)
+    assert state.relations() == {("Omar Saleh", "works_for", "Belgium", "affirmed")}
+
+
+def test_a_group_noun_with_its_name_inside_stands_for_the_group() -> None:
+    text = "The Levant Institute studied the Northern Shield militia, which Belgium regards as a terrorist group."
+    result = analyse(text, NAMES)
+    assert ("Northern Shield", "designated_as", "terrorist group", "affirmed") in result.relations()
+
+
+def test_the_group_abstains_between_two_equally_salient_groups() -> None:
+    tie = "The Valley Front fled. The Northern Shield stayed. The group is based in Dunmore."
+    assert not any(c.predicate == "based_in" for c in analyse(tie, NAMES).claims)
+    salient = "The Valley Front met the Northern Shield. The Valley Front left. The group is based in Dunmore."
+    assert ("Valley Front", "based_in", "Dunmore", "affirmed") in analyse(salient, NAMES).relations()

@@ -46,6 +46,7 @@ class StoredClaim:
     evidence: str
     evidence_start: int
     evidence_end: int
+    tense: str = "present"  # "past": stated as over ("former leader")
 
     def to_json(self) -> dict[str, Any]:
         """One row of ``claimgraph claims --json``."""
@@ -63,7 +64,7 @@ class StoredClaim:
             "via": list(self.via),
             "cue": self.cue,
             "evidence": {"start": self.evidence_start, "end": self.evidence_end, "text": self.evidence},
-        }
+        } | ({"tense": "past"} if self.tense == "past" else {})
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class ClaimGroup:
     object_literal: str | None
     polarity: str
     claims: list[StoredClaim] = field(default_factory=list)
+    tense: str = "present"
 
     @property
     def days(self) -> list[str]:
@@ -123,7 +125,7 @@ class ClaimGroup:
             "first_seen": days[0] if days else None,
             "last_seen": days[-1] if days else None,
             "claims": sorted(c.id for c in self.claims),
-        }
+        } | ({"tense": "past"} if self.tense == "past" else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,7 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
                 evidence=r.evidence_text,
                 evidence_start=r.evidence_start,
                 evidence_end=r.evidence_end,
+                tense=r.tense or "present",
             )
         )
     return out
@@ -244,7 +247,7 @@ def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[Cl
     for c in claims:
         symmetric = c.predicate in SYMMETRIC_PREDICATES and c.object is not None
         ends = sorted((c.subject, c.object or "")) if symmetric else [c.subject, c.object or ""]
-        key = (*ends, c.predicate, fold(c.object_literal or ""), c.polarity)
+        key = (*ends, c.predicate, fold(c.object_literal or ""), c.polarity, c.tense)
         group = groups.get(key)
         if group is None:
             flip = symmetric and c.object == focus
@@ -253,6 +256,8 @@ def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[Cl
                 if flip
                 else (c.subject, c.subject_name, c.object, c.object_name)
             )
-            group = groups[key] = ClaimGroup(subj, subj_name, c.predicate, obj, obj_name, c.object_literal, c.polarity)
+            group = groups[key] = ClaimGroup(
+                subj, subj_name, c.predicate, obj, obj_name, c.object_literal, c.polarity, tense=c.tense
+            )
         group.claims.append(c)
     return list(groups.values())

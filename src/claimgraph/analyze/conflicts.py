@@ -132,9 +132,11 @@ def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
     statements = []
     for key, g in ids.items():
         hedged = all(c.hedged for c in g.claims)
-        statements.append(Statement(key, g.subject, g.predicate, g.object, g.object_literal, g.polarity, hedged))
+        sides = [(g.subject, g.object, g.object_literal)]
         if g.predicate in SYMMETRIC_PREDICATES and g.object is not None:  # both ways, for the directed rules
-            statements.append(Statement(key, g.object, g.predicate, g.subject, None, g.polarity, hedged))
+            sides.append((g.object, g.subject, None))
+        for subject, obj, literal in sides:
+            statements.append(Statement(key, subject, g.predicate, obj, literal, g.polarity, hedged, g.tense))
     found = []
     seen: set[tuple[str, str]] = set()
     for x, y in _candidate_pairs(statements):

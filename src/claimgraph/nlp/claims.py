@@ -9,11 +9,15 @@ no source.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Attribution, Claim, Document, Entity, Span
+from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.frames import RawClaim
+from claimgraph.nlp.learned import RelationModel, shipped_model
 from claimgraph.nlp.relations import read_relations
 from claimgraph.nlp.sourcing import Sourcing
 from claimgraph.predicates import SYMMETRIC_PREDICATES
@@ -35,22 +39,38 @@ class Attributions:
         return found.source.entity if found is not None and found.source is not None else None
 
 
-def find_claims(doc: Doc, document: Document, entities: list[Entity], attributions: list[Attribution]) -> list[Claim]:
-    """Every claim in ``doc`` with its polarity, hedge, source and via-chain."""
+def find_claims(
+    doc: Doc,
+    document: Document,
+    entities: list[Entity],
+    attributions: list[Attribution],
+    *,
+    model: RelationModel | Literal["shipped"] | None = "shipped",
+) -> list[Claim]:
+    """Every claim in ``doc`` with its polarity, hedge, source and via-chain.
+
+    ``model`` is the learned relation classifier run after the rules: the
+    one the package ships by default, another (cross-validation trains its
+    own), or ``None`` for the rules alone.
+    """
     index = entity_index(doc, entities)
     held = Attributions(attributions)
     sourcing = Sourcing(doc, index)
-    raws = sorted(read_relations(doc, index, held.speaker), key=lambda r: r.trigger.i)
+    learned = shipped_model() if model == "shipped" else model
+    raws = sorted(read_relations(doc, index, held.speaker, learned), key=lambda r: r.trigger.i)
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for raw in raws:
         attribution = None if raw.background else held.at(raw.trigger.idx)
         source, via = source_and_via(raw.trigger, attribution, index, sourcing)
+        if source is None and not raw.background:
+            held_by = viewer(raw.trigger, index, held)
+            source = held_by if held_by != raw.subject else None
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
         pair = (raw.subject, raw.object)
         if raw.predicate in SYMMETRIC_PREDICATES and raw.object is not None:
             pair = (min(pair[0], raw.object), max(pair[0], raw.object))  # "A fights B" repeats "B fights A"
-        key = (*pair, raw.predicate, _literal_key(raw), raw.denied, source)
+        key = (*pair, raw.predicate, _literal_key(raw), raw.denied, source, raw.past)
         if key in seen:
             continue
         seen.add(key)
@@ -68,6 +88,7 @@ def find_claims(doc: Doc, document: Document, entities: list[Entity], attributio
                 cue=attribution.cue.text if attribution is not None else None,
                 attribution=attribution.id if attribution is not None else None,
                 evidence=evidence(raw.trigger),
+                tense="past" if raw.past else "present",
             )
         )
     return claims
@@ -88,6 +109,21 @@ def source_and_via(
     if attribution.cue.text.lower() in _RELAYS and index.type_of(speaker) == "MEDIA" and speaker is not None:
         return None, [speaker, *(v for v in via if v != speaker)]
     return speaker, [v for v in via if v != speaker]
+
+
+def viewer(trigger: Token, index: EntityIndex, held: Attributions) -> str | None:
+    """'Turkey considers the YPG a wing of the PKK': the one who holds the view asserts the relation in it."""
+    verbs = lexicon.relations().viewing_verbs
+    tok = trigger
+    for step in range(7):
+        if step:
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return index.resolve(subject, prefer=held.speaker(subject)) if subject is not None else None
+    return None
 
 
 def _literal_key(raw: RawClaim) -> str | None:

@@ -16,6 +16,9 @@ Three kinds (CONTRACT.md):
   subject, under the same or a tighter predicate;
 * ``exclusive`` — two different objects of a predicate one actor can hold
   only once (one parent it split from, one group it speaks for).
+
+A relation stated as over (``tense`` "past": "the former affiliate") and one
+stated as holding now never conflict: that is a change over time.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class Statement:
     literal: str | None
     polarity: str
     hedged: bool = False
+    tense: str = "present"  # "past": stated as over, so a present denial is a change, not a contradiction
 
 
 def _asserts(affirmed: str, denied: str) -> bool:
@@ -71,6 +75,8 @@ def _words(predicate: str) -> str:
 def judge(a: Statement, b: Statement, names: Mapping[str, str] | None = None) -> tuple[ConflictKind, str] | None:
     """The conflict between two statements, if they cannot both hold, with a one-sentence explanation."""
     names = names or {}
+    if (a.tense == "past") != (b.tense == "past"):
+        return None  # "the former affiliate, now independent": a relation over time, not a contradiction
     if a.polarity != b.polarity:
         yes, no = (a, b) if a.polarity == "affirmed" else (b, a)
         subject = _name(yes.subject, names)
@@ -138,7 +144,14 @@ def conflicts_between(statements: Iterable[Statement], names: Mapping[str, str] 
 def statement(claim: Claim) -> Statement:
     """A document claim as a ``Statement`` keyed by its entity ids."""
     return Statement(
-        claim.id, claim.subject, claim.predicate, claim.object, claim.object_literal, claim.polarity, claim.hedged
+        claim.id,
+        claim.subject,
+        claim.predicate,
+        claim.object,
+        claim.object_literal,
+        claim.polarity,
+        claim.hedged,
+        claim.tense,
     )
 
 

@@ -133,11 +133,12 @@ class EntityIndex:
         return None
 
     def salient_before(self, i: int, types: frozenset[EntityType]) -> str | None:
-        """The entity of ``types`` named most often in the window before token ``i`` (the latest on a tie).
+        """The entity of ``types`` named most often in the window before token ``i``; none on a tie.
 
         "The group" in a news story is its main group, not whichever group
         was named last: a story about one group mentions it most, and most
-        often as a subject.
+        often as a subject.  Two equally salient candidates are a guess, so
+        the answer is ``None``.
         """
         counts: dict[str, int] = {}
         subjects: dict[str, int] = {}
@@ -150,7 +151,10 @@ class EntityIndex:
                 subjects[eid] = subjects.get(eid, 0) + (self._starts[k] in self._subjects)
                 last.setdefault(eid, self._starts[k])
             k -= 1
-        return max(counts, key=lambda e: (counts[e], subjects[e], last[e])) if counts else None
+        ranked = sorted(counts, key=lambda e: (counts[e], subjects[e]), reverse=True)
+        if len(ranked) > 1 and (counts[ranked[0]], subjects[ranked[0]]) == (counts[ranked[1]], subjects[ranked[1]]):
+            return None  # two antecedents fit equally well: refuse to guess
+        return ranked[0] if ranked else None
 
     def resolve(self, tok: Token, *, prefer: str | None = None) -> str | None:
         """The entity ``tok`` (the head of a noun phrase) stands for, or ``None``.
@@ -165,7 +169,15 @@ class EntityIndex:
             return self.resolve(tok.head.head, prefer=prefer)
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok, prefer)
-        return self.acting_for(tok) or self.describe(tok)
+        return self.acting_for(tok) or self.named_group(tok) or self.describe(tok)
+
+    def named_group(self, tok: Token) -> str | None:
+        """'the Kurdish YPG militia', 'the Islamic State group': a group noun whose name sits inside its phrase."""
+        if tok.lemma_.lower() not in lexicon.speech().group_nouns:
+            return None
+        named = {self.token_entity[c.i] for c in tok.children if c.dep_ == "compound" and c.i in self.token_entity}
+        named = {e for e in named if self.type_of(e) in GROUPISH}
+        return next(iter(named)) if len(named) == 1 else None
 
     def acting_for(self, tok: Token) -> str | None:
         """'Isis fighters', 'the Front's militants', 'Turkish troops', 'fighters of the Front': the actor they act for.

@@ -32,7 +32,7 @@ from claimgraph.model import Predicate
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.lexicon import Frame
-from claimgraph.nlp.polarity import is_denied, is_hedged, is_unasserted
+from claimgraph.nlp.polarity import is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
 from claimgraph.nlp.speakers import misparsed_subject
 from claimgraph.predicates import STATE_ONLY  # a place allies, fights or is led only as a state
 
@@ -290,14 +290,15 @@ class FrameReader:
         if not presupposed and is_unasserted(trigger):
             return out
         denied = not presupposed and is_denied(trigger) != negative
-        hedged = not presupposed and is_hedged(trigger)
+        hedged = is_hedged_phrase(trigger) if presupposed else is_hedged(trigger)
         background = presupposed or self.parenthetical(trigger)
+        past = is_past(trigger)
         for subject in subjects:
             pred = self.choose(predicate, subject, frame)
             for obj, literal in objects:
                 if obj == subject or not self.types_fit(pred, subject, obj, literal, frame):
                     continue
-                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background))
+                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background, past))
         return out
 
     def parenthetical(self, trigger: Token) -> bool:
@@ -388,7 +389,14 @@ class FrameReader:
             return []
         if subjects is None:
             subjects = self.subjects(trigger, carried=relation_noun)
-        return self.make(subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame)
+        # A role told beside a name ("Y's foreign minister, X", "President X") is the article's presupposition.
+        named_role = trigger.pos_ in ("NOUN", "PROPN") and (
+            (trigger.dep_ in ("appos", "compound") and self.index.type_of(self.index.named(trigger.head)) == "PERSON")
+            or any(c.dep_ == "appos" and self.index.type_of(self.index.named(c)) == "PERSON" for c in trigger.children)
+        )
+        return self.make(
+            subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame, presupposed=named_role
+        )
 
     def _link_noun(self, noun: Token, predicate: Predicate) -> list[RawClaim]:
         sides = [(p, o) for p, o in self.prep_objects(noun) if p in self.rel.link_preps]

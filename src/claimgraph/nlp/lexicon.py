@@ -70,6 +70,10 @@ class Polarity:
     hedge_modals: frozenset[str]
     irrealis_marks: frozenset[str]
     generic_determiners: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    past_modifiers: frozenset[str]
+    past_adverbs: frozenset[str]
+    no_longer: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,7 @@ class Relations:
     modifier_participles: dict[str, tuple[Predicate, bool]]
     place_nouns: frozenset[str]
     acting_nouns: frozenset[str]
+    viewing_verbs: frozenset[str]
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -200,5 +205,6 @@ def relations() -> Relations:
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
+        viewing_verbs=frozenset(raw["viewing_verbs"]["verbs"]),
         types={p.name: (p.subject_types, p.object_types) for p in predicate_table().values()},
     )

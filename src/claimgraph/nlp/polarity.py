@@ -6,7 +6,8 @@ verbs on the way: an odd count denies the claim ("not to be part of",
 "denies any links", "has no ties to"), an even one cancels out ("did not
 deny").  Hedges ("is reported to", "allegedly", "is considered", "claims
 to") are collected on the same walk, and so are the subordinators of a
-clause that asserts nothing at all ("whether X would fight Y").
+clause that asserts nothing at all ("whether X would fight Y") and the
+words that state a relation as over ("former", "once", "had allied").
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def _negations(tok: Token) -> int:
     return sum(
         1
         for c in tok.children
-        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words.negators)
+        if c.dep_ == "neg"
+        or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words.negators)
+        or (c.lower_ in words.no_longer and any(g.lower_ == "no" for g in c.children))  # "no longer controls"
     )
 
 
@@ -61,7 +64,40 @@ def is_hedged(trigger: Token) -> bool:
         for child in tok.children:
             if child.lower_ in words.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in words.hedge_modals):
                 return True
-    return False
+    return is_hedged_phrase(trigger)  # "the suspected Isis recruiter", "alleged members of"
+
+
+def is_hedged_phrase(trigger: Token) -> bool:
+    """A hedging modifier on the trigger itself: "the suspected recruiter", even where the phrase is presupposed."""
+    words = lexicon.polarity()
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in words.hedge_adjectives for c in trigger.children)
+
+
+def is_past(trigger: Token) -> bool:
+    """Is the relation stated as over: "former leader", "ex-commander", "once the affiliate", "had allied", "used to"?"""
+    words = lexicon.polarity()
+    doc, i = trigger.doc, trigger.i
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in words.past_modifiers:
+        return True  # "ex-commander", tokenized apart
+    for tok in _chain(trigger):
+        for child in tok.children:
+            lower = child.lower_
+            if child.dep_ in ("amod", "compound", "nmod") and (
+                lower in words.past_modifiers or (lower.startswith("ex-") and len(lower) > 3)
+            ):
+                return True
+            if child.dep_ == "advmod" and lower in words.past_adverbs:
+                return True
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+        ):
+            return True  # the past perfect: "had allied with"
+        if tok.lemma_ == "use" and tok.tag_ == "VBD" and any(c.lower_ == "to" for c in trigger.children):
+            return True  # "used to control"
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.lemma_ == "use" and head.tag_ == "VBD"
 
 
 def is_unasserted(trigger: Token) -> bool:

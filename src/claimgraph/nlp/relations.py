@@ -5,7 +5,8 @@ and claim building) and one token with its lemma; it returns the relations
 that token triggers.  Keeping them in one table lets each be measured alone
 (the ``rule`` every ``RawClaim`` carries names the mechanism that read it)
 and keeps the modules free of import circles: ``frames`` knows none of the
-others, and each of the others needs only ``frames``.
+others, and each of the others needs only ``frames``.  The learned
+classifier (``learned``) comes last, for the pairs the rules left alone.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.nlp import evidence, nounphrases, shapes
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.frames import FrameReader, RawClaim, Speaker
+from claimgraph.nlp.learned import RelationModel, learned_claims
 
 Mechanism = Callable[[FrameReader, Token, str], list[RawClaim]]
 
@@ -33,8 +35,10 @@ MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
 )
 
 
-def read_relations(doc: Doc, index: EntityIndex, speaker: Speaker) -> list[RawClaim]:
-    """Every mechanism's relations over ``doc``, in token order, each tagged with its mechanism."""
+def read_relations(
+    doc: Doc, index: EntityIndex, speaker: Speaker, model: RelationModel | None = None
+) -> list[RawClaim]:
+    """Every mechanism's relations over ``doc``, each tagged with its mechanism, then the ``model``'s for the rest."""
     reader = FrameReader(index, speaker)
     out: list[RawClaim] = []
     for tok in doc:
@@ -43,4 +47,6 @@ def read_relations(doc: Doc, index: EntityIndex, speaker: Speaker) -> list[RawCl
             for raw in mechanism(reader, tok, lemma):
                 raw.rule = raw.rule or name
                 out.append(raw)
+    if model is not None:
+        out += learned_claims(reader, doc, model, out)
     return out

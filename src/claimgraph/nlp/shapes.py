@@ -68,8 +68,8 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     if holder is None:
         return []
     places = [o for p, o in reader.prep_objects(noun) if p in ("of", "in")]
-    if noun.dep_ == "appos":
-        places.append(noun.head)
+    if noun.dep_ == "appos":  # "Raqqa, its capital in Syria": the apposed name, not where it lies
+        places = [noun.head, *(o for p, o in reader.prep_objects(noun) if p == "of")]
     objects = [item for place in places for item in reader.objects(place)]
     # "Raqqa, its de facto capital": where it is based; several bases are a presence, not a seat
     seat = noun.lemma_.lower() in reader.rel.seat_nouns and noun.tag_ != "NNS"

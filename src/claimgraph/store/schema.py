@@ -141,6 +141,7 @@ claims = sa.Table(
     sa.Column("evidence_start", sa.Integer, nullable=False),
     sa.Column("evidence_end", sa.Integer, nullable=False),
     sa.Column("evidence_text", sa.Text, nullable=False),
+    sa.Column("tense", sa.String(10)),  # "past" for a relation stated as over; NULL for one that holds
 )
 
 document_conflicts = sa.Table(

@@ -187,6 +187,7 @@ def _claim_rows(
                 "evidence_start": c.evidence.start,
                 "evidence_end": c.evidence.end,
                 "evidence_text": c.evidence.text,
+                "tense": "past" if c.tense == "past" else None,
             }
         )
     return rows

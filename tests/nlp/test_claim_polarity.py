@@ -1,0 +1,73 @@
+"""Denials, hedges and time on our own sentences, and conflicts that respect time."""
+
+from __future__ import annotations
+
+from claim_helpers import analyse
+
+from claimgraph.extraction import claim_to_json
+from claimgraph.model import EntityType
+from claimgraph.nlp.conflicts import Statement, conflicts_between
+
+NAMES: dict[str, EntityType] = {
+    "Valley Front": "ARMED_GROUP",
+    "Northern Shield": "ARMED_GROUP",
+    "Tarsh": "PLACE",
+    "Omar Saleh": "PERSON",
+}
+
+
+def _tenses(text: str) -> set[tuple[str | None, str, str | None, str, str]]:
+    result = analyse(text, NAMES)
+    return {(result.name(c.subject), c.predicate, result.name(c.object), c.polarity, c.tense) for c in result.claims}
+
+
+def test_former_ex_once_and_the_past_perfect_state_a_relation_as_over() -> None:
+    assert _tenses("Omar Saleh, a former leader of the Valley Front, spoke.") == {
+        ("Omar Saleh", "leader_of", "Valley Front", "affirmed", "past")
+    }
+    assert _tenses("Omar Saleh, an ex-commander of the Valley Front, spoke.") == {
+        ("Omar Saleh", "leader_of", "Valley Front", "affirmed", "past")
+    }
+    assert _tenses("The Valley Front was once the affiliate of the Northern Shield.") == {
+        ("Valley Front", "affiliated_with", "Northern Shield", "affirmed", "past")
+    }
+    assert _tenses("The Valley Front had allied with the Northern Shield.") == {
+        ("Valley Front", "allied_with", "Northern Shield", "affirmed", "past")
+    }
+    assert _tenses("The Valley Front used to control Tarsh.") == {
+        ("Valley Front", "operates_in", "Tarsh", "affirmed", "past")
+    }
+
+
+def test_a_present_relation_omits_tense_in_the_contract() -> None:
+    result = analyse("The Valley Front is allied with the Northern Shield.", NAMES)
+    (claim,) = result.claims
+    assert claim.tense == "present" and "tense" not in claim_to_json(claim)
+    past = analyse("The Valley Front had allied with the Northern Shield.", NAMES)
+    assert claim_to_json(past.claims[0])["tense"] == "past"
+
+
+def test_no_longer_and_no_presence_deny_the_relation_now() -> None:
+    assert _tenses("The Valley Front no longer controls Tarsh.") == {
+        ("Valley Front", "operates_in", "Tarsh", "denied", "present")
+    }
+    assert _tenses("The Valley Front has no presence in Tarsh.") == {
+        ("Valley Front", "operates_in", "Tarsh", "denied", "present")
+    }
+
+
+def test_suspected_and_believed_hedge_the_claim() -> None:
+    suspected = analyse("The suspected Valley Front recruiter Omar Saleh was arrested.", NAMES)
+    assert [(c.predicate, c.hedged) for c in suspected.claims] == [("member_of", True)]
+    believed = analyse("The Valley Front is believed to operate in Tarsh.", NAMES)
+    assert [(c.predicate, c.hedged) for c in believed.claims] == [("operates_in", True)]
+    plain = analyse("The Valley Front operates in Tarsh.", NAMES)
+    assert [(c.predicate, c.hedged) for c in plain.claims] == [("operates_in", False)]
+
+
+def test_a_past_relation_and_a_present_denial_are_a_change_not_a_conflict() -> None:
+    was = Statement("c1", "A", "affiliated_with", "B", None, "affirmed", tense="past")
+    is_not = Statement("c2", "A", "affiliated_with", "B", None, "denied")
+    assert conflicts_between([was, is_not]) == []
+    now = Statement("c3", "A", "affiliated_with", "B", None, "affirmed")
+    assert [c.kind for c in conflicts_between([now, is_not])] == ["polarity"]
