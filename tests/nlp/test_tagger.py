@@ -108,3 +108,9 @@ def test_a_group_calling_itself_a_name_reports_nothing() -> None:
     text = "A militia calling itself the River Guard seized the bridge, residents said on Monday."
     result = analyse(text, {"River Guard": "ARMED_GROUP"})
     assert not any(a.cue.text.startswith("call") for a in result.attributions)
+
+
+def test_a_learned_cue_whose_content_only_holds_a_relative_clause_adds_nothing() -> None:
+    text = "The militia has declared an emirate in the valleys where it operates."
+    result = analyse(text, {})
+    assert not any(a.cue.text.endswith("declared") for a in result.attributions)

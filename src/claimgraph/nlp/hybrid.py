@@ -101,9 +101,14 @@ def _speaker_of(source: TokenSpan, cue: TokenSpan) -> bool:
 
 
 def _asserts(content: TokenSpan) -> bool:
-    """Content that states something: a finite clause or a quotation, not a bare object or infinitive
-    ("declined to comment", "has claimed several prisoners" report acts, not speech)."""
-    return any(t.tag_ in _FINITE or t.text in _QUOTES for t in content)
+    """Content that states something: a finite clause (not one inside a relative clause) or a quotation, not
+    a bare object or infinitive ("declined to comment", "has claimed prisoners who were …" report acts)."""
+    inside = range(content.start, content.end)
+    return any(
+        t.text in _QUOTES
+        or (t.tag_ in _FINITE and not any(a.dep_ == "relcl" for a in (t, *t.ancestors) if a.i in inside))
+        for t in content
+    )
 
 
 def _source(cue: TokenSpan, in_quote: set[int]) -> TokenSpan | None:
