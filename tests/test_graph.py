@@ -176,6 +176,7 @@ def test_verbose_shows_the_debug_trail(tmp_path: Path) -> None:
     from claimgraph.cli import app
 
     url = f"sqlite:///{tmp_path / 'v.db'}"
+    Graph.open(url).close()  # only ingest creates a store from the command line
     result = CliRunner().invoke(app, ["--verbose", "stats", "--db", url])
     assert result.exit_code == 0
     assert "claimgraph.graph: opening store" in result.stderr

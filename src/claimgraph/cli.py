@@ -241,7 +241,10 @@ def events(
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].")] = None,
 ) -> None:
     """Stored events, filtered; reports of one event across articles grouped, each with its own figures."""
-    query = EventQuery(actor=actor, target=target, place=place, type=type, since=since, until=until)
+    try:
+        query = EventQuery(actor=actor, target=target, place=place, type=type, since=since, until=until)
+    except ConfigError as exc:
+        _fail(str(exc), 2)
     with _graph(db) as graph:
         rows = [g.to_json() for g in graph.events(query)]
 

@@ -14,6 +14,11 @@ The CLI maps these to a one-line message and an exit status in one place
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimgraph.model import ErrorCode
+
 
 class ClaimgraphError(Exception):
     """Base of every error claimgraph raises on purpose."""
@@ -26,7 +31,7 @@ class ConfigError(ClaimgraphError):
 class InputError(ClaimgraphError):
     """A document cannot be read; ``code`` is the contract's error code."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message

@@ -80,6 +80,13 @@ class EventQuery:
     since: str | None = None  # earliest event date, YYYY[-MM[-DD]]
     until: str | None = None
 
+    def __post_init__(self) -> None:
+        """An unknown type is a usage error before any store is opened."""
+        from claimgraph.nlp.event_lexicon import events as lexicon
+
+        if self.type is not None and self.type.upper() not in lexicon().categories:
+            raise ConfigError(f"unknown event type {self.type!r} (one of {', '.join(sorted(lexicon().categories))})")
+
 
 @dataclass(frozen=True, slots=True)
 class JudgementOutcome:
@@ -291,14 +298,11 @@ class Graph:
     def events(self, query: EventQuery | None = None) -> list[EventGroup]:
         """Stored events matching ``query``; reports of one event across articles grouped."""
         from claimgraph.analyze.events import group_reports, load_reports
-        from claimgraph.nlp.event_lexicon import events as lexicon
         from claimgraph.resolve.lookup import find_actor
         from claimgraph.store import events as stored
 
         query = query or EventQuery()
         kind = query.type.upper() if query.type else None
-        if kind is not None and kind not in lexicon().categories:
-            raise ConfigError(f"unknown event type {query.type!r} (one of {', '.join(sorted(lexicon().categories))})")
         with self._read() as conn:
 
             def one(name: str | None) -> frozenset[str] | None:

@@ -36,6 +36,9 @@ PREDICATES: tuple[Predicate, ...] = get_args(Predicate)
 Polarity = Literal["affirmed", "denied"]
 # A relation the text states as over ("former leader", "had allied") is "past"; the contract omits "present".
 Tense = Literal["present", "past"]
+
+# Why a document could not be read or analysed: the contract's error codes.
+ErrorCode = Literal["empty", "binary", "too_large", "undecodable", "no_text", "unreadable", "analysis_failed"]
 ConflictKind = Literal["polarity", "blanket_denial", "exclusive"]
 
 
@@ -91,7 +94,7 @@ class ExtractionError:
 
     source_path: str
     id: str | None
-    code: str
+    code: ErrorCode
     message: str
 
 

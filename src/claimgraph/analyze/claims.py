@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from networkx.utils import UnionFind
 
 from claimgraph.names import fold
 from claimgraph.predicates import SYMMETRIC_PREDICATES
@@ -87,24 +88,17 @@ class ClaimGroup:
 
     def independent_origins(self) -> int:
         """Claims joined by a shared near-duplicate origin or upstream source count once."""
-        parent = list(range(len(self.claims)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        sets = UnionFind(range(len(self.claims)))
         first_of: dict[str, int] = {}
         for i, claim in enumerate(self.claims):
             for key in (f"doc:{claim.origin_id}", f"up:{claim.upstream}" if claim.upstream else None):
                 if key is None:
                     continue
                 if key in first_of:
-                    parent[root(i)] = root(first_of[key])
+                    sets.union(i, first_of[key])
                 else:
                     first_of[key] = i
-        return len({root(i) for i in range(len(self.claims))})
+        return len({sets[i] for i in range(len(self.claims))})
 
     def to_json(self) -> dict[str, Any]:
         """The dossier's claim object (CONTRACT keys first, then provenance)."""

@@ -21,6 +21,7 @@ from itertools import combinations
 from typing import Any
 
 import sqlalchemy as sa
+from networkx.utils import UnionFind
 
 from claimgraph.store.events import KINDS, EventQuery, read_events
 
@@ -172,20 +173,13 @@ def _same_event(a: Report, b: Report) -> bool:
 
 def group_reports(reports: list[Report]) -> list[EventGroup]:
     """Reports of one event across documents, joined transitively; single reports are groups of one."""
-    parent = list(range(len(reports)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(range(len(reports)))
     for i, j in combinations(range(len(reports)), 2):
         if _same_event(reports[i], reports[j]):
-            parent[root(j)] = root(i)
+            sets.union(i, j)
     groups: dict[int, EventGroup] = {}
     for i, report in enumerate(reports):
-        groups.setdefault(root(i), EventGroup()).reports.append(report)
+        groups.setdefault(sets[i], EventGroup()).reports.append(report)
     return list(groups.values())
 
 

@@ -13,6 +13,7 @@ import re
 import numpy as np
 import sqlalchemy as sa
 from datasketch import MinHash, MinHashLSH
+from networkx.utils import UnionFind
 
 from claimgraph.store import schema as t
 
@@ -44,24 +45,15 @@ def rebuild_origins(conn: sa.Connection) -> None:
     """Replace ``origins``: each document → the smallest document id of its near-duplicate group."""
     rows = conn.execute(sa.select(t.documents.c.id, t.documents.c.minhash).order_by(t.documents.c.id)).all()
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    parent: dict[str, str] = {}
-
-    def root(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
-
+    sets = UnionFind(doc_id for doc_id, _ in rows)
     for doc_id, raw in rows:
-        parent[doc_id] = doc_id
         if raw is None:
             continue
         mh = _from_bytes(raw)
         for other in lsh.query(mh):
-            a, b = root(doc_id), root(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            sets.union(doc_id, other)
         lsh.insert(doc_id, mh)
+    origin = {doc_id: min(group) for group in sets.to_sets() for doc_id in group}
     conn.execute(t.origins.delete())
-    if parent:
-        conn.execute(t.origins.insert(), [{"document_id": d, "origin_id": root(d)} for d in parent])
+    if rows:
+        conn.execute(t.origins.insert(), [{"document_id": d, "origin_id": origin[d]} for d, _ in rows])
