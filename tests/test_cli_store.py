@@ -184,3 +184,32 @@ def test_a_killed_ingest_resumes_to_the_store_a_clean_run_makes(tmp_path: Path) 
     summary = json.loads(rerun.stdout)
     assert rerun.returncode == 0 and summary["duplicates"] == at_kill and summary["stored"] == 24 - at_kill
     assert dump(crashed) == dump(clean)
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_ingest_says_what_it_committed(tmp_path: Path, signum: int, status: int) -> None:
+    """Issue 16, row 17: Ctrl-C or a SIGTERM ends with one line saying what is in the store, and 128 + the signal."""
+    corpus = write_corpus(tmp_path / "in", 24)
+    path = tmp_path / "store.db"
+    process = subprocess.Popen(
+        [*CLI, "ingest", str(corpus), "--db", f"sqlite:///{path}"],
+        env={**os.environ, "CLAIMGRAPH_BATCH_SIZE": "1"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 180
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None and stored < 3:
+        try:
+            with sqlite3.connect(path, timeout=1) as conn:
+                stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:
+            stored = 0  # not created yet
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    with sqlite3.connect(path) as conn:
+        count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert process.returncode == status, stderr
+    assert f"stopped by {signal.Signals(signum).name}: {count} document(s) committed" in stderr
+    assert "Traceback" not in stderr and 0 < count < 24

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,6 +59,27 @@ def _fail(message: str, status: int = 1) -> NoReturn:
     raise typer.Exit(status)
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so no ``except Exception`` in the pipeline can swallow it."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise _Stopped
+
+
+@contextmanager
+def _interruptible(done: Callable[[], str]) -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into one message saying what was finished, and status 130 or 143."""
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        name, status = ("SIGTERM", 143) if isinstance(exc, _Stopped) else ("SIGINT", 130)
+        _fail(f"stopped by {name}: {done()}", status)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 Workers = Annotated[
     int | None,
     typer.Option(
@@ -82,9 +104,13 @@ def extract(
 
     if format not in ("jsonl", "json"):
         _fail(f"unknown format {format!r} (jsonl or json)", 2)
-    failed = 0
+    failed = written = 0
+
+    def done() -> str:
+        return f"{written} document(s) written before it" + (" (the JSON array was not)" if format == "json" else "")
+
     try:
-        with open_analyzer(model, workers) as analyzer:
+        with _interruptible(done), open_analyzer(model, workers) as analyzer:
             objects = []
             for result in extract_paths(paths, analyzer):
                 if isinstance(result, ExtractionError):
@@ -94,6 +120,7 @@ def extract(
                 if format == "jsonl":
                     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
                     sys.stdout.flush()
+                    written += 1
                 else:
                     objects.append(obj)
             if format == "json":
@@ -123,6 +150,8 @@ def _graph(db: str | None, create: bool = False) -> Iterator[Graph]:
     Only ``ingest`` creates a store: every other command refuses a SQLite
     path that does not exist (exit 2) rather than answer from an empty one.
     """
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with Graph.open(db, create) as graph:
             yield graph
@@ -132,6 +161,8 @@ def _graph(db: str | None, create: bool = False) -> Iterator[Graph]:
         _fail(str(exc), 2)
     except ClaimgraphError as exc:
         _fail(str(exc))
+    except DBAPIError as exc:  # the database failed under a command (a full disk, a lost server)
+        _fail(f"the store failed: {str(exc.orig).strip()}")
 
 
 def _emit(as_json: bool, value: Any, text: Callable[[Any], str]) -> None:
@@ -157,14 +188,28 @@ def ingest(
     """Extract and store documents; already stored content is skipped, failures are recorded."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with _graph(db, create=True) as graph:
+    committed = 0
+
+    def count(_: str) -> None:
+        nonlocal committed
+        committed += 1
+
+    def done() -> str:
+        return f"{committed} document(s) committed, each whole; run the same command again to go on"
+
+    with _graph(db, create=True) as graph, _interruptible(done):
         if sys.stderr.isatty():
             columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
             with Progress(*columns, transient=True) as bar:
                 task = bar.add_task("ingesting", total=None)
-                summary = graph.ingest(paths, model, lambda _: bar.advance(task), workers=workers, dask=dask)
+
+                def advance(path: str) -> None:
+                    count(path)
+                    bar.advance(task)
+
+                summary = graph.ingest(paths, model, advance, workers=workers, dask=dask)
         else:
-            summary = graph.ingest(paths, model, workers=workers, dask=dask)
+            summary = graph.ingest(paths, model, count, workers=workers, dask=dask)
     # on a terminal and on a pipe alike: what was committed, and where the reasons are
     line = f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}"
     typer.echo(line + ("; `claimgraph errors` lists why" if summary.failed else ""), err=True)
@@ -278,7 +323,7 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to find in document titles and text.")],
     db: Db = None,
     as_json: Json = False,
-    limit: Annotated[int, typer.Option(help="Most documents to list.")] = 20,
+    limit: Annotated[int, typer.Option(help="Most documents to list.", min=1, max=10_000)] = 20,
 ) -> None:
     """Full-text search over stored documents."""
     with _graph(db) as graph:

@@ -119,9 +119,18 @@ _STRIP = str.maketrans("", "", _QUOTES + _DASHES)
 _SPACE = re.compile(r"\s+")
 
 
+def visible(text: str) -> str:
+    """``text`` in NFKC without invisible format characters (zero-width joiners and spaces, bidi marks, soft hyphens).
+
+    "Hez\u200dbollah" prints exactly like "Hezbollah" and must be the same name.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def fold(name: str) -> str:
     """The scorer's folding: equal folds mean the same written name."""
-    text = unicodedata.normalize("NFKC", name).casefold().translate(_STRIP)
+    text = visible(name).casefold().translate(_STRIP)
     text = _SPACE.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from claimgraph.names import fold, name_key, tokens
+from claimgraph.names import fold, name_key, tokens, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def name_node(surface: str, etype: str, scope: str | None = None) -> NameNode:
     folded = fold(surface)
     return NameNode(
         id="n" + digest(etype, folded, scope)[:31],
-        name=surface,
+        name=visible(surface),  # as the reader sees it: no zero-width or bidi characters
         fold=folded,
         type=etype,
         key=name_key(surface),

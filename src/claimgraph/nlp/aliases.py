@@ -27,9 +27,14 @@ never across incompatible types (a person is not a place):
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -71,8 +76,15 @@ def compatible(a: EntityType, b: EntityType) -> bool:
 
 def person_parts(text: str) -> list[str]:
     """Name words of a person without honorifics or Arabic articles ("al-Assad" → "assad")."""
+    return list(_parts(text))
+
+
+# The comparisons below are of names as written, cached: a long article names the same people
+# thousands of times, and step 7 would otherwise compare every mention with every full name.
+@lru_cache(maxsize=65536)
+def _parts(text: str) -> tuple[str, ...]:
     words = [w for w in tokens(text) if w not in HONORIFICS]
-    return [w for w in words if w not in ("al", "el")]
+    return tuple(w for w in words if w not in ("al", "el"))
 
 
 class _Groups:
@@ -185,9 +197,10 @@ def same_part(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 5 and name_key(x) == name_key(y) and x[0] == y[0]
 
 
-def _person_part_of(short: Mention, full: Mention) -> bool:
-    """Is ``short`` a surname, given name or leading part of the person ``full``?"""
-    s, f = person_parts(short.text), person_parts(full.text)
+@lru_cache(maxsize=65536)
+def _part_of(short: str, full: str) -> bool:
+    """Is the name ``short`` a surname, given name or leading part of the person ``full``?"""
+    s, f = _parts(short), _parts(full)
     if not s or len(s) >= len(f):
         return False
     if len(s) == 1:  # a surname, or a given name in full or as a pet form ("Tom" of "Thomas Roe")
@@ -197,12 +210,13 @@ def _person_part_of(short: Mention, full: Mention) -> bool:
     return all(same_part(x, y) for x, y in zip(s, f, strict=False))
 
 
-def _one_person(a: Mention, b: Mention) -> bool:
+@lru_cache(maxsize=65536)
+def _one_person(a: str, b: str) -> bool:
     """Could these two names be one person: the same parts up to spelling, or one a part of the other?"""
-    pa, pb = person_parts(a.text), person_parts(b.text)
+    pa, pb = _parts(a), _parts(b)
     if len(pa) == len(pb):
         return all(same_part(x, y) for x, y in zip(pa, pb, strict=True))
-    return _person_part_of(a, b) or _person_part_of(b, a)
+    return _part_of(a, b) or _part_of(b, a)
 
 
 def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
@@ -213,35 +227,75 @@ def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
     are read in order and a bare "Matar" first bound to one of them keeps
     that binding (writers give the second person of a surname in full); a
     later one that would pull the other person in is refused.
+
+    Near-linear in a long article: names are compared as distinct texts,
+    the full-name mentions of each text are kept in reading order so the
+    ones before a mention are merged lazily (most recent or earliest first,
+    as each rule wants), a group already refused is not tried again, and
+    each group's full names are kept as a set updated on every join, so a
+    clash check never rescans the article.
     """
     order = sorted(range(len(mentions)), key=lambda k: _order(mentions[k]))
-    fulls = [i for i in order if mentions[i].type == "PERSON" and len(person_parts(mentions[i].text)) > 1]
-    for x, i in enumerate(fulls):  # one person spelled two ways in full ("Tom Roe", "Thomas Roe")
-        for j in fulls[:x]:
-            same_length = len(person_parts(mentions[i].text)) == len(person_parts(mentions[j].text))
-            if same_length and _one_person(mentions[i], mentions[j]) and not _clash(groups, mentions, fulls, i, j):
+    fulls = [i for i in order if mentions[i].type == "PERSON" and len(_parts(mentions[i].text)) > 1]
+    rank = {j: k for k, j in enumerate(fulls)}  # reading order of the full names
+    by_text: dict[str, list[int]] = {}
+    for j in fulls:
+        by_text.setdefault(mentions[j].text, []).append(j)
+    starts = {t: [_order(mentions[j]) for j in js] for t, js in by_text.items()}
+    ranks = {t: [rank[j] for j in js] for t, js in by_text.items()}
+    names: dict[int, set[str]] = {}  # group root → the full names in it
+    for j in fulls:
+        names.setdefault(groups.find(j), set()).add(mentions[j].text)
+
+    def clash(i: int, j: int) -> bool:
+        ri, rj = groups.find(i), groups.find(j)
+        return ri != rj and any(not _one_person(a, b) for a in names.get(ri, ()) for b in names.get(rj, ()))
+
+    def join_first(i: int, tried: Iterator[int]) -> None:
+        refused: set[int] = set()
+        for j in tried:
+            root = groups.find(j)
+            if root in refused:
+                continue  # the same group, the same verdict
+            if not clash(i, j):
+                ri = groups.find(i)
                 groups.join(j, i)
-                break
+                if ri != root:
+                    names[root] = names.get(root, set()) | names.pop(ri, set())
+                return
+            refused.add(root)
+
+    for i in fulls:  # one person spelled two ways in full ("Tom Roe", "Thomas Roe"): the earliest such name
+        text, x = mentions[i].text, rank[i]
+        same = [t for t in by_text if len(_parts(t)) == len(_parts(text)) and _one_person(text, t)]
+        earlier = [islice(by_text[t], bisect_left(ranks[t], x)) for t in same]
+        join_first(i, heapq.merge(*earlier, key=rank.__getitem__))
     for i in order:
         m = mentions[i]
         if m.type != "PERSON":
             continue
-        candidates = [j for j in fulls if j != i and _person_part_of(m, mentions[j])]
-        before = [j for j in candidates if _order(mentions[j]) < _order(m)]
-        for j in list(reversed(before)) or candidates[:1]:
-            if not _clash(groups, mentions, fulls, i, j):
-                groups.join(j, i)
-                break
+        texts = [t for t in by_text if _part_of(m.text, t)]  # never m's own text: a part is shorter
+        if not texts:
+            continue
+        at = _order(m)
+        before = [_backwards(by_text[t], bisect_left(starts[t], at)) for t in texts]
+        first = min((by_text[t][0] for t in texts), key=rank.__getitem__)
+        join_first(i, _nonempty(heapq.merge(*before, key=rank.__getitem__, reverse=True), first))
 
 
-def _clash(groups: _Groups, mentions: list[Mention], fulls: list[int], i: int, j: int) -> bool:
-    """Would joining ``i``'s and ``j``'s groups put two different people named in full together?"""
-    ri, rj = groups.find(i), groups.find(j)
-    if ri == rj:
-        return False
-    left = [a for a in fulls if groups.find(a) == ri]
-    right = [b for b in fulls if groups.find(b) == rj]
-    return any(not _one_person(mentions[a], mentions[b]) for a in left for b in right)
+def _backwards(items: list[int], end: int) -> Iterator[int]:
+    """``items[:end]`` from the last to the first, without copying."""
+    return (items[k] for k in range(end - 1, -1, -1))
+
+
+def _nonempty(items: Iterator[int], fallback: int) -> Iterator[int]:
+    """``items``; ``fallback`` alone when there are none."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield fallback
 
 
 def restore_possessives(mentions: list[Mention], before_noun: set[tuple[str | None, int]]) -> list[Mention]:

@@ -120,7 +120,7 @@ def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tu
                 "id": entity_id,
                 "document_id": doc_id,
                 "local_id": entity.id,
-                "name": entity.name,
+                "name": main.name,
                 "type": entity.type,
                 "name_id": main.id,
                 "gazetteer_id": entity.gazetteer_id,
