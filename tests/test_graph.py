@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +182,14 @@ def test_verbose_shows_the_debug_trail(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "claimgraph.graph: opening store" in result.stderr
     assert "opening store" not in CliRunner().invoke(app, ["stats", "--db", url]).stderr
+
+
+def test_a_skipped_document_leaves_a_debug_trail(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with Graph.open(f"sqlite:///{tmp_path / 'l.db'}") as graph:
+        graph.add(falcons_world())
+        with caplog.at_level(logging.DEBUG, logger="claimgraph"):
+            assert graph.add(falcons_world()[:1]).duplicates == 1
+    assert any("a.txt: skipped, already stored" in r.getMessage() for r in caplog.records)
 
 
 def test_graph_is_public() -> None:

@@ -18,6 +18,7 @@ analysed again and its stored documents count as duplicates.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from claimgraph.nlp.cluster import ClusterAnalyzer, Shard
     from claimgraph.nlp.pipeline import Analyzer
     from claimgraph.nlp.workers import ProcessAnalyzer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ def _unseen(
             summary.read += 1
             if isinstance(item, Document) and has_document(conn, item.id):
                 summary.duplicates += 1
+                log.debug("%s: skipped, already stored as %s", item.source_path, item.id)
                 continue
             yield item
 
@@ -82,6 +86,10 @@ def write_results(
     for result in results:
         outcome = write_result(engine, result, extractor)
         setattr(summary, outcome, getattr(summary, outcome) + 1)
+        if isinstance(result, ExtractionError):
+            log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
+        elif outcome == "duplicates":
+            log.debug("%s: skipped, already stored as %s", result.document.source_path, result.document.id)
         if progress:
             progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
 

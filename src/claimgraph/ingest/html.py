@@ -42,8 +42,10 @@ _STAMP_TAGS = ("div", "span", "p", "time", "li", "small", "header", "em", "stron
 _STAMP_ELEMENTS = 3000
 STAMP_CHARS = 120
 
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+# The page parsers complain about every malformed page; a NullHandler keeps that off stderr by
+# default without silencing them for an application that configures logging.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+logging.getLogger("htmldate").addHandler(logging.NullHandler())
 
 
 def read_html(html: str, url: str | None = None) -> Article:

@@ -7,6 +7,7 @@ only place spaCy objects become our records).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -35,6 +36,8 @@ from claimgraph.nlp.events import find_events, name_implying_events
 from claimgraph.nlp.geocode import geocode
 from claimgraph.nlp.records import entities_from_doc
 from claimgraph.nlp.truecase import restore, truecase
+
+log = logging.getLogger(__name__)
 
 # A parsed body, its document and its parsed title.
 Parsed = tuple[Doc, Document, Doc | None]
@@ -172,6 +175,7 @@ def is_english(document: Document) -> bool:
 
 def _failure(document: Document, exc: Exception) -> ExtractionError:
     """The error record for a document the pipeline could not analyse."""
+    log.debug("%s: analysis failed", document.source_path, exc_info=exc)
     return ExtractionError(
         document.source_path, document.id, "analysis_failed", f"the NLP pipeline failed: {type(exc).__name__}: {exc}"
     )

@@ -7,12 +7,16 @@ committed document even after a crash between writing and rebuilding.
 
 from __future__ import annotations
 
+import logging
+
 import sqlalchemy as sa
 
 from claimgraph.resolve.origins import rebuild_origins
 from claimgraph.resolve.store import judge_pending, rebuild_actors
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
+
+log = logging.getLogger(__name__)
 
 
 def refresh(engine: sa.Engine, force: bool = False) -> bool:
@@ -30,10 +34,11 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
         locks.hold(conn, locks.REBUILD)
         actors, origins = force or is_stale(conn, ACTORS), force or is_stale(conn, ORIGINS)
         if actors:
-            judge_pending(conn)
+            log.debug("rebuilding canonical actors (%d new automatic judgements)", judge_pending(conn))
             rebuild_actors(conn)
             put(conn, ACTORS, "0")
         if origins:
+            log.debug("rebuilding origins of near-duplicate documents")
             rebuild_origins(conn)
             put(conn, ORIGINS, "0")
     return actors or origins

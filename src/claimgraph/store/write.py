@@ -9,6 +9,7 @@ there (document ids are hashes of the raw bytes) and stores the rest.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +23,8 @@ from claimgraph.store.events import write_events
 from claimgraph.store.meta import mark_stale, now
 from claimgraph.store.search import index_document
 from claimgraph.store.upsert import insert_new, put
+
+log = logging.getLogger(__name__)
 
 # One document naming two names as one actor: good evidence, not certainty (its coreference can slip).
 DOCUMENT_ALIAS = 0.9
@@ -160,7 +163,9 @@ def _claim_rows(
     rows = []
     for c in extraction.claims:
         if c.subject not in ids:
-            continue  # a claim about an entity the extraction does not list cannot be placed
+            # A claim about an entity the extraction does not list cannot be placed.
+            log.debug("%s: claim %s dropped: its subject %s is not among the entities", doc_id, c.id, c.subject)
+            continue
         subject = ids[c.subject]
         obj = ids.get(c.object) if c.object else None
         source = ids.get(c.source) if c.source else None
