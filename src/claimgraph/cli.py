@@ -15,12 +15,18 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from claimgraph.errors import ClaimgraphError, ConfigError, NotFoundError
 from claimgraph.graph import ClaimQuery, EventQuery, Graph
+
+if TYPE_CHECKING:
+    from claimgraph.analyze.claims import StoredClaim
+    from claimgraph.analyze.documents import DocumentView
+    from claimgraph.analyze.dossier import Dossier
+    from claimgraph.resolve.explain import Explanation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn conflict news into a sourced knowledge graph.")
 
@@ -225,45 +231,82 @@ def stats(db: Db = None, as_json: Json = False) -> None:
         _emit(as_json, graph.stats().to_json(), lambda v: "\n".join(f"{k}: {n}" for k, n in v.items()))
 
 
+EVIDENCE_WIDTH = 160  # characters of an evidence sentence a text line shows before its ellipsis
+
+
+def _shorten(text: str, width: int = EVIDENCE_WIDTH) -> str:
+    """One line of ``text`` (whitespace folded), cut at a word boundary with an ellipsis past ``width``."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0] if " " in flat[: width - 1] else flat[: width - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _provenance(c: StoredClaim, indent: str) -> list[str]:
+    """Who asserts one stored claim (the quoted source, else the publisher in the article's voice), the chain it
+    came through, hedging, and its evidence sentence: the lines under a claim in ``show`` and ``claims``."""
+    said = f"said by {c.source_name}" if c.source_name else f"article voice: {c.publisher or 'the article'}"
+    via = f"; via {' ← '.join(c.via)}" if c.via else ""
+    hedged = "; hedged" if c.hedged else ""
+    return [f"{indent}{c.day or 'undated'} {said}{via}{hedged}", f"{indent}  “{_shorten(c.evidence)}”"]
+
+
 @app.command()
 def show(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
-    """The dossier of an actor: names, claims with sources and origins, conflicts."""
+    """The dossier of an actor: names, claims with sources, evidence and origins, conflicts."""
 
-    def text(d: dict[str, Any]) -> str:
-        seen = f", seen {d['first_seen']} … {d['last_seen']}" if d["first_seen"] else ", no dated document"
-        head = f"{d['name']} ({d['type']}){seen}"
-        aliases = "aliases: " + ", ".join(f"{a['name']} [{a['documents']}]" for a in d["aliases"])
-        claims = _lines(
-            d["claims"],
-            lambda c: (
-                f"  {c['subject']} {c['predicate']} {c['object'] or c['object_literal']} ({c['polarity']}; "
-                f"sources: {', '.join(c['sources'])}; {c['independent_origins']} independent origin(s))"
-            ),
-        )
-        conflicts = _lines(d["conflicts"], lambda c: f"  {c['kind']}: {c['explanation']}")
+    def text(d: Dossier) -> str:
+        seen = f", seen {d.first_seen} … {d.last_seen}" if d.first_seen else ", no dated document"
+        head = f"{d.name} ({d.type}){seen}"
+        aliases = "aliases: " + ", ".join(f"{a['name']} [{a['documents']}]" for a in d.to_json()["aliases"])
+        lines = []
+        for group in d.claims:
+            g = group.to_json()
+            lines.append(
+                f"  {g['subject']} {g['predicate']} {g['object'] or g['object_literal']} ({g['polarity']}; "
+                f"sources: {', '.join(g['sources'])}; {g['independent_origins']} independent origin(s))"
+            )
+            for c in group.claims:
+                lines += _provenance(c, "      ")
+        claims = "\n".join(lines) if lines else "(none)"
+        conflicts = _lines([c.to_json() for c in d.conflicts], lambda c: f"  {c['kind']}: {c['explanation']}")
         return f"{head}\n{aliases}\nclaims:\n{claims}\nconflicts:\n{conflicts}"
 
     with _graph(db) as graph:
-        _emit(as_json, graph.dossier(name, type).to_json(), text)
+        dossier = graph.dossier(name, type)
+    typer.echo(json.dumps(dossier.to_json(), ensure_ascii=False, indent=1) if as_json else text(dossier))
 
 
 @app.command()
 def claims(
     db: Db = None,
     as_json: Json = False,
-    subject: Annotated[str | None, typer.Option(help="Actor name the claims are about.")] = None,
-    predicate: Annotated[str | None, typer.Option(help="One of the contract's predicates.")] = None,
-    object: Annotated[str | None, typer.Option("--object", help="Actor name on the other side.")] = None,
-    source: Annotated[str | None, typer.Option(help="Actor name that asserts the claims.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest document date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest document date, YYYY-MM-DD.")] = None,
+    subject: Annotated[
+        str | None, typer.Option(help="Any name of the actor in the subject role (not the object: see timeline).")
+    ] = None,
+    predicate: Annotated[str | None, typer.Option(help="One of the predicates (an unknown one lists them).")] = None,
+    object: Annotated[str | None, typer.Option("--object", help="Any name of the actor in the object role.")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="Who asserts the claims, as the dossier's sources: the quoted source, else the publisher."),
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest document day, YYYY-MM-DD (checked as a date).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest document day, YYYY-MM-DD (checked as a date).")] = None,
 ) -> None:
-    """Stored claims on canonical actors, filtered."""
+    """Stored claims on canonical actors, filtered; each with its source, via chain, hedging and evidence."""
     query = ClaimQuery(subject=subject, predicate=predicate, object=object, source=source, since=since, until=until)
     with _graph(db) as graph:
-        rows = [c.to_json() for c in graph.claims(query)]
-        _emit(as_json, rows, lambda v: _lines(v, lambda c: f"{c['date']} {c['subject']} {c['predicate']} "
-                                              f"{c['object'] or c['object_literal']} ({c['polarity']})"))  # fmt: skip
+        found = graph.claims(query)
+    if as_json:
+        typer.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1))
+        return
+
+    def text(c: StoredClaim) -> str:
+        head = f"{c.day or '-'} {c.subject_name} {c.predicate} {c.object_name or c.object_literal} ({c.polarity})"
+        return "\n".join([head, *_provenance(c, "    ")])
+
+    typer.echo("\n".join(text(c) for c in found) if found else "(none)")
 
 
 @app.command()
@@ -333,6 +376,42 @@ def search(
             rows,
             lambda v: _lines(v, lambda h: f"{h['published'] or '-'} {h['title'] or h['source_path']}: {h['snippet']}"),
         )
+
+
+@app.command()
+def doc(
+    id: Annotated[str, typer.Argument(help="The document's id, or a unique start of it ('sha256:' may be left out).")],
+    db: Db = None,
+    as_json: Json = False,
+) -> None:
+    """A stored document: title, outlet, date and dateline; its text with mentions in [brackets]; its
+    mentions, attributions and claims with their offsets."""
+
+    def text(view: DocumentView) -> str:
+        ex, d = view.extraction, view.extraction.document
+        names = {e.id: e.name for e in ex.entities}
+        line = d.dateline and ", ".join(p for p in (d.dateline.place, d.dateline.date) if p)
+        lines = [d.title or d.source_path, f"id: {d.id}",
+                 f"outlet: {d.publisher or '-'}; published: {d.published or 'undated'}; dateline: {line or '-'}",
+                 "", view.marked_text(), "", "mentions:"]  # fmt: skip
+        lines += [f"  {e.name} ({e.type}) ×{len(e.mentions)} → {view.actors.get(e.id, '-')}" for e in ex.entities]
+        lines.append("attributions:")
+        for a in ex.attributions:
+            who = a.source.text if a.source else "?"
+            lines.append(f"  [{a.content.start}-{a.content.end}] {who} {a.cue.text}: “{_shorten(a.content.text)}”")
+        lines.append("claims:")
+        for c in ex.claims:
+            other = names.get(c.object or "", c.object_literal or "-")
+            said = f"; said by {names.get(c.source, c.source)}" if c.source else ""
+            via = f"; via {' ← '.join(names.get(v, v) for v in c.via)}" if c.via else ""
+            lines.append(f"  [{c.evidence.start}-{c.evidence.end}] {names.get(c.subject, c.subject)} {c.predicate} "
+                         f"{other} ({c.polarity}{said}{via}{'; hedged' if c.hedged else ''})")  # fmt: skip
+            lines.append(f"      “{_shorten(c.evidence.text)}”")
+        return "\n".join(lines)
+
+    with _graph(db) as graph:
+        view = graph.document(id)
+    typer.echo(json.dumps(view.to_json(), ensure_ascii=False, indent=1) if as_json else text(view))
 
 
 @app.command()
@@ -440,14 +519,15 @@ def review(
 def explain(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
     """Why the names of an actor are one: each name's path of judgements, strongest first, and hand splits."""
 
-    def text(r: dict[str, Any]) -> str:
+    def text(why: Explanation) -> str:
+        r = why.to_json()
         lines = [f"{r['name']} ({r['type']}, {r['id']}): " + ", ".join(r["names"])]
         for p in r["paths"]:
             if not p["steps"]:
                 lines.append(f"  {p['name']} [{p['type']}]: {'the main name' if p['strength'] else 'no path'}")
                 continue
             chain = " → ".join(
-                f"{s['right']} ({'by hand' if s['by_hand'] else format(s['score'], '.2f')}: {'; '.join(s['reasons'])})"
+                f"{s['right']} ({'by hand' if s['by_hand'] else format(s['score'], '.2f')}: {'; '.join(map(why.cite, s['reasons']))})"
                 for s in p["steps"]
             )
             lines.append(
@@ -458,7 +538,8 @@ def explain(name: Name, db: Db = None, as_json: Json = False, type: Kind = None)
         return "\n".join(lines)
 
     with _graph(db) as graph:
-        _emit(as_json, graph.explain(name, type).to_json(), text)
+        why = graph.explain(name, type)
+    typer.echo(json.dumps(why.to_json(), ensure_ascii=False, indent=1) if as_json else text(why))
 
 
 @app.command()

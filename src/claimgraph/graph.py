@@ -105,6 +105,21 @@ class JudgementOutcome:
         return {**asdict(self), "actors": [p.to_json() for p in self.actors]}
 
 
+def _day(which: str, value: str | None) -> str | None:
+    """``value`` as a ``YYYY-MM-DD`` day, or ``ConfigError`` naming the bound (``since``/``until``)."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ConfigError(f"{which} date {value!r} is not a day (YYYY-MM-DD, e.g. 2017-03-01)")
+    return day.isoformat()
+
+
 class Graph:
     """An open claimgraph store (see the module docstring)."""
 
@@ -264,25 +279,42 @@ class Graph:
             return dossier(conn, name, type)
 
     def claims(self, query: ClaimQuery | None = None) -> list[StoredClaim]:
-        """Stored claims on canonical actors matching ``query``, in document order."""
-        from claimgraph.analyze.claims import ClaimFilter, load_claims
+        """Stored claims on canonical actors matching ``query``, in document order.
+
+        ``source`` matches who asserts a claim as the dossier shows it: the
+        quoted source's actor, or, for a claim in the article's own voice,
+        the publisher (any case).  Dates must be real ``YYYY-MM-DD`` days: a
+        string compared as a string would let ``2017-13-01`` through.
+        """
+        from claimgraph.analyze.claims import ClaimFilter, load_claims, publisher_known
+        from claimgraph.errors import NotFoundError
         from claimgraph.resolve.lookup import find_actor
 
         query = query or ClaimQuery()
         if query.predicate is not None and query.predicate not in PREDICATES:
             raise ConfigError(f"unknown predicate {query.predicate!r} (one of {', '.join(PREDICATES)})")
+        since, until = _day("since", query.since), _day("until", query.until)
         with self._read() as conn:
 
             def actor(name: str | None) -> frozenset[str] | None:
                 return None if name is None else frozenset({find_actor(conn, name).id})
 
+            def speakers(name: str | None) -> frozenset[str] | None:
+                try:
+                    return actor(name)
+                except NotFoundError:
+                    if name is None or not publisher_known(conn, name):
+                        raise
+                    return frozenset()  # only a publisher by that name: its article-voice claims
+
             flt = ClaimFilter(
                 subjects=actor(query.subject),
                 objects=actor(query.object),
-                sources=actor(query.source),
+                sources=speakers(query.source),
+                publisher=query.source,
                 predicate=query.predicate,
-                since=query.since,
-                until=query.until,
+                since=since,
+                until=until,
             )
             return load_claims(conn, flt)
 

@@ -128,7 +128,8 @@ class ClaimFilter:
 
     subjects: frozenset[str] | None = None
     objects: frozenset[str] | None = None
-    sources: frozenset[str] | None = None
+    sources: frozenset[str] | None = None  # quoted sources' actors; with ``publisher``, either matches
+    publisher: str | None = None  # the publisher of article-voice claims (no quoted source), any case
     involving: frozenset[str] | None = None  # as subject or object
     predicate: str | None = None
     since: str | None = None
@@ -172,7 +173,11 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
     if flt.objects is not None:
         query = query.where(c.object_name_id.in_(_names_in(flt.objects)))
     if flt.sources is not None:
-        query = query.where(c.source_name_id.in_(_names_in(flt.sources)))
+        said: sa.ColumnElement[bool] = c.source_name_id.in_(_names_in(flt.sources))
+        if flt.publisher is not None:
+            own_voice = sa.and_(c.source_name_id.is_(None), sa.func.lower(d.publisher) == flt.publisher.lower())
+            said = sa.or_(said, own_voice)
+        query = query.where(said)
     if flt.involving is not None:
         names = _names_in(flt.involving)
         query = query.where(sa.or_(c.subject_name_id.in_(names), c.object_name_id.in_(names)))
@@ -216,6 +221,12 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
             )
         )
     return out
+
+
+def publisher_known(conn: sa.Connection, name: str) -> bool:
+    """Whether some stored document's publisher is ``name`` (any case)."""
+    d = t.documents.c
+    return conn.execute(sa.select(d.id).where(sa.func.lower(d.publisher) == name.lower()).limit(1)).first() is not None
 
 
 def _actors_of(conn: sa.Connection, name_ids: set[str]) -> dict[str, tuple[str, str]]:

@@ -13,9 +13,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from claimgraph.errors import NotFoundError
 from claimgraph.extraction import to_json
 from claimgraph.model import Extraction
+from claimgraph.store import schema as t
 from claimgraph.store.read import entity_actors, read_extraction
+
+PREFIX = "sha256:"  # how every document id starts; a user may leave it out of a prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +33,42 @@ class DocumentView:
         """The extraction contract's object for the document, plus ``actors``."""
         return {**to_json(self.extraction), "actors": dict(self.actors)}
 
+    def marked_text(self) -> str:
+        """The body with every mention in [brackets], so a reader sees what was recognised where."""
+        text = self.extraction.document.text
+        spans = sorted((m.start, m.end) for e in self.extraction.entities for m in e.mentions if m.field is None)
+        out, at = [], 0
+        for start, end in spans:
+            if start < at or end > len(text):  # overlapping or out of range: leave the text as it is there
+                continue
+            out += [text[at:start], "[", text[start:end], "]"]
+            at = end
+        return "".join([*out, text[at:]])
+
 
 def document_view(conn: sa.Connection, document_id: str) -> DocumentView:
-    """The document ``document_id`` for display; ``NotFoundError`` when no such document is stored."""
-    return DocumentView(read_extraction(conn, document_id), entity_actors(conn, document_id))
+    """The document ``document_id`` (or a unique prefix of it) for display; ``NotFoundError`` when none is."""
+    found = find_document(conn, document_id)
+    return DocumentView(read_extraction(conn, found), entity_actors(conn, found))
+
+
+def find_document(conn: sa.Connection, id_or_prefix: str) -> str:
+    """The id of the one stored document whose id is, or starts with, ``id_or_prefix`` (``sha256:`` optional).
+
+    Ids are long hashes; a reader copies the first few characters, as with
+    git.  Several matches are refused with the candidates listed.
+    """
+    d = t.documents.c
+    if conn.execute(sa.select(d.id).where(d.id == id_or_prefix)).first() is not None:
+        return id_or_prefix
+    prefix = id_or_prefix if id_or_prefix.startswith(PREFIX) else PREFIX + id_or_prefix
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute(
+        sa.select(d.id, d.title).where(d.id.like(escaped + "%", escape="\\")).order_by(d.id).limit(11)
+    ).all()
+    if len(rows) == 1:
+        return str(rows[0].id)
+    if not rows:
+        raise NotFoundError(f"no document is stored with id {id_or_prefix!r}")
+    listed = [f"{r.id[: len(prefix) + 8]}… {r.title or ''}".rstrip() for r in rows[:10]]
+    raise NotFoundError(f"{id_or_prefix!r} starts the ids of several documents; give more of it", listed)

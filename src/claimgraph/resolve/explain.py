@@ -9,6 +9,7 @@ them stays in ``judgements`` for the record.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,6 +18,8 @@ import sqlalchemy as sa
 from claimgraph.resolve.links import NamePath, name_paths
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
 from claimgraph.store import schema as t
+
+DOCUMENT_ID = re.compile(r"sha256:[0-9a-f]{64}")  # how a judgement's reason cites a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,11 @@ class Explanation:
     judgements: list[JudgementLine]
     paths: list[NamePath] = field(default_factory=list)  # each name's chain of links, strongest first
     note: str | None = None  # how the name was taken for this actor, when the lookup had to choose
+    documents: dict[str, str] = field(default_factory=dict)  # id of a document a reason cites → its title, date
+
+    def cite(self, reason: str) -> str:
+        """``reason`` with each document id it cites replaced by the document's title and date, for a reader."""
+        return DOCUMENT_ID.sub(lambda m: self.documents.get(m.group(0), m.group(0)), reason)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,7 +96,17 @@ def explain(conn: sa.Connection, name: str, etype: str | None = None) -> Explana
         for r in rows
     ]
     paths = name_paths(conn, main, name_ids)
-    return Explanation(actor.id, actor.name, actor.type, sorted(label[n] for n in name_ids), lines, paths, actor.note)
+    reasons = [j.reason for j in lines] + [r for p in paths for s in p.steps for r in s.reasons]
+    documents = _titles(conn, {m for r in reasons for m in DOCUMENT_ID.findall(r or "")})
+    names = sorted(label[n] for n in name_ids)
+    return Explanation(actor.id, actor.name, actor.type, names, lines, paths, actor.note, documents)
+
+
+def _titles(conn: sa.Connection, document_ids: set[str]) -> dict[str, str]:
+    """Document id → “title” (day), as a reader knows a document; an untitled one by its path."""
+    d = t.documents.c
+    rows = conn.execute(sa.select(d.id, d.title, d.source_path, d.day).where(d.id.in_(sorted(document_ids)))).all()
+    return {r.id: f"“{r.title or r.source_path}” ({r.day or 'undated'})" for r in rows}
 
 
 def _main_name(conn: sa.Connection, name: str, etype: str, name_ids: list[str]) -> str:
