@@ -15,18 +15,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from claimgraph.errors import ClaimgraphError, ConfigError, NotFoundError
 from claimgraph.graph import ClaimQuery, EventQuery, Graph
-
-if TYPE_CHECKING:
-    from claimgraph.analyze.claims import StoredClaim
-    from claimgraph.analyze.documents import DocumentView
-    from claimgraph.analyze.dossier import Dossier
-    from claimgraph.resolve.explain import Explanation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn conflict news into a sourced knowledge graph.")
 
@@ -243,7 +237,7 @@ def _shorten(text: str, width: int = EVIDENCE_WIDTH) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _provenance(c: StoredClaim, indent: str) -> list[str]:
+def _provenance(c: Any, indent: str) -> list[str]:
     """Who asserts one stored claim (the quoted source, else the publisher in the article's voice), the chain it
     came through, hedging, and its evidence sentence: the lines under a claim in ``show`` and ``claims``."""
     said = f"said by {c.source_name}" if c.source_name else f"article voice: {c.publisher or 'the article'}"
@@ -256,7 +250,7 @@ def _provenance(c: StoredClaim, indent: str) -> list[str]:
 def show(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
     """The dossier of an actor: names, claims with sources, evidence and origins, conflicts."""
 
-    def text(d: Dossier) -> str:
+    def text(d: Any) -> str:
         seen = f", seen {d.first_seen} … {d.last_seen}" if d.first_seen else ", no dated document"
         head = f"{d.name} ({d.type}){seen}"
         aliases = "aliases: " + ", ".join(f"{a['name']} [{a['documents']}]" for a in d.to_json()["aliases"])
@@ -302,7 +296,7 @@ def claims(
         typer.echo(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1))
         return
 
-    def text(c: StoredClaim) -> str:
+    def text(c: Any) -> str:
         head = f"{c.day or '-'} {c.subject_name} {c.predicate} {c.object_name or c.object_literal} ({c.polarity})"
         return "\n".join([head, *_provenance(c, "    ")])
 
@@ -387,7 +381,7 @@ def doc(
     """A stored document: title, outlet, date and dateline; its text with mentions in [brackets]; its
     mentions, attributions and claims with their offsets."""
 
-    def text(view: DocumentView) -> str:
+    def text(view: Any) -> str:
         ex, d = view.extraction, view.extraction.document
         names = {e.id: e.name for e in ex.entities}
         line = d.dateline and ", ".join(p for p in (d.dateline.place, d.dateline.date) if p)
@@ -519,7 +513,7 @@ def review(
 def explain(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
     """Why the names of an actor are one: each name's path of judgements, strongest first, and hand splits."""
 
-    def text(why: Explanation) -> str:
+    def text(why: Any) -> str:
         r = why.to_json()
         lines = [f"{r['name']} ({r['type']}, {r['id']}): " + ", ".join(r["names"])]
         for p in r["paths"]:
