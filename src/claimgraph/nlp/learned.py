@@ -28,6 +28,7 @@ from typing import Any, cast
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import EntityType, Predicate
+from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.frames import FrameReader, RawClaim
 from claimgraph.predicates import SYMMETRIC_PREDICATES
@@ -171,15 +172,18 @@ def shipped_model() -> RelationModel | None:
 def learned_claims(reader: FrameReader, doc: Doc, model: RelationModel, ruled: list[RawClaim]) -> list[RawClaim]:
     """The model's relations for pairs the rules left alone, one per pair: its most confident sentence."""
     index = reader.index
+    speech_verbs = lexicon.speech().verbs
     taken = {(r.subject, r.object) for r in ruled if r.object is not None}
     taken |= {(o, s) for s, o in taken}
     best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
     for c in candidates(doc, index, reader.rel.types):
         if (c.subject, c.object) in taken:
             continue
-        up, _, down = path(c.subject_head, c.object_head)
+        up, top, down = path(c.subject_head, c.object_head)
         if len(up) + len(down) > model.max_path:
             continue
+        if any(t.lemma_.lower() in speech_verbs for t in [*up, *down, *([top] if top is not None else [])]):
+            continue  # "reports from Y say that X …": one side names who speaks, the other what is said
         predicate, prob = model.best(features(c, index))
         if prob < model.threshold:
             continue
