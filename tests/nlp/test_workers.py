@@ -48,3 +48,43 @@ def test_worker_counts() -> None:
     assert worker_count(3) == 3 and worker_count(0) >= 1
     with pytest.raises(ConfigError, match="workers"), open_analyzer(workers=-1):
         pass
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A kill -9 of the process that owns the pool leaves no worker behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "owner.py"
+    script.write_text(
+        "import sys\n"
+        "from claimgraph.nlp.workers import ProcessAnalyzer, _meta\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessAnalyzer(2)\n"
+        "    pool._executor().submit(_meta).result()\n"
+        "    print(' '.join(str(p) for p in pool._executor()._processes), flush=True)\n"
+        "    sys.stdin.read()\n",
+        encoding="utf-8",
+    )
+    owner = subprocess.Popen([sys.executable, str(script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert owner.stdout is not None
+    workers = [int(p) for p in owner.stdout.readline().split()]
+    assert workers
+    os.kill(owner.pid, signal.SIGKILL)
+    owner.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split()[2] != "Z"
+
+    deadline = time.monotonic() + 60
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in workers)

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,7 +45,24 @@ _worker: Analyzer | None = None  # this process's pipeline, loaded once by _star
 
 def _start(model: str | None) -> None:
     global _worker
+    _orphan_watch(os.getppid())
     _worker = Analyzer.load(model)
+
+
+def _orphan_watch(parent: int) -> None:
+    """End this worker when its parent dies (a ``kill -9`` of the ingest must not leave workers behind).
+
+    A killed parent never shuts its pool down, and a worker waiting on the
+    task queue would wait for ever; a daemon thread notices the parent is
+    gone (this process re-parented) and exits.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="claimgraph-orphan-watch", daemon=True).start()
 
 
 def _analyse(chunk: Chunk) -> list[Result]:
