@@ -105,14 +105,20 @@ class _Model(WorkerPlugin):
         self.analyzer = None
 
 
-def _analyse_shard(files: tuple[tuple[str, bool], ...]) -> list[Result]:
-    """Read and analyse one shard's files on a worker (runs there, never on the client)."""
+def _plugin() -> _Model:
+    """This worker's model plugin, set up (runs on a worker, never on the client)."""
     from distributed import get_worker
 
     plugin = get_worker().plugins[PLUGIN]
     assert isinstance(plugin, _Model) and plugin.analyzer is not None, "the model plugin did not set up here"
+    return plugin
+
+
+def _analyse_shard(files: tuple[tuple[str, bool], ...]) -> list[Result]:
+    """Read and analyse one shard's files on a worker (runs there, never on the client)."""
+    plugin = _plugin()
     items = [item for path, explicit in files for item in read_file(Path(path), explicit=explicit)]
-    assert plugin.lock is not None
+    assert plugin.analyzer is not None and plugin.lock is not None
     with plugin.lock:
         return list(plugin.analyzer.analyse_stream(items))
 
@@ -175,8 +181,6 @@ class ClusterAnalyzer:
 
 
 def _worker_meta() -> dict[str, Any]:
-    from distributed import get_worker
-
-    plugin = get_worker().plugins[PLUGIN]
-    assert isinstance(plugin, _Model) and plugin.analyzer is not None, "the model plugin did not set up here"
-    return plugin.analyzer.meta
+    analyzer = _plugin().analyzer
+    assert analyzer is not None
+    return analyzer.meta
