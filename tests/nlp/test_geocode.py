@@ -55,3 +55,26 @@ def test_ties_are_broken_by_the_dateline_and_the_other_places(
 @pytest.mark.parametrize("name", ["Tripoli", "Middle East", "Springfield", "Nowhereville Qxz"])
 def test_no_resolution_rather_than_a_guess(name: str) -> None:
     assert _geocoded([name])[name].geo is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        # A GeoNames admin1 code means a region only within its country; matching regions to cities by
+        # name once gave these Kansas, Georgia, Bretagne, Imo, Abruzzo and no region.
+        ("New York", "United States", "New York"),
+        ("Chicago", "United States", "Illinois"),
+        ("Paris", "France", "Ile-de-France"),
+        ("Maiduguri", "Nigeria", "Borno"),
+        ("Milan", "Italy", "Lombardy"),
+        ("Mosul", "Iraq", "Ninawa"),
+    ],
+)
+def test_a_city_is_given_the_region_its_country_means_by_its_code(name: str, country: str, admin1: str) -> None:
+    geo = _geocoded([name])[name].geo
+    assert geo is not None and (geo.country, geo.admin1) == (country, admin1)
+
+
+def test_a_city_in_a_region_redrawn_since_the_names_were_listed_gets_no_region_rather_than_a_stale_one() -> None:
+    geo = _geocoded(["Lyon"])["Lyon"].geo  # France merged Rhône-Alpes and Auvergne in 2016
+    assert geo is not None and geo.country == "France" and geo.lat is not None and geo.admin1 is None
