@@ -2,7 +2,8 @@
 
 Called at the end of an ingest, after a hand judgement, and before any
 reading command when ``meta`` marks them stale, so every answer reflects every
-committed document even after a crash between writing and rebuilding.
+committed document even after a crash between writing and rebuilding.  A
+store an older matcher judged is stale too: its judgements are made again.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import sqlalchemy as sa
 
 from claimgraph.resolve.origins import rebuild_origins
-from claimgraph.resolve.store import judge_pending, rebuild_actors
+from claimgraph.resolve.store import forget_outdated, has_outdated, judge_pending, rebuild_actors
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
 
@@ -28,11 +29,15 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
     """
     if not force:
         with engine.connect() as conn:
-            if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS)):
+            if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or has_outdated(conn)):
                 return False
     with engine.begin() as conn:
         locks.hold(conn, locks.REBUILD)
-        actors, origins = force or is_stale(conn, ACTORS), force or is_stale(conn, ORIGINS)
+        rejudged = forget_outdated(conn)
+        if rejudged:
+            log.info("judging every name again: %d judgements were made by an older matcher", rejudged)
+        actors = force or bool(rejudged) or is_stale(conn, ACTORS)
+        origins = force or is_stale(conn, ORIGINS)
         if actors:
             log.debug("rebuilding canonical actors (%d new automatic judgements)", judge_pending(conn))
             rebuild_actors(conn)

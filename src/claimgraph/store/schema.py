@@ -210,6 +210,9 @@ judgements = sa.Table(
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+    # the matcher version that decided an automatic judgement; NULL for hand judgements and for a
+    # document naming two names as one (evidence, not a decision), never re-judged (migration 0006)
+    sa.Column("matcher", sa.Integer, index=True),
 )
 # One automatic judgement per pair of names and reason (each document naming two names as one is
 # its own evidence; hand judgements accumulate, the latest wins), so a concurrent ingest that

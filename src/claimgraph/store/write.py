@@ -74,11 +74,15 @@ def _ensure_names(conn: sa.Connection, nodes: dict[str, tuple[NameNode, str | No
             )
 
 
-def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, str, float, str]]) -> int:
+def record_auto_judgements(
+    conn: sa.Connection, verdicts: list[tuple[str, str, str, float, str]], matcher: int | None = None
+) -> int:
     """Store automatic judgements ``(a, b, judgement, score, reason)`` not stored yet (same pair, same reason).
 
     Two documents that each name two names as one actor are two pieces of
     evidence, so each keeps its own row (its reason names the document).
+    ``matcher``: the version of the matcher that decided them (None for a
+    document's own statement, which no matcher revisits).
     """
     j = t.judgements.c
     pairs = {(*sorted((a, b)), reason): (judgement, score) for a, b, judgement, score, reason in verdicts}
@@ -98,6 +102,7 @@ def record_auto_judgements(conn: sa.Connection, verdicts: list[tuple[str, str, s
             "score": v[1],
             "reason": reason,
             "created_at": stamp,
+            "matcher": matcher,
         }
         for (left, right, reason), v in sorted(pairs.items())
         if (left, right, reason) not in existing

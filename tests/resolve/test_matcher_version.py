@@ -1,0 +1,141 @@
+"""The matcher's version on its judgements: an improved matcher re-decides what an older one decided.
+
+Also the tripwire that keeps the version honest: the verdicts on a fixed
+set of invented name pairs are fingerprinted, and a change to the matcher
+that alters any of them fails here until ``MATCHER_VERSION`` is bumped and
+the fingerprint re-recorded (``python tests/resolve/test_matcher_version.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+
+from claimgraph.names import fold
+from claimgraph.resolve.lookup import find_actor
+from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compare
+from claimgraph.resolve.refresh import refresh
+from claimgraph.resolve.store import judge_names
+from claimgraph.store import schema, upgrade
+from records import falcons_world, store_all
+
+FINGERPRINT = Path(__file__).with_name("matcher_fingerprint.json")
+
+# Invented names of every kind the matcher distinguishes: spellings, generic words, acronyms,
+# countries, places, persons with titles and initials, types that may and may not meet.
+PAIRS: list[tuple[str, str, str, str]] = [
+    ("Ridge Falcons", "ARMED_GROUP", "Ridge Falcons Brigade", "ARMED_GROUP"),
+    ("Ridge Falcons", "ARMED_GROUP", "Ridge Falcon", "ARMED_GROUP"),
+    ("Jaysh al-Qamar", "ARMED_GROUP", "Jaish al-Qamar", "ARMED_GROUP"),
+    ("Liwa Suqur al-Wadi", "ARMED_GROUP", "Liwaa Suqour al-Wadi", "ARMED_GROUP"),
+    ("Dawn Coalition Forces", "ARMED_GROUP", "DCF", "ARMED_GROUP"),
+    ("Dawn Coalition Forces", "ARMED_GROUP", "Dawn Democratic Forces", "ARMED_GROUP"),
+    ("Harbor Front in Norland", "ARMED_GROUP", "Harbor Front in Southmark", "ARMED_GROUP"),
+    ("Harbor Front", "ORGANIZATION", "Harbor Front", "ARMED_GROUP"),
+    ("Harbor Wire", "MEDIA", "Harbor Wire", "ORGANIZATION"),
+    ("Harbor Wire", "MEDIA", "Harbor Wire", "PERSON"),
+    ("Council of Tall Pines", "ORGANIZATION", "Tall Pines Council", "ORGANIZATION"),
+    ("Marek Tolvani", "PERSON", "Tolvani", "PERSON"),
+    ("Marek Tolvani", "PERSON", "M. Tolvani", "PERSON"),
+    ("Marek Tolvani", "PERSON", "Marek Tolvany", "PERSON"),
+    ("Marek Tolvani", "PERSON", "Anna Tolvani", "PERSON"),
+    ("Gen. Marek Tolvani", "PERSON", "Marek Tolvani", "PERSON"),
+    ("Abu Karim al-Suri", "PERSON", "Abu Kareem al-Souri", "PERSON"),
+    ("Ilse van der Berg", "PERSON", "Ilse Berg", "PERSON"),
+    ("Norland", "PLACE", "Norlandia", "PLACE"),
+    ("Kharbat", "PLACE", "Khirbat", "PLACE"),
+    ("Vellmar", "PLACE", "Vellmar Province", "PLACE"),
+    ("Norland", "PLACE", "Republic of Norland", "PLACE"),
+    ("Vellmar", "PLACE", "Vellmark", "PLACE"),
+    ("Sons of the Valley", "ARMED_GROUP", "SOTV", "ARMED_GROUP"),
+]
+
+
+def verdicts() -> list[list[object]]:
+    """The matcher's verdict on each pair, in a form that hashes the same on every machine."""
+    out: list[list[object]] = []
+    for a, at, b, bt in PAIRS:
+        v = compare(Candidate(a, a, fold(a), at), Candidate(b, b, fold(b), bt))
+        out.append([a, b] if v is None else [a, b, v.judgement, round(v.score, 4), v.reason])
+    return out
+
+
+def fingerprint() -> str:
+    return hashlib.sha256(json.dumps(verdicts(), ensure_ascii=False).encode()).hexdigest()
+
+
+def test_a_change_to_the_verdicts_bumps_the_matcher_version() -> None:
+    recorded = json.loads(FINGERPRINT.read_text())
+    assert recorded["matcher_version"] == MATCHER_VERSION and recorded["sha256"] == fingerprint(), (
+        "the matcher's verdicts changed (or MATCHER_VERSION did): bump MATCHER_VERSION in "
+        "claimgraph/resolve/match.py so stores re-judge, then run python tests/resolve/test_matcher_version.py"
+    )
+
+
+def _matcher_columns(engine: sa.Engine) -> list[tuple[bool, str, int | None]]:
+    j = schema.judgements.c
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.select(j.by_hand, j.reason, j.matcher))]  # type: ignore[misc]
+
+
+def test_judgements_record_which_matcher_made_them(store_url: str) -> None:
+    engine, _ = store_all(store_url, falcons_world())
+    with engine.begin() as conn:
+        judge_names(conn, "Ridge Falcons", "Dawn Coalition", "negative", "test")
+    rows = _matcher_columns(engine)
+    from_documents = [m for hand, reason, m in rows if not hand and reason.startswith("named as one actor in")]
+    from_matcher = [m for hand, reason, m in rows if not hand and not reason.startswith("named as one actor in")]
+    assert from_documents and set(from_documents) == {None}  # a document's statement is no matcher's decision
+    assert from_matcher and set(from_matcher) == {MATCHER_VERSION}
+    assert {m for hand, _, m in rows if hand} == {None}
+
+
+def test_an_older_matchers_judgements_are_made_again_and_hand_ones_kept(store_url: str) -> None:
+    engine, _ = store_all(store_url, falcons_world())
+    with engine.begin() as conn:
+        judge_names(conn, "Ridge Falcons", "Dawn Coalition", "negative", "test")
+    assert refresh(engine)  # the hand judgement marked the actors stale
+    assert not refresh(engine)  # and now nothing is left to do
+    j = schema.judgements.c
+    with engine.begin() as conn:  # an older matcher that kept the two spellings apart
+        conn.execute(
+            schema.judgements.update()
+            .where(j.matcher.is_not(None))
+            .values(matcher=MATCHER_VERSION - 1, judgement="negative", score=1.0)
+        )
+    assert refresh(engine)
+    with engine.connect() as conn:
+        assert find_actor(conn, "Ridge Falcons") == find_actor(conn, "Ridge Falcons Brigade")
+        assert find_actor(conn, "Ridge Falcons") != find_actor(conn, "Dawn Coalition")  # the hand split stays
+    rows = _matcher_columns(engine)
+    assert {m for hand, reason, m in rows if not hand and not reason.startswith("named")} == {MATCHER_VERSION}
+    assert any(hand for hand, _, _ in rows)
+    assert not refresh(engine)
+
+
+def test_a_store_from_before_matcher_versions_is_judged_again_once(store_url: str) -> None:
+    engine, _ = store_all(store_url, falcons_world())
+    config = upgrade._config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+        conn.commit()
+    upgrade.migrate(engine)  # what opening that store with this claimgraph does
+    rows = _matcher_columns(engine)
+    assert {m for hand, reason, m in rows if not hand and not reason.startswith("named")} == {0}
+    assert {m for hand, reason, m in rows if reason.startswith("named")} == {None}
+    assert refresh(engine)
+    assert {m for _, reason, m in _matcher_columns(engine) if not reason.startswith("named")} == {MATCHER_VERSION}
+    with engine.connect() as conn:
+        assert find_actor(conn, "Ridge Falcons") == find_actor(conn, "Ridge Falcons Brigade")
+    assert not refresh(engine)
+
+
+if __name__ == "__main__":
+    FINGERPRINT.write_text(json.dumps({"matcher_version": MATCHER_VERSION, "sha256": fingerprint()}, indent=2) + "\n")
+    print(json.dumps(verdicts(), indent=1, ensure_ascii=False), file=sys.stderr)
