@@ -20,8 +20,8 @@ from claimgraph.resolve.clusters import Judgement, clusters
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
 from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compatible
 from claimgraph.store import schema as t
-from claimgraph.store.meta import ACTORS, mark_stale, now
-from claimgraph.store.write import record_auto_judgements
+from claimgraph.store.meta import ACTORS, mark_stale
+from claimgraph.store.write import record_auto_judgements, record_hand_judgements
 
 
 def judge_pending(conn: sa.Connection) -> int:
@@ -119,24 +119,10 @@ def rebuild_actors(conn: sa.Connection) -> None:
 
 def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgement: str, reason: str) -> int:
     """Record a hand judgement between every name id in ``left`` and every one in ``right``."""
-    rows = [
-        {
-            "left_id": min(a, b),
-            "right_id": max(a, b),
-            "judgement": judgement,
-            "by_hand": True,
-            "score": 1.0,
-            "reason": reason,
-            "created_at": now(),
-        }
-        for a in left
-        for b in right
-        if a != b
-    ]
-    if rows:
-        conn.execute(t.judgements.insert(), rows)
+    count = record_hand_judgements(conn, [(a, b) for a in left for b in right], judgement, reason)
+    if count:
         mark_stale(conn, ACTORS)
-    return len(rows)
+    return count
 
 
 def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str = "by hand") -> int:

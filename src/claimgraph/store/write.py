@@ -94,21 +94,40 @@ def record_auto_judgements(
         existing.update((r.left_id, r.right_id, r.reason) for r in rows)
     stamp = now()
     new = [
-        {
-            "left_id": left,
-            "right_id": right,
-            "judgement": v[0],
-            "by_hand": False,
-            "score": v[1],
-            "reason": reason,
-            "created_at": stamp,
-            "matcher": matcher,
-        }
+        judgement_row(left, right, v[0], v[1], reason, stamp, by_hand=False, matcher=matcher)
         for (left, right, reason), v in sorted(pairs.items())
         if (left, right, reason) not in existing
     ]
     insert_new(conn, t.judgements, new, ["left_id", "right_id", "reason"], t.AUTO_JUDGEMENT)
     return len(new)
+
+
+def record_hand_judgements(conn: sa.Connection, pairs: list[tuple[str, str]], judgement: str, reason: str) -> int:
+    """Store a hand judgement on each pair of name ids; returns how many.
+
+    Hand judgements accumulate (the latest on a pair wins), so nothing is skipped.
+    """
+    stamp = now()
+    rows = [judgement_row(a, b, judgement, 1.0, reason, stamp, by_hand=True) for a, b in pairs if a != b]
+    if rows:
+        conn.execute(t.judgements.insert(), rows)
+    return len(rows)
+
+
+def judgement_row(
+    a: str, b: str, judgement: str, score: float, reason: str, stamp: str, *, by_hand: bool, matcher: int | None = None
+) -> dict[str, object]:
+    """The ``judgements`` row for a verdict on names ``a`` and ``b`` (stored in id order: a pair has one key)."""
+    return {
+        "left_id": min(a, b),
+        "right_id": max(a, b),
+        "judgement": judgement,
+        "by_hand": by_hand,
+        "score": score,
+        "reason": reason,
+        "created_at": stamp,
+        "matcher": matcher,
+    }
 
 
 def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tuple[str, str]]:
