@@ -86,6 +86,35 @@ class Events:
 
 
 @dataclass(frozen=True, slots=True)
+class Roles:
+    """Roles beside a person's name (lexicons/relations.json, ``roles``): see ``claimgraph.nlp.roles``."""
+
+    words: dict[str, Predicate]
+    professions: frozenset[str]
+    profession_frame: Frame  # a profession works only for an organisation or an outlet, never for a country
+    compounds: dict[tuple[str, str], Predicate]
+    abbreviations: dict[str, str]
+    deputies: frozenset[str]
+    employer_preps: frozenset[str]
+
+
+def _roles(raw: dict[str, Any]) -> Roles:
+    words = {word: predicate for predicate, listed in raw["predicates"].items() for word in listed}
+    compounds = {tuple(phrase.split()): predicate for phrase, predicate in raw["compounds"].items()}
+    return Roles(
+        words=words,
+        professions=frozenset(raw["professions"]),
+        profession_frame=Frame(
+            frozenset(raw["professions"]), "works_for", object_types=frozenset({"ORGANIZATION", "MEDIA"})
+        ),
+        compounds={(a, b): p for (a, b), p in compounds.items()},
+        abbreviations=dict(raw["abbreviations"]),
+        deputies=frozenset(raw["deputies"]),
+        employer_preps=frozenset(raw["employer_preps"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Relations:
     """Claim vocabulary (lexicons/relations.json), indexed by trigger lemma."""
 
@@ -117,6 +146,7 @@ class Relations:
     place_nouns: frozenset[str]
     acting_nouns: frozenset[str]
     viewing_verbs: frozenset[str]
+    roles: Roles
 
 
 def _frame(raw: dict[str, Any]) -> Frame:
@@ -206,5 +236,6 @@ def relations() -> Relations:
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
         viewing_verbs=frozenset(raw["viewing_verbs"]["verbs"]),
+        roles=_roles(raw["roles"]),
         types={p.name: (p.subject_types, p.object_types) for p in predicate_table().values()},
     )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.nlp import evidence, nounphrases, shapes
+from claimgraph.nlp import evidence, nounphrases, roles, shapes
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.frames import FrameReader, RawClaim, Speaker
 from claimgraph.nlp.learned import RelationModel, learned_claims
@@ -28,6 +28,7 @@ def _frames(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
 
 
 MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
+    ("roles", roles.read),
     ("frames", _frames),
     ("shapes", shapes.read),
     ("nounphrases", nounphrases.read),
@@ -47,6 +48,9 @@ def read_relations(
             for raw in mechanism(reader, tok, lemma):
                 raw.rule = raw.rule or name
                 out.append(raw)
+    # A role read beside a person's name is the reading of that role word: the frames' reading of it goes.
+    roled = {(r.trigger.i, r.subject) for r in out if r.rule == "roles"}
+    out = [r for r in out if r.rule == "roles" or (r.trigger.i, r.subject) not in roled]
     if model is not None:
         out += learned_claims(reader, doc, model, out)
     return out

@@ -1,0 +1,85 @@
+"""Roles beside a person's name (nlp/roles.py), on sentences of our own."""
+
+from __future__ import annotations
+
+from claim_helpers import analyse
+
+from claimgraph.model import EntityType
+
+NAMES: dict[str, EntityType] = {
+    "Valley Front": "ARMED_GROUP",
+    "Peace Council": "ORGANIZATION",
+    "Tallin University": "ORGANIZATION",
+    "United Nations": "ORGANIZATION",
+    "France": "PLACE",
+    "Belgium": "PLACE",
+    "Geneva": "PLACE",
+    "Ida Brenner": "PERSON",
+    "Luc Roy": "PERSON",
+}
+
+
+def relations(text: str) -> set[tuple[str | None, str, str | None, str]]:
+    return analyse(text, NAMES).relations()
+
+
+def test_a_title_before_the_name_and_a_role_apposed_before_it() -> None:
+    assert relations("France and Belgium met. French President Ida Brenner spoke.") == {
+        ("Ida Brenner", "leader_of", "France", "affirmed")
+    }
+    assert ("Ida Brenner", "leader_of", "Belgium", "affirmed") in relations(
+        "France and Belgium met. The Belgian dictator, Ida Brenner, spoke."
+    )
+    assert ("Ida Brenner", "works_for", "France", "affirmed") in relations(
+        "France and Belgium met. The French attorney general, Ida Brenner, spoke."
+    )
+
+
+def test_a_deputy_works_for_the_state_and_a_deputy_leader_belongs_to_the_group() -> None:
+    vice = relations("France and Belgium met. The French vice-president, Ida Brenner, spoke.")
+    assert ("Ida Brenner", "works_for", "France", "affirmed") in vice
+    assert ("Ida Brenner", "leader_of", "France", "affirmed") not in vice
+    deputy = relations("Luc Roy, the deputy leader of the Valley Front, was killed.")
+    assert deputy == {("Luc Roy", "member_of", "Valley Front", "affirmed")}
+
+
+def test_a_role_apposed_after_the_name_with_its_employer_after_a_preposition() -> None:
+    assert relations("Luc Roy, a spokesman for the Valley Front, said the talks were over.") == {
+        ("Luc Roy", "spokesperson_of", "Valley Front", "affirmed")
+    }
+    assert relations("Ida Brenner, co-chair of the Peace Council, said the talks had stalled.") == {
+        ("Ida Brenner", "leader_of", "Peace Council", "affirmed")
+    }
+    # the head of the council's office leads the office, not the council
+    assert relations("Ida Brenner, head of the Peace Council's media office, resigned.") == set()
+
+
+def test_a_profession_works_for_an_organisation_never_for_a_country() -> None:
+    assert relations("Luc Roy, a Tallin University expert on insurgency, agreed.") == {
+        ("Luc Roy", "works_for", "Tallin University", "affirmed")
+    }
+    assert relations("Tallin University historian Luc Roy disagreed.") == {
+        ("Luc Roy", "works_for", "Tallin University", "affirmed")
+    }
+    assert relations("France and Belgium met. French historian Luc Roy disagreed.") == set()
+
+
+def test_the_first_named_employer_wins_over_a_destination() -> None:
+    text = "France's permanent representative to the United Nations in Geneva, Ida Brenner, objected."
+    result = relations(text)
+    assert ("Ida Brenner", "works_for", "France", "affirmed") in result
+    assert ("Ida Brenner", "works_for", "United Nations", "affirmed") not in result
+
+
+def test_a_role_is_presupposed_but_can_be_past_or_hedged() -> None:
+    negated = analyse("Nobody thanked Luc Roy, a spokesman for the Valley Front.", NAMES)
+    assert negated.relations() == {("Luc Roy", "spokesperson_of", "Valley Front", "affirmed")}
+    former = analyse("Luc Roy, a former commander of the Valley Front, was arrested.", NAMES)
+    assert [(c.predicate, c.tense) for c in former.claims] == [("leader_of", "past")]
+    suspected = analyse("Police held Luc Roy, a suspected member of the Valley Front.", NAMES)
+    assert [(c.predicate, c.hedged) for c in suspected.claims] == [("member_of", True)]
+
+
+def test_a_role_word_inside_a_name_is_no_role() -> None:
+    names: dict[str, EntityType] = {**NAMES, "President Hotel": "ORGANIZATION"}
+    assert analyse("Luc Roy left the President Hotel, Ida Brenner said.", names).relations() == set()
