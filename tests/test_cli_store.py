@@ -56,9 +56,12 @@ def invoke(*args: str) -> tuple[int, str]:
 def test_ingest_reports_and_is_idempotent(tmp_path: Path, store_url: str) -> None:
     corpus = write_corpus(tmp_path / "in", 4)
     (corpus / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    pasted = corpus / "article-003.txt"  # a C1 character pasted into the headline: read, with a warning
+    pasted.write_text(pasted.read_text(encoding="utf-8").replace(" (report", "\u0085 (report", 1), encoding="utf-8")
     first = run("ingest", str(corpus), "--db", store_url, "--json")
     assert first.returncode == 1, first.stderr  # the binary file failed, the rest were stored
-    assert json.loads(first.stdout) == {"read": 5, "stored": 4, "duplicates": 0, "failed": 1}
+    assert json.loads(first.stdout) == {"read": 5, "stored": 4, "duplicates": 0, "failed": 1, "warnings": 1}
+    assert "failed 1, warnings 1; `claimgraph errors` lists why; `claimgraph errors --warnings`" in first.stderr
     code, out = invoke("ingest", str(corpus / "article-000.txt"), "--db", store_url, "--json")
     assert code == 0 and json.loads(out)["duplicates"] == 1
     stats = json.loads(invoke("stats", "--db", store_url, "--json")[1])
@@ -74,6 +77,11 @@ def test_ingest_reports_and_is_idempotent(tmp_path: Path, store_url: str) -> Non
     assert stats["documents"] == 4 and stats["failed_documents"] == 1 and stats["entities"] > 0
     errors = json.loads(invoke("errors", "--db", store_url, "--json")[1])
     assert [e["source_path"].endswith("blob.txt") for e in errors] == [True]
+    warned = json.loads(invoke("errors", "--warnings", "--db", store_url, "--json")[1])
+    assert [(Path(w["source_path"]).name, w["kind"], w["code"]) for w in warned] == [
+        ("blob.txt", "failure", "binary"),
+        ("article-003.txt", "warning", "control_characters"),
+    ]
     hits = json.loads(invoke("search", "researcher", "--db", store_url, "--json")[1])
     assert len(hits) == 4
 

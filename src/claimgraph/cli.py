@@ -212,7 +212,10 @@ def ingest(
             summary = graph.ingest(paths, model, count, workers=workers, dask=dask)
     # on a terminal and on a pipe alike: what was committed, and where the reasons are
     line = f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}"
-    typer.echo(line + ("; `claimgraph errors` lists why" if summary.failed else ""), err=True)
+    line += f", warnings {summary.warnings}"
+    pointers = ["`claimgraph errors` lists why"] if summary.failed else []
+    pointers += ["`claimgraph errors --warnings` lists what reading changed"] if summary.warnings else []
+    typer.echo(line + "".join(f"; {p}" for p in pointers), err=True)
     if as_json:
         typer.echo(json.dumps(summary.to_json()))
     raise typer.Exit(1 if summary.failed else 0)
@@ -409,11 +412,28 @@ def doc(
 
 
 @app.command()
-def errors(db: Db = None, as_json: Json = False) -> None:
-    """Documents that could not be read, with the reason."""
+def errors(
+    db: Db = None,
+    as_json: Json = False,
+    warnings: Annotated[
+        bool,
+        typer.Option(
+            "--warnings",
+            help="Also list what reading changed in stored documents (stripped characters, guessed dates).",
+        ),
+    ] = False,
+) -> None:
+    """Documents that could not be read, with the reason; with --warnings, what reading changed in stored ones."""
     with _graph(db) as graph:
         rows = [f.to_json() for f in graph.failures()]
-        _emit(as_json, rows, lambda v: _lines(v, lambda f: f"{f['source_path']}: {f['code']}: {f['message']}"))
+        if warnings:
+            rows += [w.to_json() for w in graph.warnings()]
+
+        def line(r: dict[str, Any]) -> str:
+            kind = "warning: " if r["kind"] == "warning" else ""
+            return f"{r['source_path']}: {kind}{r['code']}: {r['message']}"
+
+        _emit(as_json, rows, lambda v: _lines(v, line))
 
 
 def _said(r: dict[str, Any]) -> str:

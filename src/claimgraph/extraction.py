@@ -60,8 +60,8 @@ def _span(span: Span) -> dict[str, Any]:
 
 
 def document_to_json(doc: Document) -> dict[str, Any]:
-    """The contract's ``document`` object (``warnings``, ours, only when reading changed something)."""
-    out = {
+    """The contract's ``document`` object (``warnings`` only when reading changed something)."""
+    out: dict[str, Any] = {
         "id": doc.id,
         "source_path": doc.source_path,
         "url": doc.url,
@@ -76,7 +76,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "text": doc.text,
     }
     if doc.warnings:
-        out["warnings"] = list(doc.warnings)
+        out["warnings"] = [{"code": w.code, "message": w.message} for w in doc.warnings]
     return out
 
 

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from claimgraph.resolve.hand import Placement
     from claimgraph.resolve.review import ReviewItem
     from claimgraph.resolve.worklist import Candidate, HandAction
-    from claimgraph.store.read import Failure
+    from claimgraph.store.read import Failure, StoredWarning
     from claimgraph.store.search import Hit
 
 log = logging.getLogger(__name__)
@@ -388,6 +388,13 @@ class Graph:
 
         with self._engine.connect() as conn:
             return failures(conn)
+
+    def warnings(self) -> list[StoredWarning]:
+        """What reading changed in stored documents without failing them (stripped characters, guessed dates)."""
+        from claimgraph.store.read import warnings
+
+        with self._engine.connect() as conn:
+            return warnings(conn)
 
     def document(self, document_id: str) -> DocumentView:
         """One stored document for display: its text, and its mentions, attributions and claims with offsets."""

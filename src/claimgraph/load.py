@@ -51,6 +51,7 @@ class IngestSummary:
     stored: int = 0
     duplicates: int = 0
     failed: int = 0
+    warnings: int = 0  # reading warnings on the documents stored (``claimgraph errors --warnings``)
 
     def to_json(self) -> dict[str, int]:
         return asdict(self)
@@ -86,6 +87,8 @@ def write_results(
     for result in results:
         outcome = write_result(engine, result, extractor)
         setattr(summary, outcome, getattr(summary, outcome) + 1)
+        if outcome == "stored" and isinstance(result, Extraction):
+            summary.warnings += len(result.document.warnings)
         if isinstance(result, ExtractionError):
             log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
         elif outcome == "duplicates":

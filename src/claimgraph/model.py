@@ -71,6 +71,21 @@ class Article:
     language: str | None = None
 
 
+WarningCode = Literal["control_characters", "nul_characters", "ambiguous_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingWarning:
+    """One thing reading changed or guessed without failing the document (the contract's ``document.warnings``).
+
+    ``code`` says what kind of change it was, so a user can count and filter
+    them (``claimgraph errors --warnings``); ``message`` says it in full.
+    """
+
+    code: WarningCode
+    message: str
+
+
 @dataclass(slots=True, kw_only=True)
 class Document(Article):
     """One article after ingest: an ``Article`` with its id and where it was read.
@@ -81,7 +96,7 @@ class Document(Article):
 
     id: str
     source_path: str
-    warnings: tuple[str, ...] = ()  # what reading changed without failing the document (NULs stripped …)
+    warnings: tuple[ReadingWarning, ...] = ()  # what reading changed without failing the document
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,8 @@ def test_nul_characters_are_removed_with_a_warning_and_the_document_is_stored(tm
     assert [type(r) for r in results] == [Document, Document]
     assert all("\x00" not in (r.text + (r.title or "")) for r in results if isinstance(r, Document))
     warnings = [r.warnings for r in results if isinstance(r, Document)]
-    assert warnings == [("2 NUL character(s) removed",), ("1 control character(s) removed",)]
+    messages = [tuple(w.message for w in said) for said in warnings]
+    assert messages == [("2 NUL character(s) removed",), ("1 control character(s) removed",)]
     assert store(store_url, results).stored == 2
 
 

@@ -64,7 +64,7 @@ def without_nul(document: Document) -> Document:
 
     cleaned = replace(document, **{f.name: clean(getattr(document, f.name)) for f in fields(Document)})
     if count:
-        warn(f"{count} NUL character(s) removed")
+        warn("nul_characters", f"{count} NUL character(s) removed")
     return cleaned
 
 

@@ -119,7 +119,10 @@ def _slashed(match: re.Match[str]) -> date:
     month, day = (second, first) if first > 12 else (first, second)
     found = date(_full_year(match["year"]), month, day)
     if first <= 12 and second <= 12 and first != second:
-        warn(f"the date {match[0]!r} was read month first ({found.isoformat()}); day first it would be another day")
+        warn(
+            "ambiguous_date",
+            f"the date {match[0]!r} was read month first ({found.isoformat()}); day first it would be another day",
+        )
     return found
 
 

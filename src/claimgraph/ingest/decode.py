@@ -150,7 +150,7 @@ def _without_controls(text: str) -> str:
     bad = len(_CONTROL.findall(text))
     if not bad:
         return text
-    warn(f"{bad} control character(s) removed")
+    warn("control_characters", f"{bad} control character(s) removed")
     return _CONTROL.sub("", text)
 
 

@@ -19,23 +19,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from claimgraph.model import ReadingWarning, WarningCode
+
 log = logging.getLogger(__name__)
-_current: ContextVar[list[str] | None] = ContextVar("claimgraph_reading_warnings", default=None)
+_current: ContextVar[list[ReadingWarning] | None] = ContextVar("claimgraph_reading_warnings", default=None)
 
 
-def warn(message: str) -> None:
+def warn(code: WarningCode, message: str) -> None:
     """Record ``message`` on the document being read (and log it, for a caller outside any document)."""
     gathered = _current.get()
+    said = ReadingWarning(code, message)
     if gathered is None:
         log.warning("%s", message)
-    elif message not in gathered:
-        gathered.append(message)
+    elif said not in gathered:
+        gathered.append(said)
 
 
 @contextmanager
-def gathering() -> Iterator[list[str]]:
+def gathering() -> Iterator[list[ReadingWarning]]:
     """Collect the warnings of everything read inside the block into the yielded list."""
-    gathered: list[str] = []
+    gathered: list[ReadingWarning] = []
     token = _current.set(gathered)
     try:
         yield gathered

@@ -23,6 +23,7 @@ from claimgraph.model import (
     Document,
     Entity,
     Extraction,
+    ReadingWarning,
     SourceSpan,
     Span,
 )
@@ -40,7 +41,7 @@ class Failure:
     extractor: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"kind": "failure", **asdict(self)}
 
 
 def failures(conn: sa.Connection) -> list[Failure]:
@@ -48,6 +49,32 @@ def failures(conn: sa.Connection) -> list[Failure]:
     f = t.failures.c
     rows = conn.execute(sa.select(f.source_path, f.document_id, f.code, f.message, f.extractor).order_by(f.source_path))
     return [Failure(r.source_path, r.document_id, r.code, r.message, r.extractor) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredWarning:
+    """A stored document that reading changed without failing it, and what changed (``errors --warnings``)."""
+
+    source_path: str
+    document_id: str
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": "warning", **asdict(self)}
+
+
+def _reading_warnings(column: str | None) -> tuple[ReadingWarning, ...]:
+    return tuple(ReadingWarning(w["code"], w["message"]) for w in json.loads(column)) if column else ()
+
+
+def warnings(conn: sa.Connection) -> list[StoredWarning]:
+    """Every warning on a stored document, by path, in the order reading raised them."""
+    d = t.documents.c
+    rows = conn.execute(
+        sa.select(d.source_path, d.id, d.warnings).where(d.warnings.is_not(None)).order_by(d.source_path, d.id)
+    )
+    return [StoredWarning(r.source_path, r.id, w.code, w.message) for r in rows for w in _reading_warnings(r.warnings)]
 
 
 def _in_order(row: sa.Row[Any]) -> tuple[int, str]:
@@ -70,6 +97,7 @@ def _document(row: sa.Row[Any]) -> Document:
         authors=json.loads(row.authors),
         publisher=row.publisher,
         language=row.language,
+        warnings=_reading_warnings(row.warnings),
     )
 
 

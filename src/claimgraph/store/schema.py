@@ -42,6 +42,7 @@ documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("extractor", sa.String(120), nullable=False),
     sa.Column("minhash", sa.LargeBinary),
+    sa.Column("warnings", sa.Text),  # JSON list of {"code", "message"}: what reading changed; NULL for nothing
 )
 
 failures = sa.Table(

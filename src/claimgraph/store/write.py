@@ -269,6 +269,12 @@ def _write_statements(conn: sa.Connection, extraction: Extraction, ids: dict[str
     write_events(conn, extraction, ids, attr_ids, claim_ids)
 
 
+def _warnings(extraction: Extraction) -> str | None:
+    """The document's reading warnings as the column keeps them (JSON), or NULL when there are none."""
+    said = [{"code": w.code, "message": w.message} for w in extraction.document.warnings]
+    return json.dumps(said, ensure_ascii=False) if said else None
+
+
 def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str, minhash: bytes | None) -> None:
     """Write one document and everything extracted from it (the caller owns the transaction)."""
     doc = extraction.document
@@ -290,6 +296,7 @@ def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str
             text=doc.text,
             extractor=extractor,
             minhash=minhash,
+            warnings=_warnings(extraction),
         )
     )
     index_document(conn, doc.id, doc.title, doc.text)
