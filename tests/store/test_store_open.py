@@ -105,3 +105,12 @@ def test_a_foreign_postgresql_database_is_refused(postgres) -> None:  # type: ig
     engine.dispose()
     with pytest.raises(StoreError, match=r"not a claimgraph store.*invoices"):
         open_store(url)
+
+
+def test_the_newest_revision_is_known_without_alembic() -> None:
+    """The fast path of an open compares the store with the newest migration file; Alembic must agree."""
+    from alembic.script import ScriptDirectory
+
+    from claimgraph.store.upgrade import _config, newest_revision
+
+    assert newest_revision() == ScriptDirectory.from_config(_config()).get_current_head()

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from networkx.utils import UnionFind
 
 from claimgraph.names import fold
 from claimgraph.predicates import SYMMETRIC_PREDICATES
 from claimgraph.store import schema as t
+from claimgraph.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,9 @@ from itertools import combinations
 from typing import Any
 
 import sqlalchemy as sa
-from networkx.utils import UnionFind
 
 from claimgraph.store.events import KINDS, EventQuery, read_events
+from claimgraph.unionfind import UnionFind
 
 WINDOW_DAYS = 3
 _FAMILIES = {"ASSAULT": "violence", "FIGHT": "violence"}

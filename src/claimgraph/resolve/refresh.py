@@ -4,6 +4,9 @@ Called at the end of an ingest, after a hand judgement, and before any
 reading command when ``meta`` marks them stale, so every answer reflects every
 committed document even after a crash between writing and rebuilding.  A
 store an older matcher judged is stale too: its judgements are made again.
+The near-duplicate rebuilder (MinHash, with datasketch) is imported only
+when origins are stale: a read of an up-to-date store checks ``meta`` and
+the judgements' matcher version and nothing else.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import logging
 
 import sqlalchemy as sa
 
-from claimgraph.resolve.origins import rebuild_origins
 from claimgraph.resolve.store import forget_outdated, has_outdated, judge_pending, rebuild_actors
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
@@ -31,6 +33,8 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
         with engine.connect() as conn:
             if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or has_outdated(conn)):
                 return False
+    from claimgraph.resolve.origins import rebuild_origins
+
     with engine.begin() as conn:
         locks.hold(conn, locks.REBUILD)
         rejudged = forget_outdated(conn)

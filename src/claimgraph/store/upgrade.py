@@ -16,24 +16,31 @@ is looked at with the standard library before SQLAlchemy connects).  The
 one exception is what an older, non-atomic claimgraph left behind when its
 first open was interrupted: some of our tables, all empty, no revision —
 those are dropped and the migration runs again.
+
+A store already at the newest revision is recognised with one query of
+``alembic_version`` against the newest revision file's number
+(``newest_revision``: revisions are numbered in order), so Alembic itself,
+a third of a second to import, is loaded only when there is something to
+migrate.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 
 from claimgraph.errors import StoreError
 from claimgraph.store import locks
 from claimgraph.store.schema import metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "head"
@@ -43,7 +50,26 @@ _FTS_TABLES = {"documents_fts", *(f"documents_fts_{s}" for s in ("data", "idx", 
 OURS = frozenset({*metadata.tables, *_FTS_TABLES, VERSION_TABLE})
 
 
+_REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
+
+
+@cache
+def newest_revision() -> str:
+    """The newest revision's id, read from the migration files' names (``0006_document_warnings.py`` → 0006)."""
+    return max(m[1] for f in (MIGRATIONS / "versions").iterdir() if (m := _REVISION_FILE.fullmatch(f.name)))
+
+
+def _current(engine: sa.Engine) -> str | None:
+    """The store's revision, or None for a store without one (new, or not ours: ``migrate`` decides)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(VERSION_TABLE):
+            return None
+        return conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalar()
+
+
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -79,9 +105,19 @@ def _check(where: str, tables: set[str], has_rows: Callable[[str], bool]) -> boo
 
 def migrate(engine: sa.Engine, revision: str = HEAD) -> None:
     """Bring the store's schema to ``revision`` (default: the newest), under the migration lock."""
-    config = _config()
     if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
         check_sqlite_file(Path(str(engine.url.database)))
+    try:
+        if revision == HEAD and _current(engine) == newest_revision():
+            return
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(f"cannot open the store: {exc.orig}") from exc
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = _config()
     try:
         target = ScriptDirectory.from_config(config).get_revision(revision)
         with engine.connect() as conn:

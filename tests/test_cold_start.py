@@ -1,0 +1,41 @@
+"""A read command starts without the heavy libraries: they are imported only where they are used.
+
+``claimgraph show`` once took 1.3 s, 1.2 of it importing the near-duplicate
+library; ``bench/cold_start.py`` measures the start, this checks the cause
+cannot come back: a fresh interpreter runs ``show`` on a real store and
+lists what it imported.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from records import falcons_world, store_all
+
+HEAVY = ("spacy", "thinc", "datasketch", "scipy", "numpy", "networkx", "sklearn", "alembic", "trafilatura", "stix2")
+PROBE = """
+import json, sys
+from claimgraph.cli import main
+sys.argv = ["claimgraph", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
+"""
+
+
+def _imported(*args: str) -> set[str]:
+    run = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120)
+    return set(json.loads(run.stderr.strip().splitlines()[-1]))
+
+
+def test_show_claims_and_doc_import_no_heavy_library(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    store_all(url, falcons_world())[0].dispose()
+    for command in (["show", "Ridge Falcons"], ["claims"], ["stats"], ["errors", "--warnings"], ["--version"]):
+        loaded = _imported(*command, "--db", url) if command != ["--version"] else _imported(*command)
+        assert not loaded & set(HEAVY), (command, sorted(loaded & set(HEAVY)))
