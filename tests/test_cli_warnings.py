@@ -60,9 +60,9 @@ def test_a_store_made_before_warnings_were_kept_is_upgraded(tmp_path: Path) -> N
 
     path = tmp_path / "old.db"
     open_store(f"sqlite:///{path}").dispose()
-    with sqlite3.connect(path) as conn:  # as revision 0005 left it
+    with sqlite3.connect(path) as conn:  # as revision 0006 left it
         conn.execute("ALTER TABLE documents DROP COLUMN warnings")
-        conn.execute("UPDATE alembic_version SET version_num = '0005'")
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
     with Graph.open(f"sqlite:///{path}", create=False) as graph:
         assert graph.warnings() == []
     with sqlite3.connect(path) as conn:

@@ -55,7 +55,7 @@ _REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
 
 @cache
 def newest_revision() -> str:
-    """The newest revision's id, read from the migration files' names (``0006_document_warnings.py`` → 0006)."""
+    """The newest revision's id, read from the migration files' names (``0007_document_warnings.py`` → 0007)."""
     return max(m[1] for f in (MIGRATIONS / "versions").iterdir() if (m := _REVISION_FILE.fullmatch(f.name)))
 
 
