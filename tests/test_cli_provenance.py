@@ -54,7 +54,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_claims_text_shows_source_via_hedging_and_shortened_evidence(shore: str) -> None:
     code, out, _ = invoke("claims", "--db", shore)
     assert code == 0, out
-    assert "said by Noor Halvard; via Fenwick Radio; hedged" in out
+    assert "said by Noor Halvard, reported by Gull Bay Courier; via Fenwick Radio; hedged" in out
     assert "article voice: Gull Bay Courier" in out
     quoted = next(line for line in out.splitlines() if "Saltmarsh Guard is allied" in line)
     assert quoted.strip().endswith("…”") and len(quoted.strip()) <= 165 and "northern shore" not in quoted

@@ -241,9 +241,11 @@ def _shorten(text: str, width: int = EVIDENCE_WIDTH) -> str:
 
 
 def _provenance(c: Any, indent: str) -> list[str]:
-    """Who asserts one stored claim (the quoted source, else the publisher in the article's voice), the chain it
-    came through, hedging, and its evidence sentence: the lines under a claim in ``show`` and ``claims``."""
+    """Who asserts one stored claim (the quoted source, else the publisher in the article's voice) and the outlet
+    that reported it, the chain it came through, hedging, and its evidence sentence: the lines under a claim in
+    ``show`` and ``claims``."""
     said = f"said by {c.source_name}" if c.source_name else f"article voice: {c.publisher or 'the article'}"
+    said += f", reported by {c.publisher}" if c.source_name and c.publisher else ""
     via = f"; via {' ← '.join(c.via)}" if c.via else ""
     hedged = "; hedged" if c.hedged else ""
     return [f"{indent}{c.day or 'undated'} {said}{via}{hedged}", f"{indent}  “{_shorten(c.evidence)}”"]

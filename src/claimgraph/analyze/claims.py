@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from claimgraph.names import fold
 from claimgraph.predicates import SYMMETRIC_PREDICATES
+from claimgraph.resolve.outlets import outlet_names, spellings_of
 from claimgraph.store import schema as t
 from claimgraph.unionfind import UnionFind
 
@@ -29,7 +30,7 @@ class StoredClaim:
     id: str
     document_id: str
     day: str | None
-    publisher: str | None
+    publisher: str | None  # the outlet that published the document, under its one name (``resolve.outlets``)
     origin_id: str
     subject: str
     subject_name: str
@@ -50,7 +51,11 @@ class StoredClaim:
     tense: str = "present"  # "past": stated as over ("former leader")
 
     def to_json(self) -> dict[str, Any]:
-        """One row of ``claimgraph claims --json``."""
+        """One row of ``claimgraph claims --json``.
+
+        ``source`` is who asserts the claim (null in the article's own voice);
+        ``reported_by`` the outlet that published it, whoever asserts it.
+        """
         return {
             "id": self.id,
             "document": self.document_id,
@@ -62,6 +67,7 @@ class StoredClaim:
             "polarity": self.polarity,
             "hedged": self.hedged,
             "source": self.source_name,
+            "reported_by": self.publisher,
             "via": list(self.via),
             "cue": self.cue,
             "evidence": {"start": self.evidence_start, "end": self.evidence_end, "text": self.evidence},
@@ -112,6 +118,7 @@ class ClaimGroup:
             "object_literal": self.object_literal,
             "polarity": self.polarity,
             "sources": sources,
+            "reported_by": sorted({c.publisher for c in self.claims if c.publisher}),
             "independent_origins": self.independent_origins(),
             "documents": len({c.document_id for c in self.claims}),
             "via": [list(v) for v in vias],
@@ -129,7 +136,7 @@ class ClaimFilter:
     subjects: frozenset[str] | None = None
     objects: frozenset[str] | None = None
     sources: frozenset[str] | None = None  # quoted sources' actors; with ``publisher``, either matches
-    publisher: str | None = None  # the publisher of article-voice claims (no quoted source), any case
+    publisher: str | None = None  # the outlet of article-voice claims (no quoted source), any of its spellings
     involving: frozenset[str] | None = None  # as subject or object
     predicate: str | None = None
     since: str | None = None
@@ -175,7 +182,8 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
     if flt.sources is not None:
         said: sa.ColumnElement[bool] = c.source_name_id.in_(_names_in(flt.sources))
         if flt.publisher is not None:
-            own_voice = sa.and_(c.source_name_id.is_(None), sa.func.lower(d.publisher) == flt.publisher.lower())
+            spellings = [flt.publisher, *spellings_of(conn, flt.publisher)]
+            own_voice = sa.and_(c.source_name_id.is_(None), d.publisher.in_(spellings))
             said = sa.or_(said, own_voice)
         query = query.where(said)
     if flt.involving is not None:
@@ -190,6 +198,7 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
     rows = conn.execute(query.order_by(d.day, c.document_id, c.local_id)).all()
     via_ids = {v for r in rows for v in json.loads(r.via)}
     via_actor = _actors_of(conn, via_ids)
+    outlets = outlet_names(conn, (r.publisher for r in rows))
     out = []
     for r in rows:
         via = [via_actor[v] for v in json.loads(r.via) if v in via_actor]
@@ -199,7 +208,7 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
                 id=r.id,
                 document_id=r.document_id,
                 day=r.day,
-                publisher=r.publisher,
+                publisher=outlets.get(r.publisher, r.publisher),
                 origin_id=r.origin_id or r.document_id,
                 subject=r.subject,
                 subject_name=r.subject_name,
@@ -224,9 +233,8 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
 
 
 def publisher_known(conn: sa.Connection, name: str) -> bool:
-    """Whether some stored document's publisher is ``name`` (any case)."""
-    d = t.documents.c
-    return conn.execute(sa.select(d.id).where(sa.func.lower(d.publisher) == name.lower()).limit(1)).first() is not None
+    """Whether some stored document's publisher is ``name`` (any of the outlet's spellings)."""
+    return bool(spellings_of(conn, name))
 
 
 def _actors_of(conn: sa.Connection, name_ids: set[str]) -> dict[str, tuple[str, str]]:

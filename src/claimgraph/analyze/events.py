@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from claimgraph.resolve.outlets import outlet_names
 from claimgraph.store.events import KINDS, EventQuery, read_events
 from claimgraph.unionfind import UnionFind
 
@@ -98,12 +99,12 @@ def _figure_json(bounds: tuple[int | None, int | None]) -> int | dict[str, int |
     return low if low == high else {"min": low, "max": high}
 
 
-def _report(row: dict[str, Any]) -> Report:
+def _report(row: dict[str, Any], outlets: dict[str, str]) -> Report:
     return Report(
         id=row["id"],
         document_id=row["document_id"],
         day=row["day"],
-        publisher=row["publisher"],
+        publisher=outlets.get(row["publisher"], row["publisher"]),
         title=row["title"],
         type=row["type"],
         mode=row["mode"],
@@ -129,8 +130,10 @@ def _report(row: dict[str, Any]) -> Report:
 
 
 def load_reports(conn: sa.Connection, query: EventQuery | None = None) -> list[Report]:
-    """Stored event reports matching ``query``, by date."""
-    return [_report(r) for r in read_events(conn, query)]
+    """Stored event reports matching ``query``, by date; each outlet under its one name (``resolve.outlets``)."""
+    rows = read_events(conn, query)
+    outlets = outlet_names(conn, (r["publisher"] for r in rows))
+    return [_report(r, outlets) for r in rows]
 
 
 @dataclass(slots=True)

@@ -6,13 +6,15 @@ gets the same ``Snapshot`` and never queries the store itself.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from claimgraph.analyze.claims import ClaimGroup, group_claims, load_claims
 from claimgraph.analyze.events import Report, load_reports
+from claimgraph.model import Geo
+from claimgraph.resolve.outlets import outlet_names
 from claimgraph.store import schema as t
 
 
@@ -25,6 +27,7 @@ class ActorRecord:
     type: str
     aliases: list[str]
     gazetteer_ids: list[str]
+    geo: Geo | None = None  # a place: where its documents' geocoder put it most often
 
 
 @dataclass(slots=True)
@@ -68,13 +71,35 @@ def take_snapshot(conn: sa.Connection) -> Snapshot:
         doc_actors[doc_id].add(actor_id)
         if gazetteer_id and gazetteer_id not in actors[actor_id].gazetteer_ids:
             actors[actor_id].gazetteer_ids.append(gazetteer_id)
+    _locate(conn, actors)
     d = t.documents.c
+    rows = conn.execute(
+        sa.select(d.id, d.title, d.published, d.day, d.source_path, d.url, d.publisher).order_by(d.id)
+    ).all()
+    outlets = outlet_names(conn, (r.publisher for r in rows))
     documents = [
-        DocumentRecord(r.id, r.title, r.published, r.day, r.source_path, r.url, r.publisher, sorted(doc_actors[r.id]))
-        for r in conn.execute(
-            sa.select(d.id, d.title, d.published, d.day, d.source_path, d.url, d.publisher).order_by(d.id)
+        DocumentRecord(
+            r.id, r.title, r.published, r.day, r.source_path, r.url, outlets.get(r.publisher, r.publisher),
+            sorted(doc_actors[r.id]),
         )
-    ]
+        for r in rows
+    ]  # fmt: skip
     groups = group_claims(load_claims(conn))
     groups.sort(key=lambda g: (g.subject, g.predicate, g.object or "", g.object_literal or "", g.polarity))
     return Snapshot(list(actors.values()), groups, documents, load_reports(conn))
+
+
+def _locate(conn: sa.Connection, actors: dict[str, ActorRecord]) -> None:
+    """Give each place actor the location its documents' geocoder gave it most often (ties: lowest GeoNames id)."""
+    e, c = t.entities.c, t.canonical.c
+    votes: dict[str, Counter[Geo]] = defaultdict(Counter)
+    rows = conn.execute(
+        sa.select(c.actor_id, e.geonames_id, e.lat, e.lon, e.country, e.admin1)
+        .join(t.canonical, c.name_id == e.name_id)
+        .where(e.type == "PLACE", e.geonames_id.is_not(None))
+    )
+    for r in rows:
+        votes[r.actor_id][Geo(r.geonames_id, r.lat, r.lon, r.country, r.admin1)] += 1
+    for actor_id, geos in votes.items():
+        if actor_id in actors:
+            actors[actor_id].geo = min(geos.items(), key=lambda g: (-g[1], g[0].geonames_id))[0]

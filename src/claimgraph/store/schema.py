@@ -80,6 +80,12 @@ entities = sa.Table(
     sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
     sa.Column("gazetteer_id", sa.Text),
     sa.Column("descriptions", sa.Text, nullable=False),  # JSON list
+    # where a place resolved (entities[].geo): GeoNames id, coordinates (none for a country), names
+    sa.Column("geonames_id", sa.Integer),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("country", sa.Text),
+    sa.Column("admin1", sa.Text),
 )
 
 entity_names = sa.Table(
@@ -251,6 +257,15 @@ origins = sa.Table(
     metadata,
     sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True),
     sa.Column("origin_id", sa.String(80), nullable=False, index=True),
+)
+
+# Every spelling of a publisher → the outlet's key (folded, spaces dropped) and the one name shown for it.
+outlets = sa.Table(
+    "outlets",
+    metadata,
+    sa.Column("spelling", sa.Text, primary_key=True),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False),
 )
 
 meta = sa.Table(

@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from claimgraph.model import Extraction, ExtractionError
+from claimgraph.model import Entity, Extraction, ExtractionError
 from claimgraph.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
 from claimgraph.store.events import write_events
@@ -130,6 +130,18 @@ def judgement_row(
     }
 
 
+def _geo(entity: Entity) -> dict[str, object]:
+    """The entity row's place columns: where the place resolved, or all NULL."""
+    geo = entity.geo
+    return {
+        "geonames_id": geo.geonames_id if geo else None,
+        "lat": geo.lat if geo else None,
+        "lon": geo.lon if geo else None,
+        "country": geo.country if geo else None,
+        "admin1": geo.admin1 if geo else None,
+    }
+
+
 def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tuple[str, str]]:
     """Entity rows, their names and mentions; returns local id → (entity id, name id)."""
     doc_id = extraction.document.id
@@ -152,6 +164,7 @@ def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tu
                 "name_id": main.id,
                 "gazetteer_id": entity.gazetteer_id,
                 "descriptions": json.dumps(entity.descriptions, ensure_ascii=False),
+                **_geo(entity),
             }
         )
         surfaces: dict[str, NameNode] = {entity.name: main}
