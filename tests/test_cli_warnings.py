@@ -56,14 +56,17 @@ def test_errors_lists_warnings_only_when_asked(tmp_path: Path) -> None:
 
 
 def test_a_store_made_before_warnings_were_kept_is_upgraded(tmp_path: Path) -> None:
-    from claimgraph.store import open_store
+    from claimgraph.store.engine import create_engine
+    from claimgraph.store.upgrade import migrate
 
     path = tmp_path / "old.db"
-    open_store(f"sqlite:///{path}").dispose()
-    with sqlite3.connect(path) as conn:  # as revision 0006 left it
-        conn.execute("ALTER TABLE documents DROP COLUMN warnings")
-        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+    engine = create_engine(f"sqlite:///{path}")
+    migrate(engine, "0006")  # the schema as the revision before warnings were kept left it
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        assert "warnings" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
     with Graph.open(f"sqlite:///{path}", create=False) as graph:
         assert graph.warnings() == []
     with sqlite3.connect(path) as conn:
         assert "warnings" in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+        assert "geonames_id" in {r[1] for r in conn.execute("PRAGMA table_info(entities)")}
