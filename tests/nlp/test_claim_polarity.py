@@ -56,6 +56,18 @@ def test_no_longer_and_no_presence_deny_the_relation_now() -> None:
     }
 
 
+def test_rejecting_a_claim_or_finding_no_evidence_denies_what_it_says() -> None:
+    def polarity(text: str) -> set[str]:
+        return {c.polarity for c in analyse(text, NAMES).claims}
+
+    assert polarity("The Valley Front rejected claims that it was allied with the Northern Shield.") == {"denied"}
+    assert polarity("Monitors found no evidence that the Valley Front operates in Tarsh.") == {"denied"}
+    assert polarity("Claims that the Valley Front operates in Tarsh were rejected by Omar Saleh.") == {"denied"}
+    # a negated noun that is not what the clause says leaves it affirmed
+    assert polarity("There is no doubt that the Valley Front operates in Tarsh.") == {"affirmed"}
+    assert polarity("Reports that the Valley Front operates in Tarsh were confirmed.") == {"affirmed"}
+
+
 def test_suspected_and_believed_hedge_the_claim() -> None:
     suspected = analyse("The suspected Valley Front recruiter Omar Saleh was arrested.", NAMES)
     assert [(c.predicate, c.hedged) for c in suspected.claims] == [("member_of", True)]

@@ -74,6 +74,7 @@ class Polarity:
     past_modifiers: frozenset[str]
     past_adverbs: frozenset[str]
     no_longer: frozenset[str]
+    content_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,19 @@ def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words governing it, up to the first clause that is not carried."""
     chain = [trigger]
     tok = trigger
-    while tok.dep_ in _CARRIERS and tok.head.i != tok.i and len(chain) < 8:
+    while (tok.dep_ in _CARRIERS or _says(tok)) and tok.head.i != tok.i and len(chain) < 8:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _says(clause: Token) -> bool:
+    """A 'that' clause of a content noun ('claims that X …', 'no evidence that X …'): the noun carries it."""
+    nouns = lexicon.polarity().content_nouns
+    if clause.dep_ == "nsubjpass" and clause.lemma_.lower() in nouns:
+        return True  # "claims that X … were rejected": the noun's own verb speaks about it
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    return clause.dep_ == "acl" and marked and clause.head.lemma_.lower() in nouns
 
 
 def _negations(tok: Token) -> int:
