@@ -99,3 +99,26 @@ def test_the_group_abstains_between_two_equally_salient_groups() -> None:
     assert not any(c.predicate == "based_in" for c in analyse(tie, NAMES).claims)
     salient = "The Valley Front met the Northern Shield. The Valley Front left. The group is based in Dunmore."
     assert ("Valley Front", "based_in", "Dunmore", "affirmed") in analyse(salient, NAMES).relations()
+
+
+def test_a_group_driven_out_of_a_place_was_there() -> None:
+    active = analyse("The Northern Shield drove the Valley Front out of Tarsh.", NAMES)
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in active.relations()
+    passive = analyse("The Valley Front was ousted from the town of Tarsh by the Northern Shield.", NAMES)
+    placed = [(passive.name(c.subject), c.object, c.tense) for c in passive.claims if c.predicate == "operates_in"]
+    assert placed == [("Valley Front", passive.eid("Tarsh"), "past")]
+    assert analyse("Thousands of civilians were driven out of Tarsh.", NAMES).relations() == set()
+
+
+def test_an_actor_withdrawing_from_a_place_operates_there() -> None:
+    verb = analyse("Belgium announced it was pulling its 2,000 troops out of Dunmore.", NAMES)
+    assert ("Belgium", "operates_in", "Dunmore", "affirmed") in verb.relations()
+    noun = analyse("The withdrawal of Belgian troops from Dunmore began on Monday.", NAMES)
+    assert noun.relations() == {("Belgium", "operates_in", "Dunmore", "affirmed")}
+    plain = analyse("The Valley Front withdrew from Tarsh after a week.", NAMES)
+    assert plain.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+
+
+def test_being_based_in_a_place_makes_operating_there_a_repeat() -> None:
+    result = analyse("The Valley Front is based in Tarsh. The Valley Front controls Tarsh.", NAMES)
+    assert result.relations() == {("Valley Front", "based_in", "Tarsh", "affirmed")}

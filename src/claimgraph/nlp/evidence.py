@@ -6,6 +6,13 @@ are data (``events`` in lexicons/relations.json); the reading is the same as
 for any frame: the clause's subject (through coordination and "X fighters"),
 the verb's object, and the places after "in" on the verb.
 
+Leaving a place says the actor was there (``departure``): a group driven,
+ousted or pushed out of a town operated in it (a past relation); an actor
+that withdraws or pulls its troops out of a country, or whose withdrawal from
+it is told as a noun ("the withdrawal of US troops from Syria"), operates
+there until it has left.  Who drove a group out is not read as being there:
+an expulsion may be done from the air or from afar.
+
 ``implied`` is the same inference for an event someone else has already
 read (an actor, a target, a place): the event layer calls it to attach the
 relations its events imply.
@@ -44,6 +51,37 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     actors = reader.named_at(agents[0]) if passive else reader.subjects(tok)  # "Tarsh was shelled by X"
     subjects = [s for s in actors if reader.index.type_of(s) in _ACTORS]
     return reader.make(subjects, "operates_in", places, tok)
+
+
+def departure(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """'X drove Y out of Z', 'Y was ousted from Z by X', 'X pulled its troops out of Z', 'the withdrawal of X from Z'."""
+    events, index = reader.rel.events, reader.index
+    expelling = lemma in events.expel_verbs and tok.pos_ == "VERB"
+    leaving = lemma in events.leave_words and tok.pos_ in ("VERB", "NOUN")
+    if not (expelling or leaving):
+        return []
+    phrases = list(reader.prep_objects(tok))
+    places: list[tuple[str | None, str | None]] = [
+        (e, None)
+        for prep, obj in phrases
+        if prep in events.from_preps
+        for e, _ in reader.objects(obj)
+        if e and index.type_of(e) == "PLACE"
+    ]
+    if not places:
+        return []
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    moved = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if tok.pos_ == "NOUN":  # "the withdrawal of US troops", "Belgium's withdrawal"
+        moved = [o for p, o in phrases if p == "of"] + [c for c in tok.children if c.dep_ == "poss"]
+    gone = [e for m in moved for e in reader.named_at(m)]
+    if leaving and not gone and tok.pos_ == "VERB" and not passive:
+        gone = reader.subjects(tok)  # "the Front withdrew from Tarsh"
+    out = []
+    for raw in reader.make([a for a in gone if index.type_of(a) in _ACTORS], "operates_in", places, tok):
+        raw.past = raw.past or expelling  # driven out: it was there
+        out.append(raw)
+    return out
 
 
 def implied(

@@ -84,6 +84,9 @@ class Events:
     verbs: frozenset[str]
     place_objects: frozenset[str]
     place_preps: frozenset[str]
+    expel_verbs: frozenset[str]
+    leave_words: frozenset[str]
+    from_preps: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +235,9 @@ def relations() -> Relations:
             verbs=frozenset(raw["events"]["verbs"]),
             place_objects=frozenset(raw["events"]["place_objects"]),
             place_preps=frozenset(raw["events"]["place_preps"]),
+            expel_verbs=frozenset(raw["events"]["expel_verbs"]),
+            leave_words=frozenset(raw["events"]["leave_words"]),
+            from_preps=frozenset(raw["events"]["from_preps"]),
         ),
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),

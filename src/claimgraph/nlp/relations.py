@@ -33,6 +33,7 @@ MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
     ("shapes", shapes.read),
     ("nounphrases", nounphrases.read),
     ("evidence", evidence.read),
+    ("departure", evidence.departure),
 )
 
 
@@ -53,4 +54,6 @@ def read_relations(
     out = [r for r in out if r.rule == "roles" or (r.trigger.i, r.subject) not in roled]
     if model is not None:
         out += learned_claims(reader, doc, model, out)
-    return out
+    # Where the document says an actor is based in a place, that it operates there says nothing more.
+    based = {(r.subject, r.object, r.denied) for r in out if r.predicate == "based_in"}
+    return [r for r in out if r.predicate != "operates_in" or (r.subject, r.object, r.denied) not in based]
