@@ -12,7 +12,7 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -240,15 +240,18 @@ def _shorten(text: str, width: int = EVIDENCE_WIDTH) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+def _speaker(source: str | None, publisher: str | None, via: Sequence[str] = (), hedged: bool = False) -> str:
+    """Who asserts a claim or an event (the quoted source, else the publisher in the article's voice), the outlet
+    that reported it, the chain it came through and hedging: one line of provenance."""
+    said = f"said by {source}" if source else f"article voice: {publisher or 'the article'}"
+    said += f", reported by {publisher}" if source and publisher else ""
+    return said + (f"; via {' ← '.join(via)}" if via else "") + ("; hedged" if hedged else "")
+
+
 def _provenance(c: Any, indent: str) -> list[str]:
-    """Who asserts one stored claim (the quoted source, else the publisher in the article's voice) and the outlet
-    that reported it, the chain it came through, hedging, and its evidence sentence: the lines under a claim in
-    ``show`` and ``claims``."""
-    said = f"said by {c.source_name}" if c.source_name else f"article voice: {c.publisher or 'the article'}"
-    said += f", reported by {c.publisher}" if c.source_name and c.publisher else ""
-    via = f"; via {' ← '.join(c.via)}" if c.via else ""
-    hedged = "; hedged" if c.hedged else ""
-    return [f"{indent}{c.day or 'undated'} {said}{via}{hedged}", f"{indent}  “{_shorten(c.evidence)}”"]
+    """The lines under a claim in ``show`` and ``claims``: its day and who said it, then its evidence sentence."""
+    said = _speaker(c.source_name, c.publisher, c.via, c.hedged)
+    return [f"{indent}{c.day or 'undated'} {said}", f"{indent}  “{_shorten(c.evidence)}”"]
 
 
 @app.command()
@@ -316,6 +319,22 @@ def conflicts(db: Db = None, as_json: Json = False) -> None:
         _emit(as_json, rows, lambda v: _lines(v, lambda c: f"{c['kind']}: {c['explanation']}"))
 
 
+def _report_lines(r: dict[str, Any]) -> str:
+    """One event report as ``events`` and ``timeline`` print it: who told it, its figures, its evidence sentence."""
+    said = _speaker(r["source"], r["publisher"], (), r["hedged"])
+    figures = ", ".join(f"{k} {_figure(v)}" for k, v in r["casualties"].items() if v is not None)
+    denied = "; denied" if r["polarity"] == "denied" else ""
+    return f"{said}{denied}{'; ' + figures if figures else ''}\n      “{_shorten(r['evidence'])}”"
+
+
+def _figure(value: Any) -> str:
+    """A casualty figure: a number, or its bounds ("at least 14", "10–15", "up to 30")."""
+    if not isinstance(value, dict):
+        return str(value)
+    low, high = value.get("min"), value.get("max")
+    return f"at least {low}" if high is None else f"up to {high}" if low is None else f"{low}–{high}"
+
+
 @app.command()
 def events(
     db: Db = None,
@@ -338,8 +357,8 @@ def events(
         def line(g: dict[str, Any]) -> str:
             first = g["reports"][0]
             who = f"{first['actor'] or '?'} → {first['target'] or '-'}"
-            told = "; ".join(f"{r['publisher'] or r['document'][:15]}: {r['casualties']}" for r in g["reports"])
-            return f"{g['first_reported'] or '-'} {g['type']} {who} in {g['place'] or '?'} [{told}]"
+            head = f"{g['first_reported'] or '-'} {g['type']} {who} in {g['place'] or '?'}"
+            return "\n".join([head, *(f"    {_report_lines(r)}" for r in g["reports"])])
 
         _emit(as_json, rows, lambda v: _lines(v, line))
 
@@ -354,8 +373,11 @@ def timeline(
 
         def line(e: dict[str, Any]) -> str:
             if e["kind"] == "claim":
-                return f"{e['date'] or '-'} claim {e['subject']} {e['predicate']} {e['object'] or e['object_literal']}"
-            return f"{e['date'] or '-'} event {e['type']} {e['actor'] or '?'} → {e['target'] or '-'} in {e['place'] or '?'}"
+                what = f"claim {e['subject']} {e['predicate']} {e['object'] or e['object_literal']} ({e['polarity']})"
+                said = _speaker(e["source"], e["reported_by"], e["via"], e["hedged"])
+                return f"{e['date'] or '-'} {what}\n    {said}\n      “{_shorten(e['evidence'])}”"
+            what = f"event {e['type']} {e['actor'] or '?'} → {e['target'] or '-'} in {e['place'] or '?'}"
+            return f"{e['date'] or '-'} {what}\n    {_report_lines(e)}"
 
         _emit(as_json, rows, lambda v: _lines(v, line))
 

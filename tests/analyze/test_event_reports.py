@@ -120,3 +120,21 @@ def test_events_export_as_plover_records_and_located_geojson(tmp_path: Path, sto
     assert "Estmoor" not in located  # an invented town has no coordinates: not placed on the map
     lon, lat = located["Aleppo"]
     assert abs(lat - 36.2) < 0.5 and abs(lon - 37.2) < 0.5
+
+
+def test_events_and_timeline_text_show_who_told_each_report_and_its_evidence(tmp_path: Path, store_url: str) -> None:
+    runner = _ingested(tmp_path, store_url)
+    events = runner.invoke(app, ["events", "--db", store_url, "--place", "Estmoor", "--type", "assault"])
+    assert events.exit_code == 0, events.output
+    # one line per report under the event: its teller, its own figures, its sentence
+    assert "reported by Harbor Wire; killed at least 12" in events.output
+    assert "“At least 12 soldiers were killed on Sunday" in events.output
+    assert "killed 3" in events.output and "“Gray Heron Brigade fighters attacked" in events.output
+    timeline = runner.invoke(app, ["timeline", "Gray Heron Brigade", "--db", store_url])
+    assert timeline.exit_code == 0, timeline.output
+    lines = timeline.output.splitlines()
+    for i, line in enumerate(lines):
+        if " event " in line or " claim " in line:  # every entry is followed by who said it and its evidence
+            assert lines[i + 1].startswith("    ") and ("said by" in lines[i + 1] or "article voice" in lines[i + 1])
+            assert lines[i + 2].strip().startswith("“")
+    assert any(" claim Gray Heron Brigade " in line for line in lines)

@@ -261,6 +261,8 @@ def timeline_entries(conn: sa.Connection, actor_id: str, claims: list[dict[str, 
     entries: list[dict[str, Any]] = [
         {"date": c["date"], "kind": "claim", **{k: c[k] for k in ("predicate", "object", "object_literal", "polarity")}}
         | {"subject": c["subject"], "source": c["source"], "document": c["document"]}
+        | {k: c[k] for k in ("reported_by", "via", "hedged")}
+        | {"evidence": c["evidence"]["text"]}
         for c in claims
     ]
     for report in load_reports(conn, EventQuery(involving=frozenset({actor_id}))):
