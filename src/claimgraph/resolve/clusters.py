@@ -19,7 +19,11 @@ in the order they are applied:
    when the combined evidence of *all* the links between them clears
    ``STRONG``, so one weak link (a coreference slip in one document, two
    names sharing a word) cannot chain two established actors into one.  A weak automatic negative between the clusters (two entries of
-   one gazetteer) raises the bar to ``STRONG`` for a single name too.
+   one gazetteer) raises the bar to ``STRONG`` for a single name too.  A
+   single name whose best link to a cluster is weak (below ``WEAK``: a
+   family name alone) and that links as strongly to another cluster, not
+   itself linked to the first, joins neither: "Haddad" beside both Karim
+   and Nadia Haddad stays apart.
 4. No automatic join makes an actor of incompatible types (a place never
    joins an armed group).
 """
@@ -32,6 +36,8 @@ from dataclasses import dataclass
 
 MERGE_AT = 0.85  # a name joins a cluster on one link this strong
 STRONG = 0.97  # the combined evidence that joins two clusters of several names each
+AMBIGUOUS = 0.05  # a name's weak links into two clusters this close in strength leave it with neither
+WEAK = 0.9  # links below this (a family name alone, parts missing) are weighed against the name's other links
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,23 @@ def clusters(
             return True
         return all(compatible(x, y) for x in cl.types[ra] for y in cl.types[rb])
 
+    def best(n: str, root: str) -> float:
+        return max((pos for m, pos, _ in links[n] if cl.root(m) == root), default=0.0)
+
+    def ambiguous(ra: str, rb: str) -> bool:
+        """A single name about to join one cluster on a weak link that links as strongly to another cluster
+        (one not itself linked to the first): it joins neither ("Haddad" beside Karim and Nadia Haddad)."""
+        for one, other in ((ra, rb), (rb, ra)):
+            if len(cl.members[one]) != 1 or (strength := best(cl.members[one][0], other)) >= WEAK:
+                continue
+            for m, pos, _ in links[cl.members[one][0]]:
+                rm = cl.root(m)
+                if rm in (one, other) or pos < max(strength - AMBIGUOUS, MERGE_AT) or cl.walled(one, rm):
+                    continue
+                if fits(one, rm) and between(rm, other)[0] < MERGE_AT:
+                    return True
+        return False
+
     changed = True
     while changed:  # a join refused now may be allowed once more links lie between the clusters
         changed = False
@@ -182,7 +205,7 @@ def clusters(
             positive, negative = between(ra, rb)
             single = min(cl.reach[ra], cl.reach[rb]) <= 1
             bar = MERGE_AT if single and negative == 0 else STRONG
-            if positive >= bar:
+            if positive >= bar and not ambiguous(ra, rb):
                 cl.join(ra, rb)
                 changed = True
     return {n: cl.root(n) for n in cl.parent}

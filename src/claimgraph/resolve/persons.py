@@ -9,13 +9,20 @@ in another script, where short vowels are not written — the same skeleton.
 
 Two Latin parts sharing only a skeleton must also start alike: the
 skeleton of "Ahmadi" and of "Hemaida" is the same, their sound is not.
+Latin parts are also near spellings when one letter differs in a long word
+("Gatdet" / "Gadet"), one vowel stands for another ("Omar" / "Umar"), a
+short syllable is romanized two ways ("Pong" / "Bong", "Cho" / "Jo"), or
+the article is written into the word ("AlNasim" / "Al Nasim"); an initial
+aligns with a part it starts ("Raed M. Hijazi"), but does not count as one
+of the two aligned parts a merge needs.
 
 A merge needs two aligned parts and every part of the shorter name
-aligned.  One part more in the longer name (the usual father's or family
-name; two when the shorter name has three) merges when the first parts
-align and one part is written the same (or three parts align); otherwise
-the pair is only *unsure*: "Muhammad
-Azami" is not "Mohammad Azim Agha".
+aligned; with parts more in the longer name, only where the shorter
+name's parts stand as a full name has them (``_more_parts``); otherwise
+the pair is only *unsure*: "Muhammad Azami" is not "Mohammad Azim Agha".
+A one-part name is the same one-part name spelled otherwise, or a long
+family name alone ("Shekau"), a weak link the clustering takes only when
+no other actor carries that family name (``clusters``).
 """
 
 from __future__ import annotations
@@ -26,10 +33,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from claimgraph.names import name_key, tokens
-from claimgraph.resolve.clusters import MERGE_AT
+from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC
 
 
@@ -42,8 +49,11 @@ class Part:
     latin: bool
 
 
+INITIAL = 0.8  # a single letter standing for a part that starts with it ("Raed M. Hijazi")
 _ABD = re.compile(r"^abd(?:ul|al|el|ur|us|ar|as|an|ir|il|u)?(?=[a-z]{3})")
-_AIN = re.compile(r"['`ʿʾ]")
+_AIN = re.compile(r"['`ʿʾ’‘ʼ]")
+_ASIDE = re.compile(r"\([^)]*\)")
+_KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
 _ABD_WORDS = frozenset({"abd", "abdu", "abdul", "abdel", "abdal", "abdur", "abdus"})
 # Arabic-script "abd" compounds transliterate without the ain and with the article: "bd lhq", "bdlmnn".
 _SCRIPT_ABD = re.compile(r"^bd(?:l)?(?=[a-z]{2})")
@@ -67,17 +77,21 @@ def person_parts(name: str) -> tuple[Part, ...]:
 
     "Yasin, Abdul Rahman" is written family name first: the part before the
     comma goes last.  An ain transliterates as an apostrophe, which would
-    cut a script word in two: it is dropped.
+    cut a script word in two: it is dropped.  A parenthesised aside (the
+    name in its own script, a title) is not a part when a name stands outside it.
     """
+    if (bare := _ASIDE.sub(" ", name)).strip(" ,"):
+        name = bare
     if "," in name:
         family, given = name.split(",", 1)
         name = f"{given} {family}"
     out: list[Part] = []
     pending = ""  # an "abd" waiting for the word it belongs to
     for raw in name.split():
+        raw = _AIN.sub("", raw)  # an ain or hamza inside a word ("Sa'd", "Ch'o'l") does not cut it in two
         latin = _is_latin(raw)
         if not latin:
-            raw = _AIN.sub("", anyascii(raw))
+            raw = _AIN.sub("", anyascii(raw))  # the ain transliterates as an apostrophe too
         for word in tokens(raw):
             if latin:
                 word = _ABD.sub("abd", word)
@@ -140,7 +154,6 @@ def _same_part(x: Part, y: Part) -> float:
     """1.0 for the same word, 0.9 for a transliteration variant, else 0."""
     if x.word == y.word:
         return 1.0
-    kx, ky = x.key, y.key
     if not (x.latin and y.latin):
         # Another script writes no short vowels: skeletons must agree, allowing its letters' usual readings.
         script, other = (y, x) if x.latin else (x, y)
@@ -149,11 +162,60 @@ def _same_part(x: Part, y: Part) -> float:
         if other.key and other.key in _script_keys(script.word):
             return 0.9
         return 0.9 if len(_plain(other.word)) >= 2 and _plain(other.word) in _script_plain(script.word) else 0.0
-    if min(len(x.word), len(y.word)) < 3:
+    return _latin_variant(x.word, y.word) if x.word <= y.word else _latin_variant(y.word, x.word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _latin_variant(x: str, y: str) -> float:
+    """``_same_part`` of two different Latin words (cached: the same common words meet again and again)."""
+    shortest = min(len(x), len(y))
+    if x.startswith("abd") and y.startswith("abd") and shortest >= 6:
+        rx, ry = x[3:], y[3:]  # "abd" compounds are told apart by the word after it, spelled alike
+        return 0.9 if rx[0] == ry[0] and (_key(rx) == _key(ry) or Levenshtein.distance(rx, ry) <= 1) else 0.0
+    if max(len(x), len(y)) <= 4 and _syllable(x) == _syllable(y):
+        return 0.9  # a syllable romanized two ways: "Pong" / "Bong", "Cho" / "Jo", "U" / "Woo"
+    if shortest == 1:
+        return INITIAL if max(len(x), len(y)) >= 3 and x[0] == y[0] else 0.0
+    if shortest < 3:
         return 0.0
-    if kx == ky and len(kx) >= 2 and (x.word[0] == y.word[0] or JaroWinkler.similarity(x.word, y.word) >= 0.85):
+    kx, ky = _key(x), _key(y)
+    if kx == ky and len(kx) >= 2 and (x[0] == y[0] or JaroWinkler.similarity(x, y) >= 0.85):
         return 0.9
-    return 0.9 if min(len(x.word), len(y.word)) >= 4 and JaroWinkler.similarity(x.word, y.word) >= 0.93 else 0.0
+    if shortest >= 4 and JaroWinkler.similarity(x, y) >= 0.93:
+        return 0.9
+    if shortest >= 5 and x[0] == y[0] and Levenshtein.distance(x, y) == 1:
+        return 0.9  # one letter more, less or other in a long word: "Gatdet" / "Gadet"
+    if shortest >= 4 and len(x) == len(y) and _vowel_for_vowel(x, y):
+        return 0.9  # "Omar" / "Umar", "Oman" / "Aman"
+    for glued, plain in ((x, y), (y, x)):  # an article written into the word: "AlNasim" / "Nasim"
+        if glued[:2] in ("al", "el") and len(glued) >= len(plain) + 2 >= 7:
+            rest = glued[2:]
+            if rest == plain or _key(rest) == _key(plain) or JaroWinkler.similarity(rest, plain) >= 0.93:
+                return 0.9
+    return 0.0
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_for_vowel(x: str, y: str) -> bool:
+    """The same letters but for one vowel written as another (words of one length)."""
+    diff = [(a, b) for a, b in zip(x, y, strict=True) if a != b]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
+# How a short syllable's romanizations differ (Korean McCune-Reischauer and revised, Wade-Giles and pinyin):
+# aspirated and plain consonants, "oo" and "u", "eo" and "o", a leading "w" before a rounded vowel.
+_SYLLABLE = ((re.compile(r"^w(?=[ou])"), ""), (re.compile(r"oo"), "u"), (re.compile(r"eo"), "o"),
+             (re.compile(r"ch|j"), "c"), (re.compile(r"[pb]"), "b"), (re.compile(r"[kg]"), "g"),
+             (re.compile(r"[td]"), "d"), (re.compile(r"[rl]"), "l"))  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllable(word: str) -> str:
+    for pattern, repl in _SYLLABLE:
+        word = pattern.sub(repl, word)
+    return word
 
 
 def _align(short: Sequence[Part], long: Sequence[Part]) -> list[float]:
@@ -173,28 +235,96 @@ def part_keys(name: str) -> set[str]:
     keys: set[str] = set()
     for part in person_parts(name):
         if part.latin:
-            keys |= {part.key, "p" + _plain(part.word)}
+            keys |= {part.key, "p" + _plain(part.word), "h" + _plain(part.word).replace("h", "")}
+            if part.word[:2] in ("al", "el") and len(part.word) >= 7:
+                keys.add(_key(part.word[2:]))  # the article written into the word
         else:
             keys |= set(_script_keys(part.word)) | {"p" + f for f in _script_plain(part.word)}
     return {k for k in keys if len(k.removeprefix("p")) >= 2}
 
 
 def _rejoin(parts: Sequence[Part], other: Sequence[Part]) -> tuple[Part, ...]:
-    """``parts`` with two neighbours joined where ``other`` writes them as one ("Akhund Zada" / "Akhundzada")."""
-    keys = {p.key for p in other}
+    """``parts`` with two or three neighbours joined where ``other`` writes them as one
+    ("Akhund Zada" / "Akhundzada", "Bashir-ud-Din" / "Bashiruddin")."""
+    longest = max((len(p.word) for p in other), default=0)
+    sizes = [len(p.word) for p in parts]
+    keys: set[str] | None = None
     out: list[Part] = []
     i = 0
     while i < len(parts):
-        if i + 1 < len(parts) and parts[i].latin == parts[i + 1].latin:
-            word = parts[i].word + parts[i + 1].word
-            joined = Part(word, _key(word), parts[i].latin)
-            if joined.key in keys and parts[i].key not in keys and parts[i + 1].key not in keys:
-                out.append(joined)
-                i += 2
+        for n in (3, 2):
+            # no part of the other name is long enough to be these words joined: the usual case, decided cheaply
+            if i + n > len(parts) or sum(sizes[i : i + n]) > longest + 2:
                 continue
-        out.append(parts[i])
-        i += 1
+            run = parts[i : i + n]
+            if any(p.latin != run[0].latin for p in run):
+                continue
+            keys = {p.key for p in other} if keys is None else keys
+            word = "".join(p.word for p in run)
+            joined = Part(word, _key(word), run[0].latin)
+            if joined.key in keys and not any(p.key in keys for p in run):
+                out.append(joined)
+                i += n
+                break
+        else:
+            out.append(parts[i])
+            i += 1
     return tuple(out)
+
+
+def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[str, float, str] | None:
+    """A name of one part against another: the same name spelled otherwise, or the family name alone.
+
+    A family name alone ("Shekau") must be long and spelled as in the full
+    name (short ones are mostly given names written last, as a father's
+    name is), and is a link the clustering takes only when no other actor
+    carries that family name as strongly (``clusters``).  A kunya ("Abu
+    Hamza", father of Hamza) names a son, not a family: never a family name.
+    """
+    if len(part.word) < 4 or not part.latin:
+        return None
+    if len(long) == 1:
+        score = _same_part(part, long[0])
+        if score >= 0.9 and min(len(part.word), len(long[0].word)) >= 5:
+            return "positive", 0.9 if score < 1.0 else STRONG, "the same one-part name"
+        return None
+    family = long[-1]
+    if tokens(name)[0] in _KUNYA or part.word.startswith("abd") or not family.latin:
+        return None  # "Abd Allah" (servant of God) is a given name
+    if min(len(part.word), len(family.word)) < 6:
+        return None
+    if Levenshtein.distance(part.word, family.word) <= 1:
+        return "positive", MERGE_AT, "the family name alone"
+    return None
+
+
+def _more_parts(short: Sequence[Part], long: Sequence[Part], aligned: Sequence[float]) -> str | None:
+    """Why a name with fewer parts, every one aligned, is the longer one's person (None: it may not be).
+
+    The shorter name is a rare enough name (8 letters or more: "Jo Chol" is
+    not "Jo Chol Song") whose parts stand where a full name has them: the
+    same first part with one part more (two when it has three), the same
+    given and family names with up to two in between, both written the
+    other way round (family name first, without a comma), or the first
+    parts of the chain of given, father's and grandfather's names (however
+    long the chain).  Never the last parts alone: a father's and family name are also his son's.
+    """
+    extra = len(long) - len(short)
+    first = _same_part(short[0], long[0]) > INITIAL
+    rare = sum(len(p.word) for p in short) >= 8
+    if first and rare and (max(aligned) == 1.0 or len(short) >= 3) and (extra <= 1 or extra <= len(short) - 1):
+        return f"every name part of the shorter name, {extra} more in the longer"
+    prefix = [_same_part(x, y) for x, y in zip(short, long, strict=False)]
+    if rare and min(prefix) > INITIAL and max(prefix) == 1.0:
+        return f"the first {len(short)} name parts of the longer name"
+    if extra > 2:
+        return None
+    if first and _same_part(short[-1], long[-1]) > INITIAL:
+        return f"the same given and family names, {extra} more in between"
+    swapped = (_same_part(short[0], long[-1]), short[0]), (_same_part(short[-1], long[0]), short[-1])
+    if all(s > INITIAL for s, _ in swapped) and any(s == 1.0 and len(p.word) >= 5 for s, p in swapped):
+        return "the same given and family names, in the other order"
+    return None
 
 
 def compare_persons(a: str, b: str) -> tuple[str, float, str] | None:
@@ -205,16 +335,19 @@ def compare_persons(a: str, b: str) -> tuple[str, float, str] | None:
     joined = _key("".join(p.word for p in pa)), _key("".join(p.word for p in pb))
     if len(long) >= 2 and len(short) < len(long) and len(joined[0]) >= 5 and joined[0] == joined[1]:
         return "positive", 0.9, "same name written with other word breaks"
-    if len(short) < 2:
+    if not short:
         return None
+    if len(short) == 1:
+        return _one_part(a if len(pa) == 1 else b, short[0], long)
     aligned = _align(short, long)
-    if len(aligned) < len(short):
-        return ("unsure", 0.5, "some name parts in common") if len(aligned) >= 2 else None
+    whole = sum(1 for s in aligned if s > INITIAL)  # an initial aligns, but proves little
+    if len(aligned) < len(short) or whole < 2:
+        return ("unsure", 0.5, "some name parts in common") if whole >= 2 else None
     extra = len(long) - len(short)
     score = sum(aligned) / len(long)
     if extra == 0:
         return "positive", score, "same name parts" if score == 1.0 else "same name parts, spelled differently"
-    sure = max(aligned) == 1.0 or len(short) >= 3
-    if _same_part(short[0], long[0]) and sure and (extra <= 1 or extra <= len(short) - 1):
-        return "positive", MERGE_AT, f"every name part of the shorter name, {extra} more in the longer"
+    reason = _more_parts(short, long, aligned)
+    if reason:
+        return "positive", MERGE_AT, reason
     return "unsure", round(score, 3), f"{extra} name part(s) more in one name"
