@@ -204,4 +204,4 @@ def test_name_variant_set_precision() -> None:
     candidates, gold = load(files[0])
     precision, recall, _, _ = pairwise_scores(gold, resolve_names(candidates))
     assert precision >= 0.95
-    assert recall >= 0.15  # floor below the measured figure; raise it as resolution improves
+    assert recall >= 0.33  # floor below the measured figure (0.350); raise it as resolution improves
