@@ -31,6 +31,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest input document, in bytes; larger ones fail as too_large.",
         minimum=1,
     ),
+    Setting(
+        "date_order",
+        "mdy",
+        "CLAIMGRAPH_DATE_ORDER",
+        "How a numeric date that reads two ways is read when neither the record's locale nor its outlet's "
+        "domain says: mdy (4/5/17 is 5 April) or dmy (4 May); the document is warned either way.",
+    ),
     Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch.", minimum=1),
     Setting(
         "chunk_chars",

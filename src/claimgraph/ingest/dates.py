@@ -4,8 +4,9 @@ Why not dateparser or dateutil alone: both misread "(UTC +04:00)" (the sign
 convention of POSIX zone names flips it) and drop zone abbreviations such as
 "MSK".  The offset decides which day an event happened on in the store's
 timelines, so we parse the pieces ourselves: a date (month by name, ISO,
-day.month.year, or a slashed month/day/year), an optional time, and an optional offset or zone
-abbreviation.  Anything we cannot read with confidence gives ``None``, never
+day.month.year, or a slashed date, read by the record's convention where it
+reads two ways: ``locales``), an optional time, and an optional offset or
+zone abbreviation.  Anything we cannot read with confidence gives ``None``, never
 a guess.
 """
 
@@ -15,6 +16,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from claimgraph.ingest.locales import current_order
 from claimgraph.ingest.notices import warn
 
 MONTHS: dict[str, int] = {
@@ -115,14 +117,20 @@ def _full_year(value: str) -> int:
 
 
 def _slashed(match: re.Match[str]) -> date:
-    first, second = int(match["first"]), int(match["second"])
-    month, day = (second, first) if first > 12 else (first, second)
-    found = date(_full_year(match["year"]), month, day)
-    if first <= 12 and second <= 12 and first != second:
-        warn(
-            "ambiguous_date",
-            f"the date {match[0]!r} was read month first ({found.isoformat()}); day first it would be another day",
-        )
+    """A slashed date; one whose numbers could both be the month is read by the record's convention (``locales``)."""
+    first, second, year = int(match["first"]), int(match["second"]), _full_year(match["year"])
+    if first > 12 or second > 12 or first == second:
+        month, day = (second, first) if first > 12 else (first, second)
+        return date(year, month, day)
+    convention = current_order()
+    month, day = (first, second) if convention.order == "mdy" else (second, first)
+    found = date(year, month, day)
+    read, other = ("month", "day") if convention.order == "mdy" else ("day", "month")
+    warn(
+        "ambiguous_date",
+        f"the date {match[0]!r} was read {read} first ({found.isoformat()}), by {convention.reason}; "
+        f"{other} first it would be another day",
+    )
     return found
 
 

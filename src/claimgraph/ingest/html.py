@@ -23,6 +23,7 @@ from lxml import etree
 from claimgraph.errors import InputError
 from claimgraph.ingest.article import Article, with_metadata
 from claimgraph.ingest.dates import parse_timestamp
+from claimgraph.ingest.locales import current_hint, dates_written, from_locale, from_url
 from claimgraph.ingest.text import read_layout, timestamp_line
 
 # htmldate, run by trafilatura: keep the page's time and offset when it gives them.
@@ -64,9 +65,11 @@ def read_html(html: str, url: str | None = None) -> Article:
         raise InputError("no_text", "the page holds no article text")
     title = (found.title or "").strip() or None
     section, published = None, _page_date(found.date)
-    if published is None or len(published) == 10:
-        section, published = page_stamp(html, published) or (None, published)
-    article = read_layout(found.text or "", title=title, published=published)
+    # the page's own numeric dates, by its <html lang> or else its domain (an enclosing record's hint comes first)
+    with dates_written(current_hint(), from_locale(found.language), from_url(found.url or url)):
+        if published is None or len(published) == 10:
+            section, published = page_stamp(html, published) or (None, published)
+        article = read_layout(found.text or "", title=title, published=published)
     if len(article.text.split()) < MIN_WORDS and len(article.text) < MIN_CHARS:
         raise InputError("no_text", f"the page holds no article text (only {article.text[:40]!r})")
     return with_metadata(

@@ -1,8 +1,8 @@
 """JSON and JSON Lines records → documents.
 
 A record is an object with a ``text`` (already flattened) or an ``html``
-field, plus optional ``title``, ``published``, ``publisher``, ``url`` and
-``authors``.  The record's own metadata wins over what the layout rules
+field, plus optional ``title``, ``published``, ``publisher``, ``url``,
+``authors`` and ``locale`` (or ``language``: how its numeric dates are written).  The record's own metadata wins over what the layout rules
 find in its text: whoever wrote the record knew the page.
 
 Ids and paths: a record's id is the sha256 of its raw bytes (its line, for
@@ -27,10 +27,12 @@ from claimgraph.ingest.article import Article, content_id, read_document, reader
 from claimgraph.ingest.dates import parse_timestamp
 from claimgraph.ingest.decode import decode
 from claimgraph.ingest.html import read_html
+from claimgraph.ingest.locales import dates_written, from_locale, from_url
 from claimgraph.ingest.text import read_layout
 from claimgraph.model import Document, ExtractionError
 
 _NAME = re.compile(r"[\w][\w\-]{0,120}")
+LOCALE_FIELDS = ("locale", "language", "lang")  # a record's locale, which says how it writes numeric dates
 
 
 def read_json(raw: bytes, path: Path) -> Iterator[Document | ExtractionError]:
@@ -89,9 +91,15 @@ def _stem(path: Path) -> str:
 
 
 def read_record(record: Any) -> Article:
-    """The article one record describes."""
+    """The article one record describes (its numeric dates read by its locale or its outlet's domain)."""
     if not isinstance(record, dict):
         raise InputError("unreadable", f"a record must be a JSON object, not {type(record).__name__}")
+    locale = next((v for k in LOCALE_FIELDS if (v := _string(record, k))), None)
+    with dates_written(from_locale(locale), from_url(_string(record, "url"))):
+        return _read_record(record)
+
+
+def _read_record(record: dict[str, Any]) -> Article:
     title = _string(record, "title")
     published = parse_timestamp(_string(record, "published"))
     if _string(record, "html"):

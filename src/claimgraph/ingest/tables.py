@@ -31,7 +31,7 @@ from claimgraph.ingest.decode import decode
 from claimgraph.ingest.records import read_record, record_path
 from claimgraph.model import Document, ExtractionError
 
-FIELDS = ("text", "html", "title", "published", "publisher", "url", "id")
+FIELDS = ("text", "html", "title", "published", "publisher", "url", "id", "locale")
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "article text", "full text", "story"),
     "html": ("html", "raw html", "page"),
@@ -40,6 +40,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "publisher": ("publisher", "outlet", "source", "newspaper", "media"),
     "url": ("url", "link", "address"),
     "id": ("id", "name", "identifier"),
+    "locale": ("locale", "language", "lang"),
 }
 
 
