@@ -27,3 +27,15 @@ def test_the_parse_of_the_recased_text_is_put_on_the_original() -> None:
     doc = restore(pipeline()(truecase(text)), text)
     assert doc.text == text
     assert any(e.text == "KANDAHAR" and e.label_ == "PLACE" for e in doc.ents)
+
+
+@pytest.mark.slow
+def test_span_groups_and_their_extension_values_survive_the_mapping_back() -> None:
+    text = "KABUL, Aug. 15 - Gunmen attacked a checkpoint. The army must withdraw, the council said."
+    parsed = pipeline()(truecase(text))
+    doc = restore(parsed, text)
+    assert parsed.spans, "the components wrote span groups to carry over"
+    for name, group in parsed.spans.items():
+        got = [(s.start, s.end, s.label_, s.kb_id_, s._.modal) for s in doc.spans[name]]
+        assert got == [(s.start, s.end, s.label_, s.kb_id_, s._.modal) for s in group], name
+    assert any(s._.modal == "obligation" for s in doc.spans["event_triggers"])

@@ -219,7 +219,7 @@ class EventReader:
         eid = self.index.named(tok)
         if eid is not None:
             return eid
-        if tok.lemma_.lower() in self.lex.party_nouns:
+        if _noun_lemma(tok) in self.lex.party_nouns:
             for child in tok.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod"):
                     owner = self.index.named(child) or self.index.country(child.text)
@@ -541,6 +541,16 @@ class EventReader:
                 )
             )
         return out
+
+
+def _noun_lemma(tok: Token) -> str:
+    """A noun's lemma, also where the tagger took a capitalised plural for a name ("Fighters of X attacked")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "PROPN" or lemma != tok.lower_:
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    return lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") else lemma
 
 
 def _neighbours(tok: Token) -> list[Token]:

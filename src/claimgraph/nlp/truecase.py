@@ -70,7 +70,13 @@ def truecase(text: str) -> str:
 
 
 def restore(parsed: Doc, text: str) -> Doc:
-    """A ``Doc`` of the original ``text`` carrying the annotation of ``parsed`` (its truecased twin)."""
+    """A ``Doc`` of the original ``text`` carrying the annotation of ``parsed`` (its truecased twin).
+
+    All of it: the parse, the entities, every span group our components wrote
+    (the event triggers, with their labels and ids) and the extension values
+    kept in ``user_data``, which are keyed by character offsets, the same in
+    both texts.
+    """
     words = [text[t.idx : t.idx + len(t)] for t in parsed]
     doc = Doc(
         parsed.vocab,
@@ -84,4 +90,7 @@ def restore(parsed: Doc, text: str) -> Doc:
         deps=[t.dep_ for t in parsed],
     )
     doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.kb_id_) for e in parsed.ents]
+    for name, group in parsed.spans.items():
+        doc.spans[name] = [Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_) for s in group]
+    doc.user_data.update(parsed.user_data)
     return doc
