@@ -69,6 +69,13 @@ class ClaimQuery:
     until: str | None = None  # latest document day, YYYY-MM-DD
 
 
+def event_types() -> list[str]:
+    """The PLOVER categories an event may have (``EventQuery.type``), sorted."""
+    from claimgraph.nlp.event_lexicon import events as lexicon
+
+    return sorted(lexicon().categories)
+
+
 @dataclass(frozen=True, slots=True)
 class EventQuery:
     """Which events ``Graph.events`` lists: sides and place by any of their names, a PLOVER type, dates."""
@@ -79,13 +86,12 @@ class EventQuery:
     type: str | None = None  # a PLOVER category (ASSAULT, FIGHT, PROTEST …), any case
     since: str | None = None  # earliest event date, YYYY[-MM[-DD]]
     until: str | None = None
+    involving: str | None = None  # an actor on either side (the actor or the target)
 
     def __post_init__(self) -> None:
         """An unknown type is a usage error before any store is opened."""
-        from claimgraph.nlp.event_lexicon import events as lexicon
-
-        if self.type is not None and self.type.upper() not in lexicon().categories:
-            raise ConfigError(f"unknown event type {self.type!r} (one of {', '.join(sorted(lexicon().categories))})")
+        if self.type is not None and self.type.upper() not in (known := event_types()):
+            raise ConfigError(f"unknown event type {self.type!r} (one of {', '.join(known)})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +346,7 @@ class Graph:
             def one(name: str | None) -> frozenset[str] | None:
                 return None if name is None else frozenset({find_actor(conn, name).id})
 
-            flt = stored.EventQuery(one(query.actor), one(query.target), one(query.place), None, kind, query.since, query.until)  # fmt: skip
+            flt = stored.EventQuery(one(query.actor), one(query.target), one(query.place), one(query.involving), kind, query.since, query.until)  # fmt: skip
             return group_reports(load_reports(conn, flt))
 
     def timeline(self, name: str) -> list[dict[str, Any]]:

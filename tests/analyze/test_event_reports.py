@@ -12,6 +12,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from claimgraph import Graph
 from claimgraph.cli import app
 
 ARTICLES = [
@@ -138,3 +139,16 @@ def test_events_and_timeline_text_show_who_told_each_report_and_its_evidence(tmp
             assert lines[i + 1].startswith("    ") and ("said by" in lines[i + 1] or "article voice" in lines[i + 1])
             assert lines[i + 2].strip().startswith("“")
     assert any(" claim Gray Heron Brigade " in line for line in lines)
+
+
+def test_a_stored_document_gives_back_its_events_and_the_claims_they_imply(tmp_path: Path, store_url: str) -> None:
+    runner = _ingested(tmp_path, store_url)
+    result = runner.invoke(app, ["extract", str(tmp_path / "reports.jsonl")])
+    assert result.exit_code == 0, result.output
+    extracted = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sum(len(x["events"]) for x in extracted) >= len(ARTICLES)
+    with Graph.open(store_url) as graph:
+        for want in extracted:
+            got = graph.document(want["document"]["id"]).to_json()
+            assert got["events"] == want["events"]
+            assert [c.get("event") for c in got["claims"]] == [c.get("event") for c in want["claims"]]

@@ -57,6 +57,7 @@ class Report:
     claims: tuple[str, ...]
     evidence: str
     trigger: str
+    offsets: dict[str, tuple[int, int]]  # where the evidence sentence and the trigger word are in the document text
 
     @property
     def when(self) -> str | None:
@@ -79,6 +80,9 @@ class Report:
             "actor": self.actor_name,
             "target": self.target_name,
             "place": self.place_name,
+            "actor_id": self.actor,
+            "target_id": self.target,
+            "place_id": self.place,
             "geo": self.geo,
             "date": self.date,
             "date_precision": self.date_precision,
@@ -89,6 +93,7 @@ class Report:
             "claims": list(self.claims),
             "evidence": self.evidence,
             "trigger": self.trigger,
+            "offsets": {k: list(v) for k, v in self.offsets.items()},
         }
 
 
@@ -126,6 +131,7 @@ def _report(row: dict[str, Any], outlets: dict[str, str]) -> Report:
         claims=tuple(json.loads(row["claims"])),
         evidence=row["evidence_text"],
         trigger=row["trigger_text"],
+        offsets={k: (row[f"{k}_start"], row[f"{k}_end"]) for k in ("evidence", "trigger")},
     )
 
 
@@ -151,6 +157,7 @@ class EventGroup:
             "actors": sorted({r.actor_name for r in self.reports if r.actor_name}),
             "first_reported": days[0] if days else None,
             "reports": [r.to_json() for r in self.reports],
+            "disagreements": [c.explanation for c in event_conflicts([self])],
         }
 
 

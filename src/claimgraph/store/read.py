@@ -1,8 +1,8 @@
 """Reading rows back into the records they were written from.
 
 ``write.py`` maps each record to its table's row; this is the way back, so
-a front end can show a stored article with its mentions, attributions and
-claims at their offsets, exactly as extraction produced them (and the
+a front end can show a stored article with its mentions, attributions,
+claims and events at their offsets, exactly as extraction produced them (and the
 canonical actor each entity now belongs to).  Failures are read here too.
 """
 
@@ -17,18 +17,23 @@ import sqlalchemy as sa
 from claimgraph.errors import NotFoundError
 from claimgraph.model import (
     Attribution,
+    Casualties,
     Claim,
     Conflict,
     Dateline,
     Document,
     Entity,
+    Event,
     Extraction,
+    Figure,
     Geo,
+    Range,
     ReadingWarning,
     SourceSpan,
     Span,
 )
 from claimgraph.store import schema as t
+from claimgraph.store.events import KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +175,41 @@ def _conflicts(conn: sa.Connection, document_id: str, claim_ids: dict[str, str])
     return [Conflict(r.kind, (claim_ids[r.claim_a], claim_ids[r.claim_b]), r.explanation) for r in rows]
 
 
+def _figure(low: int | None, high: int | None) -> Figure | None:
+    """Stored bounds back to the figure as stated: an exact number, or a range or a bound."""
+    if low is None and high is None:
+        return None
+    return low if low == high and low is not None else Range(low, high)
+
+
+def _events(
+    conn: sa.Connection,
+    document_id: str,
+    local: dict[str, str],
+    by_name: dict[str, str],
+    attributions: dict[str, str],
+    claims: dict[str, Claim],
+) -> list[Event]:
+    """The document's events; each claim an event implies (stored row id → claim) gets that event's id back."""
+    e = t.events.c
+    rows = sorted(conn.execute(sa.select(t.events).where(e.document_id == document_id)), key=_in_order)
+    for r in rows:
+        for claim_id in json.loads(r.claims):
+            if claim_id in claims:
+                claims[claim_id].event = r.local_id
+    return [
+        Event(
+            r.local_id, r.type, r.mode, local.get(r.actor_id), local.get(r.target_id), local.get(r.place_id),
+            r.date, r.date_precision,
+            Casualties(*(_figure(getattr(r, f"{k}_min"), getattr(r, f"{k}_max")) for k in KINDS)),
+            r.polarity, bool(r.hedged), local.get(r.source_id), [by_name[v] for v in json.loads(r.via) if v in by_name],
+            attributions.get(r.attribution_id), Span(r.evidence_start, r.evidence_end, r.evidence_text),
+            Span(r.trigger_start, r.trigger_end, r.trigger_text),
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
 def entity_actors(conn: sa.Connection, document_id: str) -> dict[str, str]:
     """The canonical actor of each entity of the document: local entity id → actor id."""
     e, c = t.entities.c, t.canonical.c
@@ -189,4 +229,8 @@ def read_extraction(conn: sa.Connection, document_id: str) -> Extraction:
     a = t.attributions.c
     attribution_ids = dict(conn.execute(sa.select(a.id, a.local_id).where(a.document_id == document_id)).all())
     claims, claim_ids = _claims(conn, document_id, local, by_name, attribution_ids)
-    return Extraction(_document(row), entities, attributions, claims, _conflicts(conn, document_id, claim_ids))
+    conflicts = _conflicts(conn, document_id, claim_ids)
+    claim_of = {c.id: c for c in claims}
+    by_row = {row_id: claim_of[local_id] for row_id, local_id in claim_ids.items()}
+    events = _events(conn, document_id, local, by_name, attribution_ids, by_row)
+    return Extraction(_document(row), entities, attributions, claims, conflicts, events)

@@ -11,9 +11,20 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
 
-from claimgraph.graph import ClaimQuery
+from claimgraph.graph import ClaimQuery, EventQuery
 from claimgraph.web import views
-from claimgraph.web.params import ACTOR_ID, Actor, Day, Depth, Facet, JudgementRequest, Name, SearchParams, Text
+from claimgraph.web.params import (
+    ACTOR_ID,
+    Actor,
+    Day,
+    Depth,
+    EventParams,
+    Facet,
+    JudgementRequest,
+    Name,
+    SearchParams,
+    Text,
+)
 from claimgraph.web.safety import CSRF_HEADER
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -61,6 +72,18 @@ def claims(
     return [c.to_json() for c in request.app.state.graph.claims(query)]
 
 
+@router.get("/events")
+def events(request: Request, params: Annotated[EventParams, Query()]) -> list[dict[str, Any]]:
+    """Event groups (the keys of ``claimgraph events --json``): reports of one event across documents, filtered."""
+    return [g.to_json() for g in request.app.state.graph.events(EventQuery(**params.chosen()))]
+
+
+@router.get("/actors/{actor_id}/timeline")
+def timeline(request: Request, actor_id: ActorId) -> list[dict[str, Any]]:
+    """The actor's claims and events by date (the keys of ``claimgraph timeline --json``)."""
+    return request.app.state.graph.timeline(actor_id)
+
+
 @router.get("/conflicts")
 def conflicts(request: Request) -> list[dict[str, Any]]:
     """Conflicts across the store (the keys of ``claimgraph conflicts --json``)."""
@@ -75,7 +98,7 @@ def search(request: Request, params: Annotated[SearchParams, Query()]) -> dict[s
 
 @router.get("/documents/{document_id}")
 def document(request: Request, document_id: DocumentId) -> dict[str, Any]:
-    """One document: its fields and text, its mentions, attributions and claims with offsets."""
+    """One document: its fields and text, its mentions, attributions, claims and events with offsets."""
     return dict(request.app.state.graph.document(document_id).to_json())
 
 

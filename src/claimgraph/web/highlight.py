@@ -1,7 +1,7 @@
 """Article text cut into runs, each knowing which highlighted spans cover it.
 
-The document page marks mentions (linked to their actor), attribution parts
-and the evidence of a claim, and these spans nest and overlap.  Rather than
+The document page marks mentions (linked to their actor), attribution parts,
+event triggers and the evidence of a claim, and these spans nest and overlap.  Rather than
 splice markup into the text (and risk breaking escaping), the text is cut at
 every span boundary into ``Run`` records; the template writes each run's
 text escaped, wrapped in the elements its spans ask for.
@@ -19,7 +19,7 @@ class Span:
 
     start: int
     end: int
-    kind: str  # "mention", "evidence", "source", "cue", "content"
+    kind: str  # "mention", "evidence", "source", "cue", "content", "trigger"
     ref: str = ""
 
 

@@ -14,7 +14,8 @@ from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from claimgraph.web import views
-from claimgraph.web.params import ACTOR_ID, Name, SearchParams, Span
+from claimgraph.graph import EventQuery, event_types
+from claimgraph.web.params import ACTOR_ID, EventParams, Name, SearchParams, Span
 from claimgraph.web.render import page as render
 
 router = APIRouter(include_in_schema=False)
@@ -46,6 +47,13 @@ def actor(request: Request, actor_id: ActorId) -> HTMLResponse:
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document(request: Request, document_id: DocumentId, start: Span = None, end: Span = None) -> HTMLResponse:
     return render(request, "document.html", views.document(request.app.state.graph, document_id, start, end))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, params: Annotated[EventParams, Query()]) -> HTMLResponse:
+    chosen = params.chosen()
+    context = {"events": views.events(request.app.state.graph, EventQuery(**chosen)), "chosen": chosen}
+    return render(request, "events.html", {**context, "types": event_types()})
 
 
 @router.get("/conflicts", response_class=HTMLResponse)

@@ -41,6 +41,25 @@ class SearchParams(BaseModel):
         return {k: v or None for k, v in {**chosen, "since": self.since, "until": self.until}.items()}
 
 
+PERIOD = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # an event date keeps its precision: YYYY, YYYY-MM or YYYY-MM-DD
+
+
+class EventParams(BaseModel):
+    """The events page's and ``/api/events``' filters (``claimgraph events``' options); empty means any."""
+
+    actor: str | None = Field(None, max_length=500)
+    target: str | None = Field(None, max_length=500)
+    involving: str | None = Field(None, max_length=500)
+    place: str | None = Field(None, max_length=500)
+    type: str | None = Field(None, max_length=40)
+    since: str | None = Field(None, pattern=PERIOD)
+    until: str | None = Field(None, pattern=PERIOD)
+
+    def chosen(self) -> dict[str, str | None]:
+        """The filters given, with the empty values a plain form sends read as "any"."""
+        return {k: v or None for k, v in self.model_dump().items()}
+
+
 class JudgementRequest(BaseModel):
     """``POST /api/judgements``: two names (or actor ids) are one actor, or two."""
 

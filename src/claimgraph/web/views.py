@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from claimgraph.graph import EventQuery
 from claimgraph.web.highlight import Span, runs
 from claimgraph.web.params import PAGE_SIZE
 
@@ -30,6 +31,7 @@ def claim_row(c: Any) -> dict[str, Any]:
     return row
 
 
+EVENTS_SHOWN = 100  # event groups on a page (the actor's timeline, the events list); all are in /api/events
 EVIDENCE_SHOWN = 5  # evidence sentences under a claim group; the rest are one link away (/api/claims)
 GROUPS_SHOWN = 25  # claim groups per predicate on the page, best attested first; all are in /api/actors/{id}
 
@@ -69,14 +71,27 @@ def actor(graph: Graph, actor_id: str) -> dict[str, Any]:
         "evidence_shown": EVIDENCE_SHOWN,
         "reports": reports,
         "peak": peak,
+        "events": events(graph, EventQuery(involving=dossier["id"]), newest_first=False),
     }
 
 
-def document(graph: Graph, document_id: str, start: int | None, end: int | None) -> dict[str, Any]:
-    """The document page: its fields, title and body cut into highlighted runs, attributions and claims.
+def events(graph: Graph, query: EventQuery, newest_first: bool = True) -> dict[str, Any]:
+    """Event groups matching ``query`` (each with its reports and their disagreements), by date, at most a page.
 
-    ``start``/``end`` (an evidence link's span) mark the claim's sentence; its run carries the ``ev``
-    anchor the link's fragment scrolls to.
+    A group's date is its first report's; undated groups come last either way.
+    """
+    groups = [g.to_json() for g in graph.events(query)]
+    dated = sorted((g for g in groups if g["first_reported"]), key=lambda g: g["first_reported"], reverse=newest_first)
+    ordered = dated + [g for g in groups if not g["first_reported"]]
+    return {"groups": ordered[:EVENTS_SHOWN], "total": len(ordered), "shown": min(len(ordered), EVENTS_SHOWN)}
+
+
+def document(graph: Graph, document_id: str, start: int | None, end: int | None) -> dict[str, Any]:
+    """The document page: its fields, title and body cut into highlighted runs, attributions, claims and events.
+
+    Every event's trigger word is marked (anchor ``event-<id>``). ``start``/``end`` (an evidence
+    link's span) mark a claim's or an event's sentence; its run carries the ``ev`` anchor the
+    link's fragment scrolls to.
     """
     doc = graph.document(document_id).to_json()
     fields = doc["document"]
@@ -92,6 +107,11 @@ def document(graph: Graph, document_id: str, start: int | None, end: int | None)
         for part in ("source", "cue", "content"):
             if a.get(part):
                 body.append(Span(a[part]["start"], a[part]["end"], part, a["id"]))
+    for event in doc["events"]:
+        trigger = event["trigger"]
+        (title if trigger.get("field") == "title" else body).append(
+            Span(trigger["start"], trigger["end"], "trigger", event["id"])
+        )
     if start is not None and end is not None and start < end:
         body.append(Span(start, end, "evidence", "ev"))
     return {
@@ -99,6 +119,7 @@ def document(graph: Graph, document_id: str, start: int | None, end: int | None)
         "entities": entities,
         "attributions": doc["attributions"],
         "claims": doc["claims"],
+        "events": {e["id"]: e for e in doc["events"]},
         "conflicts": doc.get("conflicts", []),
         "runs": runs(fields["text"], body),
         "title_runs": runs(fields.get("title") or "", title),
