@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from claimgraph.web import views
 from claimgraph.graph import EventQuery, event_types
+from claimgraph.web import views
 from claimgraph.web.params import ACTOR_ID, EventParams, Name, SearchParams, Span
 from claimgraph.web.render import page as render
 
