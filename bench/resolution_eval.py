@@ -20,9 +20,10 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
+from claimgraph.model import Judgement
 from claimgraph.names import fold
 from claimgraph.resolve.batch import pairwise_scores, resolve_names
-from claimgraph.resolve.clusters import Judgement
+from claimgraph.resolve.clusters import StoredJudgement
 from claimgraph.resolve.match import Candidate
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "name_matching"
@@ -69,7 +70,7 @@ def dev_scores(corpus: Path) -> tuple[float, float, int, int]:
     gold_actor = clusters(
         [str(i) for i in range(len(gold))],
         [
-            Judgement(str(i), str(j), "positive", False, 1.0, 0)
+            StoredJudgement(str(i), str(j), Judgement.POSITIVE, False, 1.0, 0)
             for i, j in combinations(range(len(gold)), 2)
             if gold[i][1] == gold[j][1] and gold[i][2] & gold[j][2]
         ],

@@ -36,9 +36,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from claimgraph.model import Judgement
 from claimgraph.names import fold
 from claimgraph.resolve.batch import pairwise_scores
-from claimgraph.resolve.clusters import Judgement, clusters
+from claimgraph.resolve.clusters import StoredJudgement, clusters
 from claimgraph.resolve.match import compatible
 from claimgraph.store import schema as t
 
@@ -128,7 +129,7 @@ def _corpus_gold(corpus: Path) -> dict[str, list[tuple[str, str, set[str]]]]:
             entities.append((stem, e["type"], {fold(n) for n in [e["name"], *e.get("aliases", [])]}))
     ids = [str(i) for i in range(len(entities))]
     same = [
-        Judgement(str(i), str(j), "positive", False, 1.0, 0)
+        StoredJudgement(str(i), str(j), Judgement.POSITIVE, False, 1.0, 0)
         for i, j in combinations(range(len(entities)), 2)
         if entities[i][1] == entities[j][1] and entities[i][2] & entities[j][2]
     ]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, TextIO
 
 from claimgraph import settings
 from claimgraph.errors import ConfigError
-from claimgraph.model import PREDICATES, Extraction, ExtractionError
+from claimgraph.model import PREDICATES, Extraction, ExtractionError, Judgement
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -204,13 +204,13 @@ class Graph:
 
     def merge(self, a: str, b: str) -> JudgementOutcome:
         """Say by hand that the actors of ``a`` and ``b`` are one (overrides every automatic judgement)."""
-        return self._judge(a, b, "positive")
+        return self._judge(a, b, Judgement.POSITIVE)
 
     def split(self, a: str, b: str) -> JudgementOutcome:
         """Say by hand that names ``a`` and ``b`` are two actors; every other name goes where its evidence says."""
-        return self._judge(a, b, "negative")
+        return self._judge(a, b, Judgement.NEGATIVE)
 
-    def _judge(self, a: str, b: str, judgement: str) -> JudgementOutcome:
+    def _judge(self, a: str, b: str, judgement: Judgement) -> JudgementOutcome:
         from claimgraph.resolve.hand import names_of
         from claimgraph.resolve.lookup import typed_name_ids
         from claimgraph.resolve.store import judge_names
@@ -220,7 +220,7 @@ class Graph:
             left, right = typed_name_ids(conn, a), typed_name_ids(conn, b)
             followed = names_of(conn, [a, b])
             count = judge_names(conn, a, b, judgement)
-        return self._outcome(judgement, a, b, count, left, right, followed, judgement == "positive")
+        return self._outcome(judgement, a, b, count, left, right, followed, judgement is Judgement.POSITIVE)
 
     def attach(self, name: str, actor: str, type: str | None = None) -> JudgementOutcome:
         """Move the name ``name`` (of ``type``) to ``actor`` (any of its names, or its id), by hand."""

@@ -9,6 +9,7 @@ contract's JSON (../shared/spec/CONTRACT.md), and ``extraction.py`` owns that.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal, get_args
 
 EntityType = Literal["PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"]
@@ -40,6 +41,17 @@ Tense = Literal["present", "past"]
 # Why a document could not be read or analysed: the contract's error codes.
 ErrorCode = Literal["empty", "binary", "too_large", "undecodable", "no_text", "unreadable", "analysis_failed"]
 ConflictKind = Literal["polarity", "blanket_denial", "exclusive"]
+
+
+class Judgement(StrEnum):
+    """What a judgement says of two names: one actor, two actors, or that it cannot tell.
+
+    A ``StrEnum``, so the stored column and the JSON keep the plain words.
+    """
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    UNSURE = "unsure"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,13 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.resolve.clusters import Judgement, clusters, effective
+from claimgraph.resolve.clusters import StoredJudgement, clusters, effective
 from claimgraph.resolve.match import compatible
 
 NAMES = [f"n{i}" for i in range(8)]
 judgements = st.lists(
     st.builds(
-        Judgement,
+        StoredJudgement,
         left=st.sampled_from(NAMES),
         right=st.sampled_from(NAMES),
         judgement=st.sampled_from(["positive", "negative", "unsure"]),
@@ -25,7 +25,7 @@ judgements = st.lists(
 )
 
 
-def components(js: list[Judgement]) -> dict[str, set[str]]:
+def components(js: list[StoredJudgement]) -> dict[str, set[str]]:
     component = {n: {n} for n in NAMES}
     for j in js:
         merged = component[j.left] | component[j.right]
@@ -35,7 +35,7 @@ def components(js: list[Judgement]) -> dict[str, set[str]]:
 
 
 @given(judgements)
-def test_a_hand_split_is_never_overruled(js: list[Judgement]) -> None:
+def test_a_hand_split_is_never_overruled(js: list[StoredJudgement]) -> None:
     roots = clusters(NAMES, js)
     for (a, b), j in effective(js).items():
         if j.by_hand and j.judgement == "negative" and a != b:
@@ -43,7 +43,7 @@ def test_a_hand_split_is_never_overruled(js: list[Judgement]) -> None:
 
 
 @given(judgements)
-def test_actors_lie_inside_the_components_of_positive_judgements(js: list[Judgement]) -> None:
+def test_actors_lie_inside_the_components_of_positive_judgements(js: list[StoredJudgement]) -> None:
     roots = clusters(NAMES, js)
     component = components([j for j in js if j.judgement == "positive"])
     for a in NAMES:
@@ -51,7 +51,7 @@ def test_actors_lie_inside_the_components_of_positive_judgements(js: list[Judgem
 
 
 @given(judgements)
-def test_hand_merges_join_whatever_automatic_judgements_say(js: list[Judgement]) -> None:
+def test_hand_merges_join_whatever_automatic_judgements_say(js: list[StoredJudgement]) -> None:
     hand = [replace(j, judgement="positive") for j in js if j.by_hand]
     roots = clusters(NAMES, [*(j for j in js if not j.by_hand), *hand])
     for a, members in components(hand).items():
@@ -60,17 +60,17 @@ def test_hand_merges_join_whatever_automatic_judgements_say(js: list[Judgement])
 
 def test_the_latest_hand_judgement_wins() -> None:
     js = [
-        Judgement("a", "b", "positive", False, 0.99, 1),
-        Judgement("a", "b", "negative", True, 1.0, 2),
-        Judgement("a", "b", "positive", False, 0.99, 3),  # a later automatic one does not undo the hand split
+        StoredJudgement("a", "b", "positive", False, 0.99, 1),
+        StoredJudgement("a", "b", "negative", True, 1.0, 2),
+        StoredJudgement("a", "b", "positive", False, 0.99, 3),  # a later automatic one does not undo the hand split
     ]
     assert clusters(["a", "b"], js)["a"] != clusters(["a", "b"], js)["b"]
-    js.append(Judgement("b", "a", "positive", True, 1.0, 4))  # merged again by hand
+    js.append(StoredJudgement("b", "a", "positive", True, 1.0, 4))  # merged again by hand
     assert clusters(["a", "b"], js)["a"] == clusters(["a", "b"], js)["b"]
 
 
-def auto(a: str, b: str, score: float, judgement: str = "positive") -> Judgement:
-    return Judgement(a, b, judgement, False, score, 0)
+def auto(a: str, b: str, score: float, judgement: str = "positive") -> StoredJudgement:
+    return StoredJudgement(a, b, judgement, False, score, 0)
 
 
 def test_one_weak_link_does_not_join_two_strong_clusters() -> None:
@@ -100,7 +100,7 @@ def test_an_automatic_negative_raises_the_bar_and_types_must_agree() -> None:
     roots = clusters(types, [auto("a", "b", 0.95), auto("b", "c", 0.95)], types, compatible)
     assert roots["b"] == "a" and roots["c"] == "c"
     # by hand, an analyst may join what the types keep apart
-    roots = clusters(types, [Judgement("a", "c", "positive", True, 1.0, 1)], types, compatible)
+    roots = clusters(types, [StoredJudgement("a", "c", "positive", True, 1.0, 1)], types, compatible)
     assert roots["c"] == "a"
 
 

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic import command
 
 from claimgraph.names import fold
+from claimgraph.nodes import name_node
 from claimgraph.resolve.lookup import find_actor
 from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compare
 from claimgraph.resolve.refresh import refresh
@@ -118,21 +118,38 @@ def test_an_older_matchers_judgements_are_made_again_and_hand_ones_kept(store_ur
     assert not refresh(engine)
 
 
-def test_a_store_from_before_matcher_versions_is_judged_again_once(store_url: str) -> None:
-    engine, _ = store_all(store_url, falcons_world())
-    config = upgrade._config()
-    with engine.connect() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0005")
-        conn.commit()
+def test_a_store_from_before_matcher_versions_is_judged_again_once(tmp_path: Path) -> None:
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade.migrate(engine, "0005")  # a store made before matcher versions, holding two spellings
+    falcons, brigade = name_node("Ridge Falcons", "ARMED_GROUP"), name_node("Ridge Falcons Brigade", "ARMED_GROUP")
+    short = name_node("RF", "ARMED_GROUP")
+    with engine.begin() as conn:
+        for node in (falcons, brigade, short):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO names (id, name, fold, type, key, resolved) VALUES (:id, :name, :fold, 'ARMED_GROUP', :key, 1)"
+                ),
+                {"id": node.id, "name": node.name, "fold": node.fold, "key": node.key},
+            )
+        judgement = (
+            "INSERT INTO judgements (left_id, right_id, judgement, by_hand, score, reason, created_at) "
+            "VALUES (:a, :b, :j, 0, 1.0, :reason, '2020-01-01T00:00:00+00:00')"
+        )  # an old matcher kept the spellings apart; a document named RF as the Falcons
+        conn.execute(sa.text(judgement), {"a": falcons.id, "b": brigade.id, "j": "negative", "reason": "old rule"})
+        conn.execute(
+            sa.text(judgement), {"a": falcons.id, "b": short.id, "j": "positive", "reason": "named as one actor in d1"}
+        )
     upgrade.migrate(engine)  # what opening that store with this claimgraph does
-    rows = _matcher_columns(engine)
-    assert {m for hand, reason, m in rows if not hand and not reason.startswith("named")} == {0}
-    assert {m for hand, reason, m in rows if reason.startswith("named")} == {None}
+    assert sorted(_matcher_columns(engine), key=lambda r: r[1]) == [
+        (False, "named as one actor in d1", None),
+        (False, "old rule", 0),
+    ]
     assert refresh(engine)
-    assert {m for _, reason, m in _matcher_columns(engine) if not reason.startswith("named")} == {MATCHER_VERSION}
+    rows = _matcher_columns(engine)
+    assert (False, "old rule", 0) not in rows and (False, "named as one actor in d1", None) in rows
+    assert {m for _, reason, m in rows if reason != "named as one actor in d1"} == {MATCHER_VERSION}
     with engine.connect() as conn:
-        assert find_actor(conn, "Ridge Falcons") == find_actor(conn, "Ridge Falcons Brigade")
+        assert find_actor(conn, "Ridge Falcons") == find_actor(conn, "Ridge Falcons Brigade") == find_actor(conn, "RF")
     assert not refresh(engine)
 
 

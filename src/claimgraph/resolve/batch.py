@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from claimgraph.resolve.blocking import candidate_pairs
-from claimgraph.resolve.clusters import Judgement, clusters
+from claimgraph.resolve.clusters import StoredJudgement, clusters
 from claimgraph.resolve.match import Candidate, Verdict, compare, compatible
 
 
@@ -25,7 +25,9 @@ def judge_all(candidates: Sequence[Candidate], pending: set[str] | None = None) 
 
 def resolve_names(candidates: Sequence[Candidate]) -> dict[str, str]:
     """Each candidate id → its actor's representative id."""
-    judgements = [Judgement(a, b, v.judgement, False, v.score, i) for i, (a, b, v) in enumerate(judge_all(candidates))]
+    judgements = [
+        StoredJudgement(a, b, v.judgement, False, v.score, i) for i, (a, b, v) in enumerate(judge_all(candidates))
+    ]
     return clusters([c.id for c in candidates], judgements, {c.id: c.type for c in candidates}, compatible)
 
 

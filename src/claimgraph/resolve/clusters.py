@@ -34,6 +34,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from claimgraph.model import Judgement
+
 MERGE_AT = 0.85  # a name joins a cluster on one link this strong
 STRONG = 0.97  # the combined evidence that joins two clusters of several names each
 AMBIGUOUS = 0.05  # a name's weak links into two clusters this close in strength leave it with neither
@@ -41,24 +43,24 @@ WEAK = 0.9  # links below this (a family name alone, parts missing) are weighed 
 
 
 @dataclass(frozen=True, slots=True)
-class Judgement:
+class StoredJudgement:
     """One stored judgement on a pair of names (``seq`` orders them in time)."""
 
     left: str
     right: str
-    judgement: str
+    judgement: Judgement
     by_hand: bool
     score: float
     seq: int
 
 
-def _pair(j: Judgement) -> tuple[str, str]:
+def _pair(j: StoredJudgement) -> tuple[str, str]:
     return (j.left, j.right) if j.left <= j.right else (j.right, j.left)
 
 
-def effective(judgements: Iterable[Judgement]) -> dict[tuple[str, str], Judgement]:
+def effective(judgements: Iterable[StoredJudgement]) -> dict[tuple[str, str], StoredJudgement]:
     """The judgement that counts for each pair: the latest by hand, else the latest automatic one."""
-    chosen: dict[tuple[str, str], Judgement] = {}
+    chosen: dict[tuple[str, str], StoredJudgement] = {}
     for j in sorted(judgements, key=lambda j: (j.by_hand, j.seq)):
         chosen[_pair(j)] = j
     return chosen
@@ -68,21 +70,21 @@ def effective(judgements: Iterable[Judgement]) -> dict[tuple[str, str], Judgemen
 class Evidence:
     """What the judgements say about one pair, combined."""
 
-    hand: Judgement | None = None
+    hand: StoredJudgement | None = None
     positive: float = 0.0  # noisy-or of the automatic positive scores
     negative: float = 0.0  # the strongest automatic negative
 
 
-def combine(judgements: Iterable[Judgement]) -> dict[tuple[str, str], Evidence]:
+def combine(judgements: Iterable[StoredJudgement]) -> dict[tuple[str, str], Evidence]:
     """Each judged pair's combined evidence."""
     out: dict[tuple[str, str], Evidence] = defaultdict(Evidence)
     for j in sorted(judgements, key=lambda j: j.seq):
         e = out[_pair(j)]
         if j.by_hand:
             e.hand = j
-        elif j.judgement == "positive":
+        elif j.judgement == Judgement.POSITIVE:
             e.positive = 1 - (1 - e.positive) * (1 - min(j.score, 1.0))
-        elif j.judgement == "negative":
+        elif j.judgement == Judgement.NEGATIVE:
             e.negative = max(e.negative, j.score)
     return dict(out)
 
@@ -128,7 +130,7 @@ class _Clusters:
 
 def clusters(
     names: Iterable[str],
-    judgements: Iterable[Judgement],
+    judgements: Iterable[StoredJudgement],
     types: dict[str, str] | None = None,
     compatible: Callable[[str, str], bool] | None = None,
     weights: dict[str, int] | None = None,
@@ -144,9 +146,9 @@ def clusters(
     }
     hand = [e.hand for e in evidence.values() if e.hand is not None]
     for j in hand:
-        if j.judgement == "negative":
+        if j.judgement == Judgement.NEGATIVE:
             cl.wall(j.left, j.right)
-    for j in sorted((j for j in hand if j.judgement == "positive"), key=lambda j: -j.seq):
+    for j in sorted((j for j in hand if j.judgement == Judgement.POSITIVE), key=lambda j: -j.seq):
         ra, rb = cl.root(j.left), cl.root(j.right)
         if ra != rb and not cl.walled(ra, rb):
             cl.join(ra, rb)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from claimgraph.errors import NotFoundError
+from claimgraph.model import Judgement
 from claimgraph.resolve.lookup import Actor, actor_name_ids, find_actor
 from claimgraph.resolve.store import judge_by_hand
 from claimgraph.store import schema as t
@@ -50,16 +51,16 @@ def attach(conn: sa.Connection, name: str, target: str, etype: str | None = None
     destination = find_actor(conn, target)
     if destination.id == actor.id:
         return 0
-    count = judge_by_hand(conn, own, others, "negative", f"attached to {destination.name} by hand")
+    count = judge_by_hand(conn, own, others, Judgement.NEGATIVE, f"attached to {destination.name} by hand")
     return count + judge_by_hand(
-        conn, own, actor_name_ids(conn, destination), "positive", f"attached to {destination.name} by hand"
+        conn, own, actor_name_ids(conn, destination), Judgement.POSITIVE, f"attached to {destination.name} by hand"
     )
 
 
 def detach(conn: sa.Connection, name: str, etype: str | None = None) -> int:
     """Make ``name`` (of type ``etype``) an actor of its own; judgements made (0: it was alone already)."""
     _, own, others = _name_nodes(conn, name, etype)
-    return judge_by_hand(conn, own, others, "negative", "detached by hand")
+    return judge_by_hand(conn, own, others, Judgement.NEGATIVE, "detached by hand")
 
 
 def names_of(conn: sa.Connection, names: Collection[str], etype: str | None = None) -> list[str]:

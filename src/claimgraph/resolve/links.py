@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from claimgraph.model import Judgement
 from claimgraph.resolve.clusters import combine
 from claimgraph.resolve.store import load_judgements
 from claimgraph.store import schema as t
@@ -41,7 +42,7 @@ def actor_links(conn: sa.Connection, name_ids: Iterable[str]) -> list[Link]:
     reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
     if judgements:
         jc = t.judgements.c
-        seqs = [j.seq for j in judgements if j.judgement == "positive"]
+        seqs = [j.seq for j in judgements if j.judgement == Judgement.POSITIVE]
         for chunk in (seqs[i : i + 500] for i in range(0, len(seqs), 500)):
             for r in conn.execute(sa.select(jc.left_id, jc.right_id, jc.reason).where(jc.id.in_(chunk))):
                 pair = (r.left_id, r.right_id) if r.left_id <= r.right_id else (r.right_id, r.left_id)
@@ -51,7 +52,7 @@ def actor_links(conn: sa.Connection, name_ids: Iterable[str]) -> list[Link]:
         if a == b:
             continue
         if e.hand is not None:
-            if e.hand.judgement == "positive":
+            if e.hand.judgement == Judgement.POSITIVE:
                 links.append(Link(a, b, 1.0, True, ("merged by hand",)))
         elif e.positive > 0:
             links.append(Link(a, b, round(e.positive, 3), False, tuple(sorted(set(reasons[(a, b)])))))

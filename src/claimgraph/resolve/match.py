@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from claimgraph.model import Judgement
 from claimgraph.names import acronym, name_key, tokens
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
@@ -72,7 +73,7 @@ class Candidate:
 class Verdict:
     """A judgement the matcher proposes for a pair of names."""
 
-    judgement: str  # positive | negative | unsure
+    judgement: Judgement
     score: float
     reason: str
 
@@ -135,7 +136,7 @@ def _word_for_word(a: Candidate, b: Candidate) -> Verdict | None:
     wa = [TRANSLATIONS.get(w, w) for w in tokens(a.name) if w not in ("the", "al", "el")]
     wb = [TRANSLATIONS.get(w, w) for w in tokens(b.name) if w not in ("the", "al", "el")]
     if wa and len(wa) == len(wb) and len(_align(wa, wb)) == len(wa):
-        return Verdict("positive", 0.9, "the same words, spelled differently")
+        return Verdict(Judgement.POSITIVE, 0.9, "the same words, spelled differently")
     return None
 
 
@@ -151,20 +152,22 @@ def _compare_group(a: Candidate, b: Candidate) -> Verdict | None:
         words = " ".join(sorted(set(wa.distinctive)))
         if ga == gb or not ga or not gb:
             score = 0.85 + 0.05 * (min(aligned) == 1.0) + 0.05 * (ga == gb)
-            return Verdict("positive", score, f"same distinctive words ({words})")
+            return Verdict(Judgement.POSITIVE, score, f"same distinctive words ({words})")
         if ga <= gb or gb <= ga:
-            return Verdict("positive", MERGE_AT, f"same distinctive words ({words}), one name has more generic words")
-        return Verdict("unsure", 0.6, f"same distinctive words ({words}), other generic words")
+            return Verdict(
+                Judgement.POSITIVE, MERGE_AT, f"same distinctive words ({words}), one name has more generic words"
+            )
+        return Verdict(Judgement.UNSURE, 0.6, f"same distinctive words ({words}), other generic words")
     if len(aligned) == len(long):
-        return Verdict("unsure", 0.6, "same distinctive words, other places")
+        return Verdict(Judgement.UNSURE, 0.6, "same distinctive words, other places")
     if 2 * len(aligned) >= len(long):  # fewer in common is not worth a judgement
-        return Verdict("unsure", round(0.8 * len(aligned) / len(long), 3), "some distinctive words in common")
+        return Verdict(Judgement.UNSURE, round(0.8 * len(aligned) / len(long), 3), "some distinctive words in common")
     return None
 
 
 def _compare_place(a: Candidate, b: Candidate) -> Verdict | None:
     if JaroWinkler.similarity(a.fold, b.fold) >= 0.93 and word_key(a.name) == word_key(b.name):
-        return Verdict("positive", 0.9, "same place name, spelled differently")
+        return Verdict(Judgement.POSITIVE, 0.9, "same place name, spelled differently")
     return None
 
 
@@ -183,13 +186,13 @@ def compare(a: Candidate, b: Candidate) -> Verdict | None:
         return None
     if a.gazetteer_id and b.gazetteer_id:
         if a.gazetteer_id == b.gazetteer_id:
-            return Verdict("positive", 1.0, f"same gazetteer id {a.gazetteer_id}")
+            return Verdict(Judgement.POSITIVE, 1.0, f"same gazetteer id {a.gazetteer_id}")
         if shipped_gazetteer().linked(a.gazetteer_id, b.gazetteer_id):
-            return Verdict("positive", 0.97, f"linked gazetteer entries {a.gazetteer_id} = {b.gazetteer_id}")
+            return Verdict(Judgement.POSITIVE, 0.97, f"linked gazetteer entries {a.gazetteer_id} = {b.gazetteer_id}")
         if _gazetteer_source(a.gazetteer_id) == _gazetteer_source(b.gazetteer_id):
-            return Verdict("negative", WEAK_NEGATIVE, "different entries of one gazetteer")
+            return Verdict(Judgement.NEGATIVE, WEAK_NEGATIVE, "different entries of one gazetteer")
     if a.fold == b.fold:
-        return Verdict("positive", STRONG, "same name, compatible types")
+        return Verdict(Judgement.POSITIVE, STRONG, "same name, compatible types")
     if a.type != b.type:
         return None
     if a.type == "PERSON":
@@ -199,5 +202,5 @@ def compare(a: Candidate, b: Candidate) -> Verdict | None:
         return _compare_place(a, b)
     short, long = sorted((a, b), key=lambda c: len(c.name))
     if _acronym_of(short, long):
-        return Verdict("unsure", 0.5, "acronym of the full name; no document ties them")
+        return Verdict(Judgement.UNSURE, 0.5, "acronym of the full name; no document ties them")
     return _compare_group(a, b)

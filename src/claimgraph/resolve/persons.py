@@ -35,6 +35,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from claimgraph.model import Judgement
 from claimgraph.names import name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC
@@ -272,7 +273,7 @@ def _rejoin(parts: Sequence[Part], other: Sequence[Part]) -> tuple[Part, ...]:
     return tuple(out)
 
 
-def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[str, float, str] | None:
+def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[Judgement, float, str] | None:
     """A name of one part against another: the same name spelled otherwise, or the family name alone.
 
     A family name alone ("Shekau") must be long and spelled as in the full
@@ -286,7 +287,7 @@ def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[str, float, 
     if len(long) == 1:
         score = _same_part(part, long[0])
         if score >= 0.9 and min(len(part.word), len(long[0].word)) >= 5:
-            return "positive", 0.9 if score < 1.0 else STRONG, "the same one-part name"
+            return Judgement.POSITIVE, 0.9 if score < 1.0 else STRONG, "the same one-part name"
         return None
     family = long[-1]
     if tokens(name)[0] in _KUNYA or part.word.startswith("abd") or not family.latin:
@@ -294,7 +295,7 @@ def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[str, float, 
     if min(len(part.word), len(family.word)) < 6:
         return None
     if Levenshtein.distance(part.word, family.word) <= 1:
-        return "positive", MERGE_AT, "the family name alone"
+        return Judgement.POSITIVE, MERGE_AT, "the family name alone"
     return None
 
 
@@ -327,14 +328,14 @@ def _more_parts(short: Sequence[Part], long: Sequence[Part], aligned: Sequence[f
     return None
 
 
-def compare_persons(a: str, b: str) -> tuple[str, float, str] | None:
+def compare_persons(a: str, b: str) -> tuple[Judgement, float, str] | None:
     """``(judgement, score, reason)`` for two person names, or None when there is nothing to say."""
     pa, pb = person_parts(a), person_parts(b)
     pa, pb = _rejoin(pa, pb), _rejoin(pb, pa)
     short, long = sorted((pa, pb), key=len)
     joined = _key("".join(p.word for p in pa)), _key("".join(p.word for p in pb))
     if len(long) >= 2 and len(short) < len(long) and len(joined[0]) >= 5 and joined[0] == joined[1]:
-        return "positive", 0.9, "same name written with other word breaks"
+        return Judgement.POSITIVE, 0.9, "same name written with other word breaks"
     if not short:
         return None
     if len(short) == 1:
@@ -342,12 +343,12 @@ def compare_persons(a: str, b: str) -> tuple[str, float, str] | None:
     aligned = _align(short, long)
     whole = sum(1 for s in aligned if s > INITIAL)  # an initial aligns, but proves little
     if len(aligned) < len(short) or whole < 2:
-        return ("unsure", 0.5, "some name parts in common") if whole >= 2 else None
+        return (Judgement.UNSURE, 0.5, "some name parts in common") if whole >= 2 else None
     extra = len(long) - len(short)
     score = sum(aligned) / len(long)
     if extra == 0:
-        return "positive", score, "same name parts" if score == 1.0 else "same name parts, spelled differently"
+        return Judgement.POSITIVE, score, "same name parts" if score == 1.0 else "same name parts, spelled differently"
     reason = _more_parts(short, long, aligned)
     if reason:
-        return "positive", MERGE_AT, reason
-    return "unsure", round(score, 3), f"{extra} name part(s) more in one name"
+        return Judgement.POSITIVE, MERGE_AT, reason
+    return Judgement.UNSURE, round(score, 3), f"{extra} name part(s) more in one name"

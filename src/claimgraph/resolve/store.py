@@ -14,9 +14,10 @@ from collections.abc import Collection
 
 import sqlalchemy as sa
 
+from claimgraph.model import Judgement
 from claimgraph.nodes import digest
 from claimgraph.resolve.batch import judge_all
-from claimgraph.resolve.clusters import Judgement, clusters
+from claimgraph.resolve.clusters import StoredJudgement, clusters
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
 from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compatible
 from claimgraph.store import schema as t
@@ -64,20 +65,24 @@ def forget_outdated(conn: sa.Connection) -> int:
     return deleted
 
 
-def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -> list[Judgement]:
+def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -> list[StoredJudgement]:
     """Every stored positive or negative judgement (unsure ones join and part nothing), in the order made.
 
     ``among``: only judgements between two of these name ids.
     """
     j = t.judgements.c
-    query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(j.judgement != "unsure")
+    query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(
+        j.judgement != Judgement.UNSURE
+    )
     if among is None:
         rows = conn.execute(query).all()
     else:
         ids = sorted(among)
         rows = [r for i in range(0, len(ids), 500) for r in conn.execute(query.where(j.left_id.in_(ids[i : i + 500])))]
         rows = [r for r in rows if r.right_id in among]
-    return [Judgement(r.left_id, r.right_id, r.judgement, bool(r.by_hand), r.score, r.id) for r in rows]
+    return [
+        StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), bool(r.by_hand), r.score, r.id) for r in rows
+    ]
 
 
 def rebuild_actors(conn: sa.Connection) -> None:
@@ -117,7 +122,7 @@ def rebuild_actors(conn: sa.Connection) -> None:
         conn.execute(t.canonical.insert(), [{"name_id": n, "actor_id": actor_of[r]} for n, r in roots.items()])
 
 
-def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgement: str, reason: str) -> int:
+def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgement: Judgement, reason: str) -> int:
     """Record a hand judgement between every name id in ``left`` and every one in ``right``."""
     count = record_hand_judgements(conn, [(a, b) for a in left for b in right], judgement, reason)
     if count:
@@ -125,7 +130,7 @@ def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgem
     return count
 
 
-def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str = "by hand") -> int:
+def judge_names(conn: sa.Connection, a: str, b: str, judgement: Judgement, reason: str = "by hand") -> int:
     """A hand judgement between the names ``a`` and ``b`` as the user typed them (each must name one actor).
 
     A merge is about the two actors: it joins every name of one to every
@@ -133,7 +138,7 @@ def judge_names(conn: sa.Connection, a: str, b: str, judgement: str, reason: str
     can keep them apart.  A split is about the two names: it walls them off
     from each other and leaves every other name to the evidence.
     """
-    if judgement == "positive":
+    if judgement == Judgement.POSITIVE:
         left, right = find_actor(conn, a), find_actor(conn, b)
         return judge_by_hand(conn, actor_name_ids(conn, left), actor_name_ids(conn, right), judgement, reason)
     return judge_by_hand(conn, typed_name_ids(conn, a), typed_name_ids(conn, b), judgement, reason)

@@ -19,6 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.errors import NotFoundError
+from claimgraph.model import Judgement
 from claimgraph.resolve.match import MERGE_AT
 from claimgraph.store import schema as t
 from claimgraph.store.meta import ACTORS, mark_stale
@@ -66,7 +67,9 @@ def candidates(conn: sa.Connection, limit: int = 50) -> list[Candidate]:
     cl, cr = t.canonical.alias("cl"), t.canonical.alias("cr")
     al, ar = t.actors.alias("al"), t.actors.alias("ar")
     hand = sa.select(t.judgements.c.left_id, t.judgements.c.right_id).where(t.judgements.c.by_hand.is_(True))
-    near = sa.or_(j.judgement == "unsure", sa.and_(j.judgement == "positive", j.score < MERGE_AT + NEAR_THRESHOLD))
+    near = sa.or_(
+        j.judgement == Judgement.UNSURE, sa.and_(j.judgement == Judgement.POSITIVE, j.score < MERGE_AT + NEAR_THRESHOLD)
+    )
     rows = conn.execute(
         sa.select(
             left.c.name.label("left"),

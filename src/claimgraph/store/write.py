@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from claimgraph.model import Entity, Extraction, ExtractionError
+from claimgraph.model import Entity, Extraction, ExtractionError, Judgement
 from claimgraph.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
 from claimgraph.store.events import write_events
@@ -75,7 +75,7 @@ def _ensure_names(conn: sa.Connection, nodes: dict[str, tuple[NameNode, str | No
 
 
 def record_auto_judgements(
-    conn: sa.Connection, verdicts: list[tuple[str, str, str, float, str]], matcher: int | None = None
+    conn: sa.Connection, verdicts: list[tuple[str, str, Judgement, float, str]], matcher: int | None = None
 ) -> int:
     """Store automatic judgements ``(a, b, judgement, score, reason)`` not stored yet (same pair, same reason).
 
@@ -102,7 +102,7 @@ def record_auto_judgements(
     return len(new)
 
 
-def record_hand_judgements(conn: sa.Connection, pairs: list[tuple[str, str]], judgement: str, reason: str) -> int:
+def record_hand_judgements(conn: sa.Connection, pairs: list[tuple[str, str]], judgement: Judgement, reason: str) -> int:
     """Store a hand judgement on each pair of name ids; returns how many.
 
     Hand judgements accumulate (the latest on a pair wins), so nothing is skipped.
@@ -115,7 +115,15 @@ def record_hand_judgements(conn: sa.Connection, pairs: list[tuple[str, str]], ju
 
 
 def judgement_row(
-    a: str, b: str, judgement: str, score: float, reason: str, stamp: str, *, by_hand: bool, matcher: int | None = None
+    a: str,
+    b: str,
+    judgement: Judgement,
+    score: float,
+    reason: str,
+    stamp: str,
+    *,
+    by_hand: bool,
+    matcher: int | None = None,
 ) -> dict[str, object]:
     """The ``judgements`` row for a verdict on names ``a`` and ``b`` (stored in id order: a pair has one key)."""
     return {
@@ -148,7 +156,7 @@ def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tu
     ids: dict[str, tuple[str, str]] = {}
     nodes: dict[str, tuple[NameNode, str | None]] = {}
     entity_rows, name_rows, mention_rows = [], [], []
-    aliases: list[tuple[str, str, str, float, str]] = []
+    aliases: list[tuple[str, str, Judgement, float, str]] = []
     for entity in extraction.entities:
         entity_id = "e" + digest(doc_id, entity.id, entity.name, entity.type)[:31]
         main = name_node(entity.name, entity.type)
@@ -174,7 +182,9 @@ def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tu
         for surface, node in surfaces.items():
             nodes.setdefault(node.id, (node, None))
             if node.id != main.id:
-                aliases.append((main.id, node.id, "positive", DOCUMENT_ALIAS, f"named as one actor in {doc_id}"))
+                aliases.append(
+                    (main.id, node.id, Judgement.POSITIVE, DOCUMENT_ALIAS, f"named as one actor in {doc_id}")
+                )
             name_rows.append({"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id})
         seen: set[tuple[str, int]] = set()
         for m in entity.mentions:
