@@ -103,3 +103,16 @@ def test_explain_names_documents_by_title_and_date(shore: str) -> None:
     code, out, _ = invoke("explain", "Marsh Guard", "--db", shore)
     assert code == 0, out
     assert "“Guard and militia share routes” (2019-04-02)" in out and "sha256:" not in out
+
+
+def test_a_relation_stated_as_over_says_so_in_text(tmp_path: Path) -> None:
+    text = "The Tern Point Militia was once part of the Eastern Shore Alliance."
+    doc = document(text, "2019-07-01", "Militia history", "c.txt")
+    ents = [entity("e1", "Tern Point Militia", "ARMED_GROUP", text), entity("e2", "Eastern Shore Alliance", "ARMED_GROUP", text)]  # fmt: skip
+    past = _claim("c1", "e1", "e2", text, text)
+    past.tense = "past"
+    url = f"sqlite:///{tmp_path / 'past.db'}"
+    store_all(url, [extraction(doc, ents, [past])])
+    for command in (["claims"], ["show", "Tern Point Militia"], ["timeline", "Tern Point Militia"]):
+        code, out, _ = invoke(*command, "--db", url)
+        assert code == 0 and "; stated as past" in out, (command, out)

@@ -240,17 +240,20 @@ def _shorten(text: str, width: int = EVIDENCE_WIDTH) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _speaker(source: str | None, publisher: str | None, via: Sequence[str] = (), hedged: bool = False) -> str:
+def _speaker(
+    source: str | None, publisher: str | None, via: Sequence[str] = (), hedged: bool = False, tense: str | None = None
+) -> str:
     """Who asserts a claim or an event (the quoted source, else the publisher in the article's voice), the outlet
-    that reported it, the chain it came through and hedging: one line of provenance."""
+    that reported it, the chain it came through, hedging and a relation stated as over: one line of provenance."""
     said = f"said by {source}" if source else f"article voice: {publisher or 'the article'}"
     said += f", reported by {publisher}" if source and publisher else ""
-    return said + (f"; via {' ← '.join(via)}" if via else "") + ("; hedged" if hedged else "")
+    said += f"; via {' ← '.join(via)}" if via else ""
+    return said + ("; hedged" if hedged else "") + ("; stated as past" if tense == "past" else "")
 
 
 def _provenance(c: Any, indent: str) -> list[str]:
     """The lines under a claim in ``show`` and ``claims``: its day and who said it, then its evidence sentence."""
-    said = _speaker(c.source_name, c.publisher, c.via, c.hedged)
+    said = _speaker(c.source_name, c.publisher, c.via, c.hedged, c.tense)
     return [f"{indent}{c.day or 'undated'} {said}", f"{indent}  “{_shorten(c.evidence)}”"]
 
 
@@ -374,7 +377,7 @@ def timeline(
         def line(e: dict[str, Any]) -> str:
             if e["kind"] == "claim":
                 what = f"claim {e['subject']} {e['predicate']} {e['object'] or e['object_literal']} ({e['polarity']})"
-                said = _speaker(e["source"], e["reported_by"], e["via"], e["hedged"])
+                said = _speaker(e["source"], e["reported_by"], e["via"], e["hedged"], e.get("tense"))
                 return f"{e['date'] or '-'} {what}\n    {said}\n      “{_shorten(e['evidence'])}”"
             what = f"event {e['type']} {e['actor'] or '?'} → {e['target'] or '-'} in {e['place'] or '?'}"
             return f"{e['date'] or '-'} {what}\n    {_report_lines(e)}"

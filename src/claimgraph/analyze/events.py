@@ -270,6 +270,7 @@ def timeline_entries(conn: sa.Connection, actor_id: str, claims: list[dict[str, 
         | {"subject": c["subject"], "source": c["source"], "document": c["document"]}
         | {k: c[k] for k in ("reported_by", "via", "hedged")}
         | {"evidence": c["evidence"]["text"]}
+        | ({"tense": "past"} if c.get("tense") == "past" else {})
         for c in claims
     ]
     for report in load_reports(conn, EventQuery(involving=frozenset({actor_id}))):
