@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from slow_pipelines import SLOW
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.nlp.chunks import RUN, needs_pieces, pieces
 from claimgraph.nlp.pipeline import Analyzer, load_language
 
-_SLOW = "QWERTY-SLOW"
 PARAGRAPHS = [
     "Fighters of the Amber Lantern Front attacked positions near Valdris on Monday, said Ilse Marrow, a researcher.",
     "The Gray Heron Brigade denied that it works with the Amber Lantern Front, its commander Tomas Ekwall said.",
     "Residents of Korvana said the Copper Valley Movement had left the town before the army arrived.",
 ]
-
-
-@Language.component("test_slow_v1")
-def _slow(doc: Doc) -> Doc:
-    """A component that takes far too long on one marked document, standing in for any super-linear pass."""
-    if _SLOW in doc.text:
-        time.sleep(30)
-    return doc
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +64,7 @@ def test_a_document_over_its_time_budget_fails_alone() -> None:
     slow_nlp = load_language()
     slow_nlp.add_pipe("test_slow_v1", first=True)
     analyzer = Analyzer(slow_nlp, batch_size=8, seconds=2)
-    items = [_doc(1, PARAGRAPHS[0]), _doc(2, f"{PARAGRAPHS[1]} {_SLOW}"), _doc(3, PARAGRAPHS[2])]
+    items = [_doc(1, PARAGRAPHS[0]), _doc(2, f"{PARAGRAPHS[1]} {SLOW}"), _doc(3, PARAGRAPHS[2])]
     results = list(analyzer.analyse_stream(items))
     assert [type(r) for r in results] == [Extraction, ExtractionError, Extraction]
     failed = results[1]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from slow_pipelines import BACKTRACKS, saved_with_backtracking_ruler
 
 from claimgraph.errors import ConfigError
 from claimgraph.extraction import to_json
-from claimgraph.model import Document, ExtractionError
+from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.nlp.pipeline import Analyzer
 from claimgraph.nlp.workers import ProcessAnalyzer, open_analyzer, worker_count
 
@@ -88,3 +89,19 @@ def test_workers_end_when_their_parent_is_killed(tmp_path) -> None:  # type: ign
     while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(alive(p) for p in workers)
+
+
+@pytest.mark.slow
+def test_a_document_over_its_time_budget_fails_alone_in_a_worker_process(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The budget holds in a ``--workers`` process (its main thread), even inside compiled code."""
+    monkeypatch.setenv("CLAIMGRAPH_DOC_SECONDS", "10")  # the workers read it as they start
+    model = saved_with_backtracking_ruler(tmp_path / "model")
+    texts = [SENTENCES[0], f"{SENTENCES[1]} {BACKTRACKS}", SENTENCES[2]]
+    items = [Document(id=f"sha256:{n}", source_path=f"d{n}.txt", text=t, language="en") for n, t in enumerate(texts)]
+    with ProcessAnalyzer(1, model=model, batch_size=1) as pool:
+        results = list(pool.analyse_stream(items))
+        assert pool._pool is not None  # analysed in a worker process, not here
+    assert [type(r) for r in results] == [Extraction, ExtractionError, Extraction]
+    failed = results[1]
+    assert isinstance(failed, ExtractionError) and failed.code == "analysis_failed" and failed.source_path == "d1.txt"
+    assert "longer than 10 s" in failed.message and "CLAIMGRAPH_DOC_SECONDS" in failed.message

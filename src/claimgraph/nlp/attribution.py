@@ -27,7 +27,7 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.model import Attribution, Entity, SourceSpan, Span
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
-from claimgraph.nlp.hybrid import learned_cues, propose, refine_cue, refine_source
+from claimgraph.nlp.hybrid import learned_cues, propose, refine_cues, refine_source
 from claimgraph.nlp.quotes import Quote, find_quotes, quoted_tokens
 from claimgraph.nlp.speakers import (
     Speakers,
@@ -106,7 +106,7 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
     sources = [_source(speakers, f, page.in_quote) for f in found]
-    cues = [refine_cue(_verb_group(f.cue) if len(f.cue) == 1 else f.cue, learned) for f in found]
+    cues = refine_cues([_verb_group(f.cue) if len(f.cue) == 1 else f.cue for f in found], learned)
     return [
         Attribution(
             id=f"a{n}",

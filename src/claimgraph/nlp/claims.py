@@ -9,6 +9,8 @@ no source.
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_right
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -26,13 +28,33 @@ _RELAYS = frozenset({"according to"})
 
 
 class Attributions:
-    """The innermost attribution whose content holds a character offset."""
+    """The innermost attribution whose content holds a character offset (the shorter content, then the earlier).
+
+    Every event and claim asks, and a long document has tens of thousands of
+    attributions, so the answer is computed once for each stretch between
+    two content boundaries (it cannot change inside one) in a sweep that
+    keeps the open contents in a heap, innermost first; a lookup is then a
+    bisection.
+    """
 
     def __init__(self, attributions: list[Attribution]) -> None:
-        self.items = sorted(attributions, key=lambda a: a.content.end - a.content.start)
+        ranked = sorted(attributions, key=lambda a: a.content.end - a.content.start)
+        opening: dict[int, list[int]] = {}
+        for rank, a in enumerate(ranked):
+            opening.setdefault(a.content.start, []).append(rank)
+        self._bounds = sorted({p for a in ranked for p in (a.content.start, a.content.end)})
+        self._answers: list[Attribution | None] = []
+        open_ranks: list[int] = []
+        for bound in self._bounds:
+            for rank in opening.get(bound, ()):
+                heapq.heappush(open_ranks, rank)
+            while open_ranks and ranked[open_ranks[0]].content.end <= bound:
+                heapq.heappop(open_ranks)  # closed (a closed one lower in the heap goes when it comes up)
+            self._answers.append(ranked[open_ranks[0]] if open_ranks else None)
 
     def at(self, char: int) -> Attribution | None:
-        return next((a for a in self.items if a.content.start <= char < a.content.end), None)
+        k = bisect_right(self._bounds, char) - 1
+        return self._answers[k] if k >= 0 else None
 
     def speaker(self, tok: Token) -> str | None:
         found = self.at(tok.idx)

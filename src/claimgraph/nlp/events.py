@@ -31,6 +31,7 @@ are read exactly as for claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -211,6 +212,9 @@ class EventReader:
         self.held = Attributions(attributions)
         self.sourcing = Sourcing(doc, self.index)
         self.reference = reference_day(document)
+        # the model's dates in reading order, found by sentence with a bisection (a long document has thousands)
+        self.dates = sorted(doc.spans.get(DATES, []), key=lambda e: e.start)
+        self.date_starts = [e.start for e in self.dates]
 
     # ---------------------------------------------------------- parties and places
 
@@ -487,7 +491,7 @@ class EventReader:
 
     def date_of(self, trigger: Token) -> EventDate | None:
         sent = trigger.sent
-        dates = [e for e in self.doc.spans.get(DATES, []) if sent.start <= e.start < sent.end]
+        dates = self.dates[bisect_left(self.date_starts, sent.start) : bisect_left(self.date_starts, sent.end)]
         if not dates:
             return None
         subtree = {t.i for t in trigger.head.subtree} if trigger.dep_ != "ROOT" else {t.i for t in trigger.subtree}

@@ -16,6 +16,7 @@ more cues and where sources sit.  So:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,13 +48,23 @@ def learned_cues(doc: Doc, in_quote: set[int]) -> list[LearnedCue]:
     return tag_cues(doc, in_quote)
 
 
-def refine_cue(cue: TokenSpan, learned: list[LearnedCue]) -> TokenSpan:
-    """A rule's cue widened over the learned span that overlaps it ("went on to discuss", "has learned")."""
-    for lc in learned:
-        span = lc.span
-        if span.start < cue.end and cue.start < span.end:
-            return cue.doc[min(span.start, cue.start) : max(span.end, cue.end)]
-    return cue
+def refine_cues(cues: list[TokenSpan], learned: list[LearnedCue]) -> list[TokenSpan]:
+    """Each rule cue widened over the learned span that overlaps it ("went on to discuss", "has learned").
+
+    The learned spans come in reading order and never overlap (BIO tags), so
+    their ends rise too: the only one that can overlap a cue is the first
+    that ends after the cue starts, found by bisection — a long document has
+    tens of thousands of both, too many to compare pairwise.
+    """
+    ends = [lc.span.end for lc in learned]
+    out: list[TokenSpan] = []
+    for cue in cues:
+        k = bisect_right(ends, cue.start)
+        span = learned[k].span if k < len(learned) else None
+        if span is not None and span.start < cue.end:
+            cue = cue.doc[min(span.start, cue.start) : max(span.end, cue.end)]
+        out.append(cue)
+    return out
 
 
 def refine_source(cue: TokenSpan, start: int, end: int, in_quote: set[int]) -> TokenSpan | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -115,15 +116,23 @@ class Analyzer:
             try:
                 with time_budget(self.seconds):
                     parsed = dict(self._parse(documents))
-            except Exception:  # one bad (or endless) document must not sink its batch: retry one by one
-                parsed = {}
-                for document in documents:
-                    try:
-                        with time_budget(self.seconds):
-                            parsed.update(self._parse([document]))
-                    except Exception as exc:
-                        parsed[id(document)] = _failure(document, exc)
+            except Exception as exc:  # one bad (or endless) document must not sink its batch
+                if len(documents) > 1:
+                    parsed = self._parse_each(documents)
+                else:  # alone already: a retry would only repeat it
+                    parsed = {id(documents[0]): _failure(documents[0], exc)}
             return [self._result(item, parsed) for item in chunk]
+
+    def _parse_each(self, documents: list[Document]) -> dict[int, Parsed | ExtractionError]:
+        """The documents of a failed batch parsed one by one, each in its own budget: only the bad one fails."""
+        parsed: dict[int, Parsed | ExtractionError] = {}
+        for document in documents:
+            try:
+                with time_budget(self.seconds):
+                    parsed.update(self._parse([document]))
+            except Exception as exc:
+                parsed[id(document)] = _failure(document, exc)
+        return parsed
 
     def _result(
         self, item: Document | ExtractionError, parsed: dict[int, Parsed | ExtractionError]
@@ -160,12 +169,22 @@ class Analyzer:
         whole = iter(
             list(self.nlp.pipe([t for t in texts if not needs_pieces(t, self.chunk_chars)], batch_size=self.batch_size))
         )
-        return [
-            Doc.from_docs(list(self.nlp.pipe(pieces(t, self.chunk_chars), batch_size=1)), ensure_whitespace=False)
-            if needs_pieces(t, self.chunk_chars)
-            else next(whole)
-            for t in texts
-        ]
+        return [self._joined(t) if needs_pieces(t, self.chunk_chars) else next(whole) for t in texts]
+
+    def _joined(self, text: str) -> Doc:
+        """``text`` parsed piece by piece into one ``Doc``, each piece's tensor freed as it is parsed.
+
+        The tensor (the model's 96 floats a token, which nothing after the
+        pipeline reads) is most of a parsed piece's size; the pieces are
+        kept only as their tokens and annotation until they are joined.
+        """
+        parts = [_without_tensor(doc) for doc in self.nlp.pipe(pieces(text, self.chunk_chars), batch_size=1)]
+        return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    doc.tensor = numpy.empty((0, 0), dtype="float32")
+    return doc
 
 
 def is_english(document: Document) -> bool:

@@ -68,5 +68,5 @@ class Sourcing:
         )
         if not refers:
             return []
-        earlier = [chain for at, chain in self.channels if at < sent.end]
-        return list(earlier[0]) if earlier else []
+        at, chain = self.channels[0]  # the first channel named, if it is named before the sentence ends
+        return list(chain) if at < sent.end else []

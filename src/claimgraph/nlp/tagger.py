@@ -13,6 +13,7 @@ dependency path up to it).  The same feature functions serve training
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -104,10 +105,16 @@ def cue_features(doc: Doc, i: int, in_quote: set[int], words: _Words | None = No
     return f
 
 
-def cue_sequences(doc: Doc, in_quote: set[int]) -> list[tuple[int, list[Features]]]:
-    """Each sentence of ``doc`` as (first token index, features of its tokens)."""
+def cue_sequences(doc: Doc, in_quote: set[int]) -> Iterator[tuple[int, list[Features]]]:
+    """Each sentence of ``doc`` as (first token index, features of its tokens), one sentence at a time.
+
+    A generator: the features (some thirty strings a token) exist for one
+    sentence while it is tagged, never for the whole document, so a long
+    document costs the tagger no more memory than a short one.
+    """
     words = _Words.of(doc)
-    return [(s.start, [cue_features(doc, i, in_quote, words) for i in range(s.start, s.end)]) for s in doc.sents]
+    for s in doc.sents:
+        yield s.start, [cue_features(doc, i, in_quote, words) for i in range(s.start, s.end)]
 
 
 def _path(tok: Token, target: Token) -> str:
