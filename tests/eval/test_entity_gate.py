@@ -3,13 +3,16 @@
 Entity F1 counts one-to-one matches of (name or alias, type) against the
 gold files; alias recall is the share of gold names and aliases found in
 the matched entity.  The floors sit a little under the figures measured
-when they were pinned (dev, 30 articles: entity F1 0.895, alias recall
-0.956; check, 12 articles never tuned on: 0.852 / 0.941), so a change that
-loses a couple of actors or splits one fails here.  The plain
+when they were pinned (dev, 30 articles: entity F1 0.928, alias recall
+0.956, in-sample: the learned type corrector is trained on dev, and its
+5-fold document cross-validation gives 0.897, reported by
+scripts/train_type_corrector.py; check, 12 articles never tuned on: 0.854 /
+0.945), so a change that loses a couple of actors or splits one fails here.  The plain
 model (``bench/plain_spacy.py``) scores entity F1 0.39 on the seed and 0.62
 on dev on the same measure.  On general news (the first CoNLL-2003 dev
 documents, ``score.py conll``) our F1 must stay at or above the plain
-model's on the same texts; it was 0.691 against 0.643 on the whole of eng.testa when pinned (0.701 with truecasing).
+model's on the same texts; it was 0.691 against 0.643 on the whole of eng.testa when pinned (0.701 with truecasing;
+0.738 cross-validated with the type corrector, which also learns from eng.testa).
 """
 
 from __future__ import annotations
@@ -32,10 +35,10 @@ from claimgraph.nlp.records import plain_entities
 FLOORS = {
     ("seed", "entity_f1"): 1.0,
     ("seed", "alias_recall"): 1.0,
-    ("dev", "entity_f1"): 0.89,
+    ("dev", "entity_f1"): 0.92,
     ("dev", "alias_recall"): 0.95,
-    ("check", "entity_f1"): 0.845,
-    ("check", "alias_recall"): 0.935,
+    ("check", "entity_f1"): 0.85,
+    ("check", "alias_recall"): 0.94,
 }
 
 

@@ -15,7 +15,8 @@ def test_components_are_registered_with_versioned_names() -> None:
     names = pipeline().pipe_names
     ours = [n for n in names if n.startswith("claimgraph_")]
     assert ours and all(n.endswith("_v1") for n in ours)
-    assert names.index("ner") < names.index(ours[0]) and names[-1] == "claimgraph_entity_types_v1"
+    assert names.index("ner") < names.index(ours[0])
+    assert names[-2:] == ["claimgraph_entity_types_v1", "claimgraph_type_corrector_v1"]
 
 
 def test_only_contract_types_reach_doc_ents() -> None:

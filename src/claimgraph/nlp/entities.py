@@ -97,6 +97,8 @@ SERVICE_WORDS = frozenset(["marine", "marines", "navy", "army", "guard", "guards
 JOINERS = frozenset(["for", "against", "and", "with", "over", "by"])
 WORK_CUES = frozenset(["entitled", "titled"])
 LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
+# Where the mapping leaves the label each span had before it (first token → label), for the type corrector.
+LABELS_BEFORE = "claimgraph_labels_before"
 
 
 def not_an_actor(span: Span) -> bool:
@@ -200,7 +202,9 @@ class EntityTypes:
         surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s if t.is_title}
         # "Erdoğan" alone as a person: "Recep Tayyip Erdoğan" the model calls an ORG is that person in full
         surnames |= {f"={s.text}" for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title}
-        doc.ents = [out for span in spans if (out := self._retype(span, listed, surnames)) is not None]
+        typed = [(span.label_, out) for span in spans if (out := self._retype(span, listed, surnames)) is not None]
+        doc.ents = [out for _, out in typed]
+        doc.user_data[LABELS_BEFORE] = {out.start: label for label, out in typed}  # for the type corrector
         return doc
 
     def split(self, span: Span) -> list[Span]:

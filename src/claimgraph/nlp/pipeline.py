@@ -28,6 +28,7 @@ from claimgraph.nlp import group_names as _group_names  # noqa: F401
 from claimgraph.nlp import institutions as _institutions  # noqa: F401
 from claimgraph.nlp import outlets as _outlets  # noqa: F401
 from claimgraph.nlp import places as _places  # noqa: F401
+from claimgraph.nlp import type_corrector as _type_corrector  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.budget import time_budget
 from claimgraph.nlp.chunks import needs_pieces, pieces
@@ -46,8 +47,8 @@ Parsed = tuple[Doc, Document, Doc | None]
 # Our components, in order, after the model's "ner": the event triggers first
 # (they keep the model's date expressions before the entity rules retype its
 # spans), then the gazetteer (the strongest evidence, which later rules may
-# extend but not cut), name shapes, outlets and state bodies, and last the
-# mapping to contract types.
+# extend but not cut), name shapes, outlets and state bodies, the mapping to
+# contract types, and last the learned type corrector's second opinion.
 COMPONENTS = (
     "claimgraph_events_v1",
     "claimgraph_gazetteer_v1",
@@ -57,6 +58,7 @@ COMPONENTS = (
     "claimgraph_acronyms_v1",
     "claimgraph_places_v1",
     "claimgraph_entity_types_v1",
+    "claimgraph_type_corrector_v1",
 )
 
 
