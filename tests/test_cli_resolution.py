@@ -90,3 +90,53 @@ def test_explain_gives_each_name_one_path_and_review_lists_risks(store_url: str)
     assert code == 0 and isinstance(items, list)
     text = CliRunner().invoke(app, ["explain", "Amber Guard", "--db", store_url]).stdout
     assert "Salt Road" in text and "named as one actor" in text
+
+
+def test_merge_split_claims_and_timeline_take_a_type(store_url: str) -> None:
+    store_all(
+        store_url,
+        [
+            article("p.txt", "Orlan", "ARMED_GROUP"),
+            article("q.txt", "Orlan", "PLACE"),
+            article("r.txt", "Granite Column", aliases=("GC",)),
+        ],
+    )
+    for args in (("timeline", "Orlan"), ("claims", "--subject", "Orlan"), ("claims", "--object", "Orlan")):
+        code, _, err = run(store_url, *args)
+        assert code == 1 and "ambiguous" in err, args
+    code, rows, _ = run(store_url, "timeline", "Orlan", "--type", "PLACE")
+    assert code == 0 and rows == []
+    code, rows, _ = run(store_url, "claims", "--subject", "Orlan", "--subject-type", "ARMED_GROUP")
+    assert code == 0 and rows == []
+    code, rows, _ = run(store_url, "claims", "--object", "Orlan", "--object-type", "PLACE")
+    assert code == 0 and rows == []
+    code, _, err = run(store_url, "merge", "Orlan", "GC")
+    assert code == 1 and "ambiguous" in err
+    code, out, _ = run(store_url, "merge", "Orlan", "GC", "--type", "ARMED_GROUP")
+    assert code == 0 and out["same_actor"]
+    assert actor_of(out, "Granite Column") in {p["actor_id"] for p in out["actors"] if p["type"] == "ARMED_GROUP"}
+    code, out, _ = run(store_url, "split", "Orlan", "Granite Column", "--type", "ARMED_GROUP")
+    assert code == 0 and not out["same_actor"]
+    code, out, _ = run(store_url, "merge", "Orlan", "Orlan", "--type", "PLACE", "--type-b", "ARMED_GROUP")
+    assert code == 0 and out["same_actor"]  # --type-b takes B as another type (and a hand merge may join them)
+    assert len({p["actor_id"] for p in out["actors"] if p["name"] == "Orlan"}) == 1
+
+
+def test_show_json_says_when_it_took_the_dominant_actor(store_url: str) -> None:
+    groups = [article(f"g{i}.txt", "Orlan", "ARMED_GROUP") for i in range(5)]
+    store_all(store_url, [*groups, article("q.txt", "Orlan", "PLACE")])
+    code, out, _ = run(store_url, "show", "Orlan")
+    assert code == 0 and out["type"] == "ARMED_GROUP" and "5 documents against 1" in out["note"]
+    code, out, _ = run(store_url, "show", "Orlan", "--type", "PLACE")
+    assert code == 0 and "note" not in out  # no choice was made: the key is left out
+
+
+def test_an_actor_keeps_its_id_when_other_names_leave_it(store_url: str) -> None:
+    world(store_url)
+    _, before, _ = run(store_url, "show", "Amber Guard")
+    assert {a["name"] for a in before["aliases"]} >= {"AG", "Salt Road"}
+    for name in ("AG", "Salt Road"):
+        code, out, _ = run(store_url, "detach", name)
+        assert code == 0 and actor_of(out, name) != before["id"]
+        _, now, _ = run(store_url, "show", "Amber Guard")
+        assert now["id"] == before["id"], name

@@ -298,9 +298,12 @@ def claims(
     ] = None,
     since: Annotated[str | None, typer.Option(help="Earliest document day, YYYY-MM-DD (checked as a date).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest document day, YYYY-MM-DD (checked as a date).")] = None,
-) -> None:
+    subject_type: Annotated[str | None, typer.Option(help="The subject's type, when its name is written for several actors.")] = None,
+    object_type: Annotated[str | None, typer.Option(help="The object's type, when its name is written for several actors.")] = None,
+    source_type: Annotated[str | None, typer.Option(help="The source's type, when its name is written for several actors.")] = None,
+) -> None:  # fmt: skip
     """Stored claims on canonical actors, filtered; each with its source, via chain, hedging and evidence."""
-    query = ClaimQuery(subject=subject, predicate=predicate, object=object, source=source, since=since, until=until)
+    query = ClaimQuery(subject, predicate, object, source, since, until, subject_type, object_type, source_type)
     with _graph(db) as graph:
         found = graph.claims(query)
     if as_json:
@@ -367,12 +370,10 @@ def events(
 
 
 @app.command()
-def timeline(
-    name: Annotated[str, typer.Argument(help="Any name of the actor.")], db: Db = None, as_json: Json = False
-) -> None:
+def timeline(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) -> None:
     """The claims and events about an actor, by date."""
     with _graph(db) as graph:
-        rows = graph.timeline(name)
+        rows = graph.timeline(name, type)
 
         def line(e: dict[str, Any]) -> str:
             if e["kind"] == "claim":
@@ -486,19 +487,24 @@ def _judged(as_json: bool, outcome: Any) -> None:
         raise typer.Exit(1)
 
 
+KindB = Annotated[
+    str | None, typer.Option("--type-b", help="B's type, when it differs from --type (default: the same).")
+]
+
+
 @app.command()
-def merge(a: Name, b: Name, db: Db = None, as_json: Json = False) -> None:
+def merge(a: Name, b: Name, db: Db = None, as_json: Json = False, type: Kind = None, type_b: KindB = None) -> None:
     """Say by hand that the actors of A and B are one, whatever automatic judgements say; exit 1 if they are not."""
     with _graph(db) as graph:
-        outcome = graph.merge(a, b)
+        outcome = graph.merge(a, b, type, type_b)
     _judged(as_json, outcome)
 
 
 @app.command()
-def split(a: Name, b: Name, db: Db = None, as_json: Json = False) -> None:
+def split(a: Name, b: Name, db: Db = None, as_json: Json = False, type: Kind = None, type_b: KindB = None) -> None:
     """Say by hand that names A and B are two actors; prints where every name went, exit 1 if still one."""
     with _graph(db) as graph:
-        outcome = graph.split(a, b)
+        outcome = graph.split(a, b, type, type_b)
     _judged(as_json, outcome)
 
 

@@ -67,6 +67,9 @@ class ClaimQuery:
     source: str | None = None
     since: str | None = None  # earliest document day, YYYY-MM-DD
     until: str | None = None  # latest document day, YYYY-MM-DD
+    subject_type: str | None = None  # the type each name is taken as, when it is written for several actors
+    object_type: str | None = None
+    source_type: str | None = None
 
 
 def event_types() -> list[str]:
@@ -202,24 +205,31 @@ class Graph:
 
         return store_results(self._engine, results, extractor)
 
-    def merge(self, a: str, b: str) -> JudgementOutcome:
-        """Say by hand that the actors of ``a`` and ``b`` are one (overrides every automatic judgement)."""
-        return self._judge(a, b, Judgement.POSITIVE)
+    def merge(self, a: str, b: str, type: str | None = None, type_b: str | None = None) -> JudgementOutcome:
+        """Say by hand that the actors of ``a`` and ``b`` are one (overrides every automatic judgement).
 
-    def split(self, a: str, b: str) -> JudgementOutcome:
-        """Say by hand that names ``a`` and ``b`` are two actors; every other name goes where its evidence says."""
-        return self._judge(a, b, Judgement.NEGATIVE)
+        ``type`` narrows both names to actors of that type when a name is
+        written for several; ``type_b`` narrows ``b`` to another type.
+        """
+        return self._judge(a, b, Judgement.POSITIVE, (type, type_b or type))
 
-    def _judge(self, a: str, b: str, judgement: Judgement) -> JudgementOutcome:
+    def split(self, a: str, b: str, type: str | None = None, type_b: str | None = None) -> JudgementOutcome:
+        """Say by hand that names ``a`` and ``b`` are two actors; every other name goes where its evidence says.
+
+        ``type`` and ``type_b`` narrow the names as for ``merge``.
+        """
+        return self._judge(a, b, Judgement.NEGATIVE, (type, type_b or type))
+
+    def _judge(self, a: str, b: str, judgement: Judgement, types: tuple[str | None, str | None]) -> JudgementOutcome:
         from claimgraph.resolve.hand import names_of
         from claimgraph.resolve.lookup import typed_name_ids
         from claimgraph.resolve.store import judge_names
 
         self._refresh()
         with self._engine.begin() as conn:
-            left, right = typed_name_ids(conn, a), typed_name_ids(conn, b)
-            followed = names_of(conn, [a, b])
-            count = judge_names(conn, a, b, judgement)
+            left, right = typed_name_ids(conn, a, types[0]), typed_name_ids(conn, b, types[1])
+            followed = [*names_of(conn, [a], types[0]), *names_of(conn, [b], types[1])]
+            count = judge_names(conn, a, b, judgement, types=types)
         return self._outcome(judgement, a, b, count, left, right, followed, judgement is Judgement.POSITIVE)
 
     def attach(self, name: str, actor: str, type: str | None = None) -> JudgementOutcome:
@@ -302,20 +312,20 @@ class Graph:
         since, until = _day("since", query.since), _day("until", query.until)
         with self._read() as conn:
 
-            def actor(name: str | None) -> frozenset[str] | None:
-                return None if name is None else frozenset({find_actor(conn, name).id})
+            def actor(name: str | None, etype: str | None) -> frozenset[str] | None:
+                return None if name is None else frozenset({find_actor(conn, name, etype).id})
 
             def speakers(name: str | None) -> frozenset[str] | None:
                 try:
-                    return actor(name)
+                    return actor(name, query.source_type)
                 except NotFoundError:
                     if name is None or not publisher_known(conn, name):
                         raise
                     return frozenset()  # only a publisher by that name: its article-voice claims
 
             flt = ClaimFilter(
-                subjects=actor(query.subject),
-                objects=actor(query.object),
+                subjects=actor(query.subject, query.subject_type),
+                objects=actor(query.object, query.object_type),
                 sources=speakers(query.source),
                 publisher=query.source,
                 predicate=query.predicate,
@@ -349,14 +359,14 @@ class Graph:
             flt = stored.EventQuery(one(query.actor), one(query.target), one(query.place), one(query.involving), kind, query.since, query.until)  # fmt: skip
             return group_reports(load_reports(conn, flt))
 
-    def timeline(self, name: str) -> list[dict[str, Any]]:
-        """The claims and events about the actor ``name`` resolves to, by date (``claimgraph timeline --json``)."""
+    def timeline(self, name: str, type: str | None = None) -> list[dict[str, Any]]:
+        """The claims and events about the actor ``name`` (of ``type``) resolves to, by date (``timeline --json``)."""
         from claimgraph.analyze.claims import ClaimFilter, load_claims
         from claimgraph.analyze.events import timeline_entries
         from claimgraph.resolve.lookup import find_actor
 
         with self._read() as conn:
-            found = find_actor(conn, name)
+            found = find_actor(conn, name, type)
             claims = [c.to_json() for c in load_claims(conn, ClaimFilter(involving=frozenset({found.id})))]
             return timeline_entries(conn, found.id, claims)
 

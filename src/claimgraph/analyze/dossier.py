@@ -43,10 +43,11 @@ class Dossier:
     last_seen: str | None
     claims: list[ClaimGroup]
     conflicts: list[StoreConflict]
+    note: str | None = None  # how the name was taken for this actor, when the lookup had to choose
 
     def to_json(self) -> dict[str, Any]:
-        """The contract's dossier object."""
-        return {
+        """The contract's dossier object (with ``note`` only when the lookup had to choose: an optional key)."""
+        out = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -57,6 +58,7 @@ class Dossier:
             "claims": [g.to_json() for g in self.claims],
             "conflicts": [c.to_json() for c in self.conflicts],
         }
+        return out if self.note is None else {**out, "note": self.note}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ def dossier(conn: sa.Connection, name: str, etype: str | None = None) -> Dossier
         last,
         groups,
         find_store_conflicts(groups),
+        actor.note,
     )
 
 

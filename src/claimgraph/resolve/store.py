@@ -85,8 +85,20 @@ def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -
     ]
 
 
+def _main_name(root: str, carried: Counter[str] | None) -> str:
+    """The name node an actor's id is made from: the one most entities carry (the smallest id on ties).
+
+    An actor keeps its id as long as that name stays in it: splitting off,
+    detaching or attaching another name leaves the id alone, and a merge
+    keeps the id of the actor whose main name is carried more.
+    """
+    if not carried:
+        return root
+    return min(carried, key=lambda n: (-carried[n], n))
+
+
 def rebuild_actors(conn: sa.Connection) -> None:
-    """Replace ``canonical`` and ``actors`` with the clusters the judgements imply."""
+    """Replace ``canonical`` and ``actors`` with the clusters the judgements imply (ids: ``_main_name``)."""
     name_types: dict[str, str] = dict(conn.execute(sa.select(t.names.c.id, t.names.c.type)).all())
     en = t.entity_names.c
     reach: dict[str, int] = dict(
@@ -98,10 +110,12 @@ def rebuild_actors(conn: sa.Connection) -> None:
         sa.select(e.name_id, e.name, e.type, sa.func.count()).group_by(e.name_id, e.name, e.type)
     ).all()
     names_of: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    carried: dict[str, Counter[str]] = defaultdict(Counter)  # per actor: entities carrying each name node
     for name_id, name, etype, n in usage:
         names_of[roots[name_id]][(name, etype)] += n
+        carried[roots[name_id]][name_id] += n
     fallback = {r.id: (r.name, r.type) for r in conn.execute(sa.select(t.names.c.id, t.names.c.name, t.names.c.type))}
-    actor_of = {root: "a" + digest(root)[:31] for root in set(roots.values())}
+    actor_of = {root: "a" + digest(_main_name(root, carried.get(root)))[:31] for root in set(roots.values())}
     actors = []
     for root, actor_id in actor_of.items():
         counts = names_of.get(root)
@@ -130,15 +144,24 @@ def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgem
     return count
 
 
-def judge_names(conn: sa.Connection, a: str, b: str, judgement: Judgement, reason: str = "by hand") -> int:
+def judge_names(
+    conn: sa.Connection,
+    a: str,
+    b: str,
+    judgement: Judgement,
+    reason: str = "by hand",
+    types: tuple[str | None, str | None] = (None, None),
+) -> int:
     """A hand judgement between the names ``a`` and ``b`` as the user typed them (each must name one actor).
 
     A merge is about the two actors: it joins every name of one to every
     name of the other, so no automatic negative between their other names
     can keep them apart.  A split is about the two names: it walls them off
-    from each other and leaves every other name to the evidence.
+    from each other and leaves every other name to the evidence.  ``types``:
+    the type each name is taken as, when it is written for several actors.
     """
+    ta, tb = types
     if judgement == Judgement.POSITIVE:
-        left, right = find_actor(conn, a), find_actor(conn, b)
+        left, right = find_actor(conn, a, ta), find_actor(conn, b, tb)
         return judge_by_hand(conn, actor_name_ids(conn, left), actor_name_ids(conn, right), judgement, reason)
-    return judge_by_hand(conn, typed_name_ids(conn, a), typed_name_ids(conn, b), judgement, reason)
+    return judge_by_hand(conn, typed_name_ids(conn, a, ta), typed_name_ids(conn, b, tb), judgement, reason)
