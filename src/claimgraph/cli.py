@@ -80,6 +80,24 @@ def _interruptible(done: Callable[[], str]) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[], None]]:
+    """A spinner with ``label`` and the elapsed time on stderr when it is a terminal (never on stdout, which may
+    be carrying JSON or an export); yields the function that counts one step done.  On a pipe it draws nothing."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn(label), TimeElapsedColumn())
+    console = Console(stderr=True)
+    # rich would otherwise take over sys.stdout to print above the spinner, and the export with it
+    with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda: bar.advance(task)
+
+
 Workers = Annotated[
     int | None,
     typer.Option(
@@ -186,30 +204,19 @@ def ingest(
     ] = None,
 ) -> None:
     """Extract and store documents; already stored content is skipped, failures are recorded."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     committed = 0
-
-    def count(_: str) -> None:
-        nonlocal committed
-        committed += 1
 
     def done() -> str:
         return f"{committed} document(s) committed, each whole; run the same command again to go on"
 
-    with _graph(db, create=True) as graph, _interruptible(done):
-        if sys.stderr.isatty():
-            columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
-            with Progress(*columns, transient=True) as bar:
-                task = bar.add_task("ingesting", total=None)
+    with _graph(db, create=True) as graph, _interruptible(done), _progress("{task.completed} documents") as tick:
 
-                def advance(path: str) -> None:
-                    count(path)
-                    bar.advance(task)
+        def count(_: str) -> None:
+            nonlocal committed
+            committed += 1
+            tick()
 
-                summary = graph.ingest(paths, model, advance, workers=workers, dask=dask)
-        else:
-            summary = graph.ingest(paths, model, count, workers=workers, dask=dask)
+        summary = graph.ingest(paths, model, count, workers=workers, dask=dask)
     # on a terminal and on a pipe alike: what was committed, and where the reasons are
     line = f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}"
     line += f", warnings {summary.warnings}"
@@ -596,8 +603,14 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export actors and claims (JSON lines, CSV, GraphML, STIX 2.1, FollowTheMoney) or events (PLOVER, GeoJSON)."""
-    with _graph(db) as graph:
+    import time
+
+    start = time.perf_counter()
+    with _graph(db) as graph, _progress(f"exporting {format}"):
         graph.export(format, sys.stdout if out is None else out)
+    if out is not None:  # a file: say what was written (stdout carries the export itself)
+        took = time.perf_counter() - start
+        typer.echo(f"claimgraph: wrote {format} to {out} ({out.stat().st_size:,} bytes) in {took:.1f} s", err=True)
 
 
 @app.command()
