@@ -122,3 +122,19 @@ def test_an_actor_withdrawing_from_a_place_operates_there() -> None:
 def test_being_based_in_a_place_makes_operating_there_a_repeat() -> None:
     result = analyse("The Valley Front is based in Tarsh. The Valley Front controls Tarsh.", NAMES)
     assert result.relations() == {("Valley Front", "based_in", "Tarsh", "affirmed")}
+
+
+def test_a_stronghold_named_right_after_the_noun() -> None:
+    result = analyse("The Northern Shield's stronghold Tarsh fell after a week.", NAMES)
+    assert result.relations() == {("Northern Shield", "operates_in", "Tarsh", "affirmed")}
+    seat = analyse("Troops reached the Valley Front's capital Tarsh on Monday.", NAMES)
+    assert ("Valley Front", "based_in", "Tarsh", "affirmed") in seat.relations()
+
+
+def test_support_for_a_group_is_an_alliance_and_can_be_denied() -> None:
+    assert ("Belgium", "allied_with", "Valley Front", "affirmed") in analyse(
+        "Belgium's support for the Valley Front angered its neighbours.", NAMES
+    ).relations()
+    assert ("Belgium", "allied_with", "Valley Front", "denied") in analyse(
+        "Belgium denied any support for the Valley Front.", NAMES
+    ).relations()

@@ -83,3 +83,11 @@ def test_a_role_is_presupposed_but_can_be_past_or_hedged() -> None:
 def test_a_role_word_inside_a_name_is_no_role() -> None:
     names: dict[str, EntityType] = {**NAMES, "President Hotel": "ORGANIZATION"}
     assert analyse("Luc Roy left the President Hotel, Ida Brenner said.", names).relations() == set()
+
+
+def test_a_fighter_named_with_the_group_is_its_member() -> None:
+    assert relations("Valley Front fighter Luc Roy was captured.") == {
+        ("Luc Roy", "member_of", "Valley Front", "affirmed")
+    }
+    # a nationality before a fighter says where he is from, not what he belongs to
+    assert relations("France and Belgium met. French jihadist Luc Roy was captured.") == set()

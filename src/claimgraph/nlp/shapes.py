@@ -1,7 +1,7 @@
 """Noun-phrase shapes that carry a relation without a relation verb.
 
 * coalition: "Y of the Z coalition" → Y part_of Z;
-* stronghold: "the X stronghold of Y" → X operates_in Y;
+* stronghold: "the X stronghold of Y", "X's stronghold Y" → X operates_in Y;
 * backing: "US-backed X" → X allied_with US;
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
@@ -42,6 +42,8 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += government(reader, tok)
         if (lemma in rel.force_nouns or word in rel.force_nouns) and tok.tag_ == "NNS":
             out += forces(reader, tok)
+    elif tok.dep_ == "amod" and tok.lower_ in rel.stronghold_nouns:
+        out += stronghold(reader, tok)  # "the Front's stronghold Tarsh", the noun read as a modifier
     if lemma in rel.backing and tok.tag_ == "VBN" and _modifies(tok):
         out += backing(reader, tok, rel.backing[lemma])
     if reader.index.named(tok):
@@ -63,12 +65,16 @@ def coalition(reader: FrameReader, noun: Token) -> list[RawClaim]:
 
 def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     """The X stronghold of Y / Y, the X stronghold → X operates_in Y (based_in for a capital or headquarters)."""
-    holders = [reader.index.resolve(c) for c in noun.children if c.dep_ in ("poss", "compound")]
+    index = reader.index
+    # "the Front's stronghold Tarsh": the noun names the place right after it, which takes the possessor
+    before_name = noun.dep_ in ("compound", "amod") and index.type_of(index.named(noun.head)) == "PLACE"
+    owners = [*noun.children, *(c for c in noun.head.children if c.dep_ == "poss" and before_name)]
+    holders = [index.resolve(c) for c in owners if c.dep_ in ("poss", "compound")]
     holder = next((h for h in holders if h), None)
     if holder is None:
         return []
     places = [o for p, o in reader.prep_objects(noun) if p in ("of", "in")]
-    if noun.dep_ == "appos":  # "Raqqa, its capital in Syria": the apposed name, not where it lies
+    if noun.dep_ == "appos" or before_name:  # "Raqqa, its capital in Syria": the apposed name, not where it lies
         places = [noun.head, *(o for p, o in reader.prep_objects(noun) if p == "of")]
     objects = [item for place in places for item in reader.objects(place)]
     # "Raqqa, its de facto capital": where it is based; several bases are a presence, not a seat
