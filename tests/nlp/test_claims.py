@@ -289,3 +289,10 @@ def test_a_city_has_no_leader_or_spokesman_among_the_claims() -> None:
     relations = analyse(text, names).relations()
     assert ("Omar Saleh", "leader_of", "Jordan", "affirmed") in relations
     assert not any(r[2] == "Irbid" for r in relations)
+
+
+def test_we_in_a_spokesman_s_words_is_the_group_he_speaks_for() -> None:
+    names: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Tarsh": "PLACE", "Luc Roy": "PERSON"}
+    text = '"We control Tarsh," said Luc Roy, a spokesman for the Valley Front.'
+    result = analyse(text, names, descriptions={"Luc Roy": ["a spokesman for the Valley Front"]})
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()

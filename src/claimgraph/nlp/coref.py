@@ -64,6 +64,7 @@ class EntityIndex:
         self._descriptions = {fold(d): e.id for e in entities for d in e.descriptions if d.strip()}
         self.gender = genders(doc, entities, self.token_entity, self.spans)
         self._name_words = {e.id: set(fold(" ".join((e.name, *e.aliases))).split()) for e in entities}
+        self._speaks_for = _affiliations(entities)
         self._countries: dict[str, str] = {}
         for entity in entities:
             for name in (entity.name, *entity.aliases):
@@ -255,9 +256,23 @@ class EntityIndex:
         if fits:
             return prefer
         if lower in ("we", "our", "us"):
-            return self.salient_before(tok.i, GROUPISH)
+            # "we" in a person's words is the body the article says they speak for or belong to
+            own = self._speaks_for.get(prefer) if prefer is not None else None
+            return own or self.salient_before(tok.i, GROUPISH)
         kinds = types - {"PLACE"} if lower in ("they", "their") else types
         return self.nearest_before(tok.i, kinds, subjects_first=True, skip=skip)
+
+
+def _affiliations(entities: list[Entity]) -> dict[str, str]:
+    """Person → the one group or organisation named in their descriptions ("a spokesman for the Front")."""
+    groups = [(e.id, fold(n)) for e in entities if e.type in GROUPISH for n in (e.name, *e.aliases) if len(n) > 2]
+    out: dict[str, str] = {}
+    for person in (e for e in entities if e.type == "PERSON"):
+        text = f" {fold(' '.join(person.descriptions))} "
+        named = {g for g, name in groups if f" {name} " in text}
+        if len(named) == 1:
+            out[person.id] = named.pop()
+    return out
 
 
 def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:
