@@ -157,6 +157,8 @@ def test_a_family_name_alone_joins_the_only_actor_carrying_it() -> None:
         ("Harbawi, Yunes", "Yunes Tarek Harbawi"),
         ("Yunes Harbawi (يونس حرباوي)", "Yunes Harbawi"),  # a parenthesised aside is no part
         ("AlHarbawi", "Al Harbawi"),  # the article written into the word
+        ("Yunes Abdurahman Harbawi", "Yunes Abdul Rahman Harbawi"),  # "abdu" + Rahman, not "abd-ur" + "ahman"
+        ("Yunes Abdussalam Harbawi", "Yunes Abd al-Salam Harbawi"),  # the article assimilated: "s" doubled
     ],
 )
 def test_more_person_variants_merge(a: str, b: str) -> None:

@@ -51,7 +51,9 @@ class Part:
 
 
 INITIAL = 0.8  # a single letter standing for a part that starts with it ("Raed M. Hijazi")
-_ABD = re.compile(r"^abd(?:ul|al|el|ur|us|ar|as|an|ir|il|u)?(?=[a-z]{3})")
+# "abd" and the article: "l" as written (Abdul Haq), a sun letter doubled where it assimilates the article
+# (Abdur Rahman, "abdurrahman"); undoubled, the letter begins the name ("abdurahman" is Abdu Rahman).
+_ABD = re.compile(r"^abd(?:ul|al|el|il|[uai]([rsntdz])(?=\1)|u|i)?(?=[a-z]{3})")
 _AIN = re.compile(r"['`ʿʾ’‘ʼ]")
 _ASIDE = re.compile(r"\([^)]*\)")
 _KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
