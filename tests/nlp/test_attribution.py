@@ -243,3 +243,32 @@ def test_nominal_cues_with_an_explicit_source() -> None:
     ):
         assert any(s == source and c.endswith(cue) and t == content for s, c, t in _triples(text)), text
     assert not any("support" in cue for _, cue, _ in _triples("Russia's support for the government army has grown."))
+
+
+def test_a_participle_closing_the_reported_clause_is_the_same_speaker_again() -> None:
+    text = "The governor said two bridges collapsed in the flood, adding that dozens of villages were cut off."
+    result = analyse(text, {})
+    said, adding = _by_cue(result, "said"), _by_cue(result, "adding")
+    assert [a.content.text for a in said] == ["two bridges collapsed in the flood"]
+    assert len(adding) == 1 and adding[0].source is not None
+    assert adding[0].source.text == "The governor"
+    assert adding[0].content.text == "that dozens of villages were cut off"
+
+
+def test_accused_of_keeps_what_the_accused_did() -> None:
+    result = analyse("The council has accused the militia of shelling the market.", {})
+    assert [a.content.text for a in _by_cue(result, "has accused")] == ["the militia of shelling the market"]
+
+
+def test_a_speech_noun_whose_that_clause_the_parser_hung_elsewhere() -> None:
+    text = "Officials met after a surprise announcement by the president in December that the troops would leave."
+    found = _by_cue(analyse(text, {}), "announcement")
+    assert len(found) == 1 and found[0].source is not None and found[0].source.text == "the president"
+    assert found[0].content.text == "that the troops would leave"
+
+
+def test_a_speaker_noun_owns_its_announcement_and_a_time_does_not() -> None:
+    owned = analyse("With the governor's announcement that he would resign, the talks ended.", {})
+    assert [a.source.text for a in _by_cue(owned, "announcement") if a.source] == ["the governor"]
+    timed = analyse("Since last month's announcement that the troops would leave, the town has been quiet.", {})
+    assert not _by_cue(timed, "announcement")

@@ -38,6 +38,7 @@ from claimgraph.nlp.speakers import (
     np_start,
     quoted_as,
     subject_of,
+    trailing_participle,
 )
 from claimgraph.nlp.tagger import LearnedCue
 
@@ -45,7 +46,7 @@ _STOPS = frozenset({".", "!", "?", ";"})
 _FRAME = 10  # tokens searched beside a quote for its cue
 _TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "agree", "deny", "refuse", "insist"})
 _OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
-_CONTENT_PREPS = frozenset({"for", "on", "as"})
+_CONTENT_PREPS = frozenset({"for", "on", "as", "of"})
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 _QUOTE_MARKS = '"“”„«»'
 _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
@@ -354,7 +355,13 @@ def _complement(cue: Token) -> TokenSpan | None:
         start = clause.left_edge.i
         while start < clause.i and doc[start].is_punct:  # "that" stays: PARC content spans the whole complement
             start += 1
-        return doc[start : clause.right_edge.i + 1]
+        end = clause.right_edge.i + 1
+        participle = trailing_participle(clause)  # "…, adding that …" is the next thing said
+        if participle is not None:
+            end = participle.left_edge.i
+            while end > start + 1 and doc[end - 1].is_punct:
+                end -= 1
+        return doc[start:end]
     if cue.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "xcomp") for c in children):
         return _around(cue)  # "The plan, he said, will fail" / "…, Graham said, since …"
     words = lexicon.speech()
@@ -408,8 +415,11 @@ def _nominal(page: _Page) -> list[_Found]:
             continue
         cue = doc[tok.i : tok.i + 1]
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and _starts_with_that(c)), None)
+        that = _that_after(tok)
         if clause is not None and lemma in words.cue_nouns:
             content = doc[clause.left_edge.i : clause.right_edge.i + 1]
+        elif that is not None and lemma in words.cue_nouns:
+            content = doc[that.i : that.head.right_edge.i + 1]
         else:
             prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in words.topic_preps), None)
             topic = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
@@ -425,12 +435,23 @@ def _nominal(page: _Page) -> list[_Found]:
     return out
 
 
+def _that_after(noun: Token) -> Token | None:
+    """A 'that' opening a clause right after the noun's phrase, which the parser hung elsewhere ("an
+    announcement by X in December that US forces would leave", the clause parsed as the main verb's)."""
+    doc = noun.doc
+    at = noun.right_edge.i + 1
+    if at >= len(doc) or doc[at].lower_ != "that" or doc[at].dep_ != "mark":
+        return None
+    verb = doc[at].head
+    return doc[at] if verb.pos_ in ("VERB", "AUX") and verb.i > at and noun.head != verb else None
+
+
 def _nominal_source(noun: Token, stance: bool) -> Token | None:
     """Who a speech noun belongs to: its possessor, its 'by'/'from' agent, or the subject of the light verb
     it is the object of ("X raised questions about …"); a stance noun ("support") only the last, since
     "Russia's support for Assad" is help, not speech."""
     if not stance:
-        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss" and _may_speak(c)), None)
         if owner is not None:
             return owner
         agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children]
@@ -441,6 +462,14 @@ def _nominal_source(noun: Token, stance: bool) -> Token | None:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.speech().light_verbs or is_passive(verb):
         return None
     return subject_of(verb)
+
+
+def _may_speak(tok: Token) -> bool:
+    """A name, a pronoun, or a noun that names speakers ("the governor's announcement"; not "last month's")."""
+    if tok.pos_ in ("PRON", "PROPN"):
+        return True
+    words = lexicon.speech()
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in words.person_nouns | words.group_nouns | words.outlet_nouns
 
 
 def _starts_with_that(clause: Token) -> bool:

@@ -63,6 +63,9 @@ def subject_of(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in _SUBJECTS:
             return child
+    outer = _reporting_verb(cue)
+    if outer is not None:  # "X said Y died, adding that …": the parse hangs "adding" on the reported clause
+        return next(c for c in outer.children if c.dep_ in _SUBJECTS)
     # "said A and said B", "survived the war and says …": a conjoined verb without a subject shares its head's
     shares = cue.dep_ in ("advcl", "conj") or (cue.dep_ == "xcomp" and is_cue(cue.head))
     if shares and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
@@ -70,6 +73,21 @@ def subject_of(cue: Token) -> Token | None:
             if child.dep_ in _SUBJECTS:
                 return child
     return misparsed_subject(cue)
+
+
+def _reporting_verb(cue: Token) -> Token | None:
+    """The speech verb whose reported clause a trailing participle cue hangs on ("X said Y died, adding …")."""
+    clause = cue.head
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or clause.dep_ != "ccomp" or not is_cue(clause.head):
+        return None
+    return clause.head if any(c.dep_ in _SUBJECTS for c in clause.head.children) else None
+
+
+def trailing_participle(clause: Token) -> Token | None:
+    """A participle cue closing a reported clause (", adding that …"): it reports the next thing said."""
+    return next(
+        (c for c in clause.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and is_cue(c) and _reporting_verb(c)), None
+    )
 
 
 def quoted_as(cue: Token) -> tuple[Token, Token] | None:
