@@ -9,7 +9,7 @@ import pytest
 from claim_helpers import Analysed, analyse
 
 from claimgraph.errors import ModelError
-from claimgraph.model import Document, EntityType, Event, Range
+from claimgraph.model import Dateline, Document, EntityType, Event, Range
 from claimgraph.nlp.event_lexicon import validate
 from claimgraph.nlp.events import find_events, name_implying_events
 
@@ -130,7 +130,8 @@ def test_a_modifier_or_a_weapon_refines_the_reading() -> None:
 )
 def test_the_clause_decides_what_an_event_amounts_to(text: str, type_: str) -> None:
     a, found = events_of(text, {"Northern Front": "ARMED_GROUP", "Tamsa": "PLACE"})
-    withdrawal = next(e for e in found if e.trigger.text in ("release", "withdraw", "boycott"))
+    # one event: "refused to withdraw" is the refusal ("withdraw" is what is refused, no event of its own)
+    (withdrawal,) = [e for e in found if e.trigger.text in ("release", "withdraw", "boycott", "refused")]
     assert withdrawal.type == type_
     assert a.name(withdrawal.actor) == "Northern Front"
     assert withdrawal.polarity == "affirmed"  # a refusal is a REJECT, not a denied event
@@ -207,3 +208,67 @@ def test_a_verb_names_an_event_only_in_its_event_sense() -> None:
     assert "REQUEST" not in {e.type for e in found}
     _, found = events_of("The Northern Front hit back at the Dawla Brigade over its comments.", names)
     assert "ASSAULT" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials warned that Dawla Brigade militants may attack the convoy near Tamsa.",  # a possibility
+        "Karsan is not a battle the Northern Front can afford to lose.",  # a description, not a report
+        "The mission of the Northern Front is to destroy the Dawla Brigade.",  # a purpose
+        "The Northern Front's plan to attack the Dawla Brigade was leaked.",
+        "The fight against the Dawla Brigade has drawn volunteers from abroad.",  # a campaign, not an event
+    ],
+)
+def test_what_a_clause_does_not_report_as_having_happened_is_no_event(text: str) -> None:
+    _, found = events_of(
+        text, {"Northern Front": "ARMED_GROUP", "Dawla Brigade": "ARMED_GROUP", "Karsan": "PLACE", "Tamsa": "PLACE"}
+    )
+    assert [(e.type, e.trigger.text) for e in found if e.type in ("ASSAULT", "FIGHT")] == []
+
+
+def test_what_a_demand_asks_for_is_part_of_the_demand_not_an_event_of_its_own() -> None:
+    a, found = events_of(
+        "The Northern Front demanded the resignation of the governor of Karsan.",
+        {"Northern Front": "ARMED_GROUP", "Karsan": "PLACE"},
+    )
+    assert [(e.type, e.trigger.text, a.name(e.actor)) for e in found] == [("REQUEST", "demanded", "Northern Front")]
+
+
+def test_the_object_of_a_control_verb_is_who_acts() -> None:
+    a, found = events_of(
+        "The Northern Front refused to meet the envoy, leaving the Dawla Brigade to hold talks with him.",
+        {"Northern Front": "ARMED_GROUP", "Dawla Brigade": "ARMED_GROUP"},
+    )
+    talks = next(e for e in found if e.trigger.text == "talks")
+    assert a.name(talks.actor) == "Dawla Brigade"
+
+
+def test_the_one_a_report_cites_is_not_the_target() -> None:
+    a, event = only(
+        "At least 20 soldiers were killed in Tamsa on Sunday, according to the Karsan Monitor.",
+        {"Karsan Monitor": "ORGANIZATION", "Tamsa": "PLACE"},
+    )
+    assert event.target is None and a.name(event.source) == "Karsan Monitor"
+    assert event.casualties.killed == Range(20, None)
+
+
+def test_hyphenated_number_words_and_vague_counts() -> None:
+    _, event = only("Twenty-nine soldiers were killed near Tamsa on Monday.", {"Tamsa": "PLACE"})
+    assert event.casualties.killed == 29
+    _, event = only(
+        "An air strike hit a gathering near Tamsa on Monday, killing dozens of fighters.", {"Tamsa": "PLACE"}
+    )
+    assert event.casualties.killed is None  # "dozens" is no number, and the gathering is not one dead
+
+
+def test_the_dateline_town_opening_a_story_is_not_its_actor() -> None:
+    text = "TAMSA, Jan. 3 - Fighters of the Northern Front clashed with the Dawla Brigade near Karsan on Saturday."
+    analysed = analyse(
+        text, {"Northern Front": "ARMED_GROUP", "Dawla Brigade": "ARMED_GROUP", "Karsan": "PLACE", "TAMSA": "PLACE"}
+    )
+    document = Document(
+        id="sha256:test", source_path="test.txt", text=text, published=PUBLISHED, dateline=Dateline("TAMSA", None)
+    )
+    (event,) = find_events(analysed.doc, document, analysed.entities, analysed.attributions)
+    assert (analysed.name(event.actor), analysed.name(event.target)) == ("Northern Front", "Dawla Brigade")

@@ -39,6 +39,8 @@ class Modality:
     conditions: frozenset[str]
     cooperative: frozenset[str]
     hostile: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    content_of: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,7 @@ def validate(raw: dict[str, Any]) -> EventLexicon:
     for word, mode in raw["instruments"].items():
         check(f"instrument {word!r}", "FIGHT", mode)
     modal = {k: frozenset(v) for k, v in raw["modality"].items() if not k.startswith("_")}
-    for kind in ("cooperative", "hostile"):
+    for kind in ("cooperative", "hostile", "content_of"):
         for name in modal[kind] - set(categories):
             problems.append(f"modality {kind}: unknown category {name!r}")
     retyping: dict[Reading, tuple[frozenset[str], Reading]] = {}

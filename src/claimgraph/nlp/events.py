@@ -23,8 +23,11 @@ document's entities and attributions are known:
 
 Triggers joined by the parse in one sentence ("a car bomb killed 12") are
 one event.  A trigger with no argument, no place and no figure names no
-particular event ("the risk of attack") and is dropped; so is one in a
-"whether"/"if" clause.  Polarity, hedges, source, via-chain and attribution
+particular event ("the risk of attack") and is dropped, as is a noun with
+nothing but a target ("the fight against Isis"); so is one in a
+"whether"/"if" clause, and one its clause does not report as having taken
+place (``EventReader.unrealized``: "may", a description, a purpose, what
+another act asks for or refuses).  A town is never an actor or a target.  Polarity, hedges, source, via-chain and attribution
 are read exactly as for claims.
 """
 
@@ -215,12 +218,20 @@ class EventReader:
         # the model's dates in reading order, found by sentence with a bisection (a long document has thousands)
         self.dates = sorted(doc.spans.get(DATES, []), key=lambda e: e.start)
         self.date_starts = [e.start for e in self.dates]
+        self.dated_from = document.dateline is not None
 
     # ---------------------------------------------------------- parties and places
 
     def party(self, tok: Token) -> str | None:
-        """The actor a token stands for: a name, a description or pronoun, or the owner of a party noun."""
+        """The actor a token stands for: a name, a description or pronoun, or the owner of a party noun.
+
+        The dateline's place opening the text is no party, though the parser
+        often makes it the subject ("MAIDUGURI, Nigeria, June 3 - Fighters ...
+        clashed"); a capital named elsewhere may be ("Damascus threatened").
+        """
         eid = self.index.named(tok)
+        if eid is not None and self.dated_from and tok.left_edge.i == 0 and self.is_place(eid):
+            return None
         if eid is not None:
             return eid
         if _noun_lemma(tok) in self.lex.party_nouns:
@@ -251,11 +262,18 @@ class EventReader:
         return []
 
     def named_in_objects(self, trigger: Token, exclude: set[str]) -> list[str]:
-        """The first actor named inside the trigger's objects ("sent aid to help X", "a plan for X's return")."""
+        """The first actor named inside the trigger's objects ("sent aid to help X", "a plan for X's return").
+
+        Not a source ("killed ..., according to X") nor a relative clause about
+        something else ("sought the aid of a government the US seeks to
+        overthrow").
+        """
         for child in trigger.children:
             if child.dep_ not in ("dobj", "xcomp", "prep", "dative", "attr", "oprd"):
                 continue
-            for tok in child.subtree:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                continue
+            for tok in _outside_clauses(child):
                 eid = self.index.named(tok)
                 if eid is None or eid in exclude:
                     continue
@@ -274,9 +292,13 @@ class EventReader:
         for _ in range(4):
             if tok.dep_ not in ("xcomp", "acomp", "conj", "advcl", "dobj", "attr", "oprd", "pobj", "prep"):
                 return []
+            controlled = tok.dep_ == "xcomp"
             tok = tok.head
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
                 return []
+            objects = [c for c in tok.children if c.dep_ == "dobj"] if controlled else []
+            if objects:  # "leaving the adviser to hold talks", "forced X to withdraw": the object does it
+                return self.parties(objects[0])
             for child in tok.children:
                 if child.dep_ in _SUBJECTS:
                     return self.parties(child)
@@ -346,6 +368,10 @@ class EventReader:
                     places.append(owner)  # "a Kabul hotel bombing"
                 elif owner is not None:
                     actors.append(owner)  # "an IS attack", "Russian air strikes", "the group's offensive"
+            elif dep == "prep" and child.lower_ == "of" and not verb and draft.type in self.lex.modality.content_of:
+                actors += [
+                    p for obj in child.children if obj.dep_ == "pobj" for p in self.parties(obj)
+                ]  # "the demands of X"
             elif dep == "prep":
                 self._prep(child, draft, targets, places)
         if not verb and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in self.lex.light_verbs:
@@ -417,6 +443,10 @@ class EventReader:
                 candidates += [c for c in verb.children if c.dep_ in ("attr", "dobj", "npadvmod")]
         else:
             candidates += [c for c in word.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in candidates):
+                return next(
+                    (f for c in candidates if (f := self._count(c)) is not None), None
+                )  # "killing dozens": vague
             if word.dep_ in ("acl", "amod", "relcl", "appos") or word.pos_ == "ADJ":
                 candidates.append(word.head)  # "12 people killed", "12 dead"
             candidates += [c for c in word.children if c.dep_ in ("npadvmod", "nummod")]
@@ -465,6 +495,7 @@ class EventReader:
         marked = self.doc.spans.get(TRIGGERS, [])
         self.spent = {span[0].i for span in marked if span._.modal == "negated"}
         self.obliged = {span[0].i for span in marked if span._.modal == "obligation"}
+        self.types = {span[0].i: span.label_ for span in marked}
         out: list[_Draft] = []
         owner: dict[int, _Draft] = {}
         for tok, type_, mode in triggers:
@@ -489,6 +520,38 @@ class EventReader:
             owner[tok.i] = joined
         return out
 
+    def unrealized(self, tok: Token) -> bool:
+        """Whether the trigger's clause reports no event that took place (or is coded as intended, PLOVER 2.3).
+
+        A possibility ("they may be security threats", "could lead to
+        executions"); a noun that describes rather than reports ("Afrin is not
+        a battle", "it would be the first meeting"); an act set out as a
+        purpose ("a plan to attack", "the mission is to destroy X"); what
+        another event asks for, refuses, agrees to or accuses of ("demanded
+        Assad's resignation", "rejected the request") — that event is the one.
+        """
+        m = self.lex.modality
+        noun = tok.pos_ in ("NOUN", "PROPN")
+        verb = tok if not noun else tok.head if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else None
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in m.hypothetical_aux for c in verb.children):
+            return True
+        if noun and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            copula = tok.head
+            said_of = [c for c in copula.children if c.dep_ in _SUBJECTS and self.index.named(c) is not None]
+            if said_of or any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in m.future_aux) for c in copula.children
+            ):
+                return True
+        infinitive = not noun and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and (tok.head.pos_ in ("NOUN", "PROPN") or (tok.head.lemma_ == "be" and tok.dep_ != "ROOT")):
+            return True
+        outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+        return (
+            tok.dep_ in ("dobj", "pobj", "xcomp", "ccomp")
+            and outer.i != tok.i
+            and self.types.get(outer.i) in m.content_of
+        )
+
     def date_of(self, trigger: Token) -> EventDate | None:
         sent = trigger.sent
         dates = self.dates[bisect_left(self.date_starts, sent.start) : bisect_left(self.date_starts, sent.end)]
@@ -508,7 +571,7 @@ class EventReader:
         seen: set[tuple[object, ...]] = set()
         for draft in self.drafts():
             head = draft.triggers[0]
-            if any(is_unasserted(t) for t in draft.triggers):
+            if any(is_unasserted(t) for t in draft.triggers) or self.unrealized(head):
                 continue
             for trigger in sorted(draft.triggers, key=lambda t: t.i):
                 self.read_arguments(draft, trigger)
@@ -516,9 +579,11 @@ class EventReader:
             if draft.actor is None and draft.target is None and draft.place is None and not figures:
                 continue
             verb = next((t for t in draft.triggers if t.pos_ == "VERB"), head)
+            when = self.date_of(verb)
+            if verb.pos_ != "VERB" and draft.actor is None and draft.place is None and not figures and when is None:
+                continue  # "the fight against Isis", "demands for reform": a campaign or a cause, no particular event
             attribution = self.held.at(verb.idx)
             source, via = source_and_via(verb, attribution, self.index, self.sourcing)
-            when = self.date_of(verb)
             casualties = Casualties(**{k: figures.get(k) for k in CASUALTY_KINDS})
             key = (draft.type, draft.actor, draft.target, draft.place, when, source, head.sent.start)
             if key in seen:
@@ -545,6 +610,17 @@ class EventReader:
                 )
             )
         return out
+
+
+def _outside_clauses(top: Token) -> list[Token]:
+    """``top``'s subtree without the relative clauses and sources ("according to") hanging in it."""
+    out: list[Token] = []
+    stack = [top]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ != "relcl" and c.lower_ != "according"]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _noun_lemma(tok: Token) -> str:
@@ -575,6 +651,8 @@ def _number(tok: Token) -> int | None:
         value = NUMBER_WORDS[text]
     else:
         return None
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and NUMBER_WORDS.get(tok.nbor(-2).lower_, 0) >= 20 > value:
+        value += NUMBER_WORDS[tok.nbor(-2).lower_]  # "twenty-nine", which the tokenizer splits
     after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.lower_ in _SCALES:
         value *= _SCALES[after.lower_]
