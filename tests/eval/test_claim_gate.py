@@ -13,7 +13,9 @@ cross-validated figure is reported by scripts/train_relations.py), lenient
 attribution F1 0.738 with the learned attribution taggers; check, 12
 articles never tuned on: strict claim F1 0.410 (P 0.676, R 0.294), lenient
 0.410, attribution F1 0.721, source accuracy 0.96, conflict recall 1 of 1,
-attribution F1 0.722 with the taggers; PolNeAR subset with the taggers:
+attribution F1 0.722 with the taggers; attribution F1 after the rules for
+participles, lost complement subjects and nominal 'that' clauses: dev 0.759,
+check 0.744; PolNeAR subset with the taggers:
 content partial F1 0.631, exact content F1 0.395, source F1 0.548, cue F1
 0.559; all 84 PolNeAR dev articles: 0.686, 0.381, 0.591 and 0.588): raise
 them as quality rises.
@@ -41,14 +43,14 @@ ARTICLE_FLOORS = {
     ("dev", "claim_precision"): 0.80,
     ("dev", "claim_recall"): 0.42,
     ("dev", "claim_f1_lenient"): 0.55,
-    ("dev", "attribution_f1"): 0.72,
+    ("dev", "attribution_f1"): 0.74,
     ("dev", "source_accuracy"): 0.9,
     ("dev", "conflict_recall"): 0.2,
     ("check", "claim_f1"): 0.39,
     ("check", "claim_precision"): 0.64,
     ("check", "claim_recall"): 0.27,
     ("check", "claim_f1_lenient"): 0.39,
-    ("check", "attribution_f1"): 0.70,
+    ("check", "attribution_f1"): 0.72,
     ("check", "source_accuracy"): 0.9,
     ("check", "conflict_recall"): 1.0,
 }

@@ -272,3 +272,16 @@ def test_a_speaker_noun_owns_its_announcement_and_a_time_does_not() -> None:
     assert [a.source.text for a in _by_cue(owned, "announcement") if a.source] == ["the governor"]
     timed = analyse("Since last month's announcement that the troops would leave, the town has been quiet.", {})
     assert not _by_cue(timed, "announcement")
+
+
+def test_a_complement_whose_subject_the_parser_took_for_the_cue_object() -> None:
+    warned = analyse("Critics have warned the plan to close the border could starve the valley.", {})
+    assert [a.content.text for a in _by_cue(warned, "have warned")] == [
+        "the plan to close the border could starve the valley"
+    ]
+    counted = analyse("A UN report said between 200 and 300 fighters were active in the hills.", {})
+    assert [a.content.text for a in _by_cue(counted, "said")] == [
+        "between 200 and 300 fighters were active in the hills"
+    ]
+    told = analyse("The minister told reporters on Monday the army would leave.", {})
+    assert [a.content.text for a in _by_cue(told, "told")] == ["the army would leave"]

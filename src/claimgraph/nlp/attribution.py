@@ -355,6 +355,8 @@ def _complement(cue: Token) -> TokenSpan | None:
         start = clause.left_edge.i
         while start < clause.i and doc[start].is_punct:  # "that" stays: PARC content spans the whole complement
             start += 1
+        lost = _lost_subject(cue, clause)
+        start = lost if lost is not None else start
         end = clause.right_edge.i + 1
         participle = trailing_participle(clause)  # "…, adding that …" is the next thing said
         if participle is not None:
@@ -381,6 +383,21 @@ def _complement(cue: Token) -> TokenSpan | None:
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None
+
+
+def _lost_subject(cue: Token, clause: Token) -> int | None:
+    """Where a complement clause without a subject really starts: the parser takes its subject for the
+    cue's object or a phrase of its own ("warned the decision to X could put …", "said between 20 and 30
+    fighters were active"), so the cue's dependents between it and the clause are the clause's words."""
+    doc = cue.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return None
+    lost = [c for c in cue.children if cue.i < c.i < clause.i and c.dep_ in ("dobj", "prep", "npadvmod", "attr")]
+    if not lost:
+        return None
+    start = min(c.left_edge.i for c in lost)
+    between = doc[start : clause.left_edge.i]
+    return start if start > cue.i and not any(t.is_punct for t in between) else None
 
 
 def _around(cue: Token) -> TokenSpan | None:
