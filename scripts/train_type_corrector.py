@@ -56,6 +56,7 @@ from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
 from claimgraph.nlp.pipeline import Analyzer, analyse_doc
 from claimgraph.nlp.records import entities_from_doc
+from claimgraph.nlp.surnames import SurnameMentions
 from claimgraph.nlp.truecase import restore, truecase
 from claimgraph.nlp.type_corrector import (
     COARSE,
@@ -82,6 +83,7 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 DROP_THRESHOLDS = (0.7, 0.8, 1.01)  # 1.01: never drop
 MIN_FEATURE_COUNT = 2
 SEED = 0
+AFTER_CORRECTOR = ("claimgraph_type_corrector_v1", "claimgraph_surnames_v1")
 
 
 def fold(name: str | None) -> str:
@@ -116,6 +118,7 @@ class Article:
                 elif (label := decisions[n, ent.start]) is not None:
                     kept.append(Span(doc, ent.start, ent.end, label=label))
             doc.ents = kept
+            SurnameMentions()(doc)  # the component after the corrector
             docs.append(restore(doc, text) if doc.text != text else doc)
         title = docs[1] if len(docs) > 1 else None
         if self.corpus == "dev":  # the whole extraction: claims are scored too, and they depend on the types
@@ -129,8 +132,9 @@ class Article:
 
 def parse(analyzer: Analyzer, documents: list[Document], corpus: str) -> list[Article]:
     nlp = analyzer.nlp
-    if "claimgraph_type_corrector_v1" in nlp.pipe_names:
-        nlp.remove_pipe("claimgraph_type_corrector_v1")
+    for after in AFTER_CORRECTOR:  # the corrector's input is what the pipe before it leaves
+        if after in nlp.pipe_names:
+            nlp.remove_pipe(after)
     out = []
     for d in documents:
         texts = [d.text] + ([d.title] if d.title else [])

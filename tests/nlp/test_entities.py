@@ -16,7 +16,7 @@ def test_components_are_registered_with_versioned_names() -> None:
     ours = [n for n in names if n.startswith("claimgraph_")]
     assert ours and all(n.endswith("_v1") for n in ours)
     assert names.index("ner") < names.index(ours[0])
-    assert names[-2:] == ["claimgraph_entity_types_v1", "claimgraph_type_corrector_v1"]
+    assert names[-3:] == ["claimgraph_entity_types_v1", "claimgraph_type_corrector_v1", "claimgraph_surnames_v1"]
 
 
 def test_only_contract_types_reach_doc_ents() -> None:
@@ -255,3 +255,17 @@ def test_a_full_name_read_as_an_organisation_is_the_person_named_alone_elsewhere
     assert name is not None
     doc.ents = [Span(doc, name.start, name.end, label="ORG"), Span(doc, 0, 1, label="PERSON")]
     assert ("Pyotr Andreyevich Kovalenko", "PERSON") in [(e.text, e.label_) for e in entity_types(doc).ents]
+
+
+def test_nationality_and_creed_words_before_an_acronym_are_not_part_of_the_name() -> None:
+    found = entities("Officials blamed the Kurdish YPG for the attack on the checkpoint.")
+    assert by_name(found, "YPG")
+    assert not any(e.name.startswith("Kurdish") for e in found)
+    whole = entities("The Syrian Democratic Forces said they held the town.")
+    assert by_name(whole, "Syrian Democratic Forces")
+
+
+def test_a_name_and_the_known_place_it_is_in_are_two_names() -> None:
+    found = entities("Government troops advanced on Khirbet Nasr in Homs overnight.")
+    assert by_name(found, "Homs").type == "PLACE"
+    assert not any(" in " in e.name for e in found)

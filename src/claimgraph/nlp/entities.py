@@ -17,11 +17,13 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
 * a PERSON or ORG that is a country, large city or known region is a PLACE;
 * a leading lower-case "the" and a trailing possessive are trimmed, so
   mention texts are the names themselves;
+* nationality and creed words before an acronym or a listed name are cut
+  ("Kurdish YPG" is the YPG, "Islamist Muslim Brotherhood" the Brotherhood);
 * spans the model glues together are cut apart: a rank or title before a
   person's name ("Royal Marine Kosta Scurfield" is the person "Kosta
   Scurfield"; a title naming a service stays its organisation, "Royal
-  Marine"), and two known names joined by a preposition ("Isis for the
-  YPG");
+  Marine"), two known names joined by a preposition ("Isis for the
+  YPG"), and a name and the known place it is in ("Khirbet Nasr in Homs");
 * a capitalised title after "entitled"/"titled" names a work, not an actor;
 * faiths, ideologies, peoples, weapons, days and months are never actors,
   nor is "State" in "Secretary of State";
@@ -95,7 +97,10 @@ _FACILITY_HEADS_WORDS = (
 FACILITY_HEADS = frozenset(_FACILITY_HEADS_WORDS.split())
 SERVICE_WORDS = frozenset(["marine", "marines", "navy", "army", "guard", "guards", "police", "air"])
 JOINERS = frozenset(["for", "against", "and", "with", "over", "by"])
+PLACE_JOINERS = frozenset(["in", "near", "outside"])
 WORK_CUES = frozenset(["entitled", "titled"])
+# Words written before a group's name that describe it rather than name it ("Islamist", "jihadist").
+EPITHETS = frozenset(["islamist", "jihadist", "jihadi", "militant", "radical", "extremist", "hardline", "rebel"])
 LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
 # Where the mapping leaves the label each span had before it (first token → label), for the type corrector.
 LABELS_BEFORE = "claimgraph_labels_before"
@@ -213,6 +218,7 @@ class EntityTypes:
             return [span]
         if (parts := _titled_person(span)) is not None:
             return parts
+        span = self._without_epithets(span)
         if span.label_ != "ORG":
             return [span]
         for tok in span[1:-1]:
@@ -221,7 +227,28 @@ class EntityTypes:
                 right = span.doc[tok.i + 1 + (tok.nbor().lower_ == "the") : span.end]
                 if len(right) and self._known(left) and self._known(right):
                     return [Span(span.doc, p.start, p.end, label="ORG") for p in (left, right)]
+            if tok.lower_ in PLACE_JOINERS and tok.is_lower and is_known_place(span.doc[tok.i + 1 : span.end].text):
+                # "Khirbet Nasr in Homs": a name, then where it is; the model read them as one organisation
+                left, right = span.doc[span.start : tok.i], span.doc[tok.i + 1 : span.end]
+                return [
+                    Span(span.doc, left.start, left.end, label="ORG"),
+                    Span(span.doc, right.start, right.end, label="GPE"),
+                ]
         return [span]
+
+    def _without_epithets(self, span: Span) -> Span:
+        """ "Kurdish YPG", "Iraqi Daesh": nationality and creed words before an acronym or a listed name are not part of it."""
+        doc, start = span.doc, span.start
+        while start < span.end - 1 and (is_demonym(doc[start].text) or doc[start].lower_ in EPITHETS):
+            start += 1
+        if start == span.start or span.label_ not in NAME_LIKE:
+            return span
+        rest = doc[start : span.end]
+        acronym = len(rest) == 1 and rest.text.isupper() and len(rest.text) > 1
+        heads = {t.lower_ for t in rest} & (ARMED_HEADS | STATE_WORDS | LED_BODIES | {"army", "front", "movement"})
+        if acronym or (not heads and self.gazetteer.lookup(rest.text, allow_guarded=True) is not None):
+            return Span(doc, start, span.end, label=span.label, kb_id=span.kb_id)
+        return span
 
     def _known(self, part: Span) -> bool:
         """A gazetteer name or an acronym: enough to say a joined span holds two names."""

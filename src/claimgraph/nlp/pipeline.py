@@ -28,6 +28,7 @@ from claimgraph.nlp import group_names as _group_names  # noqa: F401
 from claimgraph.nlp import institutions as _institutions  # noqa: F401
 from claimgraph.nlp import outlets as _outlets  # noqa: F401
 from claimgraph.nlp import places as _places  # noqa: F401
+from claimgraph.nlp import surnames as _surnames  # noqa: F401
 from claimgraph.nlp import type_corrector as _type_corrector  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.budget import time_budget
@@ -48,7 +49,8 @@ Parsed = tuple[Doc, Document, Doc | None]
 # (they keep the model's date expressions before the entity rules retype its
 # spans), then the gazetteer (the strongest evidence, which later rules may
 # extend but not cut), name shapes, outlets and state bodies, the mapping to
-# contract types, and last the learned type corrector's second opinion.
+# contract types, the learned type corrector's second opinion, and last the
+# lone surnames of people named in full.
 COMPONENTS = (
     "claimgraph_events_v1",
     "claimgraph_gazetteer_v1",
@@ -59,6 +61,7 @@ COMPONENTS = (
     "claimgraph_places_v1",
     "claimgraph_entity_types_v1",
     "claimgraph_type_corrector_v1",
+    "claimgraph_surnames_v1",
 )
 
 
