@@ -111,3 +111,15 @@ def test_a_table_row_carries_its_locale(tmp_path: Path) -> None:
     german, unhinted = read_paths([path])
     assert isinstance(german, Document) and isinstance(unhinted, Document)
     assert (german.published, unhinted.published) == ("2016-04-03", "2016-03-04")
+
+
+def test_a_feed_entry_is_read_by_its_channel_language(tmp_path: Path) -> None:
+    feed = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Valley Courier</title><language>en-gb</language>
+<item><title>Falcons leave coalition</title><link>https://example.com/a</link><pubDate>4/5/2017</pubDate>
+<description>The Ridge Falcons said they had left the Dawn Coalition after a dispute over Korvana.</description></item>
+</channel></rss>"""
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    [doc] = list(read_paths([tmp_path / "feed.xml"]))
+    assert isinstance(doc, Document) and doc.published == "2017-05-04", doc
+    assert "'en-gb'" in doc.warnings[0].message

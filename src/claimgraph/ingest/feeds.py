@@ -2,7 +2,8 @@
 
 Feeds carry the article (``content``) or its teaser (``summary``) as an
 HTML fragment, with the entry's own title, link, author and an RFC 822
-(RSS) or ISO (Atom) date.  Fragments are too small for trafilatura's
+(RSS) or ISO (Atom) date; any other date is read by the channel's
+``<language>`` or the entry link's domain (``locales``).  Fragments are too small for trafilatura's
 boilerplate scoring, and a feed has no page furniture anyway, so they are
 flattened to lines with lxml and go through the plain-text layout rules.
 
@@ -25,6 +26,7 @@ from lxml import etree
 from claimgraph.errors import InputError
 from claimgraph.ingest.article import Article, content_id, read_document, with_metadata
 from claimgraph.ingest.dates import parse_timestamp
+from claimgraph.ingest.locales import dates_written, from_locale, from_url
 from claimgraph.ingest.text import read_layout
 from claimgraph.model import Document, ExtractionError
 
@@ -39,6 +41,7 @@ def read_feed(raw: bytes, path: Path) -> Iterator[Document | ExtractionError]:
         yield ExtractionError(str(path), content_id(raw), "no_text", f"not a feed, or a feed without entries{why}")
         return
     publisher = parsed.feed.get("title") or None
+    locale = parsed.feed.get("language") or None  # the channel's <language>: how its numeric dates are written
     stem = path.name.split(".")[0]
     for n, entry in enumerate(parsed.entries, 1):
         fields = {
@@ -49,7 +52,7 @@ def read_feed(raw: bytes, path: Path) -> Iterator[Document | ExtractionError]:
             "body": _body(entry),
         }
         entry_raw = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        yield read_document(entry_raw, f"{path}/{stem}-{n}", partial(_entry, fields, publisher))
+        yield read_document(entry_raw, f"{path}/{stem}-{n}", partial(_entry, fields, publisher, locale))
 
 
 def _body(entry: Any) -> str:
@@ -59,11 +62,12 @@ def _body(entry: Any) -> str:
     return str(entry.get("summary") or "")
 
 
-def _entry(fields: dict[str, Any], publisher: str | None) -> Article:
+def _entry(fields: dict[str, Any], publisher: str | None, locale: str | None) -> Article:
     if not fields["body"].strip():
         raise InputError("no_text", "the feed entry has neither content nor a summary")
-    published = parse_timestamp(fields["published"])
-    article = read_layout(fragment_text(fields["body"]), title=fields["title"] or None, published=published)
+    with dates_written(from_locale(locale), from_url(fields["link"])):
+        published = parse_timestamp(fields["published"])
+        article = read_layout(fragment_text(fields["body"]), title=fields["title"] or None, published=published)
     return with_metadata(
         article,
         published=published,
