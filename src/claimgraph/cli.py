@@ -416,8 +416,8 @@ def doc(
     db: Db = None,
     as_json: Json = False,
 ) -> None:
-    """A stored document: title, outlet, date and dateline; its text with mentions in [brackets]; its
-    mentions, attributions and claims with their offsets."""
+    """A stored document: title, outlet, date and dateline; its text with mentions in [brackets], attribution
+    contents in ⟨a1 …⟩ and claim evidence in ⟪c1 …⟫; its mentions, attributions and claims with their offsets."""
 
     def text(view: Any) -> str:
         ex, d = view.extraction, view.extraction.document

@@ -34,15 +34,35 @@ class DocumentView:
         return {**to_json(self.extraction), "actors": dict(self.actors)}
 
     def marked_text(self) -> str:
-        """The body with every mention in [brackets], so a reader sees what was recognised where."""
+        """The body with every mention in [brackets], each attribution's content in ⟨a1 …⟩ and each claim's
+        evidence in ⟪c1 …⟫, so a reader sees what was recognised and read where.
+
+        Marks nest where the spans nest (a span that starts earlier, or at the
+        same place and is longer, opens first); a mention overlapping the one
+        before it, or any span out of range, is left unmarked.
+        """
         text = self.extraction.document.text
-        spans = sorted((m.start, m.end) for e in self.extraction.entities for m in e.mentions if m.field is None)
+        marks: list[tuple[int, int, int, str]] = []  # (offset, 0 closes / 1 opens, nesting order, mark)
+
+        def mark(start: int, end: int, opening: str, closing: str) -> None:
+            if 0 <= start < end <= len(text):
+                marks.extend([(start, 1, start - end, opening), (end, 0, end - start, closing)])
+
+        at = 0
+        for start, end in sorted(
+            (m.start, m.end) for e in self.extraction.entities for m in e.mentions if m.field is None
+        ):
+            if start >= at:
+                mark(start, end, "[", "]")
+                at = max(at, end)
+        for a in self.extraction.attributions:
+            mark(a.content.start, a.content.end, f"⟨{a.id} ", "⟩")
+        for c in self.extraction.claims:
+            mark(c.evidence.start, c.evidence.end, f"⟪{c.id} ", "⟫")
         out, at = [], 0
-        for start, end in spans:
-            if start < at or end > len(text):  # overlapping or out of range: leave the text as it is there
-                continue
-            out += [text[at:start], "[", text[start:end], "]"]
-            at = end
+        for offset, _, _, sign in sorted(marks):
+            out += [text[at:offset], sign]
+            at = offset
         return "".join([*out, text[at:]])
 
 
