@@ -19,7 +19,7 @@ def test_graph_methods() -> None:
     assert methods == {
         "open", "close", "ingest", "add", "dossier", "claims", "conflicts", "events", "timeline", "search",
         "failures", "stats", "merge", "split", "attach", "detach", "review", "explain", "export", "document",
-        "browse", "actors", "neighbourhood", "reports", "candidates", "hand_actions", "undo",
+        "browse", "actors", "neighbourhood", "reports", "candidates", "hand_actions", "undo", "warnings",
     }  # fmt: skip
 
 
