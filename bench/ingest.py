@@ -4,7 +4,7 @@
 
 Both runs use the same loaded pipeline on the same invented articles
 (written to a temporary folder), so the ratio measures what the store adds:
-hashing, MinHash signatures, one transaction per document and the
+hashing, MinHash signatures, one transaction per batch of documents and the
 resolution pass at the end.
 """
 

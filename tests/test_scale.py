@@ -1,17 +1,28 @@
-"""Ingest on every core and on a Dask cluster ends with the store one process makes; a killed run resumes."""
+"""Ingest on every core and on a Dask cluster ends with the store one process makes; a killed run resumes.
+
+The kill test kills the ingest command itself (``kill -9``) while the
+cluster, which lives in this test process, goes on: the rerun must end with
+exactly the store a clean run makes, on SQLite and on PostgreSQL.
+"""
 
 from __future__ import annotations
 
 import io
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from claimgraph import Graph
 from claimgraph.load import ingest_shards
 from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
 from claimgraph.store import open_store
+from claimgraph.store.engine import create_engine
 from postgres_server import PostgresServer
 
 pytest.importorskip("distributed")
@@ -97,3 +108,56 @@ def test_an_interrupted_cluster_ingest_resumes_and_a_rerun_adds_nothing(tmp_path
         rerun = ingest_shards(open_store(resumed), shards, cluster)
     assert 0 < rest.read < full.read and rerun.read == 0
     assert exported(resumed) == exported(clean)
+
+
+def articles(folder: Path, count: int) -> Path:
+    """``count`` short invented articles, each different."""
+    folder.mkdir()
+    groups, places = ["Amber Lantern Front", "Gray Heron Brigade", "Copper Valley Movement"], ["Valdris", "Estmoor"]
+    for i in range(count):
+        group, place = groups[i % 3], places[i % 2]
+        text = f"Fighters of the {group} attacked {place} on day {i}, said Ilse Marrow, a researcher.\n"
+        (folder / f"article-{i:03d}.txt").write_text(f"Clashes near {place} ({i})\n\n{text}", encoding="utf-8")
+    return folder
+
+
+def shards_recorded(url: str) -> int:
+    """Shards the store has recorded as stored (0 while the ingest has not made the store yet)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text("SELECT count(*) FROM meta WHERE key LIKE 'shard:%'")).scalar_one())
+    except sa.exc.DBAPIError:
+        return 0
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_a_dask_ingest_killed_mid_way_resumes_to_a_clean_run(
+    store_url: str, sibling: Callable[[str], str], scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill -9 of the ingest command while the cluster works: the rerun ends with the clean run's store."""
+    corpus = articles(tmp_path / "in", 12)
+    monkeypatch.setenv("CLAIMGRAPH_SHARD_FILES", "2")
+    monkeypatch.setenv("CLAIMGRAPH_BATCH_SIZE", "1")
+    clean = sibling("clean")
+    with Graph.open(clean) as graph:
+        assert graph.ingest([corpus], dask=scheduler).stored == 12
+    command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest", str(corpus)]
+    process = subprocess.Popen([*command, "--db", store_url, "--dask", scheduler], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and process.poll() is None and shards_recorded(store_url) < 2:
+            time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    at_kill = shards_recorded(store_url)
+    assert 0 < at_kill < 6, "the kill did not land mid-way"
+    with Graph.open(store_url) as graph:
+        rest = graph.ingest([corpus], dask=scheduler)
+        rerun = graph.ingest([corpus], dask=scheduler)
+    assert 0 < rest.read < 12 and rest.stored + rest.duplicates == rest.read
+    assert rerun.read == 0
+    assert exported(store_url) == exported(clean)

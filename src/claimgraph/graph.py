@@ -192,7 +192,8 @@ class Graph:
             from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
 
             with ClusterAnalyzer(dask, model, workers or None) as cluster:
-                return ingest_shards(self._engine, make_shards(paths), cluster, progress)
+                shards = make_shards(paths, max_files=settings.get_int("shard_files"))
+                return ingest_shards(self._engine, shards, cluster, progress)
         count = worker_count(requested_workers(workers))
         if count == 1:
             return ingest_paths(self._engine, paths, self._analyzer(model), progress)

@@ -1,4 +1,4 @@
-"""The ingest loop: paths → extraction → the store, one transaction per document.
+"""The ingest loop: paths → extraction → the store, one transaction per batch of documents.
 
 It sits above the store and resolution (it reads inputs, runs the NLP,
 writes rows and brings the derived tables up to date), so ``store/`` itself
@@ -21,19 +21,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from claimgraph import __version__
+from claimgraph import __version__, settings
 from claimgraph.errors import StoreError
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.resolve.origins import signature
 from claimgraph.resolve.refresh import refresh
 from claimgraph.store import meta
-from claimgraph.store.write import has_document, store_extraction, store_failure
+from claimgraph.store.write import has_document, store_extractions, store_failure
 
 if TYPE_CHECKING:
     from claimgraph.nlp.cluster import ClusterAnalyzer, Shard
@@ -83,24 +84,71 @@ def write_results(
     summary: IngestSummary,
     progress: Callable[[str], None] | None = None,
 ) -> None:
-    """Store each result in its own transaction, counting into ``summary``."""
-    for result in results:
-        outcome = write_result(engine, result, extractor)
-        setattr(summary, outcome, getattr(summary, outcome) + 1)
-        if outcome == "stored" and isinstance(result, Extraction):
-            summary.warnings += len(result.document.warnings)
-        if isinstance(result, ExtractionError):
-            log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
-        elif outcome == "duplicates":
-            log.debug("%s: skipped, already stored as %s", result.document.source_path, result.document.id)
-        if progress:
-            progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
+    """Store the results a batch (the ``batch_size`` setting) per transaction, counting into ``summary``."""
+    size, stream = settings.get_int("batch_size"), iter(results)
+    while chunk := list(islice(stream, size)):
+        for result, outcome in zip(chunk, write_batch(engine, chunk, extractor), strict=True):
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if outcome == "stored" and isinstance(result, Extraction):
+                summary.warnings += len(result.document.warnings)
+            if isinstance(result, ExtractionError):
+                log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
+            elif outcome == "duplicates":
+                log.debug("%s: skipped, already stored as %s", result.document.source_path, result.document.id)
+            if progress:
+                progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
 
 
 # A transaction that collided with a concurrent writer is tried again this many times in all.
 ATTEMPTS = 5
 # PostgreSQL's deadlock_detected and serialization_failure: the transaction may simply be run again.
 _RETRY_STATES = frozenset({"40P01", "40001"})
+
+
+def _runs(chunk: list[Extraction | ExtractionError]) -> Iterator[list[Extraction] | ExtractionError]:
+    """The chunk in order: each run of extractions together, each failure on its own.
+
+    A failure and a document from one file (rows of one CSV) share a
+    failure record, which the later of the two decides: order is kept.
+    """
+    run: list[Extraction] = []
+    for result in chunk:
+        if isinstance(result, Extraction):
+            run.append(result)
+            continue
+        if run:
+            yield run
+            run = []
+        yield result
+    if run:
+        yield run
+
+
+def write_batch(engine: sa.Engine, chunk: list[Extraction | ExtractionError], extractor: str) -> list[str]:
+    """Store ``chunk`` in one transaction; each result's summary field (``write_result``'s outcomes).
+
+    Should another writer commit one of these documents between our check
+    and our insert, the batch is rolled back and written again one result
+    at a time, where each collision is told apart and counted.
+    """
+    written: set[int] = set()
+    try:
+        with engine.begin() as conn:
+            for run in _runs(chunk):
+                if isinstance(run, ExtractionError):
+                    store_failure(conn, run, extractor)
+                    continue
+                signed = [(e, signature(e.document.text)) for e in run]
+                written.update(map(id, store_extractions(conn, signed, extractor)))
+    except sa.exc.IntegrityError:
+        return [write_result(engine, result, extractor) for result in chunk]
+    except sa.exc.OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) not in _RETRY_STATES:
+            raise StoreError(f"cannot write to the store: {exc.orig}") from exc
+        return [write_result(engine, result, extractor) for result in chunk]
+    return [
+        "failed" if isinstance(r, ExtractionError) else "stored" if id(r) in written else "duplicates" for r in chunk
+    ]
 
 
 def write_result(engine: sa.Engine, result: Extraction | ExtractionError, extractor: str) -> str:
@@ -119,10 +167,8 @@ def write_result(engine: sa.Engine, result: Extraction | ExtractionError, extrac
                 if isinstance(result, ExtractionError):
                     store_failure(conn, result, extractor)
                     return "failed"
-                if has_document(conn, result.document.id):
-                    return "duplicates"  # the same content twice in one batch, or already stored
-                store_extraction(conn, result, extractor, signature(result.document.text))
-            return "stored"
+                signed = [(result, signature(result.document.text))]
+                return "stored" if store_extractions(conn, signed, extractor) else "duplicates"
         except sa.exc.IntegrityError as exc:
             if isinstance(result, Extraction):
                 with engine.connect() as conn:

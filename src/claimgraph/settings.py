@@ -38,7 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
         "How a numeric date that reads two ways is read when neither the record's locale nor its outlet's "
         "domain says: mdy (4/5/17 is 5 April) or dmy (4 May); the document is warned either way.",
     ),
-    Setting("batch_size", "32", "CLAIMGRAPH_BATCH_SIZE", "Documents per spaCy nlp.pipe batch.", minimum=1),
+    Setting(
+        "batch_size",
+        "32",
+        "CLAIMGRAPH_BATCH_SIZE",
+        "Documents per spaCy nlp.pipe batch, and per store transaction on ingest.",
+        minimum=1,
+    ),
     Setting(
         "chunk_chars",
         "100000",
@@ -65,6 +71,13 @@ SETTINGS: tuple[Setting, ...] = (
         "CLAIMGRAPH_WORKERS",
         "Extraction processes for extract and ingest (one model load each); 0 means one per core.",
         minimum=0,
+    ),
+    Setting(
+        "shard_files",
+        "256",
+        "CLAIMGRAPH_SHARD_FILES",
+        "Input files per Dask shard (ingest --dask): the unit a killed cluster ingest resumes from.",
+        minimum=1,
     ),
 )
 

@@ -66,7 +66,9 @@ def take_snapshot(conn: sa.Connection) -> Snapshot:
             actors[actor_id].aliases.append(surface)
     doc_actors: dict[str, set[str]] = defaultdict(set)
     for actor_id, doc_id, gazetteer_id in conn.execute(
-        sa.select(c.actor_id, e.document_id, e.gazetteer_id).join(t.canonical, c.name_id == e.name_id)
+        sa.select(c.actor_id, e.document_id, e.gazetteer_id)
+        .join(t.canonical, c.name_id == e.name_id)
+        .order_by(e.gazetteer_id)  # sorted, as the dossier lists them: not in whatever order the rows lie
     ):
         doc_actors[doc_id].add(actor_id)
         if gazetteer_id and gazetteer_id not in actors[actor_id].gazetteer_ids:

@@ -4,9 +4,18 @@ Called at the end of an ingest, after a hand judgement, and before any
 reading command when ``meta`` marks them stale, so every answer reflects every
 committed document even after a crash between writing and rebuilding.  A
 store an older matcher judged is stale too: its judgements are made again.
-The near-duplicate rebuilder (MinHash, with datasketch) is imported only
-when origins are stale: a read of an up-to-date store checks ``meta`` and
-the judgements' matcher version and nothing else.
+The near-duplicate code (MinHash, with datasketch) is imported only when
+origins are stale: a read of an up-to-date store checks ``meta`` and the
+judgements' matcher version and nothing else.
+
+Only what changed is recomputed: the names and documents ``touched`` since
+the last refresh lead to the names whose actors may change (``affected``),
+the documents whose origins are new and the outlets of their publishers,
+so ingesting ten documents into a large store costs about what it costs
+into a small one.  A store whose persisted indexes are missing or of
+another layout (``LAYOUT``: made by another claimgraph) is rebuilt whole
+once, and so is every store with ``force``, and the actors of a store an
+older matcher judged.
 """
 
 from __future__ import annotations
@@ -15,41 +24,75 @@ import logging
 
 import sqlalchemy as sa
 
-from claimgraph.resolve.outlets import rebuild_outlets
-from claimgraph.resolve.store import forget_outdated, has_outdated, judge_pending, rebuild_actors
+from claimgraph import __version__
+from claimgraph.resolve.outlets import add_outlets, rebuild_outlets
+from claimgraph.resolve.store import (
+    affected,
+    forget_outdated,
+    has_outdated,
+    judge_pending,
+    rebuild_actors,
+    refile_all,
+)
 from claimgraph.store import locks
-from claimgraph.store.meta import ACTORS, ORIGINS, is_stale, put
+from claimgraph.store.meta import ACTORS, ORIGINS, get, is_stale, put
+from claimgraph.store.touched import DOCUMENT, NAME, clear, touched
 
 log = logging.getLogger(__name__)
 
+# What the persisted blocks and bands were made by: a store holding another value is rebuilt whole.
+LAYOUT_KEY = "derived_version"
+LAYOUT = f"claimgraph {__version__}; blocks 1; bands 1"
+
 
 def refresh(engine: sa.Engine, force: bool = False) -> bool:
-    """Rebuild resolution and origins where stale (or all, with ``force``); whether anything was rebuilt.
+    """Bring resolution, origins and outlets up to date where stale (all of them, with ``force``); whether anything ran.
 
-    Rebuilding replaces the derived rows wholesale, so it runs under the
-    store's rebuild lock: two ingests finishing at once take turns (the
-    second usually finds nothing left to do) instead of both re-inserting.
+    It runs under the store's rebuild lock: two ingests finishing at once
+    take turns (the second usually finds nothing left to do) instead of
+    both rewriting the same rows.
     """
     if not force:
         with engine.connect() as conn:
             if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or has_outdated(conn)):
                 return False
-    from claimgraph.resolve.origins import rebuild_origins
+    from claimgraph.resolve.origins import add_origins, rebuild_origins
 
     with engine.begin() as conn:
         locks.hold(conn, locks.REBUILD)
+        whole = force or get(conn, LAYOUT_KEY) != LAYOUT
         rejudged = forget_outdated(conn)
         if rejudged:
             log.info("judging every name again: %d judgements were made by an older matcher", rejudged)
-        actors = force or bool(rejudged) or is_stale(conn, ACTORS)
-        origins = force or is_stale(conn, ORIGINS)
+        actors = whole or bool(rejudged) or is_stale(conn, ACTORS)
+        origins = whole or is_stale(conn, ORIGINS)
+        if whole:
+            log.debug("rebuilding the resolution blocks")
+            refile_all(conn)
         if actors:
-            log.debug("rebuilding canonical actors (%d new automatic judgements)", judge_pending(conn))
-            rebuild_actors(conn)
+            log.debug("judging new names (%d new automatic judgements)", judge_pending(conn))
+            names = touched(conn, NAME)
+            if whole or rejudged:
+                log.debug("rebuilding canonical actors")
+                rebuild_actors(conn)
+            else:
+                among = affected(conn, names)
+                log.debug("updating the actors of %d names (%d touched)", len(among), len(names))
+                rebuild_actors(conn, among)
+            clear(conn, NAME, names)
             put(conn, ACTORS, "0")
         if origins:
-            log.debug("rebuilding origins of near-duplicate documents, and the outlets' names")
-            rebuild_origins(conn)
-            rebuild_outlets(conn)
+            documents = touched(conn, DOCUMENT)
+            if whole:
+                log.debug("rebuilding origins of near-duplicate documents, and the outlets' names")
+                rebuild_origins(conn)
+                rebuild_outlets(conn)
+            else:
+                log.debug("placing %d new documents among near-duplicate origins and outlets", len(documents))
+                add_origins(conn, documents)
+                add_outlets(conn, documents)
+            clear(conn, DOCUMENT, documents)
             put(conn, ORIGINS, "0")
+        if whole:
+            put(conn, LAYOUT_KEY, LAYOUT)
     return actors or origins

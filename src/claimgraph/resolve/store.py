@@ -1,44 +1,75 @@
 """Resolution against the store: automatic judgements, hand judgements, actors.
 
 ``judge_pending`` compares names not yet resolved with every name sharing a
-block and stores the verdicts (each automatic merge with its score and
-reason).  ``rebuild_actors`` derives the canonical actors from all
-judgements, replacing the derived tables wholesale: nothing is ever merged
-in place, so undoing a merge is just one more judgement.
+block (found through the persisted ``name_blocks``) and stores the
+verdicts (each automatic merge with its score and reason).
+``rebuild_actors`` derives the canonical actors from the judgements,
+replacing the derived rows — of every name, or of the names ``affected``
+by what changed since the last refresh: nothing is ever merged in place,
+so undoing a merge is just one more judgement.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection
+from typing import Any
 
 import sqlalchemy as sa
 
 from claimgraph.model import Judgement
 from claimgraph.nodes import digest
 from claimgraph.resolve.batch import judge_all
-from claimgraph.resolve.clusters import StoredJudgement, clusters
+from claimgraph.resolve.blocking import block_keys
+from claimgraph.resolve.clusters import MERGE_AT, Evidence, StoredJudgement, clusters, combine
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
 from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compatible
 from claimgraph.store import schema as t
+from claimgraph.store.bulk import delete_in, insert_rows, select_in
 from claimgraph.store.meta import ACTORS, mark_stale
 from claimgraph.store.write import record_auto_judgements, record_hand_judgements
 
 
+def _candidate(r: Any) -> Candidate:
+    return Candidate(r.id, r.name, r.fold, r.type, r.gazetteer_id)
+
+
+_NAME_COLUMNS = (t.names.c.id, t.names.c.name, t.names.c.fold, t.names.c.type, t.names.c.gazetteer_id)
+
+
+def refile_all(conn: sa.Connection) -> None:
+    """Rebuild ``name_blocks`` from every resolvable name (a store made before it, or a new blocking layout)."""
+    names = [_candidate(r) for r in conn.execute(sa.select(*_NAME_COLUMNS).where(t.names.c.scope.is_(None)))]
+    conn.execute(t.name_blocks.delete())
+    insert_rows(conn, t.name_blocks, [{"key": k, "name_id": c.id} for c in names for k in sorted(block_keys(c))])
+
+
 def judge_pending(conn: sa.Connection) -> int:
-    """Store verdicts for every blocked pair involving an unresolved name; returns how many."""
-    rows = conn.execute(
-        sa.select(
-            t.names.c.id, t.names.c.name, t.names.c.fold, t.names.c.type, t.names.c.gazetteer_id, t.names.c.resolved
-        ).where(t.names.c.scope.is_(None))
-    ).all()
-    pending = {r.id for r in rows if not r.resolved}
-    if not pending:
-        return 0
-    candidates = [Candidate(r.id, r.name, r.fold, r.type, r.gazetteer_id) for r in rows]
-    verdicts = [(a, b, v.judgement, v.score, v.reason) for a, b, v in judge_all(candidates, pending)]
-    count = record_auto_judgements(conn, verdicts, MATCHER_VERSION)
-    conn.execute(t.names.update().where(t.names.c.resolved.is_(False)).values(resolved=True))
+    """Store verdicts for every blocked pair involving an unresolved name; returns how many.
+
+    The unresolved names are filed under their blocks first; then only the
+    names sharing one of those blocks are read back (``name_blocks``), never
+    the whole store.  Every such block is read whole, so the pairs — sorted
+    neighbours in a large block included — are the ones blocking all names
+    at once would propose for these names.
+    """
+    n = t.names.c
+    rows = conn.execute(sa.select(*_NAME_COLUMNS).where(n.resolved.is_(False), n.scope.is_(None))).all()
+    pending = {r.id: _candidate(r) for r in rows}
+    count = 0
+    if pending:
+        b = t.name_blocks.c
+        delete_in(conn, t.name_blocks, b.name_id, pending)  # a name given a gazetteer id is filed anew
+        filed = {c.id: block_keys(c) for c in pending.values()}
+        insert_rows(conn, t.name_blocks, [{"key": k, "name_id": i} for i, keys in filed.items() for k in sorted(keys)])
+        members = {
+            r.name_id for r in select_in(conn, sa.select(b.name_id).distinct(), b.key, set().union(*filed.values()))
+        }
+        known = {r.id: _candidate(r) for r in select_in(conn, sa.select(*_NAME_COLUMNS), n.id, members - set(pending))}
+        candidates = [({**known, **pending})[i] for i in sorted(members | set(pending))]
+        verdicts = [(a, b2, v.judgement, v.score, v.reason) for a, b2, v in judge_all(candidates, set(pending))]
+        count = record_auto_judgements(conn, verdicts, MATCHER_VERSION)
+    conn.execute(t.names.update().where(n.resolved.is_(False)).values(resolved=True))
     return count
 
 
@@ -74,15 +105,49 @@ def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -
     query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(
         j.judgement != Judgement.UNSURE
     )
-    if among is None:
-        rows = conn.execute(query).all()
-    else:
-        ids = sorted(among)
-        rows = [r for i in range(0, len(ids), 500) for r in conn.execute(query.where(j.left_id.in_(ids[i : i + 500])))]
+    rows = select_in(conn, query, j.left_id, among)
+    if among is not None:
         rows = [r for r in rows if r.right_id in among]
     return [
         StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), bool(r.by_hand), r.score, r.id) for r in rows
     ]
+
+
+def _joins(e: Evidence) -> bool:
+    """Whether this pair's evidence can join its two names (only such pairs tie actors together)."""
+    if e.hand is not None:
+        return e.hand.judgement == Judgement.POSITIVE
+    return e.positive >= MERGE_AT
+
+
+def affected(conn: sa.Connection, touched: Collection[str]) -> set[str]:
+    """The names whose actors may change when ``touched`` names did: everything they can be joined to.
+
+    Clustering decides each group of names tied by joining evidence (a
+    hand merge, or automatic evidence reaching ``MERGE_AT``) on its own, so
+    recomputing the groups of the touched names, together with every name
+    of the actors they had (an actor can split), gives what clustering all
+    names would give.
+    """
+    j, c = t.judgements.c, t.canonical.c
+    query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(
+        j.judgement != Judgement.UNSURE
+    )
+    done: set[str] = set()
+    frontier = set(touched)
+    while frontier:
+        done |= frontier
+        found: set[str] = set()
+        old = {r.actor_id for r in select_in(conn, sa.select(c.actor_id), c.name_id, frontier)}
+        found.update(r.name_id for r in select_in(conn, sa.select(c.name_id), c.actor_id, old))
+        rows = {r.id: r for col in (j.left_id, j.right_id) for r in select_in(conn, query, col, frontier)}
+        judged = [
+            StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), bool(r.by_hand), r.score, r.id)
+            for r in rows.values()
+        ]
+        found.update(name for pair, e in combine(judged).items() if _joins(e) for name in pair)
+        frontier = found - done
+    return done
 
 
 def _main_name(root: str, carried: Counter[str] | None) -> str:
@@ -97,24 +162,29 @@ def _main_name(root: str, carried: Counter[str] | None) -> str:
     return min(carried, key=lambda n: (-carried[n], n))
 
 
-def rebuild_actors(conn: sa.Connection) -> None:
-    """Replace ``canonical`` and ``actors`` with the clusters the judgements imply (ids: ``_main_name``)."""
-    name_types: dict[str, str] = dict(conn.execute(sa.select(t.names.c.id, t.names.c.type)).all())
-    en = t.entity_names.c
-    reach: dict[str, int] = dict(
-        conn.execute(sa.select(en.name_id, sa.func.count(sa.distinct(en.document_id))).group_by(en.name_id)).all()
-    )
-    roots = clusters(name_types, load_judgements(conn), name_types, compatible, reach)
-    e = t.entities.c
-    usage = conn.execute(
-        sa.select(e.name_id, e.name, e.type, sa.func.count()).group_by(e.name_id, e.name, e.type)
-    ).all()
+def rebuild_actors(conn: sa.Connection, among: Collection[str] | None = None) -> None:
+    """Replace ``canonical`` and ``actors`` with the clusters the judgements imply (of ``among`` names only).
+
+    Actor ids are made from their main names (``_main_name``), which belong
+    to one actor each, so a recomputed actor never takes an id another keeps.
+
+    ``among`` must be closed under ``affected``: then the actors of the
+    other names are the ones stored, and only these names' rows change.
+    """
+    n, en, e, c = t.names.c, t.entity_names.c, t.entities.c, t.canonical.c
+    name_rows = select_in(conn, sa.select(n.id, n.name, n.type), n.id, among)
+    name_types: dict[str, str] = {r.id: r.type for r in name_rows}
+    reach_query = sa.select(en.name_id, sa.func.count(sa.distinct(en.document_id))).group_by(en.name_id)
+    reach: dict[str, int] = {r[0]: r[1] for r in select_in(conn, reach_query, en.name_id, among)}
+    roots = clusters(name_types, load_judgements(conn, among), name_types, compatible, reach)
+    usage_query = sa.select(e.name_id, e.name, e.type, sa.func.count()).group_by(e.name_id, e.name, e.type)
+    usage = select_in(conn, usage_query, e.name_id, among)
     names_of: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     carried: dict[str, Counter[str]] = defaultdict(Counter)  # per actor: entities carrying each name node
-    for name_id, name, etype, n in usage:
-        names_of[roots[name_id]][(name, etype)] += n
-        carried[roots[name_id]][name_id] += n
-    fallback = {r.id: (r.name, r.type) for r in conn.execute(sa.select(t.names.c.id, t.names.c.name, t.names.c.type))}
+    for name_id, name, etype, count in usage:
+        names_of[roots[name_id]][(name, etype)] += count
+        carried[roots[name_id]][name_id] += count
+    fallback = {r.id: (r.name, r.type) for r in name_rows}
     actor_of = {root: "a" + digest(_main_name(root, carried.get(root)))[:31] for root in set(roots.values())}
     actors = []
     for root, actor_id in actor_of.items():
@@ -123,17 +193,25 @@ def rebuild_actors(conn: sa.Connection) -> None:
             # The name most entities carry (longest on ties); the type most of them have.
             name = max(counts, key=lambda k: (counts[k], len(k[0]), k[0]))[0]
             types: Counter[str] = Counter()
-            for (_, etype), n in counts.items():
-                types[etype] += n
+            for (_, etype), number in counts.items():
+                types[etype] += number
             etype = max(types, key=lambda k: (types[k], k))
         else:
             name, etype = fallback[root]
         actors.append({"id": actor_id, "name": name, "type": etype})
-    conn.execute(t.canonical.delete())
-    conn.execute(t.actors.delete())
-    if actors:
-        conn.execute(t.actors.insert(), actors)
-        conn.execute(t.canonical.insert(), [{"name_id": n, "actor_id": actor_of[r]} for n, r in roots.items()])
+    if among is None:
+        conn.execute(t.canonical.delete())
+        conn.execute(t.actors.delete())
+    else:
+        delete_in(
+            conn,
+            t.actors,
+            t.actors.c.id,
+            {r.actor_id for r in select_in(conn, sa.select(c.actor_id), c.name_id, among)},
+        )
+        delete_in(conn, t.canonical, c.name_id, among)
+    insert_rows(conn, t.actors, sorted(actors, key=lambda a: a["id"]))
+    insert_rows(conn, t.canonical, [{"name_id": name, "actor_id": actor_of[r]} for name, r in sorted(roots.items())])
 
 
 def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgement: Judgement, reason: str) -> int:

@@ -23,6 +23,7 @@ from claimgraph.model import Judgement
 from claimgraph.resolve.match import MERGE_AT
 from claimgraph.store import schema as t
 from claimgraph.store.meta import ACTORS, mark_stale
+from claimgraph.store.touched import NAME, touch
 
 NEAR_THRESHOLD = 0.1  # a positive verdict within this of MERGE_AT is worth a second look
 
@@ -125,6 +126,8 @@ def undo(conn: sa.Connection, action_id: int) -> HandAction:
     if action is None:
         raise NotFoundError(f"no judgement by hand has id {action_id}")
     j = t.judgements.c
-    conn.execute(t.judgements.delete().where(j.by_hand.is_(True), j.id >= action.id, j.id < action.id + action.rows))
+    rows = sa.and_(j.by_hand.is_(True), j.id >= action.id, j.id < action.id + action.rows)
+    touch(conn, NAME, (n for pair in conn.execute(sa.select(j.left_id, j.right_id).where(rows)) for n in pair))
+    conn.execute(t.judgements.delete().where(rows))
     mark_stale(conn, ACTORS)
     return action

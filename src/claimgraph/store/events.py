@@ -1,4 +1,4 @@
-"""Event rows: written with their document, read back on canonical actors.
+"""Event rows: made with their document's other rows, read back on canonical actors.
 
 A stored event names per-document entities like a claim does; the reader
 joins each side (actor, target, place, source) to its canonical actor, so
@@ -28,14 +28,13 @@ def _bounds(figure: Figure | None) -> tuple[int | None, int | None]:
     return figure, figure
 
 
-def write_events(
-    conn: sa.Connection,
+def event_rows(
     extraction: Extraction,
     ids: dict[str, tuple[str, str]],
     attr_ids: dict[str, str],
     claim_ids: dict[str, str],
-) -> None:
-    """The document's events; ``ids`` maps local entity ids to (entity id, name id), as for claims."""
+) -> list[dict[str, Any]]:
+    """The rows of the document's events; ``ids`` maps local entity ids to (entity id, name id), as for claims."""
     doc_id = extraction.document.id
     implied: dict[str, list[str]] = {}
     for claim in extraction.claims:
@@ -82,8 +81,7 @@ def write_events(
         for kind in KINDS:
             row[f"{kind}_min"], row[f"{kind}_max"] = _bounds(getattr(e.casualties, kind))
         rows.append(row)
-    if rows:
-        conn.execute(t.events.insert(), rows)
+    return rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,9 @@ Three kinds of rows live here:
 * **derived** rows (``canonical``, ``actors``, ``origins``) recomputed from
   the two above whenever the ``meta`` table marks them behind, so a crash
   can never leave them wrong for long and a merge is never done in place.
+  ``touched`` lists what changed since, so only the affected part is
+  recomputed; ``name_blocks`` and ``minhash_bands`` are the persisted
+  indexes that find a new name's or document's neighbours.
 
 Column types are portable (JSON lists are kept as text) so that the same
 schema serves SQLite and PostgreSQL; full-text search is dialect-specific
@@ -37,7 +40,7 @@ documents = sa.Table(
     sa.Column("dateline_place", sa.Text),
     sa.Column("dateline_date", sa.String(10)),
     sa.Column("authors", sa.Text, nullable=False),  # JSON list
-    sa.Column("publisher", sa.Text),
+    sa.Column("publisher", sa.Text, index=True),  # indexed so an ingest recounts only its publishers' outlets
     sa.Column("language", sa.String(16)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("extractor", sa.String(120), nullable=False),
@@ -266,6 +269,34 @@ outlets = sa.Table(
     sa.Column("spelling", sa.Text, primary_key=True),
     sa.Column("key", sa.Text, nullable=False, index=True),
     sa.Column("name", sa.Text, nullable=False),
+)
+
+# ---- incremental bookkeeping: what the derived rows have not caught up with, and where neighbours are ----
+
+# Names and documents written (or judged) since the derived rows were last brought up to date.
+touched = sa.Table(
+    "touched",
+    metadata,
+    sa.Column("kind", sa.String(8), primary_key=True),  # "name" or "document"
+    sa.Column("item_id", sa.String(80), primary_key=True),
+)
+
+# The resolution blocks each judged name is filed under (resolve/blocking.py), so a new name finds
+# the names it must be compared with without the store re-keying every name.
+name_blocks = sa.Table(
+    "name_blocks",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), primary_key=True, index=True),
+)
+
+# Each document's MinHash LSH band values (resolve/origins.py): documents sharing one are near-duplicate candidates.
+minhash_bands = sa.Table(
+    "minhash_bands",
+    metadata,
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("bucket", sa.LargeBinary, primary_key=True),
+    sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True, index=True),
 )
 
 meta = sa.Table(

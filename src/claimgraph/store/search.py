@@ -26,12 +26,12 @@ class Hit:
         return asdict(self)
 
 
-def index_document(conn: sa.Connection, document_id: str, title: str | None, text: str) -> None:
-    """Add a document to the search index (PostgreSQL indexes its generated column by itself)."""
-    if conn.dialect.name == "sqlite":
+def index_documents(conn: sa.Connection, documents: list[tuple[str, str | None, str]]) -> None:
+    """Add ``(id, title, text)`` documents to the search index (PostgreSQL indexes its generated column by itself)."""
+    if conn.dialect.name == "sqlite" and documents:
         conn.execute(
             sa.text("INSERT INTO documents_fts (document_id, title, text) VALUES (:id, :title, :text)"),
-            {"id": document_id, "title": title or "", "text": text},
+            [{"id": d, "title": title or "", "text": text} for d, title, text in documents],
         )
 
 

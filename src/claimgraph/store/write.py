@@ -1,9 +1,12 @@
-"""Writing one extraction (or one failure) to the store, in one transaction.
+"""Writing a batch of extractions (or one failure) to the store, in one transaction.
 
-Every row of a document is written inside a single transaction that ends
-by marking the derived tables stale, so a process killed at any instant
-leaves either the whole document or none of it; the next run skips what is
-there (document ids are hashes of the raw bytes) and stores the rest.
+Every row of a batch is gathered first (``Rows``), then written table by
+table in bulk (``bulk.insert_rows``) inside one transaction that ends by
+marking the derived tables stale, so a process killed at any instant
+leaves each batch whole or absent; the next run skips what is there
+(document ids are hashes of the raw bytes) and stores the rest.  A batch
+of one is the same code path, so one document at a time and a thousand at
+a time store the same rows.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,9 +24,11 @@ import sqlalchemy as sa
 from claimgraph.model import Entity, Extraction, ExtractionError, Judgement
 from claimgraph.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
-from claimgraph.store.events import write_events
+from claimgraph.store.bulk import insert_rows
+from claimgraph.store.events import event_rows
 from claimgraph.store.meta import mark_stale, now
-from claimgraph.store.search import index_document
+from claimgraph.store.search import index_documents
+from claimgraph.store.touched import DOCUMENT, NAME, touch
 from claimgraph.store.upsert import insert_new, put
 
 log = logging.getLogger(__name__)
@@ -99,6 +106,7 @@ def record_auto_judgements(
         if (left, right, reason) not in existing
     ]
     insert_new(conn, t.judgements, new, ["left_id", "right_id", "reason"], t.AUTO_JUDGEMENT)
+    touch(conn, NAME, (name for left, right, _ in pairs for name in (left, right)))
     return len(new)
 
 
@@ -111,6 +119,7 @@ def record_hand_judgements(conn: sa.Connection, pairs: list[tuple[str, str]], ju
     rows = [judgement_row(a, b, judgement, 1.0, reason, stamp, by_hand=True) for a, b in pairs if a != b]
     if rows:
         conn.execute(t.judgements.insert(), rows)
+        touch(conn, NAME, (name for a, b in pairs for name in (a, b)))
     return len(rows)
 
 
@@ -150,19 +159,32 @@ def _geo(entity: Entity) -> dict[str, object]:
     }
 
 
-def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tuple[str, str]]:
+@dataclass(slots=True)
+class Rows:
+    """Every row a batch of documents adds, table by table, gathered before any is written."""
+
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    names: dict[str, tuple[NameNode, str | None]] = field(default_factory=dict)
+    aliases: list[tuple[str, str, Judgement, float, str]] = field(default_factory=list)
+
+    def add_names(self, nodes: dict[str, tuple[NameNode, str | None]]) -> None:
+        """One document's name nodes; an earlier document's node and gazetteer id stay (as if stored first)."""
+        for node_id, (node, gazetteer_id) in nodes.items():
+            first, known = self.names.get(node_id, (node, None))
+            self.names[node_id] = (first, known or gazetteer_id)
+
+
+def _entity_rows(rows: Rows, extraction: Extraction) -> dict[str, tuple[str, str]]:
     """Entity rows, their names and mentions; returns local id → (entity id, name id)."""
     doc_id = extraction.document.id
     ids: dict[str, tuple[str, str]] = {}
     nodes: dict[str, tuple[NameNode, str | None]] = {}
-    entity_rows, name_rows, mention_rows = [], [], []
-    aliases: list[tuple[str, str, Judgement, float, str]] = []
     for entity in extraction.entities:
         entity_id = "e" + digest(doc_id, entity.id, entity.name, entity.type)[:31]
         main = name_node(entity.name, entity.type)
         nodes[main.id] = (main, entity.gazetteer_id or (nodes.get(main.id) or (main, None))[1])
         ids[entity.id] = (entity_id, main.id)
-        entity_rows.append(
+        rows.tables["entities"].append(
             {
                 "id": entity_id,
                 "document_id": doc_id,
@@ -182,24 +204,21 @@ def _write_entities(conn: sa.Connection, extraction: Extraction) -> dict[str, tu
         for surface, node in surfaces.items():
             nodes.setdefault(node.id, (node, None))
             if node.id != main.id:
-                aliases.append(
+                rows.aliases.append(
                     (main.id, node.id, Judgement.POSITIVE, DOCUMENT_ALIAS, f"named as one actor in {doc_id}")
                 )
-            name_rows.append({"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id})
+            rows.tables["entity_names"].append(
+                {"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id}
+            )
         seen: set[tuple[str, int]] = set()
         for m in entity.mentions:
             key = (m.field or "text", m.start)
             if key not in seen:
                 seen.add(key)
-                mention_rows.append(
+                rows.tables["mentions"].append(
                     {"entity_id": entity_id, "field": key[0], "start": m.start, "end": m.end, "text": m.text}
                 )
-    _ensure_names(conn, nodes)
-    for table, rows in ((t.entities, entity_rows), (t.entity_names, name_rows), (t.mentions, mention_rows)):
-        if rows:
-            conn.execute(table.insert(), rows)
-    if aliases:
-        record_auto_judgements(conn, aliases)
+    rows.add_names(nodes)
     return ids
 
 
@@ -245,15 +264,14 @@ def _claim_rows(
     return rows
 
 
-def _write_statements(conn: sa.Connection, extraction: Extraction, ids: dict[str, tuple[str, str]]) -> None:
+def _statement_rows(rows: Rows, extraction: Extraction, ids: dict[str, tuple[str, str]]) -> None:
     doc_id = extraction.document.id
     attr_ids: dict[str, str] = {}
-    attr_rows = []
     for a in extraction.attributions:
         attr_id = "a" + digest(doc_id, a.id, str(a.content.start), str(a.content.end))[:31]
         attr_ids[a.id] = attr_id
         src = a.source
-        attr_rows.append(
+        rows.tables["attributions"].append(
             {
                 "id": attr_id,
                 "document_id": doc_id,
@@ -271,25 +289,25 @@ def _write_statements(conn: sa.Connection, extraction: Extraction, ids: dict[str
                 "direct": a.direct,
             }
         )
-    if attr_rows:
-        conn.execute(t.attributions.insert(), attr_rows)
-    rows = _claim_rows(extraction, ids, attr_ids)
-    if rows:
-        conn.execute(t.claims.insert(), rows)
-    claim_ids = {row["local_id"]: row["id"] for row in rows}
+    claim_rows = _claim_rows(extraction, ids, attr_ids)
+    rows.tables["claims"].extend(claim_rows)
+    claim_ids = {row["local_id"]: row["id"] for row in claim_rows}
+    conflicts: dict[tuple[str, str], dict[str, Any]] = {}
     for conflict in extraction.conflicts:
         first, second = (claim_ids.get(c) for c in conflict.claims)
         if first and second:
-            conn.execute(
-                t.document_conflicts.insert().values(
-                    document_id=doc_id,
-                    claim_a=first,
-                    claim_b=second,
-                    kind=conflict.kind,
-                    explanation=conflict.explanation,
-                )
+            conflicts.setdefault(
+                (first, second),
+                {
+                    "document_id": doc_id,
+                    "claim_a": first,
+                    "claim_b": second,
+                    "kind": conflict.kind,
+                    "explanation": conflict.explanation,
+                },
             )
-    write_events(conn, extraction, ids, attr_ids, claim_ids)
+    rows.tables["document_conflicts"].extend(conflicts.values())
+    rows.tables["events"].extend(event_rows(extraction, ids, attr_ids, claim_ids))
 
 
 def _warnings(extraction: Extraction) -> str | None:
@@ -298,34 +316,77 @@ def _warnings(extraction: Extraction) -> str | None:
     return json.dumps(said, ensure_ascii=False) if said else None
 
 
-def store_extraction(conn: sa.Connection, extraction: Extraction, extractor: str, minhash: bytes | None) -> None:
-    """Write one document and everything extracted from it (the caller owns the transaction)."""
+def _document_row(extraction: Extraction, extractor: str, minhash: bytes | None) -> dict[str, Any]:
     doc = extraction.document
-    conn.execute(
-        t.documents.insert().values(
-            id=doc.id,
-            source_path=doc.source_path,
-            url=doc.url,
-            title=doc.title,
-            section=doc.section,
-            summary=doc.summary,
-            published=doc.published,
-            day=_day(extraction),
-            dateline_place=doc.dateline.place if doc.dateline else None,
-            dateline_date=doc.dateline.date if doc.dateline else None,
-            authors=json.dumps(doc.authors, ensure_ascii=False),
-            publisher=doc.publisher,
-            language=doc.language,
-            text=doc.text,
-            extractor=extractor,
-            minhash=minhash,
-            warnings=_warnings(extraction),
-        )
-    )
-    index_document(conn, doc.id, doc.title, doc.text)
-    _write_statements(conn, extraction, _write_entities(conn, extraction))
-    conn.execute(t.failures.delete().where(t.failures.c.source_path == failure_key(doc.source_path)))
+    return {
+        "id": doc.id,
+        "source_path": doc.source_path,
+        "url": doc.url,
+        "title": doc.title,
+        "section": doc.section,
+        "summary": doc.summary,
+        "published": doc.published,
+        "day": _day(extraction),
+        "dateline_place": doc.dateline.place if doc.dateline else None,
+        "dateline_date": doc.dateline.date if doc.dateline else None,
+        "authors": json.dumps(doc.authors, ensure_ascii=False),
+        "publisher": doc.publisher,
+        "language": doc.language,
+        "text": doc.text,
+        "extractor": extractor,
+        "minhash": minhash,
+        "warnings": _warnings(extraction),
+    }
+
+
+# Statement tables in the order their foreign keys need (names go in before all of them).
+_ORDER = ("documents", "entities", "entity_names", "mentions", "attributions", "claims", "document_conflicts", "events")
+
+
+def new_documents(conn: sa.Connection, document_ids: Iterable[str]) -> set[str]:
+    """Which of ``document_ids`` are not stored yet."""
+    wanted = sorted(set(document_ids))
+    stored: set[str] = set()
+    for chunk in _chunks(wanted):
+        stored.update(conn.execute(sa.select(t.documents.c.id).where(t.documents.c.id.in_(chunk))).scalars())
+    return set(wanted) - stored
+
+
+def store_extractions(
+    conn: sa.Connection, extractions: Sequence[tuple[Extraction, bytes | None]], extractor: str
+) -> list[Extraction]:
+    """Write the documents of ``extractions`` (each with its MinHash signature) not stored yet; those written.
+
+    The caller owns the transaction, so the batch lands whole or not at
+    all.  A document stored already, or twice in the batch, is left out;
+    one stored by a concurrent writer after our check makes the documents
+    insert fail (``IntegrityError``), so the caller can retry per document.
+    """
+    fresh = new_documents(conn, (e.document.id for e, _ in extractions))
+    rows, written = Rows(), []
+    for extraction, minhash in extractions:
+        doc = extraction.document
+        if doc.id not in fresh:
+            continue
+        fresh.discard(doc.id)
+        written.append(extraction)
+        rows.tables["documents"].append(_document_row(extraction, extractor, minhash))
+        _statement_rows(rows, extraction, _entity_rows(rows, extraction))
+    if not written:
+        return written
+    _ensure_names(conn, rows.names)
+    for table in _ORDER:
+        insert_rows(conn, t.metadata.tables[table], rows.tables[table], conflicts=table != "documents")
+    index_documents(conn, [(e.document.id, e.document.title, e.document.text) for e in written])
+    if rows.aliases:
+        record_auto_judgements(conn, rows.aliases)
+    touch(conn, NAME, (row["name_id"] for row in rows.tables["entity_names"]))
+    touch(conn, DOCUMENT, (e.document.id for e in written))
+    paths = sorted({failure_key(e.document.source_path) for e in written})
+    for chunk in _chunks(paths):
+        conn.execute(t.failures.delete().where(t.failures.c.source_path.in_(chunk)))
     mark_stale(conn)
+    return written
 
 
 def failure_key(source_path: str) -> str:

@@ -1,0 +1,111 @@
+"""Cost of ingesting 10 new documents into stores of 1k, 10k and 100k documents (target: 100k ≤ 2× 1k).
+
+    .venv/bin/python bench/incremental.py [--sizes 1000,10000,100000] [--repeat 5] [--postgres]
+
+Each store is filled with invented records (bench/synthetic.py, no NLP:
+the store alone is measured), its derived tables brought up to date, then
+ten new documents are written and the store refreshed, ``--repeat`` times
+with ten different documents each time: min/median/max of those seconds
+(wall clock; this process's CPU seconds beside them, steadier on a shared
+machine, though on PostgreSQL the server's share is not in them).
+Beside it, in the same run, the full rebuild of the same store's derived
+state (``refresh(force=True)``), which is what every ingest cost before
+resolution and origins became incremental.  While the largest store is
+filled, the writer's resident memory is reported at 10%, 50% and 100%.
+``--postgres`` uses a throwaway local PostgreSQL (tests/postgres_server.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from claimgraph.load import IngestSummary, write_results
+from claimgraph.resolve.refresh import refresh
+from claimgraph.store import open_store
+from postgres_server import PostgresServer, binaries
+from synthetic import extractions
+
+FILL = 2000  # documents written per call while filling a store
+
+
+def rss_mb() -> float:
+    """The current resident set of this process, in MB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * 4096 / 1e6
+
+
+def fill(engine: sa.Engine, size: int, marks: set[int]) -> dict[int, float]:
+    memory = {}
+    for first in range(0, size, FILL):
+        write_results(engine, extractions(first, min(size, first + FILL)), "bench", IngestSummary())
+        done = min(size, first + FILL)
+        if done in marks:
+            memory[done] = rss_mb()
+    refresh(engine)
+    return memory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--postgres", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    server = None
+    if args.postgres:
+        bindir = binaries()
+        if bindir is None:
+            sys.exit("PostgreSQL binaries not installed")
+        server = PostgresServer(bindir)
+        server.start()
+    medians = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for size in sizes:
+                url = server.create_database(f"bench_{size}") if server else f"sqlite:///{Path(tmp) / f'{size}.db'}"
+                engine = open_store(url)
+                biggest = size == max(sizes)
+                start = time.perf_counter()
+                memory = fill(engine, size, {size // 10, size // 2, size} if biggest else set())
+                built = time.perf_counter() - start
+                times, cpu = [], []
+                for run in range(args.repeat):
+                    new = extractions(10_000_000 + run * 10, 10_000_000 + run * 10 + 10)
+                    start, start_cpu = time.perf_counter(), time.process_time()
+                    write_results(engine, new, "bench", IngestSummary())
+                    refresh(engine)
+                    times.append(time.perf_counter() - start)
+                    cpu.append(time.process_time() - start_cpu)
+                start = time.perf_counter()
+                refresh(engine, force=True)
+                full = time.perf_counter() - start
+                engine.dispose()
+                medians[size] = statistics.median(times)
+                print(
+                    f"{size:>7} documents: filled in {built:.1f}s; 10 new documents "
+                    f"min {min(times):.3f}s median {medians[size]:.3f}s max {max(times):.3f}s "
+                    f"(CPU of this process: median {statistics.median(cpu):.3f}s); "
+                    f"full rebuild {full:.2f}s ({full / medians[size]:.0f}× the 10-document ingest)"
+                )
+                for mark, mb in sorted(memory.items()):
+                    print(f"         resident memory after {mark:>7} documents written: {mb:.0f} MB")
+    finally:
+        if server:
+            server.stop()
+    small, large = min(sizes), max(sizes)
+    ratio = medians[large] / medians[small]
+    print(f"10 new documents into {large} / into {small} = {ratio:.2f} (target ≤ 2: {'OK' if ratio <= 2 else 'ABOVE'})")
+
+
+if __name__ == "__main__":
+    main()
