@@ -85,7 +85,7 @@ def test_a_new_document_recomputes_only_the_actors_its_names_reach(store_url: st
     )
     write_results(engine, [new], "test", IngestSummary())
     with engine.connect() as conn:
-        reached = affected(conn, touched(conn, NAME))
+        reached = affected(conn, touched(conn, NAME).ids)
         ilse = conn.execute(sa.select(t.names.c.id).where(t.names.c.name == "Ilse Marrow")).scalar_one()
         ilse_actor = conn.execute(sa.select(t.canonical.c.actor_id).where(t.canonical.c.name_id == ilse)).scalar_one()
         ilse_names = set(

@@ -36,7 +36,7 @@ from claimgraph.resolve.store import (
 )
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, get, is_stale, put
-from claimgraph.store.touched import DOCUMENT, NAME, clear, touched
+from claimgraph.store.touched import DOCUMENT, NAME, clear, pending, touched
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
     """
     if not force:
         with engine.connect() as conn:
-            if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or has_outdated(conn)):
+            if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or pending(conn) or has_outdated(conn)):
                 return False
     from claimgraph.resolve.origins import add_origins, rebuild_origins
 
@@ -64,34 +64,34 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
         rejudged = forget_outdated(conn)
         if rejudged:
             log.info("judging every name again: %d judgements were made by an older matcher", rejudged)
-        actors = whole or bool(rejudged) or is_stale(conn, ACTORS)
-        origins = whole or is_stale(conn, ORIGINS)
+        names, documents = touched(conn, NAME), touched(conn, DOCUMENT)
+        actors = whole or bool(rejudged) or is_stale(conn, ACTORS) or bool(names.rows)
+        origins = whole or is_stale(conn, ORIGINS) or bool(documents.rows)
         if whole:
             log.debug("rebuilding the resolution blocks")
             refile_all(conn)
         if actors:
             log.debug("judging new names (%d new automatic judgements)", judge_pending(conn))
-            names = touched(conn, NAME)
+            names = touched(conn, NAME)  # again: judging noted the names of its new judgements
             if whole or rejudged:
                 log.debug("rebuilding canonical actors")
                 rebuild_actors(conn)
             else:
-                among = affected(conn, names)
-                log.debug("updating the actors of %d names (%d touched)", len(among), len(names))
+                among = affected(conn, names.ids)
+                log.debug("updating the actors of %d names (%d touched)", len(among), len(names.ids))
                 rebuild_actors(conn, among)
-            clear(conn, NAME, names)
+            clear(conn, names)
             put(conn, ACTORS, "0")
         if origins:
-            documents = touched(conn, DOCUMENT)
             if whole:
                 log.debug("rebuilding origins of near-duplicate documents, and the outlets' names")
                 rebuild_origins(conn)
                 rebuild_outlets(conn)
             else:
-                log.debug("placing %d new documents among near-duplicate origins and outlets", len(documents))
-                add_origins(conn, documents)
-                add_outlets(conn, documents)
-            clear(conn, DOCUMENT, documents)
+                log.debug("placing %d new documents among near-duplicate origins and outlets", len(documents.ids))
+                add_origins(conn, documents.ids)
+                add_outlets(conn, documents.ids)
+            clear(conn, documents)
             put(conn, ORIGINS, "0")
         if whole:
             put(conn, LAYOUT_KEY, LAYOUT)

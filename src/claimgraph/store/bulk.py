@@ -66,7 +66,7 @@ def delete_in(
     conn: sa.Connection,
     table: sa.Table,
     column: sa.ColumnElement[Any],
-    ids: Collection[str],
+    ids: Collection[str] | Collection[int],
     where: sa.ColumnElement[bool] | None = None,
 ) -> None:
     """Delete the rows of ``table`` whose ``column`` is one of ``ids`` (and that match ``where``)."""

@@ -274,11 +274,13 @@ outlets = sa.Table(
 # ---- incremental bookkeeping: what the derived rows have not caught up with, and where neighbours are ----
 
 # Names and documents written (or judged) since the derived rows were last brought up to date.
+# A log: one row per note, deleted by the refresh that acted on it (store/touched.py).
 touched = sa.Table(
     "touched",
     metadata,
-    sa.Column("kind", sa.String(8), primary_key=True),  # "name" or "document"
-    sa.Column("item_id", sa.String(80), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(8), nullable=False),  # "name" or "document"
+    sa.Column("item_id", sa.String(80), nullable=False),
 )
 
 # The resolution blocks each judged name is filed under (resolve/blocking.py), so a new name finds

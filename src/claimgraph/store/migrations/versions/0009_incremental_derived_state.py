@@ -26,9 +26,10 @@ def upgrade() -> None:
     """Create the three tables and index the documents' publishers (outlets are recounted by publisher)."""
     op.create_table(
         "touched",
+        sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("item_id", sa.String(length=80), nullable=False),
-        sa.PrimaryKeyConstraint("kind", "item_id"),
+        sa.PrimaryKeyConstraint("seq"),
     )
     op.create_table(
         "name_blocks",
