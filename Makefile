@@ -72,6 +72,9 @@ bench: install
 	$(BIN)/python bench/extract.py --repeat 2
 	$(BIN)/python bench/claims.py --repeat 2
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/store_writes.py
+	$(BIN)/python bench/dask_ingest.py
+	$(BIN)/python bench/incremental.py
 	$(BIN)/python bench/show_latency.py
 	$(BIN)/python bench/resolution_scaling.py
 	$(BIN)/python bench/resolution_eval.py --dev

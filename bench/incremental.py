@@ -18,6 +18,7 @@ filled, the writer's resident memory is reported at 10%, 50% and 100%.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -44,12 +45,20 @@ def rss_mb() -> float:
 
 
 def fill(engine: sa.Engine, size: int, marks: set[int]) -> dict[int, float]:
-    memory = {}
-    for first in range(0, size, FILL):
-        write_results(engine, extractions(first, min(size, first + FILL)), "bench", IngestSummary())
-        done = min(size, first + FILL)
-        if done in marks:
-            memory[done] = rss_mb()
+    """Write documents 0 .. size-1 (500 per transaction) and refresh; resident memory at each of ``marks``."""
+    memory, before = {}, os.environ.get("CLAIMGRAPH_BATCH_SIZE")
+    os.environ["CLAIMGRAPH_BATCH_SIZE"] = "500"
+    try:
+        for first in range(0, size, FILL):
+            write_results(engine, extractions(first, min(size, first + FILL)), "bench", IngestSummary())
+            done = min(size, first + FILL)
+            if done in marks:
+                memory[done] = rss_mb()
+    finally:
+        if before is None:
+            del os.environ["CLAIMGRAPH_BATCH_SIZE"]
+        else:
+            os.environ["CLAIMGRAPH_BATCH_SIZE"] = before
     refresh(engine)
     return memory
 
