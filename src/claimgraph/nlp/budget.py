@@ -57,13 +57,25 @@ def time_budget(seconds: float) -> Iterator[None]:
 
 
 def _stop(stop: Callable[[], None]) -> None:
-    """Run ``stop`` (the end of a budget) to its end, even if a last timeout lands while it runs."""
+    """Run ``stop`` (the end of a budget) to its end, even if a last timeout or a Ctrl-C lands while it runs.
+
+    A stop cut short would leave the timer running, raising outside the block;
+    a timeout that lands here is dropped (the block is over), a Ctrl-C or
+    SIGTERM passed on once the timer is stopped.
+    """
+    pending: BaseException | None = None
     while True:
         try:
             stop()
-            return
+            break
         except AnalysisTimeout:
-            continue  # the block is over: this one is not passed on
+            continue
+        except Exception:
+            raise
+        except BaseException as exc:  # a signal turned into an exception: passed on below
+            pending = exc
+    if pending is not None:
+        raise pending
 
 
 @contextmanager
