@@ -2,7 +2,8 @@
 
 Documents: the dev articles, the seed and the CoNLL-2003 dev set exported
 as one text per document (``score.py conll-export``), all read once by our
-ingest so reading is not timed.  Three runs, each the best of ``--repeat``:
+ingest so reading is not timed.  Three runs, each the best of ``--repeat``
+(min/median/max seconds printed beside it):
 
 * ``plain``    — the stock model: ``nlp.pipe`` over the bodies;
 * ``entities`` — our pipeline (model + registered components) over bodies
@@ -23,6 +24,7 @@ one-process runs, and the speed-up of N workers over one.  Usage:
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,15 +58,15 @@ def documents(conll_dir: Path) -> list[Document]:
     return [d for d in read_paths(paths) if isinstance(d, Document)]
 
 
-def best_of(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
-    """Best wall time of each run; rounds interleave the runs so machine load hits them alike."""
+def timed(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, list[float]]:
+    """Wall times of each run; rounds interleave the runs so machine load hits them alike."""
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, run in runs.items():
             start = time.perf_counter()
             run()
             times[name].append(time.perf_counter() - start)
-    return {name: min(t) for name, t in times.items()}
+    return times
 
 
 def main() -> None:
@@ -95,12 +97,15 @@ def main() -> None:
             runs[f"extract×{args.workers}"] = lambda: list(pool.analyse_stream(docs))
         for run in runs.values():  # warm up: lazy tables, first-batch allocation, worker start
             run()
-        seconds = best_of(args.repeat, runs)
+        times = timed(args.repeat, runs)
+    seconds = {name: min(t) for name, t in times.items()}
     words = sum(len(t.split()) for t in texts)
     print(f"{len(docs)} documents, {sum(map(len, texts)):,} characters, {words:,} words, best of {args.repeat}")
     for name, secs in seconds.items():
         per_core = "" if "×" in name else f"  {words / secs:8.0f} words/s per core"
         print(f"{name:11s} {len(docs) / secs:8.1f} docs/s  ratio to plain {seconds['plain'] / secs:.2f}{per_core}")
+        t = times[name]
+        print(f"{'':11s} seconds min {min(t):.1f} median {statistics.median(t):.1f} max {max(t):.1f}")
     if args.workers > 1:
         print(f"{args.workers} workers vs 1: {seconds['extract'] / seconds[f'extract×{args.workers}']:.2f}×")
 
