@@ -27,7 +27,7 @@ def test_ingest_creates_the_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(empty), "--db", f"sqlite:///{store}", "--json"])
     assert result.exit_code == 0, result.output
     assert store.exists() and "read 0, stored 0, duplicates 0, failed 0" in result.stderr  # said on a pipe too
-    assert json.loads(result.stdout) == {"read": 0, "stored": 0, "duplicates": 0, "failed": 0}
+    assert json.loads(result.stdout) == {"read": 0, "stored": 0, "duplicates": 0, "failed": 0, "warnings": 0}
     assert CliRunner().invoke(app, ["stats", "--db", f"sqlite:///{store}"]).exit_code == 0
 
 
