@@ -159,6 +159,11 @@ def test_a_family_name_alone_joins_the_only_actor_carrying_it() -> None:
         ("AlHarbawi", "Al Harbawi"),  # the article written into the word
         ("Yunes Abdurahman Harbawi", "Yunes Abdul Rahman Harbawi"),  # "abdu" + Rahman, not "abd-ur" + "ahman"
         ("Yunes Abdussalam Harbawi", "Yunes Abd al-Salam Harbawi"),  # the article assimilated: "s" doubled
+        ("Nadir Karim Tolbunzada", "نادر كريم طلبون زاده"),  # a compound in two script words, long vowel written
+        ("Hamadi Ould Karim Ould Salem Tolbaz", "حمادي ولد كريم طلباز"),  # "son of" in the script too
+        ("Amir Kamil Tolbaz", "Aamir Kamil Tolbaz"),  # a title that is also a given name, read as the name
+        ("Hafez Yunes Ferhani", "Hafiz Yunes Ferhani"),  # a title spelled as no title list has it
+        ("Kesdjan", "Kesjan"),  # one consonant more: only the deletion neighbourhood blocks them together
     ],
 )
 def test_more_person_variants_merge(a: str, b: str) -> None:
@@ -175,6 +180,7 @@ def test_more_person_variants_merge(a: str, b: str) -> None:
         ("Mohammad Ahmadi", "Ahmed Abdi Mohamed"),  # reversed, but no part written the same
         ("Abd al-Ilah", "Abd Allah"),  # "abd" compounds differ in the word after it
         ("Tarwat Salah Abdallah", "Abdallah"),  # an "abd" name is a given name
+        ("Hafiz Tarek Ferhani", "Hafiz Kamil Ferhani"),  # a shared title is no given name in common
     ],
 )
 def test_person_names_close_in_form_stay_apart(a: str, b: str) -> None:
@@ -206,4 +212,4 @@ def test_name_variant_set_precision() -> None:
     candidates, gold = load(files[0])
     precision, recall, _, _ = pairwise_scores(gold, resolve_names(candidates))
     assert precision >= 0.95
-    assert recall >= 0.33  # floor below the measured figure (0.350); raise it as resolution improves
+    assert recall >= 0.36  # floor below the measured figure (0.374); raise it as resolution improves

@@ -56,6 +56,9 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Norland", "PLACE", "Republic of Norland", "PLACE"),
     ("Vellmar", "PLACE", "Vellmark", "PLACE"),
     ("Sons of the Valley", "ARMED_GROUP", "SOTV", "ARMED_GROUP"),
+    ("Amir Kamil Tolbaz", "PERSON", "Aamir Kamil Tolbaz", "PERSON"),
+    ("Nadir Karim Tolbunzada", "PERSON", "نادر كريم طلبون زاده", "PERSON"),
+    ("Hamadi Ould Karim Ould Salem Tolbaz", "PERSON", "حمادي ولد كريم طلباز", "PERSON"),
 ]
 
 

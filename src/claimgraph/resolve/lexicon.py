@@ -57,6 +57,10 @@ PERSON_GENERIC = PARTICLES | _words(
     """
 )
 
+# Titles that are also given names ("Amir Ali", "Hafiz Saeed"): left out of a name first, kept when
+# leaving them out does not make two names one (one name may write it as a title, the other as a name).
+TITLE_NAMES = _words("amir emir hafiz sayed sayyed sayyid syed imam")
+
 # Generic group words and their English translation, so translated names share their skeleton.
 TRANSLATIONS: dict[str, str] = {
     "jabhat": "front",

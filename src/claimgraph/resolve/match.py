@@ -47,7 +47,7 @@ from claimgraph.resolve.persons import compare_persons
 # what an older one decided (hand judgements stay).  Bump it with any change
 # that alters a verdict; tests/resolve/test_matcher_version.py fails until
 # you do.
-MATCHER_VERSION = 3
+MATCHER_VERSION = 4
 
 WEAK_NEGATIVE = 0.5  # the score of a negative that only raises the bar for a merge
 _COMPATIBLE = {frozenset({"ARMED_GROUP", "ORGANIZATION"}), frozenset({"ORGANIZATION", "MEDIA"})}

@@ -38,7 +38,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from claimgraph.model import Judgement
 from claimgraph.names import name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
-from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC
+from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC, TITLE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +75,14 @@ def _is_latin(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def person_parts(name: str) -> tuple[Part, ...]:
+def person_parts(name: str, titles: bool = False) -> tuple[Part, ...]:
     """The parts of a person's name, titles and particles left out, "abd" compounds joined.
 
     "Yasin, Abdul Rahman" is written family name first: the part before the
     comma goes last.  An ain transliterates as an apostrophe, which would
     cut a script word in two: it is dropped.  A parenthesised aside (the
     name in its own script, a title) is not a part when a name stands outside it.
+    With ``titles``, titles that are also given names (``TITLE_NAMES``) are kept as parts.
     """
     if (bare := _ASIDE.sub(" ", name)).strip(" ,"):
         name = bare
@@ -112,6 +113,8 @@ def person_parts(name: str) -> tuple[Part, ...]:
                     word = word[1:]  # the article after "abd": "bd lhq" → "abdhq"
             if pending:
                 word, pending = pending + word, ""
+            elif titles and word in (TITLE_NAMES if latin else _SCRIPT_TITLE_NAMES):
+                pass
             elif (word in PERSON_GENERIC) if latin else (word in _SCRIPT_GENERIC):
                 continue
             elif not latin and word in _SCRIPT_COMPOUND and out and not out[-1].latin:
@@ -125,7 +128,8 @@ def person_parts(name: str) -> tuple[Part, ...]:
 # Titles and particles as an Arabic-script name transliterates them (bin, abu, sayyid, sheikh, the article).
 # The second halves of compound names, article included, as they transliterate: -ullah, -uddin.
 _SCRIPT_COMPOUND = frozenset({"llh", "ldyn"})
-_SCRIPT_GENERIC = frozenset({"bn", "bw", "bwu", "syd", "shykh", "l", "ibn", "bnt"})
+_SCRIPT_TITLE_NAMES = frozenset({"syd"})
+_SCRIPT_GENERIC = frozenset({"bn", "bw", "bwu", "syd", "shykh", "l", "ibn", "bnt", "wld"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -233,17 +237,39 @@ def _align(short: Sequence[Part], long: Sequence[Part]) -> list[float]:
     return scores
 
 
+@lru_cache(maxsize=1 << 16)
+def _deletions(word: str) -> frozenset[str]:
+    """A long word's consonant skeletons with one inner consonant left out.
+
+    Filed beside the skeleton itself, they bring together words one letter
+    apart ("Rusdjan" / "Rusjan", "Sadruddin" / "Saduddin") whose skeletons
+    differ (a deletion neighbourhood); the first and last consonants stay,
+    as near spellings start alike.  Short words get none: they would fill a
+    few huge blocks.
+    """
+    plain = _plain(word)
+    if len(word) < 5 or len(plain) < 4:
+        return frozenset()
+    return frozenset(re.sub(r"(.)\1+", r"\1", plain[:i] + plain[i + 1 :]) for i in range(1, len(plain) - 1))
+
+
 def part_keys(name: str) -> set[str]:
     """Skeletons under which ``name`` is blocked: those its parts could align on with another name's."""
     keys: set[str] = set()
     for part in person_parts(name):
         if part.latin:
             keys |= {part.key, "p" + _plain(part.word), "h" + _plain(part.word).replace("h", "")}
+            keys |= {"p" + k for k in _deletions(part.word)}
             if part.word[:2] in ("al", "el") and len(part.word) >= 7:
                 keys.add(_key(part.word[2:]))  # the article written into the word
         else:
             keys |= set(_script_keys(part.word)) | {"p" + f for f in _script_plain(part.word)}
     return {k for k in keys if len(k.removeprefix("p")) >= 2}
+
+
+def _readings(part: Part) -> frozenset[str]:
+    """The skeletons a part may stand for: its own, or every reading of a word in another script."""
+    return frozenset((part.key,)) if part.latin else _script_keys(part.word)
 
 
 def _rejoin(parts: Sequence[Part], other: Sequence[Part]) -> tuple[Part, ...]:
@@ -265,7 +291,7 @@ def _rejoin(parts: Sequence[Part], other: Sequence[Part]) -> tuple[Part, ...]:
             keys = {p.key for p in other} if keys is None else keys
             word = "".join(p.word for p in run)
             joined = Part(word, _key(word), run[0].latin)
-            if joined.key in keys and not any(p.key in keys for p in run):
+            if _readings(joined) & keys and not any(_readings(p) & keys for p in run):
                 out.append(joined)
                 i += n
                 break
@@ -331,8 +357,24 @@ def _more_parts(short: Sequence[Part], long: Sequence[Part], aligned: Sequence[f
 
 
 def compare_persons(a: str, b: str) -> tuple[Judgement, float, str] | None:
-    """``(judgement, score, reason)`` for two person names, or None when there is nothing to say."""
-    pa, pb = person_parts(a), person_parts(b)
+    """``(judgement, score, reason)`` for two person names, or None when there is nothing to say.
+
+    Titles are left out first; a title that is also a given name is then
+    kept when the names are not one without it: "Amir Ali Chaudry" is
+    "Aamir Ali Chaudhry", "Hafiz Saeed" is "Hafiz Muhammad Saeed".
+    """
+    verdict = _compare_parts(a, b, person_parts(a), person_parts(b))
+    if verdict is not None and verdict[0] == Judgement.POSITIVE:
+        return verdict
+    ta, tb = person_parts(a, titles=True), person_parts(b, titles=True)
+    if (ta, tb) == (person_parts(a), person_parts(b)):
+        return verdict
+    kept = _compare_parts(a, b, ta, tb)
+    return kept if kept is not None and kept[0] == Judgement.POSITIVE else verdict
+
+
+def _compare_parts(a: str, b: str, pa: tuple[Part, ...], pb: tuple[Part, ...]) -> tuple[Judgement, float, str] | None:
+    """``compare_persons`` on the parts of ``a`` and ``b`` as given."""
     pa, pb = _rejoin(pa, pb), _rejoin(pb, pa)
     short, long = sorted((pa, pb), key=len)
     joined = _key("".join(p.word for p in pa)), _key("".join(p.word for p in pb))
