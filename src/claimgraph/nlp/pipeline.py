@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -31,7 +32,7 @@ from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp import surnames as _surnames  # noqa: F401
 from claimgraph.nlp import type_corrector as _type_corrector  # noqa: F401
 from claimgraph.nlp.attribution import find_attributions
-from claimgraph.nlp.budget import time_budget
+from claimgraph.nlp.budget import within_budget
 from claimgraph.nlp.chunks import needs_pieces, pieces
 from claimgraph.nlp.claims import find_claims
 from claimgraph.nlp.conflicts import find_conflicts
@@ -119,8 +120,7 @@ class Analyzer:
         with self.nlp.memory_zone():
             parsed: dict[int, Parsed | ExtractionError]
             try:
-                with time_budget(self.seconds):
-                    parsed = dict(self._parse(documents))
+                parsed = within_budget(self.seconds, lambda: dict(self._parse(documents)))
             except Exception as exc:  # one bad (or endless) document must not sink its batch
                 if len(documents) > 1:
                     parsed = self._parse_each(documents)
@@ -133,8 +133,7 @@ class Analyzer:
         parsed: dict[int, Parsed | ExtractionError] = {}
         for document in documents:
             try:
-                with time_budget(self.seconds):
-                    parsed.update(self._parse([document]))
+                parsed.update(within_budget(self.seconds, partial(self._parse, [document])))
             except Exception as exc:
                 parsed[id(document)] = _failure(document, exc)
         return parsed
@@ -150,8 +149,7 @@ class Analyzer:
         if isinstance(result, ExtractionError):
             return result
         try:
-            with time_budget(self.seconds):
-                return analyse_doc(*result)
+            return within_budget(self.seconds, partial(analyse_doc, *result))
         except Exception as exc:
             return _failure(item, exc)
 
