@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from claimgraph import __version__, settings
+from claimgraph import __version__, interrupts, settings
 from claimgraph.errors import StoreError
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction, ExtractionError
@@ -84,19 +84,30 @@ def write_results(
     summary: IngestSummary,
     progress: Callable[[str], None] | None = None,
 ) -> None:
-    """Store the results a batch (the ``batch_size`` setting) per transaction, counting into ``summary``."""
+    """Store the results a batch (the ``batch_size`` setting) per transaction, counting into ``summary``.
+
+    A Ctrl-C or SIGTERM while a batch is written stops the ingest once that
+    batch is committed and counted (``interrupts.held``), so what a stopped
+    ingest reports is what its store holds; the analysis of the next batch
+    (the slow part) is interrupted at once.
+    """
     size, stream = settings.get_int("batch_size"), iter(results)
     while chunk := list(islice(stream, size)):
-        for result, outcome in zip(chunk, write_batch(engine, chunk, extractor), strict=True):
-            setattr(summary, outcome, getattr(summary, outcome) + 1)
-            if outcome == "stored" and isinstance(result, Extraction):
-                summary.warnings += len(result.document.warnings)
-            if isinstance(result, ExtractionError):
-                log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
-            elif outcome == "duplicates":
-                log.debug("%s: skipped, already stored as %s", result.document.source_path, result.document.id)
-            if progress:
-                progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
+        with interrupts.held():
+            for result, outcome in zip(chunk, write_batch(engine, chunk, extractor), strict=True):
+                _count(summary, result, outcome)
+                if progress:
+                    progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
+
+
+def _count(summary: IngestSummary, result: Extraction | ExtractionError, outcome: str) -> None:
+    setattr(summary, outcome, getattr(summary, outcome) + 1)
+    if outcome == "stored" and isinstance(result, Extraction):
+        summary.warnings += len(result.document.warnings)
+    if isinstance(result, ExtractionError):
+        log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
+    elif outcome == "duplicates":
+        log.debug("%s: skipped, already stored as %s", result.document.source_path, result.document.id)
 
 
 # A transaction that collided with a concurrent writer is tried again this many times in all.
