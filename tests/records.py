@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from claimgraph.model import Claim, Document, Entity, Extraction, Span
+from claimgraph.model import Casualties, Claim, Document, Entity, Event, Extraction, Span
 
 
 def document(text: str, published: str | None = None, title: str | None = None, path: str = "x.txt") -> Document:
@@ -47,8 +47,19 @@ def claim(
     )
 
 
-def extraction(doc: Document, entities: list[Entity], claims: list[Claim] | None = None) -> Extraction:
-    return Extraction(document=doc, entities=entities, claims=claims or [])
+def event(local_id: str, kind: str, actor: str | None, target: str | None, place: str | None, text: str) -> Event:
+    """An event (entity ids of its document) whose evidence is the whole text and trigger its first word."""
+    word = text.split()[0]
+    return Event(
+        local_id, kind, None, actor, target, place, None, None, Casualties(), "affirmed", False, None, [], None,
+        Span(0, len(text), text), Span(0, len(word), word),
+    )  # fmt: skip
+
+
+def extraction(
+    doc: Document, entities: list[Entity], claims: list[Claim] | None = None, events: list[Event] | None = None
+) -> Extraction:
+    return Extraction(document=doc, entities=entities, claims=claims or [], events=events or [])
 
 
 def store_all(url: str, extractions: list[Extraction]):  # type: ignore[no-untyped-def]
@@ -99,4 +110,22 @@ def falcons_world() -> list[Extraction]:
         extraction(b, ents, claims_a),
         extraction(c, ents_c, [claim("c1", "e1", "part_of", "e2", polarity="denied", source="e1")]),
         extraction(d, ents_d, [claim("c1", "e1", "part_of", "e2"), claim("c2", "e1", "operates_in", "e3")]),
+    ]
+
+
+def orlan_world() -> list[Extraction]:
+    """ "Orlan" names an armed group in one article and a town in another, each a side of an event."""
+    raid = "Orlan fighters stormed Vessa at dawn."
+    protest = "Traders marched through Orlan on Friday."
+    return [
+        extraction(
+            document(raid, path="raid.txt"),
+            [entity("e1", "Orlan", "ARMED_GROUP", raid), entity("e2", "Vessa", "PLACE", raid)],
+            events=[event("v1", "ASSAULT", "e1", None, "e2", raid)],
+        ),
+        extraction(
+            document(protest, path="protest.txt"),
+            [entity("e1", "Traders", "ORGANIZATION", protest), entity("e2", "Orlan", "PLACE", protest)],
+            events=[event("v1", "PROTEST", "e1", None, "e2", protest)],
+        ),
     ]

@@ -8,7 +8,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
-from records import document, entity, extraction, store_all
+from records import document, entity, extraction, orlan_world, store_all
 
 
 def article(path: str, name: str, etype: str = "ARMED_GROUP", aliases: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
@@ -120,6 +120,22 @@ def test_merge_split_claims_and_timeline_take_a_type(store_url: str) -> None:
     code, out, _ = run(store_url, "merge", "Orlan", "Orlan", "--type", "PLACE", "--type-b", "ARMED_GROUP")
     assert code == 0 and out["same_actor"]  # --type-b takes B as another type (and a hand merge may join them)
     assert len({p["actor_id"] for p in out["actors"] if p["name"] == "Orlan"}) == 1
+
+
+def test_events_take_a_type_or_an_id_for_each_name(store_url: str) -> None:
+    store_all(store_url, orlan_world())
+    for option in ("--actor", "--place"):
+        code, _, err = run(store_url, "events", option, "Orlan")
+        assert code == 1 and "ambiguous" in err, option
+    code, groups, _ = run(store_url, "events", "--actor", "Orlan", "--actor-type", "armed_group")
+    assert code == 0 and [g["type"] for g in groups] == ["ASSAULT"]
+    code, groups, _ = run(store_url, "events", "--place", "Orlan", "--place-type", "PLACE")
+    assert code == 0 and [g["type"] for g in groups] == ["PROTEST"]
+    code, town, _ = run(store_url, "show", "Orlan", "--type", "PLACE")
+    code, groups, _ = run(store_url, "events", "--place", town["id"])
+    assert code == 0 and [g["type"] for g in groups] == ["PROTEST"]
+    code, groups, _ = run(store_url, "events", "--target", "Orlan", "--target-type", "PLACE")
+    assert code == 0 and groups == []  # the town was no event's target
 
 
 def test_show_json_says_when_it_took_the_dominant_actor(store_url: str) -> None:

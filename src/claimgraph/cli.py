@@ -358,10 +358,16 @@ def events(
     type: Annotated[str | None, typer.Option("--type", help="A PLOVER category (ASSAULT, FIGHT, PROTEST …).")] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY[-MM[-DD]].")] = None,
-) -> None:
+    actor_type: Annotated[str | None, typer.Option(help="The actor's type, when its name is written for several actors.")] = None,
+    target_type: Annotated[str | None, typer.Option(help="The target's type, when its name is written for several actors.")] = None,
+    place_type: Annotated[str | None, typer.Option(help="The place's type, when its name is written for several actors.")] = None,
+) -> None:  # fmt: skip
     """Stored events, filtered; reports of one event across articles grouped, each with its own figures."""
     try:
-        query = EventQuery(actor=actor, target=target, place=place, type=type, since=since, until=until)
+        query = EventQuery(
+            actor=actor, target=target, place=place, type=type, since=since, until=until,
+            actor_type=actor_type, target_type=target_type, place_type=place_type,
+        )  # fmt: skip
     except ConfigError as exc:
         _fail(str(exc), 2)
     with _graph(db) as graph:

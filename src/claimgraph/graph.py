@@ -90,6 +90,10 @@ class EventQuery:
     since: str | None = None  # earliest event date, YYYY[-MM[-DD]]
     until: str | None = None
     involving: str | None = None  # an actor on either side (the actor or the target)
+    actor_type: str | None = None  # the type each name is taken as, when it is written for several actors
+    target_type: str | None = None
+    place_type: str | None = None
+    involving_type: str | None = None
 
     def __post_init__(self) -> None:
         """An unknown type is a usage error before any store is opened."""
@@ -354,10 +358,18 @@ class Graph:
         kind = query.type.upper() if query.type else None
         with self._read() as conn:
 
-            def one(name: str | None) -> frozenset[str] | None:
-                return None if name is None else frozenset({find_actor(conn, name).id})
+            def one(name: str | None, etype: str | None) -> frozenset[str] | None:
+                return None if name is None else frozenset({find_actor(conn, name, etype).id})
 
-            flt = stored.EventQuery(one(query.actor), one(query.target), one(query.place), one(query.involving), kind, query.since, query.until)  # fmt: skip
+            flt = stored.EventQuery(
+                one(query.actor, query.actor_type),
+                one(query.target, query.target_type),
+                one(query.place, query.place_type),
+                one(query.involving, query.involving_type),
+                kind,
+                query.since,
+                query.until,
+            )
             return group_reports(load_reports(conn, flt))
 
     def timeline(self, name: str, type: str | None = None) -> list[dict[str, Any]]:
@@ -450,21 +462,21 @@ class Graph:
         with self._read() as conn:
             return find_actors(conn, text, type)
 
-    def neighbourhood(self, name: str, depth: int = 1, limit: int = 150) -> Neighbourhood:
-        """The actors within ``depth`` claim steps of the actor ``name`` resolves to, at most ``limit``."""
+    def neighbourhood(self, name: str, depth: int = 1, limit: int = 150, type: str | None = None) -> Neighbourhood:
+        """The actors within ``depth`` claim steps of the actor ``name`` (of ``type``) resolves to, at most ``limit``."""
         from claimgraph.analyze.neighbourhood import neighbourhood
         from claimgraph.resolve.lookup import find_actor
 
         with self._read() as conn:
-            return neighbourhood(conn, find_actor(conn, name).id, depth, limit)
+            return neighbourhood(conn, find_actor(conn, name, type).id, depth, limit)
 
-    def reports(self, name: str) -> Reports:
-        """Documents writing any name of the actor ``name`` resolves to, counted by publication day."""
+    def reports(self, name: str, type: str | None = None) -> Reports:
+        """Documents writing any name of the actor ``name`` (of ``type``) resolves to, counted by publication day."""
         from claimgraph.analyze.reports import reports
         from claimgraph.resolve.lookup import find_actor
 
         with self._read() as conn:
-            return reports(conn, find_actor(conn, name).id)
+            return reports(conn, find_actor(conn, name, type).id)
 
     def candidates(self, limit: int = 50) -> list[Candidate]:
         """Pairs of names the matcher was unsure of (or only just merged) that nobody judged by hand."""

@@ -90,8 +90,9 @@ def find_actor(conn: sa.Connection, name: str, etype: str | None = None) -> Acto
     wrote but the gazetteer lists word for word for an entry one actor
     carries reaches that actor, saying so.  A name known only
     by a near spelling is never used: ``NotFoundError`` offers the near
-    names as "did you mean".
+    names as "did you mean".  The type is read in any case ("person").
     """
+    etype = etype.upper() if etype else None
     if _ACTOR_ID.match(name):
         row = conn.execute(
             sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type).where(t.actors.c.id == name)

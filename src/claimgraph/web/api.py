@@ -21,6 +21,7 @@ from claimgraph.web.params import (
     EventParams,
     Facet,
     JudgementRequest,
+    Kind,
     Name,
     SearchParams,
     Text,
@@ -65,10 +66,15 @@ def claims(
     source: Name = None,
     since: Day = None,
     until: Day = None,
+    subject_type: Kind = None,
+    object_type: Kind = None,
+    source_type: Kind = None,
 ) -> list[dict[str, Any]]:
     """Stored claims on canonical actors (the keys of ``claimgraph claims --json``), filtered."""
     sides = {"subject": subject, "object": object, "source": source, "predicate": predicate}
-    query = ClaimQuery(**{k: v or None for k, v in sides.items()}, since=since or None, until=until or None)
+    types = {"subject_type": subject_type, "object_type": object_type, "source_type": source_type}
+    chosen = {k: v or None for k, v in {**sides, **types, "since": since, "until": until}.items()}
+    query = ClaimQuery(**chosen)
     return [c.to_json() for c in request.app.state.graph.claims(query)]
 
 
@@ -103,15 +109,15 @@ def document(request: Request, document_id: DocumentId) -> dict[str, Any]:
 
 
 @router.get("/graph")
-def graph(request: Request, actor: Actor, depth: Depth = 1) -> dict[str, Any]:
+def graph(request: Request, actor: Actor, depth: Depth = 1, type: Kind = None) -> dict[str, Any]:
     """The actors within ``depth`` claim steps of ``actor`` (at most 150), edges with predicate and polarity."""
-    return dict(request.app.state.graph.neighbourhood(actor, depth=depth).to_json())
+    return dict(request.app.state.graph.neighbourhood(actor, depth=depth, type=type or None).to_json())
 
 
 @router.get("/review")
-def review(request: Request, explain: Name = None) -> dict[str, Any]:
+def review(request: Request, explain: Name = None, explain_type: Kind = None) -> dict[str, Any]:
     """Pairs worth a look, every judgement made by hand, and ``explain`` for one actor when asked."""
-    return views.review(request.app.state.graph, explain)
+    return views.review(request.app.state.graph, explain, explain_type or None)
 
 
 @router.get("/errors")
@@ -132,7 +138,8 @@ def judge(request: Request, body: JudgementRequest, token: Token = None) -> dict
     request.app.state.guard.check(token)
     graph = request.app.state.graph
     with request.app.state.write_lock:
-        outcome = graph.merge(body.a, body.b) if body.judgement == "positive" else graph.split(body.a, body.b)
+        judge = graph.merge if body.judgement == "positive" else graph.split
+        outcome = judge(body.a, body.b, body.type or None, body.type_b or None)
     return dict(outcome.to_json())
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from claimgraph.graph import EventQuery, event_types
 from claimgraph.web import views
-from claimgraph.web.params import ACTOR_ID, EventParams, Name, SearchParams, Span
+from claimgraph.web.params import ACTOR_ID, EventParams, Kind, Name, SearchParams, Span
 from claimgraph.web.render import page as render
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +62,11 @@ def conflicts(request: Request) -> HTMLResponse:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review(request: Request, explain: Name = None) -> HTMLResponse:
-    context = {**views.review(request.app.state.graph, explain), "said": dict(request.query_params)}
+def review(request: Request, explain: Name = None, explain_type: Kind = None) -> HTMLResponse:
+    context = {
+        **views.review(request.app.state.graph, explain, explain_type or None),
+        "said": dict(request.query_params),
+    }
     return render(request, "review.html", context)
 
 

@@ -18,6 +18,10 @@ PAGE_SIZE = 20
 Text = Annotated[str, Query(max_length=500, description="Words or a name.")]
 Day = Annotated[str | None, Query(pattern=DAY, description="A day, YYYY-MM-DD.")]
 Name = Annotated[str | None, Query(min_length=1, max_length=500, description="Any name of an actor, or its id.")]
+KIND = r"^[A-Za-z_]{0,40}$"  # an actor type (PERSON, ARMED_GROUP …); empty: any
+Kind = Annotated[
+    str | None, Query(pattern=KIND, description="The type a name is taken as, when it is written for several actors.")
+]
 Actor = Annotated[str, Query(min_length=1, max_length=500, description="An actor id, or any of its names.")]
 Facet = Annotated[str | None, Query(max_length=200, description="A facet value (empty: any).")]
 Depth = Annotated[int, Query(ge=1, le=3, description="Claim steps out from the actor.")]
@@ -54,6 +58,10 @@ class EventParams(BaseModel):
     type: str | None = Field(None, max_length=40)
     since: str | None = Field(None, pattern=PERIOD)
     until: str | None = Field(None, pattern=PERIOD)
+    actor_type: str | None = Field(None, pattern=KIND)  # the type each name is taken as (empty: any)
+    target_type: str | None = Field(None, pattern=KIND)
+    involving_type: str | None = Field(None, pattern=KIND)
+    place_type: str | None = Field(None, pattern=KIND)
 
     def chosen(self) -> dict[str, str | None]:
         """The filters given, with the empty values a plain form sends read as "any"."""
@@ -68,3 +76,5 @@ class JudgementRequest(BaseModel):
     a: str = Field(min_length=1, max_length=500)
     b: str = Field(min_length=1, max_length=500)
     judgement: Literal["positive", "negative"]
+    type: str | None = Field(None, pattern=KIND)  # both names' type, when a name is written for several actors
+    type_b: str | None = Field(None, pattern=KIND)  # b's type, when it differs

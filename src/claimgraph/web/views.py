@@ -137,11 +137,12 @@ def conflicts(graph: Graph) -> list[dict[str, Any]]:
     return [{**c, "rows": [rows[i] for i in c["claims"] if i in rows]} for c in found]
 
 
-def review(graph: Graph, explain: str | None) -> dict[str, Any]:
-    """The review page: candidates, the riskiest merges, the judgements made by hand, ``explain`` if asked."""
+def review(graph: Graph, explain: str | None, explain_type: str | None = None) -> dict[str, Any]:
+    """The review page: candidates, the riskiest merges, the judgements made by hand, ``explain`` (of
+    ``explain_type``) if asked."""
     return {
         "candidates": [c.to_json() for c in graph.candidates()],
         "risky": [r.to_json() for r in graph.review(limit=20)],
         "actions": [a.to_json() for a in graph.hand_actions()],
-        "explanation": graph.explain(explain).to_json() if explain else None,
+        "explanation": graph.explain(explain, explain_type).to_json() if explain else None,
     }
