@@ -138,3 +138,21 @@ def test_support_for_a_group_is_an_alliance_and_can_be_denied() -> None:
     assert ("Belgium", "allied_with", "Valley Front", "denied") in analyse(
         "Belgium denied any support for the Valley Front.", NAMES
     ).relations()
+
+
+CAPITALS: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Portugal": "PLACE", "Lisbon": "PLACE", "Tarsh": "PLACE"}
+
+
+def test_a_capital_that_acts_is_its_country() -> None:
+    result = analyse("Portugal has long watched the war. Lisbon's support for the Valley Front angered its rivals.", CAPITALS)
+    assert result.relations() == {("Portugal", "allied_with", "Valley Front", "affirmed")}
+
+
+def test_a_capital_as_the_place_of_a_relation_stays_the_city() -> None:
+    result = analyse("The Valley Front is based in Lisbon, far from the borders of Portugal.", CAPITALS)
+    assert result.relations() == {("Valley Front", "based_in", "Lisbon", "affirmed")}
+
+
+def test_a_capital_is_not_a_state_where_the_article_names_no_country() -> None:
+    names: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Lisbon": "PLACE"}
+    assert analyse("Lisbon's support for the Valley Front angered its rivals.", names).relations() == set()

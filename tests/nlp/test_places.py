@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import by_name, entities
 
+from claimgraph.nlp.countries import capital_of
 from claimgraph.nlp.place_gazetteer import lookup_place
 from claimgraph.nlp.places import is_known_place
 
@@ -71,3 +72,10 @@ def test_a_facility_keeps_its_noun_and_is_also_named_without_it() -> None:
 @pytest.mark.slow
 def test_a_regions_noun_is_not_part_of_its_name() -> None:
     assert by_name(entities("Shelling continued in Idlib province on Friday."), "Idlib").name == "Idlib"
+
+
+def test_a_capital_names_its_country_and_a_city_state_is_no_capital_of_another() -> None:
+    assert capital_of("Lisbon") == "Portugal"
+    assert capital_of("Lisbon’s") == "Portugal"
+    assert capital_of("Singapore") is None  # the country itself
+    assert capital_of("Porto") is None

@@ -88,6 +88,7 @@ def find_claims(
         if source is None and not raw.background:
             held_by = viewer(raw.trigger, index, held)
             source = held_by if held_by != raw.subject else None
+        source = index.government(source) if source is not None else None  # "Ankara says": Turkey asserts
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
         pair = (raw.subject, raw.object)
         if raw.predicate in SYMMETRIC_PREDICATES and raw.object is not None:

