@@ -140,11 +140,18 @@ def test_support_for_a_group_is_an_alliance_and_can_be_denied() -> None:
     ).relations()
 
 
-CAPITALS: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Portugal": "PLACE", "Lisbon": "PLACE", "Tarsh": "PLACE"}
+CAPITALS: dict[str, EntityType] = {
+    "Valley Front": "ARMED_GROUP",
+    "Portugal": "PLACE",
+    "Lisbon": "PLACE",
+    "Tarsh": "PLACE",
+}
 
 
 def test_a_capital_that_acts_is_its_country() -> None:
-    result = analyse("Portugal has long watched the war. Lisbon's support for the Valley Front angered its rivals.", CAPITALS)
+    result = analyse(
+        "Portugal has long watched the war. Lisbon's support for the Valley Front angered its rivals.", CAPITALS
+    )
     assert result.relations() == {("Portugal", "allied_with", "Valley Front", "affirmed")}
 
 

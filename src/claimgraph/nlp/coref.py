@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.model import Entity, EntityType
 from claimgraph.names import fold
 from claimgraph.nlp import lexicon
-from claimgraph.nlp.gender import PRONOUNS, genders
 from claimgraph.nlp.countries import capital_of
+from claimgraph.nlp.gender import PRONOUNS, genders
 from claimgraph.nlp.places import country_of
 
 GROUPISH: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION", "MEDIA"})
