@@ -84,6 +84,13 @@ def test_the_group_refers_back_to_the_last_armed_group_and_hedge_is_kept() -> No
     assert claim.hedged and claim.source is None
 
 
+def test_a_group_noun_with_a_name_we_do_not_know_refers_to_no_earlier_group() -> None:
+    known = analyse("The Valley Front held a parade. The militia is reported to operate out of Kessab.", GROUPS)
+    assert known.relations() == {("Valley Front", "operates_in", "Kessab", "affirmed")}
+    unknown = analyse("The Valley Front held a parade. The Hadar militia is reported to operate out of Kessab.", GROUPS)
+    assert unknown.relations() == set()
+
+
 def test_denied_links_and_backing_modifier() -> None:
     text = "The Jordan-backed Valley Front denies any links to the Kessab Brigade."
     result = analyse(text, {**GROUPS, "Jordan": "PLACE"})

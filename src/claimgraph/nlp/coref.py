@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.model import Entity, EntityType
 from claimgraph.names import fold
 from claimgraph.nlp import lexicon
-from claimgraph.nlp.countries import capital_of
+from claimgraph.nlp.countries import capital_of, is_demonym
 from claimgraph.nlp.gender import PRONOUNS, genders
 from claimgraph.nlp.places import country_of
 
@@ -232,7 +232,7 @@ class EntityIndex:
         by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
         if by_text is not None and (kinds is None or self.type_of(by_text) in kinds):
             return by_text
-        if kinds is None or not _is_definite(tok):
+        if kinds is None or not _is_definite(tok) or self._names_another(tok):
             return None
         cues = {lemma} | {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3}
         named = self.named_like(tok.i, cues, kinds)
@@ -241,6 +241,13 @@ class EntityIndex:
         if "PERSON" in kinds:
             return self.nearest_before(tok.i, kinds)
         return self.salient_before(tok.i, kinds)
+
+    def _names_another(self, tok: Token) -> bool:
+        """'the Hadar militia' with Hadar no entity of ours: the phrase names its own group, not an earlier one."""
+        return any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.token_entity and not is_demonym(c.text)
+            for c in tok.children
+        )
 
     def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
         lower = tok.lower_
