@@ -46,8 +46,13 @@ def analyse(
     names: dict[str, EntityType],
     aliases: dict[str, list[str]] | None = None,
     descriptions: dict[str, list[str]] | None = None,
+    *,
+    rules_only: bool = False,
 ) -> Analysed:
-    """Entities for ``names`` with a mention at every whole-word occurrence of the name or an alias."""
+    """Entities for ``names`` with a mention at every whole-word occurrence of the name or an alias.
+
+    ``rules_only`` leaves out the learned relation classifier, to test a rule on its own.
+    """
     entities = [
         Entity(f"e{n}", name, etype, list((aliases or {}).get(name, [])), list((descriptions or {}).get(name, [])))
         for n, (name, etype) in enumerate(names.items(), 1)
@@ -64,4 +69,5 @@ def analyse(
     doc = nlp()(text)
     attributions = find_attributions(doc, entities)
     document = Document(id="sha256:test", source_path="test.txt", text=text)
-    return Analysed(doc, entities, attributions, find_claims(doc, document, entities, attributions))
+    claims = find_claims(doc, document, entities, attributions, model=None if rules_only else "shipped")
+    return Analysed(doc, entities, attributions, claims)

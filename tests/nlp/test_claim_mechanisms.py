@@ -163,3 +163,14 @@ def test_a_capital_as_the_place_of_a_relation_stays_the_city() -> None:
 def test_a_capital_is_not_a_state_where_the_article_names_no_country() -> None:
     names: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Lisbon": "PLACE"}
     assert analyse("Lisbon's support for the Valley Front angered its rivals.", names).relations() == set()
+
+
+def test_joining_a_group_somewhere_puts_the_group_there() -> None:
+    names: dict[str, EntityType] = {**NAMES, "Portugal": "PLACE"}
+    joined = analyse("Dozens of Belgians who joined the Valley Front in Tarsh have come home.", names, rules_only=True)
+    assert joined.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+    journey = analyse("Volunteers who travel to Tarsh to join the Valley Front pose a risk.", names, rules_only=True)
+    assert journey.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+    left = analyse("Amina Yusuf left Portugal in 2015 to join the Valley Front.", names, rules_only=True)
+    assert ("Valley Front", "operates_in", "Portugal", "affirmed") not in left.relations()
+    assert analyse("Portugal joined Belgium in Tarsh.", names, rules_only=True).relations() == set()

@@ -13,6 +13,9 @@ it is told as a noun ("the withdrawal of US troops from Syria"), operates
 there until it has left.  Who drove a group out is not read as being there:
 an expulsion may be done from the air or from afar.
 
+Joining a group in a place (``joining``) puts the group there: "joined the
+Front in Tarsh", "travelled to Tarsh to join the Front".
+
 ``implied`` is the same inference for an event someone else has already
 read (an actor, a target, a place): the event layer calls it to attach the
 relations its events imply.
@@ -82,6 +85,25 @@ def departure(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
         raw.past = raw.past or expelling  # driven out: it was there
         out.append(raw)
     return out
+
+
+def joining(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """'joined the Front in Tarsh', 'travelled to Tarsh to join the Front': the group joined is where it was joined."""
+    events, index = reader.rel.events, reader.index
+    if tok.pos_ != "VERB" or lemma not in events.join_verbs:
+        return []
+    groups = [e for c in tok.children if c.dep_ == "dobj" for e in reader.named_at(c) if index.type_of(e) in _RIVALS]
+    if not groups:
+        return []
+    where = [obj for prep, obj in reader.prep_objects(tok) if prep in events.place_preps]
+    journey = tok.head if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in events.journey_verbs else None
+    if journey is not None:  # "travelled to Tarsh to join …"
+        where += [obj for prep, obj in reader.prep_objects(journey) if prep in events.journey_preps]
+    places: list[tuple[str | None, str | None]] = [
+        (e, None) for obj in where for e, _ in reader.objects(obj) if e and index.type_of(e) == "PLACE"
+    ]
+    # Whether or not the person joined, the group is there: the article presupposes it.
+    return reader.make(groups, "operates_in", places, tok, presupposed=True) if places else []
 
 
 def implied(

@@ -87,6 +87,9 @@ class Events:
     expel_verbs: frozenset[str]
     leave_words: frozenset[str]
     from_preps: frozenset[str]
+    join_verbs: frozenset[str]
+    journey_verbs: frozenset[str]
+    journey_preps: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +241,9 @@ def relations() -> Relations:
             expel_verbs=frozenset(raw["events"]["expel_verbs"]),
             leave_words=frozenset(raw["events"]["leave_words"]),
             from_preps=frozenset(raw["events"]["from_preps"]),
+            join_verbs=frozenset(raw["events"]["join_verbs"]),
+            journey_verbs=frozenset(raw["events"]["journey_verbs"]),
+            journey_preps=frozenset(raw["events"]["journey_preps"]),
         ),
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),

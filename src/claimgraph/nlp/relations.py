@@ -34,6 +34,7 @@ MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
     ("nounphrases", nounphrases.read),
     ("evidence", evidence.read),
     ("departure", evidence.departure),
+    ("joining", evidence.joining),
 )
 
 
