@@ -21,15 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-import subprocess
 import sys
-import tempfile
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from scoring import ROOT, SHARED, fold, score
 from sklearn.linear_model import LogisticRegression
 
 from claimgraph.extraction import to_json
@@ -45,8 +42,6 @@ from claimgraph.nlp.pipeline import Analyzer
 from claimgraph.nlp.records import entities_from_doc
 from claimgraph.predicates import SYMMETRIC_PREDICATES
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 OUT = ROOT / "src" / "claimgraph" / "nlp" / "models" / MODEL_FILE
 THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 MIN_PRECISION = 0.65
@@ -55,14 +50,6 @@ MIN_ADDED_PRECISION = 0.7
 # Inverse regularization strength, chosen by the same cross-validation over 0.1, 0.5 and 2.
 C = 0.5
 MIN_FEATURE_COUNT = 2
-
-
-def fold(name: str | None) -> str:
-    """GOLD.md's folding: NFKC, case, quotes, hyphens and apostrophes removed, a leading 'the' dropped."""
-    text = unicodedata.normalize("NFKC", name or "").casefold()
-    text = re.sub(r"[\"'‘’“”`´\-‐‑–—]", "", text)
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
 
 
 def gold_labels(gold: dict[str, Any], entities: list[Entity]) -> dict[tuple[str, str], str]:
@@ -169,21 +156,6 @@ def train(articles: list[Article], threshold: float) -> RelationModel:
     )
 
 
-def score(corpus: Path, extractions: list[dict[str, Any]]) -> dict[str, Any]:
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
-        for obj in extractions:
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    report = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), "articles", str(corpus), out.name, "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    Path(out.name).unlink()
-    result: dict[str, Any] = json.loads(report.stdout)
-    return result
-
-
 def figures(scores: dict[str, Any]) -> str:
     s = scores["claims_strict"]
     return f"strict claims P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (tp {s['tp']}, fp {s['fp']})"
@@ -197,7 +169,7 @@ def main() -> None:
     args = parser.parse_args()
     articles = load_articles(args.corpus)
     print(f"{len(articles)} articles, {sum(len(a.examples) for a in articles)} candidate pairs", file=sys.stderr)
-    rules = score(args.corpus, [a.extraction(None) for a in articles])["claims_strict"]
+    rules = score("articles", args.corpus, [a.extraction(None) for a in articles])["claims_strict"]
     print("rules alone:", figures({"claims_strict": rules}))
     folds = [[a for n, a in enumerate(articles) if n % args.folds == k] for k in range(args.folds)]
     models = [train([a for a in articles if a not in held], 1.0) for held in folds]
@@ -207,7 +179,7 @@ def main() -> None:
         for model, held in zip(models, folds, strict=True):
             model.threshold = threshold
             outputs += [a.extraction(model) for a in held]
-        scores = score(args.corpus, outputs)
+        scores = score("articles", args.corpus, outputs)
         strict = scores["claims_strict"]
         right, wrong = strict["tp"] - rules["tp"], strict["fp"] - rules["fp"]
         added = right / (right + wrong) if right + wrong else 0.0

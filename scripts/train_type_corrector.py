@@ -37,10 +37,8 @@ import argparse
 import itertools
 import json
 import re
-import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +46,7 @@ from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from scoring import ROOT, SHARED, fold, score
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, Span
 
@@ -70,8 +69,6 @@ from claimgraph.nlp.type_corrector import (
     pooled,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 OUT = ROOT / "src" / "claimgraph" / "data" / MODEL_FILE
 CLASSES = ("ORG", "PERSON", "PLACE", NONE)
 CONLL_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": NONE}
@@ -84,14 +81,6 @@ DROP_THRESHOLDS = (0.7, 0.8, 1.01)  # 1.01: never drop
 MIN_FEATURE_COUNT = 2
 SEED = 0
 AFTER_CORRECTOR = ("claimgraph_type_corrector_v1", "claimgraph_surnames_v1")
-
-
-def fold(name: str | None) -> str:
-    """GOLD.md's folding: NFKC, case, quotes, hyphens and apostrophes removed, a leading 'the' dropped."""
-    text = unicodedata.normalize("NFKC", name or "").casefold()
-    text = re.sub(r"[\"'‘’“”`´\-‐‑–—]", "", text)
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
 
 
 @dataclass
@@ -315,21 +304,6 @@ def decisions(
             if change != ent.label_:
                 out[n, ent.start] = change
     return out
-
-
-def score(command: str, gold: Path, objs: list[dict[str, Any]]) -> dict[str, Any]:
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
-        for obj in objs:
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    report = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), command, str(gold), out.name, "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    Path(out.name).unlink()
-    result: dict[str, Any] = json.loads(report.stdout)
-    return result
 
 
 def evaluate(

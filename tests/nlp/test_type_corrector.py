@@ -99,9 +99,10 @@ def test_the_shipped_model_loads_and_is_in_the_pipeline() -> None:
 
 
 @pytest.mark.slow
-def test_training_on_a_small_slice_is_deterministic(tmp_path: Path) -> None:
+def test_training_on_a_small_slice_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if not (SHARED / "corpus" / "dev" / "gold").is_dir() or not (SHARED / "eval" / "conll2003").is_dir():
         pytest.skip("../shared corpora are not present")
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))  # as running the script does: its shared module beside it
     spec = importlib.util.spec_from_file_location("train_type_corrector", ROOT / "scripts" / "train_type_corrector.py")
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
