@@ -287,7 +287,7 @@ def show(name: Name, db: Db = None, as_json: Json = False, type: Kind = None) ->
 
     with _graph(db) as graph:
         dossier = graph.dossier(name, type)
-    typer.echo(json.dumps(dossier.to_json(), ensure_ascii=False, indent=1) if as_json else text(dossier))
+    _emit(as_json, dossier.to_json(), lambda _: text(dossier))
 
 
 @app.command()
@@ -449,7 +449,7 @@ def doc(
 
     with _graph(db) as graph:
         view = graph.document(id)
-    typer.echo(json.dumps(view.to_json(), ensure_ascii=False, indent=1) if as_json else text(view))
+    _emit(as_json, view.to_json(), lambda _: text(view))
 
 
 @app.command()
@@ -599,7 +599,7 @@ def explain(name: Name, db: Db = None, as_json: Json = False, type: Kind = None)
 
     with _graph(db) as graph:
         why = graph.explain(name, type)
-    typer.echo(json.dumps(why.to_json(), ensure_ascii=False, indent=1) if as_json else text(why))
+    _emit(as_json, why.to_json(), lambda _: text(why))
 
 
 @app.command()

@@ -40,6 +40,7 @@ from claimgraph.nlp.speakers import (
     subject_of,
     trailing_participle,
 )
+from claimgraph.nlp.stretches import longest_stretch
 from claimgraph.nlp.tagger import LearnedCue
 
 _STOPS = frozenset({".", "!", "?", ";"})
@@ -403,20 +404,10 @@ def _lost_subject(cue: Token, clause: Token) -> int | None:
 def _around(cue: Token) -> TokenSpan | None:
     """The longest stretch of the clause a parenthetical cue interrupts, the cue's own words left out."""
     doc, head = cue.doc, cue.head
-    inside = range(cue.left_edge.i, cue.right_edge.i + 1)
-    runs: list[tuple[int, int]] = []
-    start = None
-    for i in range(head.left_edge.i, head.right_edge.i + 2):
-        keep = i <= head.right_edge.i and i not in inside
-        if keep and start is None:
-            start = i
-        elif not keep and start is not None:
-            runs.append((start, i))
-            start = None
-    if not runs:
-        return None
-    lo, hi = max(runs, key=lambda r: r[1] - r[0])
-    return doc[lo:hi]
+    stretch = longest_stretch(
+        range(head.left_edge.i, head.right_edge.i + 1), range(cue.left_edge.i, cue.right_edge.i + 1)
+    )
+    return doc[stretch[0] : stretch[1]] if stretch else None
 
 
 def _nominal(page: _Page) -> list[_Found]:

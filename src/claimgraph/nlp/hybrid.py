@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.nlp.speakers import subject_of
+from claimgraph.nlp.stretches import longest_stretch
 from claimgraph.nlp.tagger import LearnedCue, tag_cues, tag_source
 
 # The rules' content of a verb cue (``attribution._complement``), passed in to keep the import one way.
@@ -160,20 +161,8 @@ def _rest_of_clause(root: Token, blocked: set[int]) -> tuple[int, int] | None:
         hi = max(c.right_edge.i for c in chosen) + 1
         if not blocked & set(range(lo, hi)):
             return _strip(doc, lo, hi)
-    sent = root.sent
-    runs: list[tuple[int, int]] = []
-    start = None
-    for i in range(sent.start, sent.end + 1):
-        keep = i < sent.end and i not in blocked
-        if keep and start is None:
-            start = i
-        elif not keep and start is not None:
-            runs.append((start, i))
-            start = None
-    if not runs:
-        return None
-    lo, hi = max(runs, key=lambda r: r[1] - r[0])
-    return _strip(doc, lo, hi)
+    stretch = longest_stretch(range(root.sent.start, root.sent.end), blocked)
+    return _strip(doc, *stretch) if stretch else None
 
 
 def _strip(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
