@@ -44,6 +44,18 @@ class UnionFind(Generic[T]):
             self._parent[root] = head  # type: ignore[assignment]
             self._size[head] += self._size[root]  # type: ignore[index]
 
+    def join(self, keep: T, other: T) -> None:
+        """Join ``other``'s set into ``keep``'s, whose representative stays the representative.
+
+        For a caller that reads the representative as its set's leader:
+        alias grouping gives a short form the type of its group's first
+        name, the one every later join was made into.
+        """
+        head, root = self[keep], self[other]
+        if head != root:
+            self._parent[root] = head
+            self._size[head] += self._size[root]
+
     def to_sets(self) -> Iterator[set[T]]:
         """Each set once."""
         sets: dict[T, set[T]] = {}

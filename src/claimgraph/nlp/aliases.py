@@ -42,6 +42,7 @@ from claimgraph.model import EntityType
 from claimgraph.names import HONORIFICS, acronym, fold, given_name, name_key, tokens
 from claimgraph.nlp.institutions import head_class
 from claimgraph.nlp.places import FACILITY_MODIFIERS, FACILITY_NOUNS, country_of, is_known_place
+from claimgraph.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +88,6 @@ def _parts(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in ("al", "el"))
 
 
-class _Groups:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        self.parent[self.find(j)] = self.find(i)
-
-
 def _stated_link(a: Mention, b: Mention, text: str) -> bool:
     """Does the text between ``a`` and ``b`` say they are one name?"""
     gap = text[a.end : b.start]
@@ -128,7 +115,7 @@ def _family(etype: EntityType) -> str:
     return "ORG" if etype in ORG_LIKE else etype
 
 
-def _join_buckets(groups: _Groups, keyed: list[tuple[object, int]]) -> None:
+def _join_buckets(groups: UnionFind[int], keyed: list[tuple[object, int]]) -> None:
     """Join every pair of mentions that share a key (None keys are skipped)."""
     first: dict[object, int] = {}
     for key, i in keyed:
@@ -136,7 +123,7 @@ def _join_buckets(groups: _Groups, keyed: list[tuple[object, int]]) -> None:
             groups.join(first.setdefault(key, i), i)
 
 
-def _same_written_name(groups: _Groups, mentions: list[Mention]) -> None:
+def _same_written_name(groups: UnionFind[int], mentions: list[Mention]) -> None:
     """Steps 3–6: gazetteer id, fold up to a plural, transliteration key, near spelling, nationality."""
     fam = [_family(m.type) for m in mentions]
     _join_buckets(groups, [((m.gazetteer_id, fam[i]) if m.gazetteer_id else None, i) for i, m in enumerate(mentions)])
@@ -163,7 +150,7 @@ def _same_written_name(groups: _Groups, mentions: list[Mention]) -> None:
                 groups.join(j, i)
 
 
-def _same_place_or_body(groups: _Groups, mentions: list[Mention]) -> None:
+def _same_place_or_body(groups: UnionFind[int], mentions: list[Mention]) -> None:
     """Step 8: one country under two names; one state body named by country or by its leader."""
     _join_buckets(groups, [(country_of(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
     persons = {p for m in mentions if m.type == "PERSON" for p in person_parts(m.text)}
@@ -219,7 +206,7 @@ def _one_person(a: str, b: str) -> bool:
     return _part_of(a, b) or _part_of(b, a)
 
 
-def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
+def _same_person(groups: UnionFind[int], mentions: list[Mention]) -> None:
     """Step 7: a part of a name joins the most recent person named in full that it fits.
 
     Two full names with different given names ("Amer Matar", "Muhammad Nour
@@ -245,20 +232,20 @@ def _same_person(groups: _Groups, mentions: list[Mention]) -> None:
     ranks = {t: [rank[j] for j in js] for t, js in by_text.items()}
     names: dict[int, set[str]] = {}  # group root → the full names in it
     for j in fulls:
-        names.setdefault(groups.find(j), set()).add(mentions[j].text)
+        names.setdefault(groups[j], set()).add(mentions[j].text)
 
     def clash(i: int, j: int) -> bool:
-        ri, rj = groups.find(i), groups.find(j)
+        ri, rj = groups[i], groups[j]
         return ri != rj and any(not _one_person(a, b) for a in names.get(ri, ()) for b in names.get(rj, ()))
 
     def join_first(i: int, tried: Iterator[int]) -> None:
         refused: set[int] = set()
         for j in tried:
-            root = groups.find(j)
+            root = groups[j]
             if root in refused:
                 continue  # the same group, the same verdict
             if not clash(i, j):
-                ri = groups.find(i)
+                ri = groups[i]
                 groups.join(j, i)
                 if ri != root:
                     names[root] = names.get(root, set()) | names.pop(ri, set())
@@ -356,7 +343,7 @@ def settle_types(mentions: list[Mention]) -> list[Mention]:
 def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]]:
     """Indices of ``mentions`` grouped by actor, each group in mention order."""
     n = len(mentions)
-    groups = _Groups(n)
+    groups = UnionFind(range(n))
     for i in range(n - 1):  # 1. stated links between neighbours in the same field
         a, b = mentions[i], mentions[i + 1]
         fits = compatible(a.type, b.type) or (a.type in ORG_LIKE and bool(_ACRONYM.match(b.text)))
@@ -377,7 +364,7 @@ def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]
     _same_person(groups, mentions)  # 7
     by_root: dict[int, list[int]] = {}
     for i in sorted(range(n), key=lambda k: _order(mentions[k])):
-        by_root.setdefault(groups.find(i), []).append(i)
+        by_root.setdefault(groups[i], []).append(i)
     return list(by_root.values())
 
 
@@ -390,7 +377,7 @@ _GENERIC_HEADS_WORDS = (
 GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
 
 
-def _head_short_forms(groups: _Groups, mentions: list[Mention], text: str) -> None:
+def _head_short_forms(groups: UnionFind[int], mentions: list[Mention], text: str) -> None:
     """Step 9: "the Observatory" is the one organisation of the document named with that word.
 
     A one-word mention written after "the" joins the single organisation-like
@@ -401,7 +388,7 @@ def _head_short_forms(groups: _Groups, mentions: list[Mention], text: str) -> No
     for j, m in enumerate(mentions):
         if m.type in ORG_LIKE and len(m.text.split()) > 1:
             for word in fold(m.text).split()[1:]:
-                longs.setdefault(word, set()).add(groups.find(j))
+                longs.setdefault(word, set()).add(groups[j])
     for i, m in enumerate(mentions):
         word = fold(m.text)
         if " " in word or word in GENERIC_HEADS or m.rank > 1 or m.field is not None:
