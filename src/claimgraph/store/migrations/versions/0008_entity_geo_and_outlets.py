@@ -48,9 +48,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop them."""
+    """Drop them.
+
+    The columns are dropped in place (SQLite has ``DROP COLUMN`` since 3.35):
+    batch mode would copy ``entities`` to a new table and drop the old one,
+    which SQLite refuses while mentions and claims point at its rows (the
+    store keeps foreign keys on, and a migration runs inside one transaction,
+    where they cannot be turned off).
+    """
     op.drop_index("ix_outlets_key", table_name="outlets")
     op.drop_table("outlets")
-    with op.batch_alter_table("entities") as batch:
-        for column in GEO:
-            batch.drop_column(column)
+    for column in GEO:
+        op.drop_column("entities", column)
