@@ -4,9 +4,11 @@ Each store command is one call on a ``Graph`` and a way to print its
 answer (``--json``: the record's ``to_json()``); nothing here knows the
 store, resolution or analysis.  Library errors are turned into one clean
 message and an exit status here and nowhere else (``_fail``).
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads every command's
+signature at each start, and string annotations would be compiled and
+evaluated anew each time instead of coming from the cached bytecode.
+"""
 
 import json
 import logging

@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from claimgraph.names import fold
 from claimgraph.nodes import name_node
 from claimgraph.resolve.lookup import find_actor
-from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compare
+from claimgraph.resolve.match import Candidate, compare
+from claimgraph.resolve.matcher_version import MATCHER_VERSION
 from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.store import judge_names
 from claimgraph.store import schema, upgrade
@@ -79,7 +80,7 @@ def test_a_change_to_the_verdicts_bumps_the_matcher_version() -> None:
     recorded = json.loads(FINGERPRINT.read_text())
     assert recorded["matcher_version"] == MATCHER_VERSION and recorded["sha256"] == fingerprint(), (
         "the matcher's verdicts changed (or MATCHER_VERSION did): bump MATCHER_VERSION in "
-        "claimgraph/resolve/match.py so stores re-judge, then run python tests/resolve/test_matcher_version.py"
+        "claimgraph/resolve/matcher_version.py so stores re-judge, then run python tests/resolve/test_matcher_version.py"
     )
 
 

@@ -15,11 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from rapidfuzz import fuzz, process
 
 from claimgraph.errors import NotFoundError
 from claimgraph.names import fold, name_key
-from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -63,7 +61,12 @@ def _listing(found: list[tuple[Actor, int]]) -> list[str]:
 
 
 def _near(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor, int]]:
-    """Actors whose names are near ``name``: the same spelling skeleton, or a close spelling."""
+    """Actors whose names are near ``name``: the same spelling skeleton, or a close spelling.
+
+    Only a name that is not known exactly gets here, so fuzzy matching is imported here, not at every start.
+    """
+    from rapidfuzz import fuzz, process
+
     found = _candidates(conn, t.names.c.key == name_key(name), etype) if name_key(name) else []
     if not found:
         folds = conn.execute(sa.select(t.names.c.fold).distinct()).scalars().all()
@@ -75,6 +78,8 @@ def _near(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor
 
 def _listed(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor, int]]:
     """Actors carrying the gazetteer entry (or an entry linked to it) that lists ``name`` word for word."""
+    from claimgraph.nlp.gazetteer import shipped_gazetteer
+
     entry = shipped_gazetteer().lookup(name, allow_guarded=True)
     if entry is None or not any(fold(form) == fold(name) for form, _ in entry.forms()):
         return []

@@ -41,13 +41,8 @@ from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
 from claimgraph.resolve.persons import compare_persons
 
-# The matcher's version, stored on each judgement it makes.  A store whose
-# automatic judgements carry an older number has them forgotten and every
-# name judged again at its next refresh, so an improved matcher re-decides
-# what an older one decided (hand judgements stay).  Bump it with any change
-# that alters a verdict; tests/resolve/test_matcher_version.py fails until
-# you do.
-MATCHER_VERSION = 4
+# The matcher's version is in matcher_version.py (light, for the reading commands' probe): bump it
+# there with any change here that alters a verdict.
 
 WEAK_NEGATIVE = 0.5  # the score of a negative that only raises the bar for a merge
 _COMPATIBLE = {frozenset({"ARMED_GROUP", "ORGANIZATION"}), frozenset({"ORGANIZATION", "MEDIA"})}

@@ -4,9 +4,10 @@ Called at the end of an ingest, after a hand judgement, and before any
 reading command when ``meta`` marks them stale, so every answer reflects every
 committed document even after a crash between writing and rebuilding.  A
 store an older matcher judged is stale too: its judgements are made again.
-The near-duplicate code (MinHash, with datasketch) is imported only when
-origins are stale: a read of an up-to-date store checks ``meta`` and the
-judgements' matcher version and nothing else.
+The near-duplicate code (MinHash, with datasketch) and the matcher are
+imported only when something is stale: a read of an up-to-date store checks
+``meta`` and the judgements' matcher version (``matcher_version``) and
+nothing else.
 
 Only what changed is recomputed: the names and documents ``touched`` since
 the last refresh lead to the names whose actors may change (``affected``),
@@ -25,15 +26,8 @@ import logging
 import sqlalchemy as sa
 
 from claimgraph import __version__
+from claimgraph.resolve.matcher_version import forget_outdated, has_outdated
 from claimgraph.resolve.outlets import add_outlets, rebuild_outlets
-from claimgraph.resolve.store import (
-    affected,
-    forget_outdated,
-    has_outdated,
-    judge_pending,
-    rebuild_actors,
-    refile_all,
-)
 from claimgraph.store import locks
 from claimgraph.store.meta import ACTORS, ORIGINS, get, is_stale, put
 from claimgraph.store.touched import DOCUMENT, NAME, clear, pending, touched
@@ -57,6 +51,7 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
             if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or pending(conn) or has_outdated(conn)):
                 return False
     from claimgraph.resolve.origins import add_origins, rebuild_origins
+    from claimgraph.resolve.store import affected, judge_pending, rebuild_actors, refile_all
 
     with engine.begin() as conn:
         locks.hold(conn, locks.REBUILD)

@@ -23,7 +23,8 @@ from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.blocking import block_keys
 from claimgraph.resolve.clusters import MERGE_AT, Evidence, StoredJudgement, clusters, combine
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
-from claimgraph.resolve.match import MATCHER_VERSION, Candidate, compatible
+from claimgraph.resolve.match import Candidate, compatible
+from claimgraph.resolve.matcher_version import MATCHER_VERSION
 from claimgraph.store import schema as t
 from claimgraph.store.bulk import delete_in, insert_rows, select_in
 from claimgraph.store.meta import ACTORS, mark_stale
@@ -71,29 +72,6 @@ def judge_pending(conn: sa.Connection) -> int:
         count = record_auto_judgements(conn, verdicts, MATCHER_VERSION)
     conn.execute(t.names.update().where(n.resolved.is_(False)).values(resolved=True))
     return count
-
-
-def _outdated() -> sa.ColumnElement[bool]:
-    """Automatic judgements an older matcher made."""
-    return t.judgements.c.matcher < MATCHER_VERSION
-
-
-def has_outdated(conn: sa.Connection) -> bool:
-    """Whether an older matcher made some of the stored judgements (a cheap, indexed probe)."""
-    return conn.execute(sa.select(t.judgements.c.id).where(_outdated()).limit(1)).first() is not None
-
-
-def forget_outdated(conn: sa.Connection) -> int:
-    """Delete an older matcher's judgements and mark every name unjudged; returns how many were deleted.
-
-    Every name, not only those the deleted rows touched: the new matcher may
-    join pairs the old one never proposed.  Hand judgements and documents'
-    statements stay.  Judgements a newer matcher made are left alone.
-    """
-    deleted = conn.execute(t.judgements.delete().where(_outdated())).rowcount
-    if deleted:
-        conn.execute(t.names.update().where(t.names.c.scope.is_(None)).values(resolved=False))
-    return deleted
 
 
 def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -> list[StoredJudgement]:

@@ -43,6 +43,10 @@ def create_engine(url: str) -> sa.Engine:
         raise StoreError(f"cannot use store URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        from claimgraph.store.schema import for_postgresql
+
+        for_postgresql()
     return engine
 
 

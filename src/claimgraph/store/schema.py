@@ -228,15 +228,25 @@ judgements = sa.Table(
 # its own evidence; hand judgements accumulate, the latest wins), so a concurrent ingest that
 # reaches the same verdict inserts nothing (migration 0003).
 AUTO_JUDGEMENT = judgements.c.by_hand.is_(False)
-sa.Index(
+UNIQUE_AUTO_JUDGEMENT = sa.Index(
     "ux_judgements_auto",
     judgements.c.left_id,
     judgements.c.right_id,
     judgements.c.reason,
     unique=True,
     sqlite_where=AUTO_JUDGEMENT,
-    postgresql_where=AUTO_JUDGEMENT,
 )
+
+
+def for_postgresql() -> None:
+    """Give the tables their PostgreSQL-only options (idempotent); called when a PostgreSQL engine is made.
+
+    Not written in the ``Index`` itself: naming a ``postgresql_`` option loads
+    SQLAlchemy's PostgreSQL dialect, a cost every command on a SQLite store
+    would pay at start for nothing.
+    """
+    UNIQUE_AUTO_JUDGEMENT.dialect_options["postgresql"]["where"] = AUTO_JUDGEMENT
+
 
 # ---- derived: rebuilt from the rows above, never edited by hand ----
 

@@ -8,6 +8,9 @@ whole document was rolled back and miscounted as a duplicate).  Letting
 the database skip — or update — the row that is already there makes the
 outcome the same as if the two ingests had run one after the other.
 Rows go in sorted by key so two writers lock them in the same order.
+Each dialect's ``insert`` is imported when a connection of that dialect first
+needs it: loading SQLAlchemy's PostgreSQL dialect costs a SQLite store's
+every command at start.
 """
 
 from __future__ import annotations
@@ -16,11 +19,16 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 
 def _insert(conn: sa.Connection, table: sa.Table) -> Any:
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
 
 
 def insert_new(
