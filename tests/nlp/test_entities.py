@@ -269,3 +269,56 @@ def test_a_name_and_the_known_place_it_is_in_are_two_names() -> None:
     found = entities("Government troops advanced on Khirbet Nasr in Homs overnight.")
     assert by_name(found, "Homs").type == "PLACE"
     assert not any(" in " in e.name for e in found)
+
+
+def _mapped(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The type mapping alone over ``spans`` (text, model label) of ``text``, as the model might have tagged them."""
+    doc = pipeline().make_doc(text)
+    for name, proc in pipeline().pipeline:
+        if name == "claimgraph_entity_types_v1":
+            break
+        doc = proc(doc)
+    ents = []
+    for part, label in spans:
+        span = doc.char_span(text.index(part), text.index(part) + len(part), label=label)
+        assert span is not None
+        ents.append(span)
+    doc.ents = ents
+    return [(e.text, e.label_) for e in pipeline().get_pipe("claimgraph_entity_types_v1")(doc).ents]
+
+
+def test_a_place_the_model_reads_as_a_nationality_is_a_place() -> None:
+    found = entities("Karim, a young Syrian from Aleppo, was able to rest at last.")
+    assert by_name(found, "Aleppo").type == "PLACE"
+    found = entities("The chief of Tajikistan 's border guards , Colonel Ivan Petrov , spoke to reporters.")
+    assert by_name(found, "Tajikistan").type == "PLACE"
+    text = "Western diplomats and Syrian officials met on Monday."
+    assert _mapped(text, [("Western", "NORP"), ("Syrian", "NORP")]) == []  # adjectives and demonyms stay out
+
+
+def test_an_acronym_glued_after_a_person_and_a_stripped_possessive_before_a_place_are_cut_off() -> None:
+    found = entities('"We saw it," said Anna Berg UNHCR regional director.')
+    assert by_name(found, "Anna Berg").type == "PERSON"
+    assert not any("UNHCR" in e.name and e.type == "PERSON" for e in found)
+    text = "Aid finally reached Yemens Taiz on Monday."
+    assert _mapped(text, [("Yemens Taiz", "GPE")]) == [("Yemens", "PLACE"), ("Taiz", "PLACE")]
+    found = entities("Aid finally reached Yemens Taiz on Monday after the Yemen talks.")
+    assert by_name(found, "Yemen").type == "PLACE" and by_name(found, "Taiz").type == "PLACE"
+
+
+def test_a_number_word_after_a_person_is_not_part_of_the_name() -> None:
+    text = "The funeral of Amira Haddad Three women were hurt."
+    assert ("Amira Haddad", "PERSON") in _mapped(text, [("Amira Haddad Three", "PERSON")])
+
+
+def test_a_bare_name_after_a_person_noun_is_that_person_but_a_body_stays_a_body() -> None:
+    text = "His lawyer Kemal Arda Yilmaz said the court would rule. A researcher Human Rights Watch said so."
+    mapped = _mapped(text, [("Kemal Arda Yilmaz", "ORG"), ("Human Rights Watch", "ORG")])
+    assert ("Kemal Arda Yilmaz", "PERSON") in mapped
+    assert ("Human Rights Watch", "ORGANIZATION") in mapped
+
+
+def test_a_region_named_with_a_compass_word_or_nationality_keeps_that_form_as_an_alias() -> None:
+    found = entities("Fighters regrouped in southern Idlib. Shelling hit Idlib again, and Iraqi Kurdistan braced.")
+    assert "southern Idlib" in by_name(found, "Idlib").aliases
+    assert by_name(found, "Iraqi Kurdistan").type == "PLACE"

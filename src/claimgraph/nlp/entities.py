@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.names import HONORIFICS
+from claimgraph.nlp.descriptions import PERSON_NOUNS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
 from claimgraph.nlp.places import (
     FACILITY_NOUNS,
@@ -71,6 +72,7 @@ _STATE_WORDS = (
     "un peacekeeping land ground rocket strategic national royal federal republican presidential"
 )
 STATE_WORDS = frozenset(_STATE_WORDS.split())
+_ACRONYM = re.compile(r"(?!(?:I|II|III|IV|VI|VII|VIII|IX|XI|XII|JR|SR)$)[A-Z]{2,6}")
 _NOT_A_NAME = re.compile(r"^[^A-Z]*$|[+:]\s*\d|^\W|\bUTC\b|\bGMT\b|^(?!(?:al|el|ad|as|ash|ar)-)[a-z]")
 
 
@@ -101,6 +103,10 @@ PLACE_JOINERS = frozenset(["in", "near", "outside"])
 WORK_CUES = frozenset(["entitled", "titled"])
 # Words written before a group's name that describe it rather than name it ("Islamist", "jihadist").
 EPITHETS = frozenset(["islamist", "jihadist", "jihadi", "militant", "radical", "extremist", "hardline", "rebel"])
+# Words that make a capitalised run a body's name, not a person's ("Human Rights Watch", "Red Crescent").
+INSTITUTION_WORDS = frozenset(
+    ["rights", "watch", "crescent", "cross", "nations", "ministry", "office", "agency", "committee", "commission"]
+)
 LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
 # Where the mapping leaves the label each span had before it (first token → label), for the type corrector.
 LABELS_BEFORE = "claimgraph_labels_before"
@@ -115,7 +121,7 @@ def not_an_actor(span: Span) -> bool:
 
 
 def _trim(span: Span) -> Span:
-    """Cut a leading "the", trailing punctuation and possessives, and "city"/"province" after a place."""
+    """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word after a person."""
     doc, start, end = span.doc, span.start, span.end
     while start < end - 1 and doc[start].lower_ == "the" and doc[start].is_lower:
         start += 1
@@ -128,6 +134,8 @@ def _trim(span: Span) -> Span:
     if span.label_ == "PERSON":  # the model often drops a given name: "Ahmet" in "Ahmet Yarlykapov"
         while start > 0 and _given_name(doc[start - 1]):
             start -= 1
+        while end > start + 1 and doc[end - 1].like_num and doc[end - 1].is_alpha:  # "Hezbollah Three women"
+            end -= 1
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
@@ -174,6 +182,29 @@ def _titled_person(span: Span) -> list[Span] | None:
     return [person]
 
 
+def _glued_at_edge(span: Span) -> list[Span] | None:
+    """Two names a scrape ran together at an edge, else None.
+
+    "Ole Solvang HRW deputy director": a person's name and the acronym of the
+    body after it; "Syrias Madaya": a stripped possessive of a country before
+    a name (``records`` gives the possessive its "s" back).
+    """
+    doc = span.doc
+    last, first = span[-1], span[0]
+    if span.label_ == "PERSON" and len(span) > 2 and _ACRONYM.fullmatch(last.text) and _person_words(span[:-1]):
+        return [Span(doc, span.start, span.end - 1, label="PERSON"), Span(doc, last.i, last.i + 1, label="ORG")]
+    stripped = first.text.endswith("s") and country_of(first.text[:-1]) is not None and country_of(first.text) is None
+    if len(span) > 1 and stripped and span[1].is_title:
+        rest = doc[first.i + 1 : span.end]
+        label = span.label_ if span.label_ in MODEL_TYPES or not is_known_place(rest.text) else "GPE"
+        return [Span(doc, first.i, first.i + 1, label="GPE"), Span(doc, rest.start, rest.end, label=label)]
+    return None
+
+
+def _person_words(span: Span) -> bool:
+    return len(span) > 1 and all(t.is_title and t.pos_ == "PROPN" for t in span)
+
+
 def work_title(span: Span) -> bool:
     """A capitalised title right after "entitled"/"titled" (or its opening quote) names a report or a film."""
     before = [t for t in span.doc[max(0, span.start - 2) : span.start] if not t.is_quote]
@@ -218,6 +249,8 @@ class EntityTypes:
             return [span]
         if (parts := _titled_person(span)) is not None:
             return parts
+        if (parts := _glued_at_edge(span)) is not None:
+            return parts
         span = self._without_epithets(span)
         if span.label_ != "ORG":
             return [span]
@@ -250,6 +283,23 @@ class EntityTypes:
             return Span(doc, start, span.end, label=span.label, kb_id=span.kb_id)
         return span
 
+    def _named_after_role(self, span: Span) -> bool:
+        """ "his lawyer Mehmet Alper Unver said": a bare name right after a person noun is that person.
+
+        Only two or three capitalised name words with no body's, place's or
+        listed name in them ("spokesman Human Rights Watch" stays a body).
+        """
+        doc = span.doc
+        if span.start == 0 or not doc[span.start - 1].is_lower or doc[span.start - 1].lower_ not in PERSON_NOUNS:
+            return False
+        bodies = STATE_WORDS | ARMED_HEADS | FACILITY_HEADS | LED_BODIES | INSTITUTION_WORDS
+        return (
+            _person_words(span)
+            and len(span) < 4
+            and not any(t.lower_ in bodies or is_known_place(t.text) for t in span)
+            and self.gazetteer.lookup(span.text, allow_guarded=True) is None
+        )
+
     def _known(self, part: Span) -> bool:
         """A gazetteer name or an acronym: enough to say a joined span holds two names."""
         return self.gazetteer.lookup(part.text, allow_guarded=True) is not None or (
@@ -281,7 +331,7 @@ class EntityTypes:
         if (
             (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4)
             or (full_name and f"={ent[-1].text}" in surnames)
-            or (label == "ORG" and led_by(ent))
+            or (label == "ORG" and (led_by(ent) or self._named_after_role(ent)))
         ):
             etype = "PERSON"
         elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):

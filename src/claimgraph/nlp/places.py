@@ -7,11 +7,13 @@ country out of "Syrian government" or "Turkish army".
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from claimgraph.nlp.countries import country_of, is_demonym  # noqa: F401  (is_demonym re-exported)
+from claimgraph.nlp.countries import country_of, is_demonym
 from claimgraph.nlp.place_gazetteer import shipped_places
 from claimgraph.nlp.spans import set_entities
 
@@ -101,6 +103,25 @@ ARABIC_ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "a
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _RETYPABLE = frozenset(["PERSON", "ORG", *_REPLACEABLE])
 MAX_PLACE_WORDS = 4
+
+
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s$")
+_COMPASS_ADJECTIVE = re.compile(r"(?:north|south)?(?:-?(?:east|west))?ern|(?:north|south)ern")
+
+
+def modified_form(text: str, start: int, name: str) -> str | None:
+    """The place named with the word before it in ``text`` when that word narrows it, else None.
+
+    A lower-case compass adjective ("eastern Ghouta", "north-western Syria")
+    or a nationality ("Iraqi Kurdistan"): news names regions so, and a reader
+    may look the region up under that form.
+    """
+    found = _MODIFIER_BEFORE.search(text, max(0, start - 20), start)
+    if found is None:
+        return None
+    word = found.group(1)
+    narrows = _COMPASS_ADJECTIVE.fullmatch(word) is not None or (word[:1].isupper() and is_demonym(word))
+    return f"{word} {name}" if narrows else None
 
 
 def after_preposition(span: Span) -> bool:
@@ -213,7 +234,7 @@ class PlaceNames:
     Evidence is gated, so the gazetteer's 235,000 places do not turn people
     and common words into places: a name is made a place when
 
-    * the model calls it a person, organisation or product but the context
+    * the model calls it a person, organisation, product or nationality but the context
       says place — a locative before it ("in", "near", "east of", "the town
       of"), or a place noun after it ("Daraa province") — and the gazetteer
       knows it, or (after "in"/"near" or before a place noun) it has the
@@ -257,6 +278,9 @@ class PlaceNames:
         if ent.label_ in _PLACE_LABELS:
             longer = self._extend(ent)
             return [longer] if longer is not None else self._split(ent)
+        if ent.label_ == "NORP":
+            span = Span(doc, ent.start, ent.end, label="GPE")
+            return [span] if self._people_word_place(span, people) else []
         if ent.label_ not in _RETYPABLE:
             return []
         end = ent.end - (ent[-1].tag_ == "POS")
@@ -281,6 +305,17 @@ class PlaceNames:
             return (known and is_known_place(span.text)) or toponym_shape(span)
         # "the village of X", "X district": the text itself says place, gazetteer or not
         return known or toponym_shape(span) or context == "named"
+
+    def _people_word_place(self, span: Span, people: set[tuple[str, int]]) -> bool:
+        """A place the model read as a nationality ("a Syrian from Aleppo", "Tajikistan 's forces").
+
+        Not a demonym or people, not used as an adjective before a noun
+        ("Western powers"), and a country's name, or a place in a place's context.
+        """
+        doc = span.doc
+        if is_demonym(span.text) or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ")):
+            return False
+        return country_of(span.text) is not None or self._placed(span, people)
 
     def _untagged(self, doc: Doc, people: set[tuple[str, int]]) -> list[Span]:
         """Name runs the model left untagged after a locative or before a place noun."""

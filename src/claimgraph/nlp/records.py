@@ -24,6 +24,7 @@ from claimgraph.model import Document, Entity, EntityType, Span
 from claimgraph.names import fold, strip_title, title_before
 from claimgraph.nlp.aliases import Mention, group, person_parts, restore_possessives, settle_types
 from claimgraph.nlp.descriptions import describe
+from claimgraph.nlp.places import modified_form
 
 _ACRONYM_LIKE = str.isupper
 
@@ -67,6 +68,8 @@ def _entity(members: list[Mention], text: str = "") -> Entity:
         if (untitled := strip_title(name)) != name:
             forms.insert(0, name)
             name = untitled
+    if members[0].type == "PLACE":  # "eastern Ghouta", "Iraqi Kurdistan": the region as the text narrows it
+        forms += [f for m in members if m.field is None and (f := modified_form(text, m.start, m.text))]
     aliases: list[str] = []
     seen = {fold(name)}
     for form in forms:
@@ -124,8 +127,8 @@ def _said_outside_the_title(members: list[Mention]) -> bool:
 
 
 def _before_noun(doc: Doc, field: str | None) -> set[tuple[str | None, int]]:
-    """(field, end offset) of the entities a noun or adjective follows."""
-    return {(field, e.end_char) for e in doc.ents if e.end < len(doc) and doc[e.end].pos_ in ("NOUN", "ADJ")}
+    """(field, end offset) of the entities a noun, adjective or name follows ("Syrias Madaya")."""
+    return {(field, e.end_char) for e in doc.ents if e.end < len(doc) and doc[e.end].pos_ in ("NOUN", "ADJ", "PROPN")}
 
 
 def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> list[Entity]:
