@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from claim_helpers import Analysed, analyse
 
-from claimgraph.model import Attribution, EntityType
+from claimgraph.model import Attribution, Document, EntityType, Extraction
+from claimgraph.nlp.pipeline import Analyzer, load_language
 
 
 def _by_cue(result: Analysed, cue: str) -> list[Attribution]:
@@ -285,3 +286,31 @@ def test_a_complement_whose_subject_the_parser_took_for_the_cue_object() -> None
     ]
     told = analyse("The minister told reporters on Monday the army would leave.", {})
     assert [a.content.text for a in _by_cue(told, "told")] == ["the army would leave"]
+
+
+def test_a_participle_naming_which_speakers_belongs_to_the_source() -> None:
+    detained = analyse("Many farmers held in the northern prison say they were never charged.", {})
+    assert [a.source.text for a in _by_cue(detained, "say") if a.source] == ["Many farmers held in the northern prison"]
+    leading = analyse("The council running the valley said the road would reopen.", {})
+    assert [a.source.text for a in _by_cue(leading, "said") if a.source] == ["The council running the valley"]
+    speaking = analyse("A militia commander speaking to our reporter said the bridge had fallen.", {})
+    assert [a.source.text for a in _by_cue(speaking, "said") if a.source] == ["A militia commander"]
+
+
+def test_a_dateline_line_is_not_the_speaker() -> None:
+    # through the whole analyzer: lines in capitals are parsed truecased, which is where the parse
+    # takes the dateline for the subject
+    text = "Army moves north .\nBELGRADE 1996-08-31\nThe main opposition party said on Saturday that troops were shelling the town .\n"
+    (result,) = Analyzer(load_language(), batch_size=4).analyse_stream(
+        [Document(id="sha256:d", source_path="d.txt", text=text)]
+    )
+    assert isinstance(result, Extraction)
+    said = [a for a in result.attributions if a.cue.text == "said"]
+    assert [a.source.text for a in said if a.source] == ["The main opposition party"]
+
+
+def test_a_cue_between_subject_and_verb_keeps_the_subject_in_the_content() -> None:
+    result = analyse("The new curfew, the mayor said, was a mistake that would hurt the market traders.", {})
+    found = _by_cue(result, "said")
+    assert len(found) == 1 and found[0].source is not None and found[0].source.text == "the mayor"
+    assert found[0].content.text.startswith("The new curfew")

@@ -57,6 +57,7 @@ _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure"})
 _BARE_SPEAKER = 4
+_SPEAKER_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 LEARNED_RULE_SOURCES = False  # words a speaker may take between a comma-less quote and its cue
 
 
@@ -157,13 +158,28 @@ def _verb_group(cue: TokenSpan) -> TokenSpan:
 
 
 def _source(speakers: Speakers, found: _Found, in_quote: set[int]) -> SourceSpan:
-    source = speakers.span(found.speaker)  # in reading order: it remembers who spoke last
+    source = speakers.span(_on_cue_line(found.speaker, found.cue))  # in reading order: it remembers who spoke last
     phrase = found.phrase
     if phrase is None and LEARNED_RULE_SOURCES:
         phrase = refine_source(found.cue, source.start, source.end, in_quote)
     if phrase is None:
         return source
     return SourceSpan(phrase.start_char, phrase.end_char, phrase.text, source.entity)
+
+
+def _on_cue_line(speaker: Token, cue: TokenSpan) -> Token:
+    """The speaker on its cue's own line: a parse that runs over a line break takes a dateline for the
+    subject ("LONDON 1996-08-31\nA rebel group said …"), but a speaker before its cue is never on an
+    earlier line.  The noun phrase that opens the cue's line and hangs outside it is the speaker."""
+    doc = cue.doc
+    if speaker.i >= cue.start or not any("\n" in t.text_with_ws for t in doc[speaker.i : cue.start]):
+        return speaker
+    first = cue.start
+    while first > speaker.i and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    line = range(first, cue.start)
+    heads = [t for t in doc[first : cue.start] if t.pos_ in _SPEAKER_HEADS and t.head.i not in line]
+    return heads[0] if heads else speaker
 
 
 def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
@@ -294,12 +310,20 @@ def _indirect(page: _Page, used: set[int]) -> list[_Found]:
             speaker, cue = quoting[0], doc[quoting[1].i : tok.i + 1]  # "quoted sources as saying"
         elif speaker is None and (bare := _bare_subject(tok)) is not None and content.start < bare.i < tok.i:
             speaker, content = bare, doc[content.start : np_start(bare)]  # "… were wounded residents said"
-        if speaker is None or not len(content) or content[0].i <= speaker.i <= content[-1].i:
+        if speaker is None or not len(content) or _speaker_inside(content, speaker, tok):
             continue
         chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
         if chars is not None:
             out.append(_Found(speaker, cue, chars, False))
     return out
+
+
+def _speaker_inside(content: TokenSpan, speaker: Token, cue: Token) -> bool:
+    """Does the content take in its own speaker?  Only a parenthetical cue may sit inside its content
+    ("The plan, he said, will fail"), with its speaker among its own words."""
+    if not content[0].i <= speaker.i <= content[-1].i:
+        return False
+    return not (content[0].i < cue.left_edge.i <= speaker.i <= cue.right_edge.i < content[-1].i)
 
 
 def _bare_subject(cue: Token) -> Token | None:
@@ -402,8 +426,16 @@ def _lost_subject(cue: Token, clause: Token) -> int | None:
 
 
 def _around(cue: Token) -> TokenSpan | None:
-    """The longest stretch of the clause a parenthetical cue interrupts, the cue's own words left out."""
+    """The clause a parenthetical cue interrupts.
+
+    Between a subject and its verb ("The plan, he said, will fail") the cue
+    splits one statement, so the content is the whole clause, starting at its
+    subject, with the cue's words inside it.  Elsewhere ("…, Graham said,
+    since …") it is the longest stretch of the clause, the cue's own words left out.
+    """
     doc, head = cue.doc, cue.head
+    if head.i > cue.i and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.left_edge.i for c in head.children):
+        return doc[head.left_edge.i : head.right_edge.i + 1]
     stretch = longest_stretch(
         range(head.left_edge.i, head.right_edge.i + 1), range(cue.left_edge.i, cue.right_edge.i + 1)
     )

@@ -23,6 +23,8 @@ _SUBJECTS = ("nsubj", "csubj")
 _SOURCE_PREPS = frozenset({"by", "for", "from", "of", "at", "with"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _DATELINE_DASHES = (") — ", ") – ", ") - ")
+_SPEAKING = frozenset({"speak", "talk", "address", "brief"})  # participles of the speaking itself, not who speaks
+_PARTICIPLE_WORDS = 8  # longest participle phrase kept in a speaker's description
 _CONTINUITY = 1200  # characters over which "he"/"she"/"it" may still be the previous speaker
 
 
@@ -154,7 +156,10 @@ class Speakers:
         if tok.i in index.spans:  # a name: the whole name even where the parse splits it
             start, end = index.spans[tok.i]
             span = tok.doc[min(start, span.start) : max(end, span.end)]
-        span = surface.doc[surface.i : surface.i + 1] if surface is not tok else _with_apposition(span, head)
+        if surface is tok:
+            span = _with_apposition(_with_participle(span, head), head)
+        else:
+            span = surface.doc[surface.i : surface.i + 1]
         if len(span) > 1 and span[-1].dep_ == "case":
             span = span[:-1]  # "Haddad's allegations": the possessive mark is not the speaker's name
         text = span.text
@@ -200,6 +205,30 @@ def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
     if "\n" in doc[span.start : end].text or not (after == len(doc) or doc[after] == head.head or doc[after].is_punct):
         return span
     return doc[min(span.start, head.left_edge.i) : end]
+
+
+def _with_participle(span: TokenSpan, head: Token) -> TokenSpan:
+    """``span`` widened over a participle that says which speakers these are: "many mothers detained in
+    the camps say", "the lawyers representing X said".
+
+    Only for a subject before its verb, with the participle right after the
+    noun phrase (no comma: a set-off one is an aside) and a few words long.
+    A participle about the speaking itself ("the spokesman speaking to
+    reporters said") describes the occasion, not the speaker, and stays out.
+    """
+    doc = head.doc
+    if head.dep_ != "nsubj" or head.head.i < head.i:
+        return span
+    participle = next((c for c in head.rights if c.dep_ == "acl"), None)
+    if participle is None or participle.tag_ not in ("VBN", "VBG") or participle.left_edge.i != span.end:
+        return span
+    if is_cue(participle) or participle.lemma_.lower() in _SPEAKING:
+        return span
+    end = participle.right_edge.i + 1
+    words = doc[span.end : end]
+    if end > head.head.i or len(words) > _PARTICIPLE_WORDS or any(t.is_punct or "\n" in t.text for t in words):
+        return span
+    return doc[span.start : end]
 
 
 def _set_off(appos: Token) -> bool:
