@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import json
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from claim_helpers import analyse
@@ -66,15 +69,21 @@ def test_perceptron_learns_a_tagging_and_its_file_is_byte_stable(tmp_path: Path)
     assert load((tmp_path / "a.json.gz").read_bytes())["toy"] == model
 
 
-@pytest.mark.slow
-def test_training_script_on_a_small_slice_is_deterministic(tmp_path: Path) -> None:
-    if not (POLNEAR / "train").is_dir():
-        pytest.skip("../shared/eval/polnear is not present")
+def _script() -> ModuleType:
+    """The training script, imported from scripts/ (it is not part of the package)."""
     spec = importlib.util.spec_from_file_location("train_attribution", ROOT / "scripts" / "train_attribution.py")
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     sys.modules["train_attribution"] = script
     spec.loader.exec_module(script)
+    return script
+
+
+@pytest.mark.slow
+def test_training_script_on_a_small_slice_is_deterministic(tmp_path: Path) -> None:
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip("../shared/eval/polnear is not present")
+    script = _script()
     outs = [tmp_path / "one.json.gz", tmp_path / "two.json.gz"]
     for out in outs:
         args = ["--polnear", str(POLNEAR), "--out", str(out), "--train-docs", "3", "--dev-docs", "2", "--epochs", "2"]
@@ -82,6 +91,19 @@ def test_training_script_on_a_small_slice_is_deterministic(tmp_path: Path) -> No
     assert outs[0].read_bytes() == outs[1].read_bytes()
     models = load(outs[0].read_bytes())
     assert set(models) == {"cue", "source"} and all(m.table for m in models.values())
+
+
+def test_held_out_articles_are_polnear_train_articles_and_the_shipped_file_says_so() -> None:
+    """A misspelt held-out name would hold nothing out; the shipped file carries the script's notice."""
+    script = _script()
+    shipped = json.loads(
+        gzip.decompress((ROOT / "src" / "claimgraph" / "data" / "attribution_tagger.json.gz").read_bytes())
+    )
+    assert shipped["notice"] == script.NOTICE
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip("../shared/eval/polnear is not present")
+    names = {path.stem for path in (POLNEAR / "train" / "text").glob("*.txt")}
+    assert script.HELD_OUT and names >= script.HELD_OUT
 
 
 def test_learned_cue_outside_the_verb_list_adds_an_attribution() -> None:
