@@ -174,3 +174,9 @@ def test_joining_a_group_somewhere_puts_the_group_there() -> None:
     left = analyse("Amina Yusuf left Portugal in 2015 to join the Valley Front.", names, rules_only=True)
     assert ("Valley Front", "operates_in", "Portugal", "affirmed") not in left.relations()
     assert analyse("Portugal joined Belgium in Tarsh.", names, rules_only=True).relations() == set()
+
+
+def test_a_cell_carrying_a_group_s_name_stands_for_the_group() -> None:
+    text = "Amina Yusuf is alleged to have been part of a Valley Front terror cell."
+    (claim,) = analyse(text, NAMES, rules_only=True).claims
+    assert (claim.predicate, claim.polarity, claim.hedged) == ("member_of", "affirmed", True)
