@@ -83,3 +83,21 @@ def test_a_past_relation_and_a_present_denial_are_a_change_not_a_conflict() -> N
     assert conflicts_between([was, is_not]) == []
     now = Statement("c3", "A", "affiliated_with", "B", None, "affirmed")
     assert [c.kind for c in conflicts_between([now, is_not])] == ["polarity"]
+
+
+def test_disowning_a_group_denies_its_affiliation_in_the_disowner_s_voice() -> None:
+    result = analyse("The Northern Shield grew. The Valley Front disowned it in May.", NAMES, rules_only=True)
+    (claim,) = result.claims
+    assert (result.name(claim.subject), claim.predicate, result.name(claim.object), claim.polarity) == (
+        "Northern Shield",
+        "affiliated_with",
+        "Valley Front",
+        "denied",
+    )
+    assert result.name(claim.source) == "Valley Front"
+
+
+def test_an_object_pronoun_is_not_its_own_clause_s_subject_and_fighters_name_the_topic() -> None:
+    text = "Northern Shield fighters took Tarsh. The Valley Front disowned it after the attack."
+    result = analyse(text, NAMES, rules_only=True)
+    assert ("Northern Shield", "affiliated_with", "Valley Front", "denied") in result.relations()

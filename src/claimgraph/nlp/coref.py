@@ -57,7 +57,7 @@ class EntityIndex:
                     self.token_entity.setdefault(tok.i, entity.id)
                     self.spans.setdefault(tok.i, (span.start, span.end))
                 order.append((span.start, entity.id))
-                if any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+                if any(t.dep_ in ("nsubj", "nsubjpass") or _names_subject(t) for t in span):
                     self._subjects.add(span.start)
         order.sort()
         self._starts = [s for s, _ in order]
@@ -259,6 +259,10 @@ class EntityIndex:
             return None
         wanted = PRONOUNS.get(lower)
         skip = frozenset(e for e, g in self.gender.items() if wanted is not None and g != wanted)
+        if tok.dep_ == "dobj" and not lower.endswith(("self", "selves")):
+            # "the Front disowned it": an object pronoun is not its own clause's subject (that would be "itself")
+            subject = _clause_subject_entity(self, tok)
+            skip = skip | {subject} if subject is not None else skip
         if tok.dep_ == "poss":
             # "Erdoğan repeated his insistence": a possessive binds to its own clause's subject first.
             subject = _clause_subject_entity(self, tok)
@@ -292,6 +296,15 @@ def _affiliations(entities: list[Entity]) -> dict[str, str]:
         if len(named) == 1:
             out[person.id] = named.pop()
     return out
+
+
+def _names_subject(tok: Token) -> bool:
+    """'Isis fighters have taken …', "the Front's militants attacked …": the actor named on a subject is its topic."""
+    return (
+        tok.dep_ in ("compound", "poss")
+        and tok.head.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.lemma_.lower() in lexicon.relations().acting_nouns
+    )
 
 
 def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:

@@ -378,7 +378,9 @@ class FrameReader:
                 apposed = self.apposed(head) if not said_of else None
                 objects += said_of or (list(self.objects(apposed)) if apposed is not None else [])
             for child in trigger.children:
-                if child.dep_ == "dobj" or (child.dep_ in _MISPARSED_OBJECTS and child.i > trigger.i):
+                if frame.inverse and child.dep_ == "dobj":
+                    objects += [(e, None) for e in self.named_at(child)]  # what it is said of: "disowned it"
+                elif child.dep_ == "dobj" or (child.dep_ in _MISPARSED_OBJECTS and child.i > trigger.i):
                     objects += self.objects(child)  # "backs Assad" may come out as an adverbial
         if frame.poss:
             for child in trigger.children:
@@ -391,6 +393,8 @@ class FrameReader:
             return []
         if subjects is None:
             subjects = self.subjects(trigger, carried=relation_noun)
+        if frame.inverse:  # "X disowned Y": the relation is Y's, towards X
+            subjects, objects = [o for o, _ in objects if o is not None], [(s, None) for s in subjects]
         # A role told beside a name ("Y's foreign minister, X", "President X") is the article's presupposition.
         named_role = trigger.pos_ in ("NOUN", "PROPN") and (
             (trigger.dep_ in ("appos", "compound") and self.index.type_of(self.index.named(trigger.head)) == "PERSON")

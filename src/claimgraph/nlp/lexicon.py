@@ -33,6 +33,7 @@ class Frame:
     poss: bool = False
     compound: bool = False
     negative: bool = False
+    inverse: bool = False  # the object is what the relation is said of ("X disowned Y": Y affiliated with X)
     person_predicate: Predicate | None = None
     group_predicate: Predicate | None = None
     subject_types: frozenset[EntityType] | None = None
@@ -168,6 +169,7 @@ def _frame(raw: dict[str, Any]) -> Frame:
         poss=bool(raw.get("poss")),
         compound=bool(raw.get("compound")),
         negative=bool(raw.get("negative")),
+        inverse=bool(raw.get("inverse")),
         person_predicate=raw.get("person_predicate"),
         group_predicate=raw.get("group_predicate"),
         subject_types=types("subject_types"),
