@@ -212,3 +212,27 @@ def test_a_dateline_or_byline_closes_a_standfirst_even_without_a_headline_above(
     assert article.dateline == Dateline(place="Baku, Azerbaijan", date="2014-11-24")
     assert (article.authors, article.publisher) == (["Jane Doe"], "Example News")
     assert article.text == "The body starts here."
+
+
+def test_a_one_line_text_with_a_sentence_is_never_all_furniture() -> None:
+    # A lone line ending in a counter has a headline's shape (no full stop at its end); it was taken for the
+    # title and the document failed as no_text.
+    for line in (
+        "Shelling damaged the grain store in Tavrin on Friday, the district head said. (0)",
+        "Three ferries were turned back at the border post. (12)",
+        "BRESK (Example Wire) - Gunmen stopped a bus near the quarry. [1]",
+        "Did the convoy ever reach the camp?",
+    ):
+        article = read_layout(line)
+        assert (article.title, article.text) == (None, line), line
+    assert read_layout("BRESK (Example Wire) - Gunmen stopped a bus near the quarry. [1]").dateline is not None
+    assert read_layout("  Three ferries were  turned back. (2)\n\n").text == "Three ferries were turned back. (2)"
+    assert read_layout("Ferries turned back. (2)", title="Border post").title == "Border post"
+    # a line without a sentence can still be all furniture, and a headline above a body is still a headline
+    for furniture in ("Comments (0)", "Share on Facebook", "Latest", "* * *", "By Jane Roe, Example Wire."):
+        assert read_layout(furniture).text == "", furniture
+    article = read_layout("Ferries turned back at the border post\n\nThe ferries were sent back on Friday. (0)")
+    assert (article.title, article.text) == (
+        "Ferries turned back at the border post",
+        "The ferries were sent back on Friday. (0)",
+    )

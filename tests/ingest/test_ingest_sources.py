@@ -286,3 +286,12 @@ def test_page_timestamp_keeps_time_and_offset(tmp_path: Path) -> None:
     assert isinstance(stamped, Document)
     assert (stamped.section, stamped.published) == ("Region News", "2020-05-05T09:15:00+03:00")
     assert isinstance(wrong_day, Document) and wrong_day.published == "2020-05-05"
+
+
+def test_a_one_line_jsonl_text_ending_in_a_counter_is_a_document(tmp_path: Path) -> None:
+    text = "Militia fighters burned two fuel trucks outside Varnok overnight. (0)"
+    (tmp_path / "wire.jsonl").write_text(json.dumps({"id": "w1", "title": "Trucks burned", "text": text}) + "\n")
+    (tmp_path / "bare.jsonl").write_text(json.dumps({"id": "b1", "text": text}) + "\n")
+    for result in read(tmp_path):
+        assert isinstance(result, Document), result
+        assert result.text == text

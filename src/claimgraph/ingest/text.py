@@ -16,6 +16,12 @@ into ``dateline`` but stays in the text: it is part of that sentence, the
 article-extraction benchmarks count it as body, and it names a place and an
 outlet the entity stages should see.
 
+A text of one line is an article of one line whenever that line holds a
+sentence: the rules above look at a line's shape, and a one-line record
+("… in the town. (0)") has the shape of a headline, which would leave
+nothing.  Only a line without a sentence (a lone "Comments (0)") can be
+all furniture.
+
 HTML pages go through the same function after trafilatura, with the title
 already known.
 """
@@ -40,6 +46,10 @@ HEADER_WINDOW = 12
 STANDFIRST_MAX = 2
 STANDFIRST_CHARS = 400
 WRAP_WIDTH = 80
+# A sentence: at least three words, one of them in lower case (prose, not a list of names), the last ending
+# in a full stop, question or exclamation mark (closing quotes or brackets may follow).
+_SENTENCE_END = re.compile(r"\w[.!?…][\"'”’»)\]]*(?=\s|$)")
+_PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 _TERMINAL = tuple(".!?\"'”’»)…:")
 _TIMESTAMP_NOISE = re.compile(
@@ -168,7 +178,8 @@ def _marker(line: str, key: str | None, seen: set[str]) -> tuple[str | None, Any
 
 def read_layout(text: str, title: str | None = None, published: str | None = None) -> Article:
     """The article in the plain text ``text``; ``title`` and ``published`` when the page already gave them."""
-    lines = _lines(unicodedata.normalize("NFC", text))  # one spelling per character, for matching downstream
+    text = unicodedata.normalize("NFC", text)  # one spelling per character, for matching downstream
+    given_title, lines = title, _lines(text)
     opened = title is None and bool(lines) and _is_headline(lines[0].text)
     if opened:
         title, lines = lines[0].text, lines[1:]
@@ -176,6 +187,8 @@ def read_layout(text: str, title: str | None = None, published: str | None = Non
     key = fold(title) if title else None
     body = [line for line in lines[end:] if fold(line.text) != key]
     body = body[: footer_start([line.text for line in body])]
+    if not body and (sole := _sole_sentence_line(text)) is not None:
+        header, title, body = _Header(), given_title, [_Line(sole, 0, False)]
     if body and (last := without_standards_notice(body[-1].text)) != body[-1].text:
         body[-1] = replace(body[-1], text=last)
     dateline = header.dateline
@@ -220,6 +233,18 @@ def _lines(text: str) -> list[_Line]:
         wrapped = len(block) > 1 and all(len(line) <= WRAP_WIDTH for line in block[:-1])
         out.extend(_Line(line, number, wrapped) for line in block)
     return out
+
+
+def has_sentence(line: str) -> bool:
+    """Whether ``line`` holds a sentence of prose (see ``_SENTENCE_END``), not only a label or a list of names."""
+    words = line.split()
+    return len(words) >= 3 and _SENTENCE_END.search(line) is not None and _PROSE_WORD.search(line) is not None
+
+
+def _sole_sentence_line(text: str) -> str | None:
+    """The only non-blank line of ``text`` (white space squeezed) when it holds a sentence; else ``None``."""
+    content = [" ".join(raw.split()) for raw in text.split("\n") if raw.strip()]
+    return content[0] if len(content) == 1 and has_sentence(content[0]) else None
 
 
 def _paragraphs(body: list[_Line]) -> list[str]:
