@@ -109,3 +109,21 @@ def test_a_name_many_documents_write_is_a_strong_cluster_on_its_own() -> None:
     assert clusters(["a", "b"], slip, weights={"a": 5, "b": 3})["b"] == "b"
     assert clusters(["a", "b"], slip, weights={"a": 5, "b": 1})["b"] == "a"
     assert clusters(["a", "b"], [*slip, auto("a", "b", 0.9)], weights={"a": 5, "b": 3})["b"] == "a"
+
+
+def test_a_hand_split_sets_aside_the_hand_merges_that_joined_its_names() -> None:
+    evidence = [
+        StoredJudgement("a", "b", "positive", False, 0.99, 0),
+        StoredJudgement("c", "d", "positive", False, 0.99, 1),
+    ]
+    merged = [StoredJudgement(x, y, "positive", True, 1.0, 2 + i) for i, (x, y) in enumerate(["ac", "ad", "bc", "bd"])]
+    assert len(set(clusters(["a", "b", "c", "d"], [*evidence, *merged]).values())) == 1
+    split = StoredJudgement("b", "c", "negative", True, 1.0, 9)
+    roots = clusters(["a", "b", "c", "d"], [*evidence, *merged, split])
+    assert roots["a"] == roots["b"] != roots["c"] == roots["d"]  # each name back with its own evidence
+    unrelated = [
+        StoredJudgement("e", "f", "positive", True, 1.0, 5),
+        StoredJudgement("f", "a", "negative", True, 1.0, 6),
+    ]
+    roots = clusters(["a", "b", "c", "d", "e", "f"], [*evidence, *merged, *unrelated, split])
+    assert roots["e"] == roots["f"]  # a merge the split does not contradict stands

@@ -65,3 +65,29 @@ def test_a_split_reports_where_every_name_went(store_url: str) -> None:
         where = {p.name: p.actor_id for p in placements(conn, before)}
         assert set(where) == {"Amber Guard", "AG", "Salt Road"}
         assert where["Amber Guard"] != where["Salt Road"] and where["AG"] == where["Amber Guard"]
+
+
+def test_a_split_after_a_merge_leaves_the_other_names_to_their_evidence(store_url: str) -> None:
+    # Two groups, each written two ways in one article; an analyst merges them by hand, then splits two of
+    # their names: the old merge no longer holds the rest together, each name goes back to its own group.
+    engine, _ = store_all(
+        store_url,
+        [
+            article("a.txt", "Amber Guard", "AG", "Salt Road"),
+            article("b.txt", "Granite Column", "GC", "Stone Pass"),
+            article("c.txt", "Amber Guard"),
+            article("d.txt", "Granite Column"),
+        ],
+    )
+    with engine.begin() as conn:
+        judge_names(conn, "Salt Road", "Stone Pass", "positive")
+    refresh(engine)
+    with engine.connect() as conn:
+        assert find_actor(conn, "AG") == find_actor(conn, "GC")
+    with engine.begin() as conn:
+        judge_names(conn, "Salt Road", "GC", "negative")
+    refresh(engine)
+    with engine.connect() as conn:
+        amber = {find_actor(conn, n).id for n in ("Amber Guard", "AG", "Salt Road")}
+        granite = {find_actor(conn, n).id for n in ("Granite Column", "GC", "Stone Pass")}
+        assert len(amber) == 1 and len(granite) == 1 and amber != granite

@@ -7,7 +7,11 @@ in the order they are applied:
    one.  Hand merges are joined first and nothing automatic stands in their
    way (not a negative between other names, not a type); only a hand split
    between the two sides refuses them.  A hand split is a wall no
-   automatic join crosses.
+   automatic join crosses.  A hand split of two names that earlier hand
+   merges join (``split A B`` after ``merge A B``) sets those merges aside:
+   every hand merge of the chain that joined the two names, so the other
+   names go where their evidence says, not wherever the order of the old
+   merges happened to leave them.
 2. Automatic evidence on a pair is combined: several documents naming two
    names as one actor, or a document and the matcher, add up (noisy-or:
    ``1 - Π(1 - s)``), so one document's alias decision is evidence, not
@@ -35,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from claimgraph.model import Judgement
+from claimgraph.unionfind import UnionFind
 
 MERGE_AT = 0.85  # a name joins a cluster on one link this strong
 STRONG = 0.97  # the combined evidence that joins two clusters of several names each
@@ -73,6 +78,31 @@ class Evidence:
     hand: StoredJudgement | None = None
     positive: float = 0.0  # noisy-or of the automatic positive scores
     negative: float = 0.0  # the strongest automatic negative
+
+
+def superseded(hand: Iterable[StoredJudgement]) -> set[tuple[str, str]]:
+    """The pairs of hand merges a later hand split contradicts.
+
+    In time order, the hand merges made so far join names into groups; a
+    hand split between two names of one group sets aside every merge of
+    that group (the chain the split says was wrong), and the groups are
+    drawn again from the merges left.
+    """
+    active: list[StoredJudgement] = []
+    groups: UnionFind[str] = UnionFind()
+    dropped: set[tuple[str, str]] = set()
+    for j in sorted(hand, key=lambda j: j.seq):
+        if j.judgement == Judgement.POSITIVE:
+            active.append(j)
+            groups.union(j.left, j.right)
+        elif j.judgement == Judgement.NEGATIVE and j.left != j.right and groups[j.left] == groups[j.right]:
+            group = groups[j.left]
+            dropped.update(_pair(p) for p in active if groups[p.left] == group)
+            active = [p for p in active if groups[p.left] != group]
+            groups = UnionFind()
+            for p in active:
+                groups.union(p.left, p.right)
+    return dropped
 
 
 def combine(judgements: Iterable[StoredJudgement]) -> dict[tuple[str, str], Evidence]:
@@ -145,18 +175,20 @@ def clusters(
         p: e for p, e in combine(judgements).items() if p[0] != p[1] and p[0] in cl.parent and p[1] in cl.parent
     }
     hand = [e.hand for e in evidence.values() if e.hand is not None]
+    aside = superseded(hand)
     for j in hand:
         if j.judgement == Judgement.NEGATIVE:
             cl.wall(j.left, j.right)
-    for j in sorted((j for j in hand if j.judgement == Judgement.POSITIVE), key=lambda j: -j.seq):
+    merges = (j for j in hand if j.judgement == Judgement.POSITIVE and _pair(j) not in aside)
+    for j in sorted(merges, key=lambda j: -j.seq):
         ra, rb = cl.root(j.left), cl.root(j.right)
         if ra != rb and not cl.walled(ra, rb):
             cl.join(ra, rb)
     links: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     edges = []
     for (a, b), e in evidence.items():
-        if e.hand is not None:
-            continue
+        if e.hand is not None and (a, b) not in aside:
+            continue  # a hand judgement decides this pair (a merge set aside leaves it to the evidence)
         links[a].append((b, e.positive, e.negative))
         links[b].append((a, e.positive, e.negative))
         if e.positive >= MERGE_AT:
