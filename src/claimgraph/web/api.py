@@ -121,9 +121,13 @@ def review(request: Request, explain: Name = None, explain_type: Kind = None) ->
 
 
 @router.get("/errors")
-def errors(request: Request) -> list[dict[str, Any]]:
-    """Documents that could not be read (the keys of ``claimgraph errors --json``)."""
-    return [f.to_json() for f in request.app.state.graph.failures()]
+def errors(
+    request: Request,
+    warnings: Annotated[bool, Query(description="Also what reading changed in stored documents (as the page).")] = True,
+) -> list[dict[str, Any]]:
+    """Documents that could not be read, then what reading changed in stored ones (``claimgraph errors --warnings
+    --json``: ``kind`` is ``failure`` or ``warning``); ``warnings=false``: the failures alone (``errors --json``)."""
+    return views.errors(request.app.state.graph, warnings)
 
 
 @router.get("/stats")

@@ -96,4 +96,8 @@ def undo(request: Request, action_id: Annotated[int, Path(ge=1)], csrf_token: Fo
 
 @router.get("/errors", response_class=HTMLResponse)
 def errors(request: Request) -> HTMLResponse:
-    return render(request, "errors.html", {"failures": [f.to_json() for f in request.app.state.graph.failures()]})
+    rows = views.errors(request.app.state.graph)
+    failures = [r for r in rows if r["kind"] == "failure"]
+    return render(
+        request, "errors.html", {"failures": failures, "warnings": [r for r in rows if r["kind"] == "warning"]}
+    )

@@ -127,6 +127,15 @@ def document(graph: Graph, document_id: str, start: int | None, end: int | None)
     }
 
 
+def errors(graph: Graph, warnings: bool = True) -> list[dict[str, Any]]:
+    """The errors page's rows: each failed document, then (with ``warnings``) what reading changed in stored ones.
+
+    The keys of ``claimgraph errors --json`` (``--warnings``); ``kind`` tells a failure from a warning.
+    """
+    rows = [f.to_json() for f in graph.failures()]
+    return rows + [w.to_json() for w in graph.warnings()] if warnings else rows
+
+
 def conflicts(graph: Graph) -> list[dict[str, Any]]:
     """Every conflict across the store, each side's claims with their sources, dates and documents."""
     found = [c.to_json() for c in graph.conflicts()]
