@@ -98,3 +98,25 @@ def test_a_new_document_recomputes_only_the_actors_its_names_reach(store_url: st
     assert set(untouched) <= set(after["canonical"])
     refresh(engine, force=True)
     assert derived(engine) == after
+
+
+def test_a_store_blocked_by_another_layout_is_filed_anew(store_url: str) -> None:
+    # "Kesdjan" and "Kesjan" meet only under the person blocks' deletion keys; a store whose blocks an
+    # older layout filed has none, so it is filed again whole before a new name is judged against it.
+    from claimgraph.resolve.lookup import find_actor
+    from claimgraph.resolve.refresh import LAYOUT_KEY
+    from claimgraph.store.meta import put
+    from records import store_all
+
+    def person(path: str, name: str) -> Extraction:
+        text = f"{name} spoke to reporters."
+        return extraction(document(text, path=path), [entity("e1", name, "PERSON", text)])
+
+    engine, _ = store_all(store_url, [person("a.txt", "Kesdjan")])
+    with engine.begin() as conn:
+        conn.execute(t.name_blocks.delete().where(t.name_blocks.c.key.not_like("%:k:%")))  # an older layout's blocks
+        put(conn, LAYOUT_KEY, "an older claimgraph")
+    engine.dispose()
+    engine, _ = store_all(store_url, [person("b.txt", "Kesjan")])
+    with engine.connect() as conn:
+        assert find_actor(conn, "Kesdjan") == find_actor(conn, "Kesjan")

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 # What the persisted blocks and bands were made by: a store holding another value is rebuilt whole.
 LAYOUT_KEY = "derived_version"
-LAYOUT = f"claimgraph {__version__}; blocks 1; bands 1"
+LAYOUT = f"claimgraph {__version__}; blocks 2; bands 1"  # blocks 2: deletion keys of person name parts
 
 
 def refresh(engine: sa.Engine, force: bool = False) -> bool:
