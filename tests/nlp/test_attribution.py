@@ -293,6 +293,8 @@ def test_a_participle_naming_which_speakers_belongs_to_the_source() -> None:
     assert [a.source.text for a in _by_cue(detained, "say") if a.source] == ["Many farmers held in the northern prison"]
     leading = analyse("The council running the valley said the road would reopen.", {})
     assert [a.source.text for a in _by_cue(leading, "said") if a.source] == ["The council running the valley"]
+    split = analyse("“We will protect the valley,” the autonomous authority governing Darwan said on Thursday.", {})
+    assert [a.source.text for a in split.attributions if a.source] == ["the autonomous authority governing Darwan"]
     speaking = analyse("A militia commander speaking to our reporter said the bridge had fallen.", {})
     assert [a.source.text for a in _by_cue(speaking, "said") if a.source] == ["A militia commander"]
 

@@ -136,3 +136,9 @@ def test_a_learned_cue_whose_content_only_holds_a_relative_clause_adds_nothing()
     text = "The militia has declared an emirate in the valleys where it operates."
     result = analyse(text, {})
     assert not any(a.cue.text.endswith("declared") for a in result.attributions)
+
+
+def test_a_learned_cue_with_an_infinitive_content_adds_nothing() -> None:
+    text = "A police spokesman declined to comment on whether the suspects would be charged."
+    result = analyse(text, {})
+    assert not any(a.cue.text.endswith("declined") for a in result.attributions)

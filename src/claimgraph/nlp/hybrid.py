@@ -116,6 +116,8 @@ def _asserts(content: TokenSpan) -> bool:
     """Content that states something: a finite clause (not one inside a relative clause) or a quotation, not
     a bare object or infinitive ("declined to comment", "has claimed prisoners who were …" report acts)."""
     inside = range(content.start, content.end)
+    if content[0].tag_ == "TO":  # an infinitive reports an act or an intention, whatever finite verb it holds
+        return any(t.text in _QUOTES for t in content)
     return any(
         t.text in _QUOTES
         or (t.tag_ in _FINITE and not any(a.dep_ == "relcl" for a in (t, *t.ancestors) if a.i in inside))

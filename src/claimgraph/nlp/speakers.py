@@ -225,6 +225,10 @@ def _with_participle(span: TokenSpan, head: Token) -> TokenSpan:
     if is_cue(participle) or participle.lemma_.lower() in _SPEAKING:
         return span
     end = participle.right_edge.i + 1
+    if end < len(doc) and doc[end].dep_ == "nsubj" and doc[end].head == head.head and doc[end].left_edge.i == end:
+        end = (
+            doc[end].right_edge.i + 1
+        )  # "the council governing Afrin said": the parse took the object for a second subject
     words = doc[span.end : end]
     if end > head.head.i or len(words) > _PARTICIPLE_WORDS or any(t.is_punct or "\n" in t.text for t in words):
         return span
