@@ -164,6 +164,7 @@ def test_a_family_name_alone_joins_the_only_actor_carrying_it() -> None:
         ("Amir Kamil Tolbaz", "Aamir Kamil Tolbaz"),  # a title that is also a given name, read as the name
         ("Hafez Yunes Ferhani", "Hafiz Yunes Ferhani"),  # a title spelled as no title list has it
         ("Kesdjan", "Kesjan"),  # one consonant more: only the deletion neighbourhood blocks them together
+        ("Kamil Abd Allah Tolbaz", "Kamil Abdallah Tolbaz"),  # the article after "abd", glued or written apart
     ],
 )
 def test_more_person_variants_merge(a: str, b: str) -> None:
@@ -212,4 +213,4 @@ def test_name_variant_set_precision() -> None:
     candidates, gold = load(files[0])
     precision, recall, _, _ = pairwise_scores(gold, resolve_names(candidates))
     assert precision >= 0.95
-    assert recall >= 0.36  # floor below the measured figure (0.374); raise it as resolution improves
+    assert recall >= 0.36  # floor below the measured figure (0.375); raise it as resolution improves

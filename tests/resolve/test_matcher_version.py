@@ -60,6 +60,7 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Amir Kamil Tolbaz", "PERSON", "Aamir Kamil Tolbaz", "PERSON"),
     ("Nadir Karim Tolbunzada", "PERSON", "نادر كريم طلبون زاده", "PERSON"),
     ("Hamadi Ould Karim Ould Salem Tolbaz", "PERSON", "حمادي ولد كريم طلباز", "PERSON"),
+    ("Kamil Abd Allah Tolbaz", "PERSON", "Kamil Abdallah Tolbaz", "PERSON"),
 ]
 
 

@@ -54,6 +54,7 @@ INITIAL = 0.8  # a single letter standing for a part that starts with it ("Raed 
 # "abd" and the article: "l" as written (Abdul Haq), a sun letter doubled where it assimilates the article
 # (Abdur Rahman, "abdurrahman"); undoubled, the letter begins the name ("abdurahman" is Abdu Rahman).
 _ABD = re.compile(r"^abd(?:ul|al|el|il|[uai]([rsntdz])(?=\1)|u|i)?(?=[a-z]{3})")
+_GLUED_ARTICLE = re.compile(r"^[ae]l(?=[a-z]{3})")
 _AIN = re.compile(r"['`ʿʾ’‘ʼ]")
 _ASIDE = re.compile(r"\([^)]*\)")
 _KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
@@ -112,6 +113,8 @@ def person_parts(name: str, titles: bool = False) -> tuple[Part, ...]:
                 if pending and word.startswith("l") and len(word) > 2:
                     word = word[1:]  # the article after "abd": "bd lhq" → "abdhq"
             if pending:
+                if latin and _GLUED_ARTICLE.match(word):
+                    word = word[2:]  # the article glued to the word after "abd": "Abd Allah" is "Abdallah"
                 word, pending = pending + word, ""
             elif titles and word in (TITLE_NAMES if latin else _SCRIPT_TITLE_NAMES):
                 pass
