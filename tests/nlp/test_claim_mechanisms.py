@@ -180,3 +180,12 @@ def test_a_cell_carrying_a_group_s_name_stands_for_the_group() -> None:
     text = "Amina Yusuf is alleged to have been part of a Valley Front terror cell."
     (claim,) = analyse(text, NAMES, rules_only=True).claims
     assert (claim.predicate, claim.polarity, claim.hedged) == ("member_of", "affirmed", True)
+
+
+def test_a_group_attacked_somewhere_is_there_too() -> None:
+    killed = analyse("Belgian jets killed 15 Valley Front fighters in Tarsh.", NAMES, rules_only=True)
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in killed.relations()
+    fought = analyse("Two Belgians were killed fighting the Valley Front in Tarsh.", NAMES, rules_only=True)
+    assert fought.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+    terrorists = analyse("The army killed 20 Valley Front terrorists in Tarsh.", NAMES, rules_only=True)
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in terrorists.relations()

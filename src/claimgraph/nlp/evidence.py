@@ -49,11 +49,36 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     for prep, obj in reader.prep_objects(tok):
         if prep in events.place_preps:
             places += [(e, None) for e, _ in reader.objects(obj) if e and reader.index.type_of(e) == "PLACE"]
+    out = _targets_there(reader, tok, passive, places)
     if not places:
-        return []
+        return out
     actors = reader.named_at(agents[0]) if passive else reader.subjects(tok)  # "Tarsh was shelled by X"
     subjects = [s for s in actors if reader.index.type_of(s) in _ACTORS]
-    return reader.make(subjects, "operates_in", places, tok)
+    return out + reader.make(subjects, "operates_in", places, tok)
+
+
+def _targets_there(
+    reader: FrameReader, verb: Token, passive: bool, places: list[tuple[str | None, str | None]]
+) -> list[RawClaim]:
+    """'killed 15 Front fighters in Tarsh', 'fighting the Front in Tarsh': a group attacked somewhere is there too.
+
+    The place is the one the event happened in, or the one the target's own phrase names.
+    """
+    index, out = reader.index, []
+    for child in verb.children:
+        if child.dep_ != ("nsubjpass" if passive else "dobj"):
+            continue
+        groups = [e for e, _ in reader.objects(child) if e and index.type_of(e) in _RIVALS]
+        own: list[tuple[str | None, str | None]] = [
+            (e, None)
+            for prep, obj in reader.prep_objects(child)
+            if prep in reader.rel.events.place_preps
+            for e, _ in reader.objects(obj)
+            if e and index.type_of(e) == "PLACE"
+        ]
+        if groups and (places or own):
+            out += reader.make(groups, "operates_in", places + own, verb)
+    return out
 
 
 def departure(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
