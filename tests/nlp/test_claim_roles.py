@@ -91,3 +91,17 @@ def test_a_fighter_named_with_the_group_is_its_member() -> None:
     }
     # a nationality before a fighter says where he is from, not what he belongs to
     assert relations("France and Belgium met. French jihadist Luc Roy was captured.") == set()
+
+
+def test_the_body_right_after_a_name_employs_them_but_not_a_place_or_a_phrase_on_another_word() -> None:
+    def rules(text: str) -> set[tuple[str | None, str, str | None, str]]:
+        return analyse(text, NAMES, rules_only=True).relations()
+
+    assert rules("Ida Brenner from the Peace Council said the talks failed.") == {
+        ("Ida Brenner", "works_for", "Peace Council", "affirmed")
+    }
+    assert rules("Luc Roy from the Valley Front said nothing.") == {
+        ("Luc Roy", "member_of", "Valley Front", "affirmed")
+    }
+    assert rules("Ida Brenner of Belgium spoke.") == set()
+    assert rules("The release of Luc Roy from the Valley Front was a surprise.") == set()

@@ -104,6 +104,7 @@ class Roles:
     abbreviations: dict[str, str]
     deputies: frozenset[str]
     employer_preps: frozenset[str]
+    affiliation_preps: frozenset[str]  # right after a name: "Ana Soto from the Peace Council"
 
 
 def _roles(raw: dict[str, Any]) -> Roles:
@@ -119,6 +120,7 @@ def _roles(raw: dict[str, Any]) -> Roles:
         abbreviations=dict(raw["abbreviations"]),
         deputies=frozenset(raw["deputies"]),
         employer_preps=frozenset(raw["employer_preps"]),
+        affiliation_preps=frozenset(raw["affiliation_preps"]),
     )
 
 

@@ -50,7 +50,36 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     for phrase, role in (_title(reader, rng[0]), _apposition_before(reader, rng[0]), _apposition_after(reader, rng[1])):
         if phrase is not None and role is not None:
             out += _claims(reader, person, phrase, role)
-    return out
+    return out or _affiliation_after(reader, person, rng[1])
+
+
+def _affiliation_after(reader: FrameReader, person: str, end: int) -> list[RawClaim]:
+    """'Ana Soto from the Peace Council said', 'Karl Moss of Radio Tallin': the body right after the name employs them.
+
+    Only an organisation, an outlet or (with 'from') an armed group: a place
+    after the name is where they are from, and 'of' an armed group may name
+    its leader as well as a member.
+    """
+    index, doc = reader.index, reader.index.doc
+    if end + 1 >= len(doc) or doc[end].lower_ not in reader.rel.roles.affiliation_preps:
+        return []
+    if index.named(doc[end].head) != person:
+        return []  # "the release of X from the Front": the phrase says where from, not whose
+    body = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    eid, rng = index.named(body), index.mention_range(body)
+    if eid is None or rng is None or rng[0] != body.i:
+        return []
+    following = doc[rng[1]] if rng[1] < len(doc) else None
+    if following is not None and not (following.is_punct or following.pos_ in ("VERB", "AUX", "ADP", "CCONJ")):
+        return []  # "Ana Soto of the Council's youth wing": a part of the body, not the body
+    kind = index.type_of(eid)
+    if kind in ("ORGANIZATION", "MEDIA"):
+        predicate: Predicate = "works_for"
+    elif kind == "ARMED_GROUP" and doc[end].lower_ == "from":
+        predicate = "member_of"
+    else:
+        return []
+    return reader.make([person], predicate, [(eid, None)], doc[end], presupposed=True)
 
 
 def _claims(reader: FrameReader, person: str, phrase: list[Token], role: Token) -> list[RawClaim]:
