@@ -160,7 +160,10 @@ Kind = Annotated[
     str | None,
     typer.Option("--type", help="The actor's type, when the name is written for several (ARMED_GROUP, PERSON, …)."),
 ]
-Name = Annotated[str, typer.Argument(help="Any name of the actor, or its id.")]
+Name = Annotated[str, typer.Argument(help="Any name of the actor, or its id.", metavar="NAME")]
+# merge and split take two actors, A and B as their help says
+NameA = Annotated[str, typer.Argument(help="Any name of the first actor, or its id.", metavar="A")]
+NameB = Annotated[str, typer.Argument(help="Any name of the second actor, or its id.", metavar="B")]
 
 
 @contextmanager
@@ -219,7 +222,9 @@ def ingest(
             tick()
 
         summary = graph.ingest(paths, model, count, workers=workers, dask=dask)
-    # on a terminal and on a pipe alike: what was committed, and where the reasons are
+    # on a terminal and on a pipe alike: each failure's reason, what was committed, and where to read more
+    for failure in summary.failures:
+        typer.echo(f"claimgraph: {failure.source_path}: {failure.code}: {failure.message}", err=True)
     line = f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, failed {summary.failed}"
     line += f", warnings {summary.warnings}"
     pointers = ["`claimgraph errors` lists why"] if summary.failed else []
@@ -508,7 +513,7 @@ KindB = Annotated[
 
 
 @app.command()
-def merge(a: Name, b: Name, db: Db = None, as_json: Json = False, type: Kind = None, type_b: KindB = None) -> None:
+def merge(a: NameA, b: NameB, db: Db = None, as_json: Json = False, type: Kind = None, type_b: KindB = None) -> None:
     """Say by hand that the actors of A and B are one, whatever automatic judgements say; exit 1 if they are not."""
     with _graph(db) as graph:
         outcome = graph.merge(a, b, type, type_b)
@@ -516,7 +521,7 @@ def merge(a: Name, b: Name, db: Db = None, as_json: Json = False, type: Kind = N
 
 
 @app.command()
-def split(a: Name, b: Name, db: Db = None, as_json: Json = False, type: Kind = None, type_b: KindB = None) -> None:
+def split(a: NameA, b: NameB, db: Db = None, as_json: Json = False, type: Kind = None, type_b: KindB = None) -> None:
     """Say by hand that names A and B are two actors; prints where every name went, exit 1 if still one."""
     with _graph(db) as graph:
         outcome = graph.split(a, b, type, type_b)

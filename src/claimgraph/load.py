@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,9 +53,11 @@ class IngestSummary:
     duplicates: int = 0
     failed: int = 0
     warnings: int = 0  # reading warnings on the documents stored (``claimgraph errors --warnings``)
+    # this run's failures, for the command to say each reason (the store keeps them all: ``claimgraph errors``)
+    failures: list[ExtractionError] = field(default_factory=list)
 
     def to_json(self) -> dict[str, int]:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "failures"}
 
 
 def extractor_version(analyzer: Analyzer | ProcessAnalyzer | ClusterAnalyzer) -> str:
@@ -105,6 +107,7 @@ def _count(summary: IngestSummary, result: Extraction | ExtractionError, outcome
     if outcome == "stored" and isinstance(result, Extraction):
         summary.warnings += len(result.document.warnings)
     if isinstance(result, ExtractionError):
+        summary.failures.append(result)
         log.debug("%s: recorded as failed: %s: %s", result.source_path, result.code, result.message)
     elif outcome == "duplicates":
         log.debug("%s: skipped, already stored as %s", result.document.source_path, result.document.id)
