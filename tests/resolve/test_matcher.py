@@ -182,6 +182,7 @@ def test_more_person_variants_merge(a: str, b: str) -> None:
         ("Abd al-Ilah", "Abd Allah"),  # "abd" compounds differ in the word after it
         ("Tarwat Salah Abdallah", "Abdallah"),  # an "abd" name is a given name
         ("Hafiz Tarek Ferhani", "Hafiz Kamil Ferhani"),  # a shared title is no given name in common
+        ("Tarik Halbuni", "Halboni Tarek"),  # the other order, and no part spelled the same
     ],
 )
 def test_person_names_close_in_form_stay_apart(a: str, b: str) -> None:

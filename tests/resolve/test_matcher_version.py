@@ -61,6 +61,7 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Nadir Karim Tolbunzada", "PERSON", "نادر كريم طلبون زاده", "PERSON"),
     ("Hamadi Ould Karim Ould Salem Tolbaz", "PERSON", "حمادي ولد كريم طلباز", "PERSON"),
     ("Kamil Abd Allah Tolbaz", "PERSON", "Kamil Abdallah Tolbaz", "PERSON"),
+    ("Tarik Halbuni", "PERSON", "Halboni Tarek", "PERSON"),
 ]
 
 

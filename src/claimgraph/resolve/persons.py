@@ -330,6 +330,16 @@ def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[Judgement, f
     return None
 
 
+def _in_order(x: Sequence[Part], y: Sequence[Part]) -> bool:
+    """Whether two names of as many parts align part by part, in the order written."""
+    return all(_same_part(a, b) > 0 for a, b in zip(x, y, strict=True))
+
+
+def _one_exact(x: Sequence[Part], y: Sequence[Part]) -> bool:
+    """Whether a part of 5+ letters is written the same in both: what two names in the other order need."""
+    return bool({p.word for p in x if len(p.word) >= 5} & {p.word for p in y})
+
+
 def _more_parts(short: Sequence[Part], long: Sequence[Part], aligned: Sequence[float]) -> str | None:
     """Why a name with fewer parts, every one aligned, is the longer one's person (None: it may not be).
 
@@ -394,6 +404,8 @@ def _compare_parts(a: str, b: str, pa: tuple[Part, ...], pb: tuple[Part, ...]) -
     extra = len(long) - len(short)
     score = sum(aligned) / len(long)
     if extra == 0:
+        if len(short) == 2 and not _in_order(short, long) and not _one_exact(short, long):
+            return Judgement.UNSURE, round(score, 3), "same name parts in the other order, none spelled the same"
         return Judgement.POSITIVE, score, "same name parts" if score == 1.0 else "same name parts, spelled differently"
     reason = _more_parts(short, long, aligned)
     if reason:
