@@ -19,6 +19,7 @@ HEAVY = (
     *("spacy", "thinc", "datasketch", "scipy", "numpy", "networkx", "sklearn", "alembic", "trafilatura", "stix2"),
     "pydantic",  # what typer 0.29 imports to coerce each parameter (pyproject.toml pins typer below it)
     "rapidfuzz",  # fuzzy matching: only for a name not known exactly, and for the matcher
+    "followthemoney",  # the FollowTheMoney export's model
 )
 # Modules of libraries the read path needs, that it must not load: another dialect, and the matcher
 # (a read asks only the matcher's version).
@@ -47,3 +48,13 @@ def test_show_claims_and_doc_import_no_heavy_library(tmp_path: Path) -> None:
         loaded = _imported(*command, "--db", url) if command != ["--version"] else _imported(*command)
         heavy = {m.split(".")[0] for m in loaded} & set(HEAVY) | loaded & set(HEAVY_MODULES)
         assert not heavy, (command, sorted(heavy))
+
+
+def test_an_export_imports_only_what_its_own_format_needs(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    store_all(url, falcons_world())[0].dispose()
+    for fmt in ("jsonl", "csv", "stix", "plover"):
+        loaded = _imported("export", "--format", fmt, "--db", url)
+        heavy = {m.split(".")[0] for m in loaded} & set(HEAVY)
+        assert not heavy, (fmt, sorted(heavy))
+    assert "networkx" in {m.split(".")[0] for m in _imported("export", "--format", "graphml", "--db", url)}
