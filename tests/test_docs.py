@@ -26,3 +26,13 @@ def test_every_setting_is_documented() -> None:
 def test_readme_opens_with_the_two_setup_commands() -> None:
     head = "\n".join(README.splitlines()[:6])
     assert "make demo" in head and "make test" in head
+
+
+def test_the_sections_a_user_reads_name_no_path_outside_the_repository() -> None:
+    # The team's shared folder (corpora, tools, the spec) sits beside the repository, not in a user's checkout.
+    user_sections = ("Quick start", "Commands", "As a library", "The workbench", "On a cluster", "Settings")
+    sections = {part.split("\n", 1)[0]: part for part in README.split("\n## ")[1:]}
+    read = [title for title in sections if title.startswith(user_sections)]
+    assert len(read) == len(user_sections), sorted(sections)
+    outside = [title for title in read if "../" in sections[title]]
+    assert not outside, outside
