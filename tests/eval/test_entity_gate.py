@@ -3,11 +3,11 @@
 Entity F1 counts one-to-one matches of (name or alias, type) against the
 gold files; alias recall is the share of gold names and aliases found in
 the matched entity.  The floors sit a little under the figures measured
-when they were pinned (dev, 30 articles: entity F1 0.929, alias recall
-0.960, in-sample: the learned type corrector is trained on dev, and its
-5-fold document cross-validation gives 0.898, reported by
-scripts/train_type_corrector.py; check, 12 articles never tuned on: 0.854 /
-0.945), so a change that loses a couple of actors or splits one fails here.  The plain
+when they were pinned (dev, 30 articles: entity F1 0.940, alias recall
+0.968, in-sample: the learned type corrector is trained on dev, and its
+5-fold document cross-validation gives 0.917, reported by
+scripts/train_type_corrector.py; check, 12 articles never tuned on: 0.856 /
+0.949), so a change that loses a couple of actors or splits one fails here.  The plain
 model (``bench/plain_spacy.py``) scores entity F1 0.39 on the seed and 0.62
 on dev on the same measure.  On general news (the first CoNLL-2003 dev
 documents, ``score.py conll``) our F1 must stay at or above the plain
@@ -35,10 +35,10 @@ from claimgraph.nlp.records import plain_entities
 FLOORS = {
     ("seed", "entity_f1"): 1.0,
     ("seed", "alias_recall"): 1.0,
-    ("dev", "entity_f1"): 0.92,
-    ("dev", "alias_recall"): 0.95,
+    ("dev", "entity_f1"): 0.93,
+    ("dev", "alias_recall"): 0.96,
     ("check", "entity_f1"): 0.85,
-    ("check", "alias_recall"): 0.94,
+    ("check", "alias_recall"): 0.945,
 }
 
 

@@ -51,3 +51,8 @@ def test_a_shared_demonym_goes_to_the_most_populous_country_and_own_names_are_le
     tables = build.country_forms(records, countries)
     assert tables["demonyms"] == {"biglander": "Bigland", "bigish": "Bigland"}
     assert tables["names"] == {"kingdom of bigland": "Bigland"}  # one-word alternates ("Big") are left out
+
+
+def test_a_country_written_with_the_article_is_the_country() -> None:
+    assert country_of("The United States") == country_of("U.S.") == "United States"
+    assert country_of("Theodore") is None

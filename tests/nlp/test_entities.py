@@ -322,3 +322,28 @@ def test_a_region_named_with_a_compass_word_or_nationality_keeps_that_form_as_an
     found = entities("Fighters regrouped in southern Idlib. Shelling hit Idlib again, and Iraqi Kurdistan braced.")
     assert "southern Idlib" in by_name(found, "Idlib").aliases
     assert by_name(found, "Iraqi Kurdistan").type == "PLACE"
+
+
+def test_a_name_with_a_particle_or_after_a_role_and_comma_is_a_person() -> None:
+    text = "The mediator met the envoy, Lorenzo de Valcarce, and later Anders van Oosten in Vienna."
+    mapped = _mapped(text, [("Lorenzo de Valcarce", "ORG"), ("Anders van Oosten", "ORG"), ("Vienna", "GPE")])
+    assert ("Lorenzo de Valcarce", "PERSON") in mapped and ("Anders van Oosten", "PERSON") in mapped
+    text = "Shares of Banco de Chile rose."
+    assert _mapped(text, [("Banco de Chile", "ORG")]) == [("Banco de Chile", "ORGANIZATION")]
+
+
+def test_a_building_named_for_a_person_is_a_place_and_so_is_a_district_the_model_calls_an_organisation() -> None:
+    text = "Shells fell on the Khalid Ibn al-Walid Mosque in the Qarabees district."
+    mapped = _mapped(text, [("Khalid Ibn al-Walid Mosque", "PERSON"), ("Qarabees", "ORG")])
+    assert ("Khalid Ibn al-Walid Mosque", "PLACE") in mapped
+    found = entities("Shells fell near the mosque in the Qarabees district on Friday.")
+    assert by_name(found, "Qarabees").type == "PLACE"
+
+
+def test_a_listed_groups_short_form_is_its_mention_once_the_document_names_it() -> None:
+    found = entities("Fighters of the Islamic State of Iraq and the Levant (Daesh) fled. Daesh lost the town.")
+    group = by_name(found, "Daesh")
+    assert group.type == "ARMED_GROUP" and group.gazetteer_id is not None
+    assert len([m for m in group.mentions if m.text == "Daesh"]) == 2
+    alone = entities("Daesh was mentioned once in this text about a farm.")
+    assert all(e.gazetteer_id is None for e in alone)  # a guarded form alone names nothing

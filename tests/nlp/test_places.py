@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from entity_helpers import by_name, entities
+from entity_helpers import by_name, entities, pipeline
 
 from claimgraph.nlp.countries import capital_of
 from claimgraph.nlp.place_gazetteer import lookup_place
 from claimgraph.nlp.places import is_known_place
+from claimgraph.nlp.type_corrector import candidates
 
 
 def test_lookup_finds_a_town_by_a_news_spelling_with_where_it_is() -> None:
@@ -79,3 +80,22 @@ def test_a_capital_names_its_country_and_a_city_state_is_no_capital_of_another()
     assert capital_of("Lisbon’s") == "Portugal"
     assert capital_of("Singapore") is None  # the country itself
     assert capital_of("Porto") is None
+
+
+def test_a_place_the_context_vouches_for_is_left_to_the_rules() -> None:
+    nlp = pipeline()
+    doc = nlp.make_doc("An airstrike hit the village of Tell Qarmoush on Monday.")
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "claimgraph_entity_types_v1":
+            break
+    place = next(e for e in doc.ents if e.text == "Tell Qarmoush")
+    assert place.label_ == "PLACE" and all(span.text != "Tell Qarmoush" for span, _ in candidates(doc))
+
+
+def test_a_name_in_a_place_context_does_not_count_as_a_person_against_its_first_word() -> None:
+    text = (
+        "Shells fell on the Hama al-Qusour neighbourhood. Troops in the southern Hama province advanced, "
+        "and fighting went on in Hama al-Qusour."
+    )
+    assert by_name(entities(text), "Hama").type == "PLACE"

@@ -123,7 +123,7 @@ def _countries() -> dict[str, str]:
 def country_of(text: str) -> str | None:
     """The country a name or demonym stands for ("UK", "Britain", "British" → "United Kingdom")."""
     key = text.strip().removesuffix("’s").removesuffix("'s").casefold()
-    return _countries().get(key)
+    return _countries().get(key) or _countries().get(key.removeprefix("the "))
 
 
 def is_demonym(text: str) -> bool:

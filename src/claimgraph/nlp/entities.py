@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimgraph.names import HONORIFICS
+from claimgraph.names import HONORIFICS, fold
 from claimgraph.nlp.descriptions import PERSON_NOUNS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
 from claimgraph.nlp.places import (
@@ -49,6 +49,8 @@ from claimgraph.nlp.places import (
     country_of,
     is_demonym,
     is_known_place,
+    is_place_name,
+    toponym_shape,
     with_facility_head,
 )
 
@@ -97,12 +99,18 @@ _FACILITY_HEADS_WORDS = (
     "foundation institute centre center college academy port palace hotel stadium camp prison fund trust"
 )
 FACILITY_HEADS = frozenset(_FACILITY_HEADS_WORDS.split())
+# Heads that make a name a building or site: a "<person's name> Mosque" the model calls a person is a place.
+BUILDING_HEADS = frozenset(["mosque", "church", "cathedral", "shrine", "tomb", "mausoleum", "bridge", "square"])
 SERVICE_WORDS = frozenset(["marine", "marines", "navy", "army", "guard", "guards", "police", "air"])
 JOINERS = frozenset(["for", "against", "and", "with", "over", "by"])
 PLACE_JOINERS = frozenset(["in", "near", "outside"])
 WORK_CUES = frozenset(["entitled", "titled"])
 # Words written before a group's name that describe it rather than name it ("Islamist", "jihadist").
 EPITHETS = frozenset(["islamist", "jihadist", "jihadi", "militant", "radical", "extremist", "hardline", "rebel"])
+# Lower-case particles inside a person's name ("Staffan de Mistura", "Osama bin Laden").
+NAME_PARTICLES = frozenset(
+    ["de", "da", "di", "du", "del", "dos", "das", "van", "von", "der", "den", "bin", "ibn", "ben"]
+)
 # Words that make a capitalised run a body's name, not a person's ("Human Rights Watch", "Red Crescent").
 INSTITUTION_WORDS = frozenset(
     ["rights", "watch", "crescent", "cross", "nations", "ministry", "office", "agency", "committee", "commission"]
@@ -239,9 +247,37 @@ class EntityTypes:
         # "Erdoğan" alone as a person: "Recep Tayyip Erdoğan" the model calls an ORG is that person in full
         surnames |= {f"={s.text}" for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title}
         typed = [(span.label_, out) for span in spans if (out := self._retype(span, listed, surnames)) is not None]
-        doc.ents = [out for _, out in typed]
+        listed |= {out.kb_id_ for _, out in typed if out.kb_id}
+        ents = [out for _, out in typed]
+        doc.ents = sorted(ents + self._short_forms(doc, ents, listed), key=lambda e: e.start)
         doc.user_data[LABELS_BEFORE] = {out.start: label for label, out in typed}  # for the type corrector
         return doc
+
+    def _short_forms(self, doc: Doc, ents: list[Span], listed: set[str]) -> list[Span]:
+        """ "Islamic State (Isis)", "Daesh [Islamic State]": a listed actor's short form the model left untagged.
+
+        Guarded forms ("Isis", "Daesh", "Nusra") make no name on their own;
+        once the document names their entry, a one-word guarded form written
+        as a name is a mention of it wherever it stands (forms of three
+        letters or fewer only in their listed case, never a place's name).
+        """
+        forms: dict[str, tuple[str, str, str]] = {}  # fold → (form, type, id)
+        for entry in filter(None, (self.gazetteer.by_id.get(i) for i in sorted(listed))):
+            for form in entry.guarded:
+                if " " not in form and len(form) > 2:
+                    forms.setdefault(fold(form), (form, entry.type, entry.id))
+        if not forms:
+            return []
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for tok in doc:
+            hit = forms.get(fold(tok.text)) if tok.i not in taken and tok.text[:1].isupper() else None
+            if hit is None or (len(hit[0]) <= 3 and tok.text != hit[0]) or is_place_name(tok.text):
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].i not in taken:
+                continue  # the start of a longer name the model missed
+            out.append(Span(doc, tok.i, tok.i + 1, label=hit[1], kb_id=hit[2]))
+        return out
 
     def split(self, span: Span) -> list[Span]:
         """Cut a glued span into its names: a title from a person, two known names from their joiner."""
@@ -264,7 +300,7 @@ class EntityTypes:
                 # "Khirbet Nasr in Homs": a name, then where it is; the model read them as one organisation
                 left, right = span.doc[span.start : tok.i], span.doc[tok.i + 1 : span.end]
                 return [
-                    Span(span.doc, left.start, left.end, label="ORG"),
+                    Span(span.doc, left.start, left.end, label="PLACE" if toponym_shape(left) else "ORG"),
                     Span(span.doc, right.start, right.end, label="GPE"),
                 ]
         return [span]
@@ -284,19 +320,26 @@ class EntityTypes:
         return span
 
     def _named_after_role(self, span: Span) -> bool:
-        """ "his lawyer Mehmet Alper Unver said": a bare name right after a person noun is that person.
+        """ "his lawyer Mehmet Alper Unver said", "the envoy, Staffan de Mistura,": a person's name.
 
-        Only two or three capitalised name words with no body's, place's or
-        listed name in them ("spokesman Human Rights Watch" stays a body).
+        A bare name right after a person noun (or after it and a comma), or
+        one shaped like a person's with a name particle ("Staffan de
+        Mistura"); only two or three words, capitalised but for the
+        particle, with no body's, place's or listed name in them
+        ("spokesman Human Rights Watch" stays a body).
         """
         doc = span.doc
-        if span.start == 0 or not doc[span.start - 1].is_lower or doc[span.start - 1].lower_ not in PERSON_NOUNS:
+        i = span.start - 1 - (span.start > 1 and doc[span.start - 1].text == ",")
+        after_role = i >= 0 and doc[i].is_lower and doc[i].lower_ in PERSON_NOUNS
+        words = [t for t in span if t.lower_ not in NAME_PARTICLES or t.i in (span.start, span.end - 1)]
+        particle = len(span) == 3 and len(words) == 2
+        if not (after_role or particle) or not 1 < len(words) < 4 or len(span) > 3:
             return False
         bodies = STATE_WORDS | ARMED_HEADS | FACILITY_HEADS | LED_BODIES | INSTITUTION_WORDS
         return (
-            _person_words(span)
-            and len(span) < 4
-            and not any(t.lower_ in bodies or is_known_place(t.text) for t in span)
+            all(t.is_title and t.pos_ == "PROPN" for t in words)
+            and not any(t.lower_ in bodies or country_of(t.text) is not None for t in words)
+            and not is_known_place(span.text)  # a given name may be a town's ("Lorenzo"), not a whole name
             and self.gazetteer.lookup(span.text, allow_guarded=True) is None
         )
 
@@ -338,6 +381,8 @@ class EntityTypes:
             etype = "PLACE"  # a lone "Clinton" is a person, "from Chichester" a place
         elif label == "PERSON" and country_of(ent.text) is not None:
             etype = "PLACE"  # "left Mali": a country is not a person
+        elif label == "PERSON" and len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in BUILDING_HEADS:
+            etype = "PLACE"  # "the Omar Ibn al-Khattab Mosque": a building named for a person
         elif label == "ORG" and _armed(ent):
             etype = "ARMED_GROUP"
         typed = Span(ent.doc, ent.start, ent.end, label=etype)

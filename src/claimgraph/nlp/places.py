@@ -210,6 +210,16 @@ def _full_person(ent: Span) -> bool:
     )
 
 
+def _place_context(span: Span) -> bool:
+    """A place noun after the span ("Daraa al-Mahatta neighborhood"), or "the town of" or "in" before it
+    and no possessive after it ("in Daraa al-Mahatta", not "in Hassan Nasser's house")."""
+    doc = span.doc
+    if _head_after(doc, span.end):
+        return True
+    possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
+    return _locative_before(doc, span.start) in ("named", "strong") and not possessive
+
+
 def place_id(text: str) -> str | None:
     """The gazetteer id of the likeliest place ``text`` names: ``geonames:<id>``, ``iso3166-2:<code>`` for a region."""
     place = shipped_places().best(text)
@@ -223,9 +233,14 @@ def _identified(span: Span) -> Span:
 
     The id is evidence (it outranks the model's reading of the same name
     elsewhere in the document) and ties two spellings of one place together.
+    A place the gazetteer does not know is labelled with the contract's
+    PLACE at once: the context vouched for it ("the village of X"), so the
+    type corrector, which second-guesses only the model, leaves it alone.
     """
     pid = place_id(span.text)
-    return span if pid is None else Span(span.doc, span.start, span.end, label=span.label, kb_id=pid)
+    if pid is None:
+        return Span(span.doc, span.start, span.end, label="PLACE")
+    return Span(span.doc, span.start, span.end, label=span.label, kb_id=pid)
 
 
 class PlaceNames:
@@ -259,7 +274,9 @@ class PlaceNames:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        people = {(t.lower_, e.start) for e in doc.ents if _full_person(e) for t in e if t.is_title}
+        people = {
+            (t.lower_, e.start) for e in doc.ents if _full_person(e) and not _place_context(e) for t in e if t.is_title
+        }
         spans = [
             Span(doc, e - 1, e, label="GPE")
             for _, _, e in self.matcher(doc)
@@ -297,7 +314,8 @@ class PlaceNames:
         elsewhere = {word for word, start in people if start != span.start}  # a name is not its own evidence
         if all(t.lower_ in elsewhere for t in span if t.is_title):
             return False
-        context = _locative_before(doc, span.start) or ("named" if _head_after(doc, span.end) else None)
+        # a place noun after the name ("in the Jeeneh district") says more than the preposition before it
+        context = ("named" if _head_after(doc, span.end) else None) or _locative_before(doc, span.start)
         if context is None:
             return False
         known = is_place_name(span.text) and not span.text.isupper()
