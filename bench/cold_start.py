@@ -1,4 +1,4 @@
-"""`claimgraph show` cold start: a new process, one dossier, on the demo store (target: under 0.5 s).
+"""`claimgraph show` cold start: a new process, one dossier, on the demo store (target: under 0.5 s); and an export's.
 
     python bench/cold_start.py [--db sqlite:///demo.db] [--name "Hay'at Tahrir al-Sham"] [--repeat 7]
 
@@ -70,6 +70,7 @@ def main() -> None:
             ],
             "claimgraph --version": [*CLAIMGRAPH, "--version"],
             "claimgraph show": [*CLAIMGRAPH, "show", args.name, "--db", db],
+            "claimgraph export --format stix": [*CLAIMGRAPH, "export", "--format", "stix", "--db", db],
         }
         runs: dict[str, list[tuple[float, float]]] = {what: [] for what in commands}
         for _ in range(args.repeat):  # interleaved, so a burst of load on the machine falls on every command alike
