@@ -189,3 +189,23 @@ def test_a_group_attacked_somewhere_is_there_too() -> None:
     assert fought.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
     terrorists = analyse("The army killed 20 Valley Front terrorists in Tarsh.", NAMES, rules_only=True)
     assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in terrorists.relations()
+
+
+def test_anti_and_pro_prefixes_say_the_phrase_s_stance_and_its_leader_s() -> None:
+    names: dict[str, EntityType] = {
+        "Hurras": "ARMED_GROUP",
+        "Jaysh": "ARMED_GROUP",
+        "Belgium": "PLACE",
+        "Tarsh": "PLACE",
+    }
+
+    def rules(text: str) -> set[tuple[str | None, str, str | None, str]]:
+        return analyse(text, names, rules_only=True).relations()
+
+    assert rules("The anti-Hurras Jaysh fought on.") == {("Jaysh", "rival_of", "Hurras", "affirmed")}
+    assert rules("Jaysh, an anti-Hurras militia, fought on.") == {("Jaysh", "rival_of", "Hurras", "affirmed")}
+    assert rules("The Belgian-led anti-Hurras coalition struck Tarsh.") == {
+        ("Belgium", "rival_of", "Hurras", "affirmed")
+    }
+    # the coalition is neither Hurras nor the last group named
+    assert rules("Hurras fought on. The anti-Hurras coalition struck Tarsh.") == set()

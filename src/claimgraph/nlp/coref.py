@@ -234,7 +234,9 @@ class EntityIndex:
             return by_text
         if kinds is None or not _is_definite(tok) or self._names_another(tok):
             return None
-        cues = {lemma} | {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3}
+        cues = {lemma} | {
+            c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3 and not _stance(c)
+        }
         named = self.named_like(tok.i, cues, kinds)
         if named is not None:
             return named
@@ -243,9 +245,10 @@ class EntityIndex:
         return self.salient_before(tok.i, kinds)
 
     def _names_another(self, tok: Token) -> bool:
-        """'the Hadar militia' with Hadar no entity of ours: the phrase names its own group, not an earlier one."""
+        """'the Hadar militia' (Hadar no entity of ours), 'the anti-Isis coalition': a group of its own, not an earlier one."""
         return any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.token_entity and not is_demonym(c.text)
+            (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.token_entity and not is_demonym(c.text))
+            or _stance(c)  # "the anti-Isis coalition" is not Isis, nor the last group named
             for c in tok.children
         )
 
@@ -305,6 +308,13 @@ def _names_subject(tok: Token) -> bool:
         and tok.head.dep_ in ("nsubj", "nsubjpass")
         and tok.head.lemma_.lower() in lexicon.relations().acting_nouns
     )
+
+
+def _stance(tok: Token) -> bool:
+    """'anti-Isis', 'pro-Assad': the name after the prefix is whom the phrase is for or against, not what it is."""
+    doc = tok.doc
+    prefixes = lexicon.relations().stance_prefixes
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ in prefixes
 
 
 def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:

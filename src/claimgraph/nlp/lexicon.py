@@ -153,6 +153,7 @@ class Relations:
     force_verbs: frozenset[str]
     events: Events
     modifier_participles: dict[str, tuple[Predicate, bool]]
+    stance_prefixes: dict[str, Predicate]  # "anti-" and "pro-" before a name
     place_nouns: frozenset[str]
     acting_nouns: frozenset[str]
     viewing_verbs: frozenset[str]
@@ -250,6 +251,7 @@ def relations() -> Relations:
             journey_preps=frozenset(raw["events"]["journey_preps"]),
         ),
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
+        stance_prefixes=dict(raw["stance_prefixes"]["prefixes"]),
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
         viewing_verbs=frozenset(raw["viewing_verbs"]["verbs"]),

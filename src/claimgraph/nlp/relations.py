@@ -32,6 +32,7 @@ MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
     ("frames", _frames),
     ("shapes", shapes.read),
     ("nounphrases", nounphrases.read),
+    ("stances", nounphrases.stance),
     ("evidence", evidence.read),
     ("departure", evidence.departure),
     ("joining", evidence.joining),
