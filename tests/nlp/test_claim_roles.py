@@ -105,3 +105,15 @@ def test_the_body_right_after_a_name_employs_them_but_not_a_place_or_a_phrase_on
     }
     assert rules("Ida Brenner of Belgium spoke.") == set()
     assert rules("The release of Luc Roy from the Valley Front was a surprise.") == set()
+
+
+def test_a_place_after_a_body_we_do_not_know_is_where_the_envoy_goes() -> None:
+    text = "Talks began with the OSCE Belgium special envoy, Luc Roy, on Tuesday."
+    assert ("Luc Roy", "works_for", "Belgium", "affirmed") not in analyse(text, NAMES, rules_only=True).relations()
+    known = "Talks began with the Belgian special envoy, Luc Roy, on Tuesday."
+    assert ("Luc Roy", "works_for", "Belgium", "affirmed") in analyse(known, NAMES, rules_only=True).relations()
+
+
+def test_a_role_apposed_after_a_preposition_is_read_from_its_own_determiner() -> None:
+    text = "The delegation met with the Peace Council Belgium envoy, Luc Roy, on Tuesday."
+    assert analyse(text, NAMES, rules_only=True).relations() == {("Luc Roy", "works_for", "Peace Council", "affirmed")}

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from claimgraph.model import Predicate
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex
+from claimgraph.nlp.countries import is_demonym
 from claimgraph.nlp.lexicon import Frame
 from claimgraph.nlp.polarity import is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
 from claimgraph.nlp.speakers import misparsed_subject
@@ -243,11 +244,27 @@ class FrameReader:
     def modifiers(self, noun: Token) -> list[tuple[str | None, str | None]]:
         """Names and nationality words before a role noun: "YPG spokesman", "the Turkish foreign minister"."""
         out: list[tuple[str | None, str | None]] = []
+        if self.destination_after_unknown(list(noun.doc[noun.left_edge.i : noun.i])):
+            return out
         for tok in noun.doc[noun.left_edge.i : noun.i]:
             eid = self.index.named(tok) or (self.index.country(tok.text) if tok.dep_ in ("amod", "compound") else None)
             if eid is not None and self.index.type_of(eid) != "PERSON" and (eid, None) not in out:
                 out.append((eid, None))
         return out
+
+    def destination_after_unknown(self, tokens: list[Token]) -> bool:
+        """'the UN Syria envoy' with no UN entity: the first place named comes after a body we do not know.
+
+        That place is where the role is exercised, not who holds it, and the
+        body is unknown: the phrase names no employer we can give.
+        """
+        for tok in tokens:
+            eid = self.index.named(tok) or self.index.country(tok.text)
+            if eid is not None:
+                return False
+            if tok.pos_ == "PROPN" and not is_demonym(tok.text):
+                return any(self.index.type_of(self.index.named(t)) == "PLACE" for t in tokens if t.i > tok.i)
+        return False
 
     def prep_objects(self, trigger: Token) -> Iterator[tuple[str, Token]]:
         """(preposition, its object) for each prepositional phrase on ``trigger``; two-word ones joined."""

@@ -130,7 +130,10 @@ def _subordinate(reader: FrameReader, phrase: list[Token], role: Token, roles: R
 def _modifier_objects(reader: FrameReader, phrase: list[Token], role: Token, person: str) -> list[str]:
     """Names, nationality words and possessors before the role noun, the leftmost first ('UN Syria envoy': the UN)."""
     index, out = reader.index, []
-    for tok in phrase[: phrase.index(role)]:
+    before = phrase[: phrase.index(role)]
+    if reader.destination_after_unknown(before):
+        return []
+    for tok in before:
         eid = index.named(tok) or (index.country(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None)
         if eid is not None and eid != person and index.type_of(eid) != "PERSON" and eid not in out:
             out.append(eid)
@@ -200,7 +203,8 @@ def _apposition_before(reader: FrameReader, start: int) -> tuple[list[Token] | N
         if tok.text in _BOUNDARY or tok.tag_ in _FINITE or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
         phrase.insert(0, tok)
-        inner = j > 0 and doc[j - 1].pos_ == "ADP"  # "to the UN": the determiner opens an inner phrase
+        # "envoy to the UN, X": the determiner opens an inner phrase; "met with the UN envoy, X": it opens the role's
+        inner = j > 0 and doc[j - 1].pos_ == "ADP" and tok.head.i != start - 2
         if (tok.pos_ == "DET" and not inner) or tok.is_sent_start:
             break
         j -= 1
