@@ -25,10 +25,21 @@ def postgres() -> Iterator[PostgresServer]:
     server.stop()
 
 
+def _empty_store(request: pytest.FixtureRequest, folder: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{folder / 'store.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database(f"test_{next(_counter)}")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty store's URL, once per backend."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.db'}"
-    server: PostgresServer = request.getfixturevalue("postgres")
-    return server.create_database(f"test_{next(_counter)}")
+    return _empty_store(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An empty store's URL, once per backend for a whole test module: for tests that only read what one
+    ingest stored, so the model is loaded and the documents analysed once rather than once a test."""
+    return _empty_store(request, tmp_path_factory.mktemp("store"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from claimgraph import Graph
@@ -46,13 +47,17 @@ ARTICLES = [
 ]
 
 
-def _ingested(tmp_path: Path, store_url: str) -> CliRunner:
-    source = tmp_path / "reports.jsonl"
+@pytest.fixture(scope="module")
+def ingested(module_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The store (once per backend) the articles were ingested into with the CLI, and their file.
+
+    The tests below only read it, so the one ingest serves them all.
+    """
+    source = tmp_path_factory.mktemp("reports") / "reports.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    runner = CliRunner()
-    result = runner.invoke(app, ["ingest", str(source), "--db", store_url, "--json"])
+    result = CliRunner().invoke(app, ["ingest", str(source), "--db", module_store_url, "--json"])
     assert result.exit_code == 0, result.output
-    return runner
+    return module_store_url, source
 
 
 def _json(runner: CliRunner, *args: str) -> object:
@@ -61,8 +66,9 @@ def _json(runner: CliRunner, *args: str) -> object:
     return json.loads(result.stdout)
 
 
-def test_reports_of_one_attack_are_grouped_and_keep_their_figures(tmp_path: Path, store_url: str) -> None:
-    runner = _ingested(tmp_path, store_url)
+def test_reports_of_one_attack_are_grouped_and_keep_their_figures(ingested: tuple[str, Path]) -> None:
+    store_url, _ = ingested
+    runner = CliRunner()
     groups = _json(runner, "events", "--db", store_url, "--place", "Estmoor", "--type", "assault")
     assert isinstance(groups, list) and len(groups) == 1
     reports = groups[0]["reports"]
@@ -72,8 +78,9 @@ def test_reports_of_one_attack_are_grouped_and_keep_their_figures(tmp_path: Path
     assert {r["date"] for r in reports} == {"2019-04-14"}  # "on Sunday", each against its own story's day
 
 
-def test_casualty_and_actor_disagreements_name_the_outlets(tmp_path: Path, store_url: str) -> None:
-    runner = _ingested(tmp_path, store_url)
+def test_casualty_and_actor_disagreements_name_the_outlets(ingested: tuple[str, Path]) -> None:
+    store_url, _ = ingested
+    runner = CliRunner()
     conflicts = _json(runner, "conflicts", "--db", store_url)
     assert isinstance(conflicts, list)
     casualties = [c for c in conflicts if c["kind"] == "casualties"]
@@ -86,8 +93,9 @@ def test_casualty_and_actor_disagreements_name_the_outlets(tmp_path: Path, store
     assert all("Amber Lantern Front" in c["explanation"] for c in actors)
 
 
-def test_events_filter_and_the_timeline(tmp_path: Path, store_url: str) -> None:
-    runner = _ingested(tmp_path, store_url)
+def test_events_filter_and_the_timeline(ingested: tuple[str, Path]) -> None:
+    store_url, _ = ingested
+    runner = CliRunner()
     protests = _json(runner, "events", "--db", store_url, "--type", "PROTEST", "--since", "2019-05")
     assert isinstance(protests, list) and [g["place"] for g in protests] == ["Aleppo"]
     assert _json(runner, "events", "--db", store_url, "--until", "2019-04-13") == []
@@ -104,8 +112,9 @@ def test_an_unknown_event_type_is_a_usage_error(tmp_path: Path) -> None:
     assert "unknown event type" in result.output
 
 
-def test_events_export_as_plover_records_and_located_geojson(tmp_path: Path, store_url: str) -> None:
-    runner = _ingested(tmp_path, store_url)
+def test_events_export_as_plover_records_and_located_geojson(ingested: tuple[str, Path]) -> None:
+    store_url, _ = ingested
+    runner = CliRunner()
     result = runner.invoke(app, ["export", "--format", "plover", "--db", store_url])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -123,8 +132,9 @@ def test_events_export_as_plover_records_and_located_geojson(tmp_path: Path, sto
     assert abs(lat - 36.2) < 0.5 and abs(lon - 37.2) < 0.5
 
 
-def test_events_and_timeline_text_show_who_told_each_report_and_its_evidence(tmp_path: Path, store_url: str) -> None:
-    runner = _ingested(tmp_path, store_url)
+def test_events_and_timeline_text_show_who_told_each_report_and_its_evidence(ingested: tuple[str, Path]) -> None:
+    store_url, _ = ingested
+    runner = CliRunner()
     events = runner.invoke(app, ["events", "--db", store_url, "--place", "Estmoor", "--type", "assault"])
     assert events.exit_code == 0, events.output
     # one line per report under the event: its teller, its own figures, its sentence
@@ -141,9 +151,10 @@ def test_events_and_timeline_text_show_who_told_each_report_and_its_evidence(tmp
     assert any(" claim Gray Heron Brigade " in line for line in lines)
 
 
-def test_a_stored_document_gives_back_its_events_and_the_claims_they_imply(tmp_path: Path, store_url: str) -> None:
-    runner = _ingested(tmp_path, store_url)
-    result = runner.invoke(app, ["extract", str(tmp_path / "reports.jsonl")])
+def test_a_stored_document_gives_back_its_events_and_the_claims_they_imply(ingested: tuple[str, Path]) -> None:
+    store_url, source = ingested
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(source)])
     assert result.exit_code == 0, result.output
     extracted = [json.loads(line) for line in result.stdout.splitlines()]
     assert sum(len(x["events"]) for x in extracted) >= len(ARTICLES)
