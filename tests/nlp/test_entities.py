@@ -347,3 +347,14 @@ def test_a_listed_groups_short_form_is_its_mention_once_the_document_names_it() 
     assert len([m for m in group.mentions if m.text == "Daesh"]) == 2
     alone = entities("Daesh was mentioned once in this text about a farm.")
     assert all(e.gazetteer_id is None for e in alone)  # a guarded form alone names nothing
+
+
+def test_people_the_model_leaves_untagged_before_a_speech_verb_or_a_role_are_people() -> None:
+    text = "• Lina Sarrouf is the senior researcher at a rights group. Water ran out, Kamal Tabet said."
+    assert ("Lina Sarrouf", "PERSON") in _mapped(text, []) and ("Kamal Tabet", "PERSON") in _mapped(text, [])
+    assert _mapped("Human Rights Watch said so. Sky News said it too.", []) == []
+
+
+def test_a_language_is_not_a_place() -> None:
+    found = entities("They speak barely a word of English, and their smiles said a lot.")
+    assert not any(e.name == "English" for e in found)

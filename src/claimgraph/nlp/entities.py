@@ -92,6 +92,7 @@ _NOT_ACTORS_WORDS = (
 NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split())
 # Newspaper and broadcaster name heads: an ORG "<Name> <head>" is an outlet ("The Jerusalem Post").
 MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
+MEDIA_HEADS_LOWER = frozenset(h.lower() for h in MEDIA_HEADS) | {"news", "agency", "radio", "television"}
 
 # Heads that make "<honorific> <Name> <head>" a place or institution ("Prince Sultan Air Base"), not a person.
 _FACILITY_HEADS_WORDS = (
@@ -209,6 +210,51 @@ def _glued_at_edge(span: Span) -> list[Span] | None:
     return None
 
 
+_SAYS = frozenset(["said", "says", "told", "added", "wrote"])
+_BODY_WORDS = STATE_WORDS | FACILITY_HEADS | INSTITUTION_WORDS | ARMED_HEADS | LED_BODIES | MEDIA_HEADS_LOWER
+_COPULAS = frozenset(["is", "was"])
+
+
+def _unnamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "• Lina Sarrouf is the senior researcher at …", "Omar Haddad said": people the model left untagged.
+
+    Two or three capitalised proper nouns outside every entity, then a
+    speech verb, or "is/was a/the" and a person noun within six words; no
+    word of them a place's, a nationality's or a body's.
+    """
+    taken = bytearray(len(doc))
+    for e in ents:
+        taken[e.start : e.end] = b"\x01" * len(e)
+    out = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < 3 and not taken[end] and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[i:end]
+        if (
+            len(run) >= 2
+            and (i == 0 or not doc[i - 1].is_title)
+            and _introduces_person(doc, end)
+            and not any(country_of(t.text) is not None or is_demonym(t.text) or t.lower_ in _BODY_WORDS for t in run)
+            and not is_known_place(run.text)
+        ):
+            out.append(Span(doc, i, end, label="PERSON"))
+        i = max(end, i + 1)
+    return out
+
+
+def _introduces_person(doc: Doc, end: int) -> bool:
+    """A speech verb right after, or "is the <person noun>" ("is the senior researcher")."""
+    if end >= len(doc):
+        return False
+    if doc[end].lower_ in _SAYS:
+        return True
+    if doc[end].lower_ not in _COPULAS or end + 1 >= len(doc) or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    return any(t.lower_ in PERSON_NOUNS for t in doc[end + 2 : end + 8])
+
+
 def _person_words(span: Span) -> bool:
     return len(span) > 1 and all(t.is_title and t.pos_ == "PROPN" for t in span)
 
@@ -249,7 +295,8 @@ class EntityTypes:
         typed = [(span.label_, out) for span in spans if (out := self._retype(span, listed, surnames)) is not None]
         listed |= {out.kb_id_ for _, out in typed if out.kb_id}
         ents = [out for _, out in typed]
-        doc.ents = sorted(ents + self._short_forms(doc, ents, listed), key=lambda e: e.start)
+        ents += self._short_forms(doc, ents, listed)
+        doc.ents = sorted(ents + _unnamed_people(doc, ents), key=lambda e: e.start)
         doc.user_data[LABELS_BEFORE] = {out.start: label for label, out in typed}  # for the type corrector
         return doc
 

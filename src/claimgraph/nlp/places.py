@@ -280,7 +280,9 @@ class PlaceNames:
         spans = [
             Span(doc, e - 1, e, label="GPE")
             for _, _, e in self.matcher(doc)
-            if (e == len(doc) or doc[e].ent_iob_ != "I") and is_known_place(doc[e - 1].text)
+            if (e == len(doc) or doc[e].ent_iob_ != "I")
+            and is_known_place(doc[e - 1].text)
+            and not is_demonym(doc[e - 1].text)
         ]
         for ent in doc.ents:
             if not ent.kb_id:
@@ -309,8 +311,8 @@ class PlaceNames:
     def _placed(self, span: Span, people: set[tuple[str, int]]) -> bool:
         """Does the context make this name a place, with the gazetteer or the name's shape to back it?"""
         doc = span.doc
-        if span.end < len(doc) and doc[span.end].tag_ == "POS":
-            return False
+        if (span.end < len(doc) and doc[span.end].tag_ == "POS") or is_demonym(span.text):
+            return False  # "a word of English" is a language
         elsewhere = {word for word, start in people if start != span.start}  # a name is not its own evidence
         if all(t.lower_ in elsewhere for t in span if t.is_title):
             return False
