@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from entity_helpers import pipeline
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.model import Attribution, Claim, Document, Entity, EntityType, Span
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.claims import find_claims
-from claimgraph.nlp.pipeline import load_language
 
 
-@cache
 def nlp() -> Language:
-    return load_language()
+    """The session's one loaded pipeline (shared with the entity tests: the model loads once)."""
+    return pipeline()
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from entity_helpers import pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from slow_pipelines import SLOW
@@ -21,7 +22,7 @@ PARAGRAPHS = [
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    return load_language()
+    return pipeline()  # the session's one loaded model; the slow test below loads its own
 
 
 def _doc(n: int, text: str) -> Document:
