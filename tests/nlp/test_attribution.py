@@ -316,3 +316,12 @@ def test_a_cue_between_subject_and_verb_keeps_the_subject_in_the_content() -> No
     found = _by_cue(result, "said")
     assert len(found) == 1 and found[0].source is not None and found[0].source.text == "the mayor"
     assert found[0].content.text.startswith("The new curfew")
+
+
+def test_a_perfect_conjoined_cue_shares_its_head_verb_subject() -> None:
+    result = analyse(
+        "The northern council did not comment, but has condemned the incursion as a breach of the truce.", {}
+    )
+    found = _by_cue(result, "has condemned")
+    assert [a.source.text for a in found if a.source] == ["The northern council"]
+    assert found[0].content.text == "the incursion as a breach of the truce"

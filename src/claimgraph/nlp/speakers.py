@@ -70,7 +70,8 @@ def subject_of(cue: Token) -> Token | None:
         return next(c for c in outer.children if c.dep_ in _SUBJECTS)
     # "said A and said B", "survived the war and says …": a conjoined verb without a subject shares its head's
     shares = cue.dep_ in ("advcl", "conj") or (cue.dep_ == "xcomp" and is_cue(cue.head))
-    if shares and cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP"):
+    perfect = cue.tag_ == "VBN" and any(c.dep_ == "aux" for c in cue.children)  # "…, but has condemned X"
+    if shares and (cue.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP") or perfect):
         for child in cue.head.children:
             if child.dep_ in _SUBJECTS:
                 return child
