@@ -235,3 +235,16 @@ def test_the_head_word_of_an_organisation_is_its_short_form() -> None:
     )
     institute = by_name(found, "Beirut Institute for Strategic Studies")
     assert "institute" in names(found, "Beirut Institute for Strategic Studies") and institute.type == "ORGANIZATION"
+
+
+def test_two_spellings_of_one_article_and_name_place_are_one_place() -> None:
+    found = entities("The army advanced on al-Rasafa on Monday. Troops then held al-Rasafeh and the road to al-Bab.")
+    place = by_name(found, "al-Rasafa")
+    assert place.type == "PLACE" and "al-Rasafeh" in {place.name, *place.aliases}
+    assert by_name(found, "al-Bab") is not place
+
+
+def test_a_listed_group_named_after_a_nationality_keeps_its_listed_name_as_an_alias() -> None:
+    found = entities("Officials said the Kurdish People’s Protection Units held the town on Monday.")
+    assert "People’s Protection Units" in by_name(found, "Kurdish People’s Protection Units").aliases
+    assert by_name(entities("The Syrian Democratic Forces said so."), "Syrian Democratic Forces").aliases == []

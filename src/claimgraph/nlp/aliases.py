@@ -123,6 +123,14 @@ def _join_buckets(groups: UnionFind[int], keyed: list[tuple[object, int]]) -> No
             groups.join(first.setdefault(key, i), i)
 
 
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-\w{4,}", re.IGNORECASE)
+
+
+def _keyed(text: str) -> bool:
+    """Is the transliteration key of ``text`` enough to join it: several words, or an article and a long word?"""
+    return " " in text or _ARTICLE_NAME.fullmatch(text) is not None
+
+
 def _same_written_name(groups: UnionFind[int], mentions: list[Mention]) -> None:
     """Steps 3–6: gazetteer id, fold up to a plural, transliteration key, near spelling, nationality."""
     fam = [_family(m.type) for m in mentions]
@@ -131,8 +139,9 @@ def _same_written_name(groups: UnionFind[int], mentions: list[Mention]) -> None:
     # "al-Roj camp" and then "al-Roj": a facility is also named without its noun
     _join_buckets(groups, [(_facility_base(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
     named = [i for i, m in enumerate(mentions) if m.type != "PERSON" and len(m.text) >= 8]
+    # one word only with an Arabic article ("al-Rasafa", "al-Rasafeh"): its key has too few letters otherwise
     _join_buckets(
-        groups, [((name_key(mentions[i].text), fam[i]) if " " in mentions[i].text else None, i) for i in named]
+        groups, [((name_key(mentions[i].text), fam[i]) if _keyed(mentions[i].text) else None, i) for i in named]
     )
     folds: dict[tuple[str, str], int] = {}
     for i in named:

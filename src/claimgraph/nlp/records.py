@@ -24,7 +24,8 @@ from claimgraph.model import Document, Entity, EntityType, Span
 from claimgraph.names import fold, strip_title, title_before
 from claimgraph.nlp.aliases import Mention, group, person_parts, restore_possessives, settle_types
 from claimgraph.nlp.descriptions import describe
-from claimgraph.nlp.places import modified_form
+from claimgraph.nlp.gazetteer import shipped_gazetteer
+from claimgraph.nlp.places import is_demonym, modified_form
 
 _ACRONYM_LIKE = str.isupper
 
@@ -70,6 +71,7 @@ def _entity(members: list[Mention], text: str = "") -> Entity:
             name = untitled
     if members[0].type == "PLACE":  # "eastern Ghouta", "Iraqi Kurdistan": the region as the text narrows it
         forms += [f for m in members if m.field is None and (f := modified_form(text, m.start, m.text))]
+    forms += [f for m in members if (f := _listed_without_nationality(m))]
     aliases: list[str] = []
     seen = {fold(name)}
     for form in forms:
@@ -85,6 +87,16 @@ def _entity(members: list[Mention], text: str = "") -> Entity:
         gazetteer_id=ids.most_common(1)[0][0] if ids else None,
         mentions=[Span(m.start, m.end, m.text, m.field) for m in members],
     )
+
+
+def _listed_without_nationality(mention: Mention) -> str | None:
+    """ "Kurdish People's Protection Units": the listed name the mention holds after a nationality, else None."""
+    words = mention.text.split()
+    if mention.gazetteer_id is None or len(words) < 3 or not is_demonym(words[0]):
+        return None
+    rest = " ".join(words[1:])
+    entry = shipped_gazetteer().lookup(rest, allow_guarded=False)
+    return rest if entry is not None and entry.id == mention.gazetteer_id else None
 
 
 def _credited(document: Document) -> list[tuple[str, EntityType]]:
