@@ -2,7 +2,8 @@
 
 The corpus is invented: groups written in several spellings (with and
 without their generic word, as an acronym given in one article, with a
-word in another order), people by full and short name, near-duplicate
+word in another order), people by full and short name (short forms scoped to their document, one
+of them written for two people of one family), near-duplicate
 copies of one article, and more names sharing one distinctive word than a
 block holds unsorted, so the sorted neighbourhood is exercised too.
 """
@@ -12,9 +13,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from claimgraph.load import IngestSummary, write_results
-from claimgraph.model import Extraction
+from claimgraph.model import Extraction, Judgement
+from claimgraph.resolve.lookup import find_actor
 from claimgraph.resolve.refresh import refresh
-from claimgraph.resolve.store import affected
+from claimgraph.resolve.store import affected, judge_by_hand
 from claimgraph.store import open_store
 from claimgraph.store import schema as t
 from claimgraph.store.touched import NAME, touched
@@ -35,12 +37,16 @@ def corpus() -> list[Extraction]:
         crowd = f"{SHARED[i % len(SHARED)]} Korvath {['Front', 'Army', 'Guard'][i % 3]}"
         text = f"Fighters of the {spelling} and the {crowd} clashed near Valdris on day {i}, {said} said."
         aliases = ("".join(w[0] for w in f"{group} Front".split()),) if i % 5 == 0 else ()
+        surname = person.split()[1]
+        short = (surname,) if i % 3 and i % 2 == 0 else ()  # a short form scoped to this document
         ents = [
             entity("e1", spelling, "ARMED_GROUP", text, aliases),
             entity("e2", crowd, "ARMED_GROUP", text),
-            entity("e3", said, "PERSON", text),
+            entity("e3", said, "PERSON", text, short),
             entity("e4", "Valdris", "PLACE", text),
         ]
+        if i % 10 == 4:  # two people of one family: their short form is tied to both full names
+            ents.append(entity("e5", f"Anna {surname}", "PERSON", text, (surname,)))
         out.append(extraction(document(text, path=f"a{i}.txt"), ents))
         if i % 7 == 0:  # a syndicated copy with a line added
             copy = text + " The report was carried by several outlets."
@@ -69,6 +75,10 @@ def test_five_slices_give_the_actors_and_origins_of_a_full_rebuild(store_url: st
         ingest(engine, world[k::5])
     sliced = derived(engine)
     assert len({actor for _, actor in sliced["canonical"]}) < len(sliced["canonical"])  # some names were merged
+    with engine.connect() as conn:
+        filed = conn.execute(sa.select(sa.func.count()).select_from(t.short_forms)).scalar_one()
+        scoped = conn.execute(sa.select(sa.func.count()).where(t.names.c.scope.is_not(None))).scalar_one()
+    assert 0 < filed < scoped  # short forms follow their full name; the family's is clustered
     assert len({origin for _, origin in sliced["origins"]}) < len(sliced["origins"])  # some copies were grouped
     refresh(engine, force=True)
     assert derived(engine) == sliced
@@ -120,3 +130,44 @@ def test_a_store_blocked_by_another_layout_is_filed_anew(store_url: str) -> None
     engine, _ = store_all(store_url, [person("b.txt", "Kesjan")])
     with engine.connect() as conn:
         assert find_actor(conn, "Kesdjan") == find_actor(conn, "Kesjan")
+
+
+def test_a_hand_judgement_on_a_short_form_clusters_it_like_any_name(store_url: str) -> None:
+    engine = open_store(store_url)
+    ingest(engine, corpus())
+    s = t.short_forms.c
+    with engine.connect() as conn:
+        form, full = conn.execute(sa.select(s.name_id, s.full_id).order_by(s.name_id).limit(1)).one()
+    with engine.begin() as conn:
+        judge_by_hand(conn, [form], [full], Judgement.NEGATIVE, "not the same person")
+    refresh(engine)
+    after = derived(engine)
+    actor_of = dict(after["canonical"])
+    assert actor_of[form] != actor_of[full]
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(s.name_id).where(s.name_id == form)).first() is None
+    refresh(engine, force=True)
+    assert derived(engine) == after
+
+
+def test_short_forms_move_with_their_full_name_when_its_actor_changes(store_url: str) -> None:
+    """A later spelling carried by more entities joins the actor and renames it: the short forms follow."""
+    engine = open_store(store_url)
+
+    def story(i: int, name: str, aliases: tuple[str, ...]) -> Extraction:
+        text = f"{name} spoke in Valdris on day {i}; Ekwall said the convoy had left."
+        return extraction(document(text, path=f"s{i}.txt"), [entity("e1", name, "PERSON", text, aliases)])
+
+    ingest(engine, [story(i, "Tomas Ekwall", ("Ekwall",)) for i in range(3)])
+    with engine.connect() as conn:
+        forms = set(conn.execute(sa.select(t.short_forms.c.name_id)).scalars())
+        first = find_actor(conn, "Tomas Ekwall")
+    assert len(forms) == 3
+    ingest(engine, [story(i, "Tommy Ekwall", ("Tomas Ekwall",) if i < 5 else ()) for i in range(3, 9)])
+    after = derived(engine)
+    with engine.connect() as conn:
+        renamed = find_actor(conn, "Tommy Ekwall")
+        assert find_actor(conn, "Tomas Ekwall") == renamed != first
+    assert {actor for name, actor in after["canonical"] if name in forms} == {renamed.id}
+    refresh(engine, force=True)
+    assert derived(engine) == after

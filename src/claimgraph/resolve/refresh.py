@@ -11,7 +11,8 @@ nothing else.
 
 Only what changed is recomputed: the names and documents ``touched`` since
 the last refresh lead to the names whose actors may change (``affected``),
-the documents whose origins are new and the outlets of their publishers,
+the documents whose origins are new and the outlets of their publishers
+(a person's short forms follow their full name's actor: ``short_forms``),
 so ingesting ten documents into a large store costs about what it costs
 into a small one.  A store whose persisted indexes are missing or of
 another layout (``LAYOUT``: made by another claimgraph) is rebuilt whole
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 # What the persisted blocks and bands were made by: a store holding another value is rebuilt whole.
 LAYOUT_KEY = "derived_version"
-LAYOUT = f"claimgraph {__version__}; blocks 2; bands 1"  # blocks 2: deletion keys of person name parts
+LAYOUT = f"claimgraph {__version__}; blocks 2; bands 1; short forms 1"  # blocks 2: deletion keys of person name parts
 
 
 def refresh(engine: sa.Engine, force: bool = False) -> bool:
@@ -48,9 +49,11 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
     """
     if not force:
         with engine.connect() as conn:
-            if not (is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or pending(conn) or has_outdated(conn)):
+            behind = is_stale(conn, ACTORS) or is_stale(conn, ORIGINS) or pending(conn) or has_outdated(conn)
+            if not (behind or get(conn, LAYOUT_KEY) != LAYOUT):
                 return False
     from claimgraph.resolve.origins import add_origins, rebuild_origins
+    from claimgraph.resolve.short_forms import file_short_forms
     from claimgraph.resolve.store import affected, judge_pending, rebuild_actors, refile_all
 
     with engine.begin() as conn:
@@ -70,8 +73,10 @@ def refresh(engine: sa.Engine, force: bool = False) -> bool:
             names = touched(conn, NAME)  # again: judging noted the names of its new judgements
             if whole or rejudged:
                 log.debug("rebuilding canonical actors")
+                file_short_forms(conn)
                 rebuild_actors(conn)
             else:
+                file_short_forms(conn, names.ids)
                 among = affected(conn, names.ids)
                 log.debug("updating the actors of %d names (%d touched)", len(among), len(names.ids))
                 rebuild_actors(conn, among)

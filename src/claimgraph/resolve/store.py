@@ -25,8 +25,10 @@ from claimgraph.resolve.clusters import MERGE_AT, Evidence, StoredJudgement, clu
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
 from claimgraph.resolve.match import Candidate, compatible
 from claimgraph.resolve.matcher_version import MATCHER_VERSION
+from claimgraph.resolve.short_forms import follow, followers, not_a_short_form, short_forms_among
 from claimgraph.store import schema as t
 from claimgraph.store.bulk import delete_in, insert_rows, select_in
+from claimgraph.store.counts import documents_of, spellings_of
 from claimgraph.store.meta import ACTORS, mark_stale
 from claimgraph.store.write import record_auto_judgements, record_hand_judgements
 
@@ -74,15 +76,21 @@ def judge_pending(conn: sa.Connection) -> int:
     return count
 
 
-def load_judgements(conn: sa.Connection, among: Collection[str] | None = None) -> list[StoredJudgement]:
+def load_judgements(
+    conn: sa.Connection, among: Collection[str] | None = None, clustered: bool = False
+) -> list[StoredJudgement]:
     """Every stored positive or negative judgement (unsure ones join and part nothing), in the order made.
 
-    ``among``: only judgements between two of these name ids.
+    ``among``: only judgements between two of these name ids.  ``clustered``:
+    none of a filed short form (its evidence ties it to its full name alone),
+    so an actor's thousand short forms are not read to cluster its full names.
     """
     j = t.judgements.c
     query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(
         j.judgement != Judgement.UNSURE
     )
+    if clustered:
+        query = query.where(not_a_short_form(j.left_id), not_a_short_form(j.right_id))
     rows = select_in(conn, query, j.left_id, among)
     if among is not None:
         rows = [r for r in rows if r.right_id in among]
@@ -105,20 +113,28 @@ def affected(conn: sa.Connection, touched: Collection[str]) -> set[str]:
     hand merge, or automatic evidence reaching ``MERGE_AT``) on its own, so
     recomputing the groups of the touched names, together with every name
     of the actors they had (an actor can split), gives what clustering all
-    names would give.
+    names would give.  Filed short forms are left out (a touched one brings
+    its full name in): they follow their full name's actor, so an actor
+    written by surname in every document costs its full names, not one
+    name per document.
     """
     j, c = t.judgements.c, t.canonical.c
     query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(
         j.judgement != Judgement.UNSURE
     )
+    names_of_actors = sa.select(c.name_id).where(not_a_short_form(c.name_id))
     done: set[str] = set()
     frontier = set(touched)
     while frontier:
         done |= frontier
         found: set[str] = set()
         old = {r.actor_id for r in select_in(conn, sa.select(c.actor_id), c.name_id, frontier)}
-        found.update(r.name_id for r in select_in(conn, sa.select(c.name_id), c.actor_id, old))
-        rows = {r.id: r for col in (j.left_id, j.right_id) for r in select_in(conn, query, col, frontier)}
+        found.update(r.name_id for r in select_in(conn, names_of_actors, c.actor_id, old))
+        rows = {
+            r.id: r
+            for col, other in ((j.left_id, j.right_id), (j.right_id, j.left_id))
+            for r in select_in(conn, query.where(not_a_short_form(other)), col, frontier)
+        }
         judged = [
             StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), bool(r.by_hand), r.score, r.id)
             for r in rows.values()
@@ -145,23 +161,28 @@ def rebuild_actors(conn: sa.Connection, among: Collection[str] | None = None) ->
 
     Actor ids are made from their main names (``_main_name``), which belong
     to one actor each, so a recomputed actor never takes an id another keeps.
+    Filed short forms are not clustered: each takes its full name's actor,
+    and those of a full name whose actor changed are moved with it.
 
     ``among`` must be closed under ``affected``: then the actors of the
-    other names are the ones stored, and only these names' rows change.
+    other names are the ones stored, and only these names' rows change
+    (and their short forms').
     """
-    n, en, e, c = t.names.c, t.entity_names.c, t.entities.c, t.canonical.c
-    name_rows = select_in(conn, sa.select(n.id, n.name, n.type), n.id, among)
+    n, c = t.names.c, t.canonical.c
+    short = short_forms_among(conn, among)
+    name_rows = [r for r in select_in(conn, sa.select(n.id, n.name, n.type), n.id, among) if r.id not in short]
     name_types: dict[str, str] = {r.id: r.type for r in name_rows}
-    reach_query = sa.select(en.name_id, sa.func.count(sa.distinct(en.document_id))).group_by(en.name_id)
-    reach: dict[str, int] = {r[0]: r[1] for r in select_in(conn, reach_query, en.name_id, among)}
-    roots = clusters(name_types, load_judgements(conn, among), name_types, compatible, reach)
-    usage_query = sa.select(e.name_id, e.name, e.type, sa.func.count()).group_by(e.name_id, e.name, e.type)
-    usage = select_in(conn, usage_query, e.name_id, among)
+    listed = None if among is None else set(name_types)
+    reach: Counter[str] = Counter(documents_of(conn, listed))
+    reach.update(followers(conn, listed))  # each short form counts for its document, as when clustered
+    roots = clusters(name_types, load_judgements(conn, listed, clustered=True), name_types, compatible, reach)
+    usage = spellings_of(conn, listed)
     names_of: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     carried: dict[str, Counter[str]] = defaultdict(Counter)  # per actor: entities carrying each name node
     for name_id, name, etype, count in usage:
-        names_of[roots[name_id]][(name, etype)] += count
-        carried[roots[name_id]][name_id] += count
+        if name_id in roots:
+            names_of[roots[name_id]][(name, etype)] += count
+            carried[roots[name_id]][name_id] += count
     fallback = {r.id: (r.name, r.type) for r in name_rows}
     actor_of = {root: "a" + digest(_main_name(root, carried.get(root)))[:31] for root in set(roots.values())}
     actors = []
@@ -177,19 +198,20 @@ def rebuild_actors(conn: sa.Connection, among: Collection[str] | None = None) ->
         else:
             name, etype = fallback[root]
         actors.append({"id": actor_id, "name": name, "type": etype})
+    actor = {name: actor_of[r] for name, r in roots.items()}
     if among is None:
         conn.execute(t.canonical.delete())
         conn.execute(t.actors.delete())
+        moved = {}
     else:
-        delete_in(
-            conn,
-            t.actors,
-            t.actors.c.id,
-            {r.actor_id for r in select_in(conn, sa.select(c.actor_id), c.name_id, among)},
-        )
+        before = {r.name_id: r.actor_id for r in select_in(conn, sa.select(c.name_id, c.actor_id), c.name_id, among)}
+        delete_in(conn, t.actors, t.actors.c.id, set(before.values()))
         delete_in(conn, t.canonical, c.name_id, among)
+        moved = {name: a for name, a in actor.items() if before.get(name) != a}
     insert_rows(conn, t.actors, sorted(actors, key=lambda a: a["id"]))
-    insert_rows(conn, t.canonical, [{"name_id": name, "actor_id": actor_of[r]} for name, r in sorted(roots.items())])
+    insert_rows(conn, t.canonical, [{"name_id": name, "actor_id": a} for name, a in sorted(actor.items())])
+    insert_rows(conn, t.canonical, [{"name_id": name, "actor_id": actor[full]} for name, full in sorted(short.items())])
+    follow(conn, moved)
 
 
 def judge_by_hand(conn: sa.Connection, left: list[str], right: list[str], judgement: Judgement, reason: str) -> int:

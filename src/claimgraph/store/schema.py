@@ -13,7 +13,8 @@ Three kinds of rows live here:
   can never leave them wrong for long and a merge is never done in place.
   ``touched`` lists what changed since, so only the affected part is
   recomputed; ``name_blocks`` and ``minhash_bands`` are the persisted
-  indexes that find a new name's or document's neighbours.
+  indexes that find a new name's or document's neighbours, and
+  ``short_forms`` the names that follow a full name's actor.
 
 Column types are portable (JSON lists are kept as text) so that the same
 schema serves SQLite and PostgreSQL; full-text search is dialect-specific
@@ -248,6 +249,25 @@ def for_postgresql() -> None:
     UNIQUE_AUTO_JUDGEMENT.dialect_options["postgresql"]["where"] = AUTO_JUDGEMENT
 
 
+# Counters kept with the statements, in the same transaction (store/counts.py): documents are only ever
+# added, so each name's counts grow by what each new document adds and resolution reads a row per name,
+# never one per mention, however many documents write the name.
+name_documents = sa.Table(
+    "name_documents",
+    metadata,
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), primary_key=True),
+    sa.Column("documents", sa.Integer, nullable=False),  # distinct documents whose entity names carry it
+)
+
+name_spellings = sa.Table(
+    "name_spellings",
+    metadata,
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), primary_key=True),
+    sa.Column("name", sa.Text, primary_key=True),  # entities.name
+    sa.Column("type", sa.String(16), primary_key=True),
+    sa.Column("entities", sa.Integer, nullable=False),  # entities written this way with this name node
+)
+
 # ---- derived: rebuilt from the rows above, never edited by hand ----
 
 canonical = sa.Table(
@@ -309,6 +329,15 @@ minhash_bands = sa.Table(
     sa.Column("band", sa.Integer, primary_key=True),
     sa.Column("bucket", sa.LargeBinary, primary_key=True),
     sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True, index=True),
+)
+
+# A person's short form scoped to one document whose only evidence is that document naming it as one
+# actor with one full name: it takes that full name's actor (resolve/short_forms.py) instead of being clustered.
+short_forms = sa.Table(
+    "short_forms",
+    metadata,
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), primary_key=True),
+    sa.Column("full_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
 )
 
 meta = sa.Table(

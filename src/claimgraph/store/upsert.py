@@ -49,3 +49,14 @@ def put(conn: sa.Connection, table: sa.Table, row: dict[str, Any], key: Sequence
     statement = _insert(conn, table).values(**row)
     update = {name: statement.excluded[name] for name in row if name not in key}
     conn.execute(statement.on_conflict_do_update(index_elements=key, set_=update))
+
+
+def add_to(
+    conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]], key: Sequence[str], count: str
+) -> None:
+    """Insert ``rows``, or add each one's ``count`` to the stored row with the same ``key`` (a counter)."""
+    if rows:
+        ordered = sorted(rows, key=lambda row: tuple(row[k] for k in key))
+        statement = _insert(conn, table)
+        total = table.c[count] + statement.excluded[count]
+        conn.execute(statement.on_conflict_do_update(index_elements=key, set_={count: total}), ordered)

@@ -25,6 +25,7 @@ from claimgraph.model import Entity, Extraction, ExtractionError, Judgement
 from claimgraph.nodes import NameNode, alias_scope, digest, name_node
 from claimgraph.store import schema as t
 from claimgraph.store.bulk import insert_rows
+from claimgraph.store.counts import add_counts
 from claimgraph.store.events import event_rows
 from claimgraph.store.meta import mark_stale, now
 from claimgraph.store.search import index_documents
@@ -377,6 +378,7 @@ def store_extractions(
     _ensure_names(conn, rows.names)
     for table in _ORDER:
         insert_rows(conn, t.metadata.tables[table], rows.tables[table], conflicts=table != "documents")
+    add_counts(conn, rows.tables["entities"], rows.tables["entity_names"])
     index_documents(conn, [(e.document.id, e.document.title, e.document.text) for e in written])
     if rows.aliases:
         record_auto_judgements(conn, rows.aliases)
