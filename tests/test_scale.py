@@ -7,7 +7,9 @@ exactly the store a clean run makes, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import signal
 import subprocess
 import sys
@@ -110,11 +112,11 @@ def test_an_interrupted_cluster_ingest_resumes_and_a_rerun_adds_nothing(tmp_path
     assert exported(resumed) == exported(clean)
 
 
-def articles(folder: Path, count: int) -> Path:
-    """``count`` short invented articles, each different."""
+def articles(folder: Path, count: int, first: int = 0) -> Path:
+    """``count`` short invented articles, each different (numbered from ``first``)."""
     folder.mkdir()
     groups, places = ["Amber Lantern Front", "Gray Heron Brigade", "Copper Valley Movement"], ["Valdris", "Estmoor"]
-    for i in range(count):
+    for i in range(first, first + count):
         group, place = groups[i % 3], places[i % 2]
         text = f"Fighters of the {group} attacked {place} on day {i}, said Ilse Marrow, a researcher.\n"
         (folder / f"article-{i:03d}.txt").write_text(f"Clashes near {place} ({i})\n\n{text}", encoding="utf-8")
@@ -133,31 +135,62 @@ def shards_recorded(url: str) -> int:
         engine.dispose()
 
 
+def reader_waits(fifo: Path) -> int | None:
+    """The write end of ``fifo`` once a worker has it open for reading (it then waits for the text), else None."""
+    try:
+        return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # nobody reads it yet
+            return None
+        raise
+
+
 @pytest.mark.slow
 def test_a_dask_ingest_killed_mid_way_resumes_to_a_clean_run(
     store_url: str, sibling: Callable[[str], str], scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """kill -9 of the ingest command while the cluster works: the rerun ends with the clean run's store."""
-    corpus = articles(tmp_path / "in", 12)
+    """kill -9 of the ingest command while the cluster works: the rerun ends with the clean run's store.
+
+    The kill lands on an observed state, not after a delay: the third input
+    (between two folders) is a named pipe, so the ingest, which stores
+    shards in input order, cannot get past the shard holding it.  Once the
+    shards before it are recorded and a worker is reading the pipe, the
+    ingest is killed; then the pipe is fed so the worker finishes, and the
+    rerun reads a regular file with the same bytes at the same path.
+    """
+    before, after = articles(tmp_path / "before", 4), articles(tmp_path / "after", 6, first=4)
+    gate = tmp_path / "gate.txt"
+    text = b"Clashes near Merrow\n\nFighters of the Salt Marsh Front attacked Merrow, said Ilse Marrow.\n"
+    gate.write_bytes(text)
     monkeypatch.setenv("CLAIMGRAPH_SHARD_FILES", "2")
     monkeypatch.setenv("CLAIMGRAPH_BATCH_SIZE", "1")
+    inputs = [before, gate, after]
     clean = sibling("clean")
     with Graph.open(clean) as graph:
-        assert graph.ingest([corpus], dask=scheduler).stored == 12
-    command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest", str(corpus)]
+        assert graph.ingest(inputs, dask=scheduler).stored == 11
+    gate.unlink()
+    os.mkfifo(gate)
+    command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest", *map(str, inputs)]
     process = subprocess.Popen([*command, "--db", store_url, "--dask", scheduler], stderr=subprocess.DEVNULL)
+    writer = None
     try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and process.poll() is None and shards_recorded(store_url) < 2:
+        deadline = time.monotonic() + 600  # only a broken ingest takes this long: the state waited for is stable
+        while time.monotonic() < deadline and process.poll() is None:
+            if shards_recorded(store_url) == 2 and (writer := writer or reader_waits(gate)) is not None:
+                break
             time.sleep(0.2)
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
-    at_kill = shards_recorded(store_url)
-    assert 0 < at_kill < 6, "the kill did not land mid-way"
+        if writer is not None:
+            os.write(writer, text)  # the worker reading the pipe finishes its shard
+            os.close(writer)
+    assert writer is not None and shards_recorded(store_url) == 2, "the ingest never reached the pipe"
+    gate.unlink()
+    gate.write_bytes(text)
     with Graph.open(store_url) as graph:
-        rest = graph.ingest([corpus], dask=scheduler)
-        rerun = graph.ingest([corpus], dask=scheduler)
-    assert 0 < rest.read < 12 and rest.stored + rest.duplicates == rest.read
+        rest = graph.ingest(inputs, dask=scheduler)
+        rerun = graph.ingest(inputs, dask=scheduler)
+    assert rest.read == 7 and rest.stored + rest.duplicates == rest.read
     assert rerun.read == 0
     assert exported(store_url) == exported(clean)
