@@ -7,9 +7,7 @@ exactly the store a clean run makes, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
-import errno
 import io
-import os
 import signal
 import subprocess
 import sys
@@ -135,14 +133,29 @@ def shards_recorded(url: str) -> int:
         engine.dispose()
 
 
-def reader_waits(fifo: Path) -> int | None:
-    """The write end of ``fifo`` once a worker has it open for reading (it then waits for the text), else None."""
-    try:
-        return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        if exc.errno == errno.ENXIO:  # nobody reads it yet
-            return None
-        raise
+def hold_reading(gate: str, reached: str, go: str) -> None:
+    """On a worker: reading ``gate`` sets the Dask event ``reached``, then waits for ``go`` (runs on the workers)."""
+    from distributed import Event
+
+    import claimgraph.nlp.cluster as cluster
+
+    read = getattr(cluster.read_file, "original", cluster.read_file)
+
+    def held(path: Path, explicit: bool = False):  # type: ignore[no-untyped-def]
+        if str(path) == gate:
+            Event(reached).set()
+            Event(go).wait()
+        return read(path, explicit)
+
+    held.original = read  # type: ignore[attr-defined]
+    cluster.read_file = held
+
+
+def stop_holding() -> None:
+    """On a worker: read files as the package does again."""
+    import claimgraph.nlp.cluster as cluster
+
+    cluster.read_file = getattr(cluster.read_file, "original", cluster.read_file)
 
 
 @pytest.mark.slow
@@ -151,43 +164,46 @@ def test_a_dask_ingest_killed_mid_way_resumes_to_a_clean_run(
 ) -> None:
     """kill -9 of the ingest command while the cluster works: the rerun ends with the clean run's store.
 
-    The kill lands on an observed state, not after a delay: the third input
-    (between two folders) is a named pipe, so the ingest, which stores
-    shards in input order, cannot get past the shard holding it.  Once the
-    shards before it are recorded and a worker is reading the pipe, the
-    ingest is killed; then the pipe is fed so the worker finishes, and the
-    rerun reads a regular file with the same bytes at the same path.
+    The kill lands on an observed state, not after a delay: the workers are
+    told to hold the third input (between two folders) until the test says
+    go, so the ingest, which stores shards in input order, cannot get past
+    the shard holding it.  Once the shards before it are recorded and a
+    worker is holding it, the ingest is killed; then the worker is let go.
     """
+    import cloudpickle
+    from distributed import Client, Event
+
     before, after = articles(tmp_path / "before", 4), articles(tmp_path / "after", 6, first=4)
     gate = tmp_path / "gate.txt"
-    text = b"Clashes near Merrow\n\nFighters of the Salt Marsh Front attacked Merrow, said Ilse Marrow.\n"
-    gate.write_bytes(text)
+    gate.write_text("Clashes near Merrow\n\nFighters of the Salt Marsh Front attacked Merrow, said Ilse Marrow.\n")
     monkeypatch.setenv("CLAIMGRAPH_SHARD_FILES", "2")
     monkeypatch.setenv("CLAIMGRAPH_BATCH_SIZE", "1")
     inputs = [before, gate, after]
     clean = sibling("clean")
     with Graph.open(clean) as graph:
         assert graph.ingest(inputs, dask=scheduler).stored == 11
-    gate.unlink()
-    os.mkfifo(gate)
-    command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest", *map(str, inputs)]
-    process = subprocess.Popen([*command, "--db", store_url, "--dask", scheduler], stderr=subprocess.DEVNULL)
-    writer = None
-    try:
-        deadline = time.monotonic() + 600  # only a broken ingest takes this long: the state waited for is stable
-        while time.monotonic() < deadline and process.poll() is None:
-            if shards_recorded(store_url) == 2 and (writer := writer or reader_waits(gate)) is not None:
-                break
-            time.sleep(0.2)
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        if writer is not None:
-            os.write(writer, text)  # the worker reading the pipe finishes its shard
-            os.close(writer)
-    assert writer is not None and shards_recorded(store_url) == 2, "the ingest never reached the pipe"
-    gate.unlink()
-    gate.write_bytes(text)
+    reached, go = f"reached-{tmp_path.name}", f"go-{tmp_path.name}"
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers need not import this file
+    with Client(scheduler) as client:
+        client.run(hold_reading, str(gate), reached, go)
+        try:
+            command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest", *map(str, inputs)]
+            process = subprocess.Popen([*command, "--db", store_url, "--dask", scheduler], stderr=subprocess.DEVNULL)
+            try:
+                deadline = time.monotonic() + 600  # only a broken ingest takes this long: the state is stable
+                while time.monotonic() < deadline and process.poll() is None:
+                    if shards_recorded(store_url) == 2 and Event(reached, client=client).is_set():
+                        break
+                    time.sleep(0.2)
+            finally:
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+            held = Event(reached, client=client).is_set()
+        finally:
+            Event(go, client=client).set()
+            client.run(stop_holding)
+            cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert held and shards_recorded(store_url) == 2, "the ingest never reached the held input"
     with Graph.open(store_url) as graph:
         rest = graph.ingest(inputs, dask=scheduler)
         rerun = graph.ingest(inputs, dask=scheduler)

@@ -95,10 +95,12 @@ def record_auto_judgements(
     j = t.judgements.c
     pairs = {(*sorted((a, b)), reason): (judgement, score) for a, b, judgement, score, reason in verdicts}
     existing: set[tuple[str, str, str]] = set()
-    for chunk in _chunks(sorted({left for left, _, _ in pairs})):
-        rows = conn.execute(
-            sa.select(j.left_id, j.right_id, j.reason).where(j.left_id.in_(chunk), j.by_hand.is_(False))
-        )
+    keys = sorted(pairs)
+    for i in range(0, len(keys), 250):
+        # both names asked: a name written in every document has a judgement per document, none of them these
+        lefts, rights = {k[0] for k in keys[i : i + 250]}, {k[1] for k in keys[i : i + 250]}
+        query = sa.select(j.left_id, j.right_id, j.reason).where(j.by_hand.is_(False))
+        rows = conn.execute(query.where(j.left_id.in_(sorted(lefts)), j.right_id.in_(sorted(rights))))
         existing.update((r.left_id, r.right_id, r.reason) for r in rows)
     stamp = now()
     new = [
