@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -62,6 +63,20 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMGRAPH_BATCH_SIZE", "3")  # several batches of the examples: both workers get work
 
 
+class Watched:
+    """A ``Watch`` that counts what it is told."""
+
+    def __init__(self) -> None:
+        self.by_worker: Counter[str] = Counter()
+        self.outcomes: Counter[str] = Counter()
+
+    def analysed(self, worker: str, documents: int) -> None:
+        self.by_worker[worker] += documents
+
+    def written(self, path: str, outcome: str) -> None:
+        self.outcomes[outcome] += 1
+
+
 @pytest.mark.slow
 def test_two_workers_and_a_dask_cluster_store_what_one_process_stores(
     store_url: str, sibling: Callable[[str], str], scheduler: str, small_batches: None
@@ -69,11 +84,16 @@ def test_two_workers_and_a_dask_cluster_store_what_one_process_stores(
     with Graph.open(store_url) as graph:
         one = graph.ingest([EXAMPLES], workers=1)
     workers_url, dask_url = sibling("workers"), sibling("dask")
+    pool_watch, cluster_watch = Watched(), Watched()
     with Graph.open(workers_url) as graph:
-        two = graph.ingest([EXAMPLES], workers=2)
+        two = graph.ingest([EXAMPLES], workers=2, watch=pool_watch)
     with Graph.open(dask_url) as graph:
-        cluster = graph.ingest([EXAMPLES], dask=scheduler)
+        cluster = graph.ingest([EXAMPLES], dask=scheduler, watch=cluster_watch)
     assert one.stored >= 6 and one == two == cluster
+    for watch, label in ((pool_watch, "process "), (cluster_watch, "tcp://127.0.0.1:")):
+        # every document analysed is told, by the worker that did it; every result written is told
+        assert sum(watch.by_worker.values()) == one.stored and all(w.startswith(label) for w in watch.by_worker)
+        assert watch.outcomes == Counter({"stored": one.stored, "failed": one.failed})
     baseline = exported(store_url)
     assert exported(workers_url) == baseline and exported(dask_url) == baseline
 

@@ -23,6 +23,7 @@ import typer
 
 from claimgraph.errors import ClaimgraphError, ConfigError, NotFoundError
 from claimgraph.graph import ClaimQuery, EventQuery, Graph
+from claimgraph.progress import IngestDisplay
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn conflict news into a sourced knowledge graph.")
 
@@ -98,6 +99,20 @@ def _progress(label: str) -> Iterator[Callable[[], None]]:
     with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task(label, total=None)
         yield lambda: bar.advance(task)
+
+
+@contextmanager
+def _ingest_display(paths: Sequence[Path]) -> Iterator[IngestDisplay | None]:
+    """The ingest's live display (documents, rate, failures, time left, a row per worker) when stderr is a
+    terminal; on a pipe, nothing."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from claimgraph.ingest.sources import walk
+
+    files = sum(1 for p in paths for _ in (walk(p) if p.is_dir() else [p]))
+    with IngestDisplay(files) as display:
+        yield display
 
 
 Workers = Annotated[
@@ -214,14 +229,12 @@ def ingest(
     def done() -> str:
         return f"{committed} document(s) committed, each whole; run the same command again to go on"
 
-    with _graph(db, create=True) as graph, _interruptible(done), _progress("{task.completed} documents") as tick:
+    def count(_: str) -> None:
+        nonlocal committed
+        committed += 1
 
-        def count(_: str) -> None:
-            nonlocal committed
-            committed += 1
-            tick()
-
-        summary = graph.ingest(paths, model, count, workers=workers, dask=dask)
+    with _graph(db, create=True) as graph, _interruptible(done), _ingest_display(paths) as watch:
+        summary = graph.ingest(paths, model, count, workers=workers, dask=dask, watch=watch)
     # on a terminal and on a pipe alike: each failure's reason, what was committed, and where to read more
     for failure in summary.failures:
         typer.echo(f"claimgraph: {failure.source_path}: {failure.code}: {failure.message}", err=True)

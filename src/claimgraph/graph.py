@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from claimgraph.resolve.worklist import Candidate, HandAction
     from claimgraph.store.read import Failure, StoredWarning
     from claimgraph.store.search import Hit
+    from claimgraph.watch import Watch
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +182,7 @@ class Graph:
         *,
         workers: int | None = None,
         dask: str | None = None,
+        watch: Watch | None = None,
     ) -> IngestSummary:
         """Read, extract and store every document under ``paths`` (already stored content is skipped).
 
@@ -188,6 +190,8 @@ class Graph:
         for one per core) give the store a single process would; ``dask``
         (a scheduler address, or ``local`` for a loopback ``LocalCluster``)
         extracts on a Dask cluster, shard by shard, resuming after a kill.
+        ``watch`` is told of each document written and of each batch a worker
+        process or Dask worker analysed (the command line's progress display).
         """
         from claimgraph.load import ingest_paths, ingest_shards
         from claimgraph.nlp.workers import ProcessAnalyzer, requested_workers, worker_count
@@ -195,14 +199,14 @@ class Graph:
         if dask is not None:
             from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
 
-            with ClusterAnalyzer(dask, model, workers or None) as cluster:
+            with ClusterAnalyzer(dask, model, workers or None, watch) as cluster:
                 shards = make_shards(paths, max_files=settings.get_int("shard_files"))
-                return ingest_shards(self._engine, shards, cluster, progress)
+                return ingest_shards(self._engine, shards, cluster, progress, watch)
         count = worker_count(requested_workers(workers))
         if count == 1:
-            return ingest_paths(self._engine, paths, self._analyzer(model), progress)
-        with ProcessAnalyzer(count, model, settings.get_int("batch_size")) as pool:
-            return ingest_paths(self._engine, paths, pool, progress)
+            return ingest_paths(self._engine, paths, self._analyzer(model), progress, watch)
+        with ProcessAnalyzer(count, model, settings.get_int("batch_size"), watch) as pool:
+            return ingest_paths(self._engine, paths, pool, progress, watch)
 
     def add(self, results: Iterable[Extraction | ExtractionError], extractor: str = "claimgraph") -> IngestSummary:
         """Store results extracted elsewhere (``claimgraph.extract``, or records made by hand)."""

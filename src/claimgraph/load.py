@@ -35,6 +35,7 @@ from claimgraph.resolve.origins import signature
 from claimgraph.resolve.refresh import refresh
 from claimgraph.store import meta
 from claimgraph.store.write import has_document, store_extractions, store_failure
+from claimgraph.watch import Watch
 
 if TYPE_CHECKING:
     from claimgraph.nlp.cluster import ClusterAnalyzer, Shard
@@ -85,8 +86,12 @@ def write_results(
     extractor: str,
     summary: IngestSummary,
     progress: Callable[[str], None] | None = None,
+    watch: Watch | None = None,
 ) -> None:
     """Store the results a batch (the ``batch_size`` setting) per transaction, counting into ``summary``.
+
+    ``progress`` is called with each result's path once it is committed,
+    ``watch.written`` with its path and outcome.
 
     A Ctrl-C or SIGTERM while a batch is written stops the ingest once that
     batch is committed and counted (``interrupts.held``), so what a stopped
@@ -98,8 +103,11 @@ def write_results(
         with interrupts.held():
             for result, outcome in zip(chunk, write_batch(engine, chunk, extractor), strict=True):
                 _count(summary, result, outcome)
+                path = result.source_path if isinstance(result, ExtractionError) else result.document.source_path
                 if progress:
-                    progress(result.source_path if isinstance(result, ExtractionError) else result.document.source_path)
+                    progress(path)
+                if watch:
+                    watch.written(path, outcome)
 
 
 def _count(summary: IngestSummary, result: Extraction | ExtractionError, outcome: str) -> None:
@@ -218,13 +226,14 @@ def ingest_paths(
     paths: Sequence[str | Path],
     analyzer: Analyzer | ProcessAnalyzer,
     progress: Callable[[str], None] | None = None,
+    watch: Watch | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document under ``paths``; rebuild derived tables at the end."""
     from claimgraph.extraction import extract_documents  # loads spaCy: only when there is something to analyse
 
     summary = IngestSummary()
     results = extract_documents(_unseen(engine, read_paths(paths), summary), analyzer)
-    write_results(engine, results, extractor_version(analyzer), summary, progress)
+    write_results(engine, results, extractor_version(analyzer), summary, progress, watch)
     refresh(engine)
     return summary
 
@@ -234,6 +243,7 @@ def ingest_shards(
     shards: Sequence[Shard],
     cluster: ClusterAnalyzer,
     progress: Callable[[str], None] | None = None,
+    watch: Watch | None = None,
 ) -> IngestSummary:
     """Store each shard's results as the cluster returns them; skip shards a previous run recorded."""
     summary = IngestSummary()
@@ -241,7 +251,7 @@ def ingest_shards(
         todo = [shard for shard in shards if meta.get(conn, shard.key) is None]
     extractor = extractor_version(cluster) if todo else ""
     for shard, results in cluster.analyse_shards(todo):
-        write_results(engine, _counted(results, summary), extractor, summary, progress)
+        write_results(engine, _counted(results, summary), extractor, summary, progress, watch)
         with engine.begin() as conn:
             meta.put(conn, shard.key, meta.now())
     refresh(engine)

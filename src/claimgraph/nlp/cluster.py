@@ -33,6 +33,7 @@ from distributed import WorkerPlugin
 from claimgraph.ingest.sources import read_file, walk
 from claimgraph.model import Extraction, ExtractionError
 from claimgraph.nlp.pipeline import Analyzer
+from claimgraph.watch import Watch
 
 Result = Extraction | ExtractionError
 SHARD_BYTES = 32 * 1024 * 1024
@@ -126,8 +127,12 @@ def _analyse_shard(files: tuple[tuple[str, bool], ...]) -> list[Result]:
 class ClusterAnalyzer:
     """A Dask client with the model on every worker; ``analyse_shards`` streams results shard by shard."""
 
-    def __init__(self, address: str, model: str | None = None, workers: int | None = None) -> None:
+    def __init__(
+        self, address: str, model: str | None = None, workers: int | None = None, watch: Watch | None = None
+    ) -> None:
         from distributed import Client, LocalCluster
+
+        self.watch = watch  # told of each shard analysed, by which worker
 
         self.cluster: Any = None
         if address == "local":
@@ -165,6 +170,9 @@ class ClusterAnalyzer:
                 return
             shard, future = pending.popleft()
             results = future.result()
+            if self.watch is not None:
+                held = self.client.who_has(future).get(future.key) or ["a worker"]
+                self.watch.analysed(str(held[0]), sum(isinstance(r, Extraction) for r in results))
             future.release()
             yield shard, results
 

@@ -36,6 +36,7 @@ from claimgraph import settings
 from claimgraph.errors import ConfigError
 from claimgraph.model import Document, Extraction, ExtractionError
 from claimgraph.nlp.pipeline import Analyzer, batched
+from claimgraph.watch import Watch
 
 Result = Extraction | ExtractionError
 Chunk = list[Document | ExtractionError]
@@ -65,9 +66,10 @@ def _orphan_watch(parent: int) -> None:
     threading.Thread(target=watch, name="claimgraph-orphan-watch", daemon=True).start()
 
 
-def _analyse(chunk: Chunk) -> list[Result]:
+def _analyse(chunk: Chunk) -> tuple[int, list[Result]]:
+    """The chunk's results, with this worker's process id (the progress display has a row per worker)."""
     assert _worker is not None, "the worker's initializer did not run"
-    return _worker.analyse_chunk(chunk)
+    return os.getpid(), _worker.analyse_chunk(chunk)
 
 
 def _meta() -> dict[str, Any]:
@@ -91,10 +93,13 @@ def worker_count(requested: int) -> int:
 class ProcessAnalyzer:
     """An ``Analyzer`` look-alike whose ``nlp.pipe`` batches run in ``workers`` processes."""
 
-    def __init__(self, workers: int, model: str | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self, workers: int, model: str | None = None, batch_size: int = 32, watch: Watch | None = None
+    ) -> None:
         self.workers = workers
         self.model = model
         self.batch_size = batch_size
+        self.watch = watch  # told of each chunk analysed, by which worker
         self._pool: ProcessPoolExecutor | None = None
         self._local: Analyzer | None = None
         self._meta: dict[str, Any] | None = None
@@ -128,14 +133,16 @@ class ProcessAnalyzer:
 
     def analyse_stream(self, items: Iterable[Document | ExtractionError]) -> Iterator[Result]:
         """Analyse documents in input order; errors pass straight through."""
-        pending: deque[tuple[Chunk, Future[list[Result]], bool]] = deque()
+        pending: deque[tuple[Chunk, Future[tuple[int, list[Result]]], bool]] = deque()
         chunks = batched(items, self.batch_size)
         first, second = next(chunks, None), next(chunks, None)
         if second is None and self._pool is None:
             # a single batch: starting processes would cost more than they save
             if first is not None:
                 self._local = self._local or Analyzer.load(self.model)
-                yield from self._local.analyse_chunk(first)
+                results = self._local.analyse_chunk(first)
+                self._tell(os.getpid(), results)
+                yield from results
             return
         chunks = chain([c for c in (first, second) if c is not None], chunks)
         while True:
@@ -145,12 +152,19 @@ class ProcessAnalyzer:
                 return
             chunk, future, retried = pending.popleft()
             try:
-                yield from future.result()
+                pid, results = future.result()
             except BrokenProcessPool:
                 yield from self._after_break(chunk, retried, pending)
+                continue
+            self._tell(pid, results)
+            yield from results
+
+    def _tell(self, pid: int, results: list[Result]) -> None:
+        if self.watch is not None:
+            self.watch.analysed(f"process {pid}", sum(isinstance(r, Extraction) for r in results))
 
     def _after_break(
-        self, chunk: Chunk, retried: bool, pending: deque[tuple[Chunk, Future[list[Result]], bool]]
+        self, chunk: Chunk, retried: bool, pending: deque[tuple[Chunk, Future[tuple[int, list[Result]]], bool]]
     ) -> Iterator[Result]:
         """A worker died: fail ``chunk`` if it already broke a pool, retry the rest in a fresh pool."""
         self._pool = None  # the broken executor cannot take more work
@@ -173,7 +187,9 @@ def _lost(item: Document | ExtractionError) -> Result:
 
 
 @contextmanager
-def open_analyzer(model: str | None = None, workers: int | None = None) -> Iterator[Analyzer | ProcessAnalyzer]:
+def open_analyzer(
+    model: str | None = None, workers: int | None = None, watch: Watch | None = None
+) -> Iterator[Analyzer | ProcessAnalyzer]:
     """An in-process ``Analyzer`` for one worker, else a pool of processes, shut down on exit.
 
     ``workers`` defaults to the ``workers`` setting; 0 means one per core.
@@ -182,5 +198,5 @@ def open_analyzer(model: str | None = None, workers: int | None = None) -> Itera
     if count == 1:
         yield Analyzer.load(model)
         return
-    with ProcessAnalyzer(count, model, settings.get_int("batch_size")) as pool:
+    with ProcessAnalyzer(count, model, settings.get_int("batch_size"), watch) as pool:
         yield pool
