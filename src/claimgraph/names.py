@@ -51,8 +51,11 @@ def title_before(text: str, start: int) -> str | None:
     found = _TITLE_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return None
-    words = re.split(r"[\s-]+", found.group(1).strip())
-    return found.group(1) if all(is_title_word(w) for w in words) else None
+    # the capitalised words before the name may begin with others ("Saudi Arabia. Dr "): keep the titles at the end
+    pieces = re.split(r"(?<=[\s-])", found.group(1))
+    while pieces and not all(is_title_word(w) for w in re.split(r"[\s-]+", "".join(pieces).strip())):
+        pieces.pop(0)
+    return "".join(pieces) or None
 
 
 # Pet forms of English given names and the names they stand for ("Tom" is Thomas): facts of usage.

@@ -47,3 +47,10 @@ def test_titles_are_stripped_from_a_name_and_read_before_one() -> None:
     assert title_before(text, text.index("Nora")) == "Sen. "
     assert title_before(text, text.index("said")) is None
     assert title_before(text, text.index("Assembly")) == "General "  # a title word; callers ask only for people
+
+
+def test_a_title_after_other_capitalised_words_is_still_the_title() -> None:
+    text = "The talks ended in Saudi Arabia. Dr Hana Qassem said they failed."
+    assert title_before(text, text.index("Hana")) == "Dr "
+    text = "The talks ended in Saudi Arabia Hana Qassem said."
+    assert title_before(text, text.index("Hana")) is None
