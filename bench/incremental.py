@@ -98,7 +98,8 @@ def main() -> None:
                 engine = open_store(url)
                 biggest = size == max(sizes)
                 start = time.perf_counter()
-                if kept and kept.exists():
+                reused = bool(kept and kept.exists())
+                if reused:
                     memory: dict[int, float] = {}
                     refresh(engine)
                 else:
@@ -124,7 +125,7 @@ def main() -> None:
                     rebuilt = f"; full rebuild {full:.2f}s ({full / medians[size]:.0f}× the 10-document ingest)"
                 engine.dispose()
                 print(
-                    f"{size:>7} documents: {'copied and brought up to date' if not memory and kept else 'filled'} "
+                    f"{size:>7} documents: {'copied and brought up to date' if reused else 'filled'} "
                     f"in {built:.1f}s; 10 new documents "
                     f"min {min(times):.3f}s median {medians[size]:.3f}s max {max(times):.3f}s "
                     f"(CPU of this process: median {statistics.median(cpu):.3f}s){rebuilt}",
