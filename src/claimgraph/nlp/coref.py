@@ -232,8 +232,11 @@ class EntityIndex:
         by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
         if by_text is not None and (kinds is None or self.type_of(by_text) in kinds):
             return by_text
-        if kinds is None or not _is_definite(tok) or self._names_another(tok):
-            return None
+        if kinds is None or not _is_definite(tok) or any(_stance(c) for c in tok.children):
+            return None  # "the anti-Isis coalition" is not Isis, nor the last group named
+        proper = self._unlinked_proper_words(tok)
+        if proper:  # "the Hadar militia" is the group those words name, if an earlier one bears them, else its own
+            return self.named_like(tok.i, proper, kinds)
         cues = {lemma} | {
             c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3 and not _stance(c)
         }
@@ -244,13 +247,17 @@ class EntityIndex:
             return self.nearest_before(tok.i, kinds)
         return self.salient_before(tok.i, kinds)
 
-    def _names_another(self, tok: Token) -> bool:
-        """'the Hadar militia' (Hadar no entity of ours), 'the anti-Isis coalition': a group of its own, not an earlier one."""
-        return any(
-            (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.token_entity and not is_demonym(c.text))
-            or _stance(c)  # "the anti-Isis coalition" is not Isis, nor the last group named
+    def _unlinked_proper_words(self, tok: Token) -> set[str]:
+        """The proper-name words on ``tok`` that are no mention of ours ("Hadar" in "the Hadar militia").
+
+        Such words make the phrase a name: it can only be an earlier entity whose
+        name has them (a mention the model missed), never just the last group.
+        """
+        return {
+            c.lower_
             for c in tok.children
-        )
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.token_entity and not is_demonym(c.text)
+        }
 
     def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
         lower = tok.lower_
