@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+import threading
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from alembic.script import ScriptDirectory
 
 from claimgraph.errors import StoreError
 from claimgraph.store import open_store
+from claimgraph.store.engine import create_engine
 from claimgraph.store.upgrade import MIGRATIONS
 
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
@@ -114,3 +116,21 @@ def test_the_newest_revision_is_known_without_alembic() -> None:
     from claimgraph.store.upgrade import _config, newest_revision
 
     assert newest_revision() == ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def test_an_open_waits_out_a_lock_longer_than_the_drivers_default(tmp_path: Path) -> None:
+    """A store locked by another connection for longer than sqlite3's default five seconds is waited for, not refused."""
+    path = tmp_path / "store.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # a rollback-journal file: an exclusive lock keeps even readers out
+    holder.execute("INSERT INTO held VALUES (1)")
+    release = threading.Timer(6.0, lambda: holder.execute("ROLLBACK"))
+    release.start()
+    try:
+        engine = create_engine(f"sqlite:///{path}")
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        release.join()
+        holder.close()

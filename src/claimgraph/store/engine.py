@@ -27,11 +27,18 @@ def normalise_url(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Settings of every SQLite connection; the busy timeout first, so that even setting WAL mode waits.
+
+    ``journal_mode=WAL`` reads the file, and a first open's migration holds
+    it locked: set after it, the timeout left that pragma the driver's five
+    seconds, and a first open among several at once could fail with
+    "database is locked".
+    """
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
