@@ -8,7 +8,8 @@ Gates for any stage (entities here, claims elsewhere) read the same fixtures:
 * ``predictions`` — ``{"seed": Path, "dev": Path, "check": Path}`` of the JSON Lines written;
 * ``extractions`` — ``{"seed": [obj, ...], "dev": [...], "check": [...]}`` parsed back;
 * ``corpus_scores`` — ``{corpus: report}``, score.py's ``articles --json`` report per corpus;
-* ``scorer`` — any score.py command's ``--json`` report, for gates with their own predictions.
+* ``scorer`` — any score.py command's ``--json`` report, for gates with their own predictions;
+* ``extract_to`` — ``write_extraction``, for gates that extract with their own analyzer or inputs.
 
 ``check`` is scored only: its articles and gold are never read to tune
 anything (it measures how the rules and models generalize), so its floors
@@ -45,6 +46,20 @@ def shared_dir() -> Path:
     return SHARED
 
 
+def write_extraction(inputs: list[Path], analyzer: Analyzer, path: Path) -> Path:
+    """Extract ``inputs`` into the JSON Lines file ``path`` as ``claimgraph extract`` writes it."""
+    with path.open("w", encoding="utf-8") as out:
+        for result in extract_paths(inputs, analyzer):
+            out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="session")
+def extract_to() -> Callable[[list[Path], Analyzer, Path], Path]:
+    """``write_extraction``, for gates whose analyzer or inputs differ from ``predictions``'."""
+    return write_extraction
+
+
 @pytest.fixture(scope="session")
 def predictions(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One extraction per corpus, written as ``claimgraph extract`` writes it."""
@@ -55,11 +70,7 @@ def predictions(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         articles = shared_dir / "corpus" / corpus / "articles"
         if not articles.is_dir():
             pytest.skip(f"{articles} is absent")
-        path = out_dir / f"{corpus}.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for result in extract_paths([articles], analyzer):
-                out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
-        paths[corpus] = path
+        paths[corpus] = write_extraction([articles], analyzer, out_dir / f"{corpus}.jsonl")
     return paths
 
 

@@ -29,7 +29,6 @@ them as quality rises.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +36,6 @@ from typing import Any
 
 import pytest
 
-from claimgraph.extraction import extract_paths, to_json
 from claimgraph.nlp import claims
 from claimgraph.nlp.pipeline import Analyzer
 
@@ -90,15 +88,17 @@ def test_claim_floor(corpus: str, name: str, corpus_scores: dict[str, dict[str, 
 
 @pytest.fixture(scope="module")
 def dev_rules_scores(
-    shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, scorer: Callable[[str, Path, Path], dict[str, Any]]
+    shared_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    scorer: Callable[[str, Path, Path], dict[str, Any]],
+    extract_to: Callable[[list[Path], Analyzer, Path], Path],
 ) -> dict[str, Any]:
     """score.py's report on dev extracted with the rules alone (no learned relation classifier)."""
     dev = shared_dir / "corpus" / "dev"
     prediction = tmp_path_factory.mktemp("rules") / "dev.jsonl"
-    with pytest.MonkeyPatch.context() as patch, prediction.open("w", encoding="utf-8") as out:
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(claims, "shipped_model", lambda: None)
-        for result in extract_paths([dev / "articles"], Analyzer.load()):
-            out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+        extract_to([dev / "articles"], Analyzer.load(), prediction)
     return scorer("articles", dev, prediction)
 
 
@@ -134,7 +134,10 @@ def test_claims_and_attributions_are_well_formed(extractions: dict[str, list[dic
 
 @pytest.fixture(scope="module")
 def polnear_scores(
-    shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, scorer: Callable[[str, Path, Path], dict[str, Any]]
+    shared_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    scorer: Callable[[str, Path, Path], dict[str, Any]],
+    extract_to: Callable[[list[Path], Analyzer, Path], Path],
 ) -> dict[str, Any]:
     """score.py's ``polnear --json`` report on the first annotated PolNeAR dev articles."""
     split = shared_dir / "eval" / "polnear" / "data" / "dev"
@@ -150,10 +153,7 @@ def polnear_scores(
         for ann in annotations:
             if ann.stem.rsplit("_", 1)[0] == name:
                 shutil.copy(ann, subset / "attributions")
-    prediction = subset / "pred.jsonl"
-    with prediction.open("w", encoding="utf-8") as out:
-        for result in extract_paths([subset / "text"], Analyzer.load()):
-            out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+    prediction = extract_to([subset / "text"], Analyzer.load(), subset / "pred.jsonl")
     return scorer("polnear", subset, prediction)
 
 
