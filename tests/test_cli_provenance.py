@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
@@ -116,3 +117,15 @@ def test_a_relation_stated_as_over_says_so_in_text(tmp_path: Path) -> None:
     for command in (["claims"], ["show", "Tern Point Militia"], ["timeline", "Tern Point Militia"]):
         code, out, _ = invoke(*command, "--db", url)
         assert code == 0 and "; stated as past" in out, (command, out)
+
+
+def test_role_filters_say_and_keep_their_role(shore: str) -> None:
+    # the dossier of the Tern Point Militia holds both claims; --subject and --object each match one role
+    code, out, _ = invoke("claims", "--subject", "Tern Point Militia", "--db", shore)
+    assert code == 0 and "Eastern Shore Alliance" in out and "Saltmarsh Guard" not in out
+    code, out, _ = invoke("claims", "--object", "Tern Point Militia", "--db", shore)
+    assert code == 0 and "Saltmarsh Guard" in out and "Eastern Shore Alliance" not in out
+    code, out, _ = invoke("show", "Tern Point Militia", "--db", shore)
+    assert code == 0 and "Eastern Shore Alliance" in out and "Saltmarsh Guard" in out
+    helps = {p.name: p.help or "" for p in typer.main.get_group(app).commands["claims"].params}  # type: ignore[attr-defined]
+    assert "subject role (not the object" in helps["subject"] and "object role" in helps["object"]

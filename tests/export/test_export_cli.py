@@ -7,12 +7,15 @@ import os
 import pty
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from records import falcons_world, store_all
+
+CLAIMGRAPH = [sys.executable, "-c", "from claimgraph.cli import main; main()"]
 
 
 def _store(tmp_path: Path) -> str:
@@ -30,21 +33,27 @@ def test_an_export_to_a_file_says_what_it_wrote(tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "bundle"
 
 
+def _terminal_bytes(leader: int, into: bytearray) -> None:
+    """What the command drew on its terminal, read until the terminal closes."""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end is closed: Linux says EIO
+            return
+        if not chunk:
+            return
+        into.extend(chunk)
+
+
 def test_progress_on_a_terminal_stays_off_stdout(tmp_path: Path) -> None:
     url = _store(tmp_path)
     leader, follower = pty.openpty()  # stderr is a terminal, stdout a pipe: `claimgraph export > file`
+    drawn = bytearray()
+    reader = threading.Thread(target=_terminal_bytes, args=(leader, drawn))
+    reader.start()
     try:
         run = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from claimgraph.cli import main; main()",
-                "export",
-                "--format",
-                "jsonl",
-                "--db",
-                url,
-            ],
+            [*CLAIMGRAPH, "export", "--format", "jsonl", "--db", url],
             stdout=subprocess.PIPE,
             stderr=follower,
             timeout=120,
@@ -52,7 +61,9 @@ def test_progress_on_a_terminal_stays_off_stdout(tmp_path: Path) -> None:
         )
     finally:
         os.close(follower)
+        reader.join(timeout=30)
         os.close(leader)
     assert run.returncode == 0
     rows = [json.loads(line) for line in run.stdout.decode().splitlines()]
     assert rows and all(isinstance(r, dict) for r in rows)
+    assert b"exporting jsonl" in drawn  # the terminal was told what runs (a long STIX export once said nothing)

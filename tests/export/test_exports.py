@@ -120,3 +120,12 @@ def test_csv_is_a_review_sheet_with_one_row_per_claim(exported: dict[str, str]) 
     part_of = [r for r in rows if r["predicate"] == "part_of" and r["polarity"] == "affirmed"]
     assert {r["group_independent_origins"] for r in part_of} == {"2"}
     assert any("Harbor Wire" in r["via"] for r in part_of) and any(r["source"] == "Marek Tolvani" for r in part_of)
+
+
+def test_csv_rows_carry_their_documents_url(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    world = falcons_world()
+    world[0].document.url = "https://news.example/falcons-join"
+    rows = list(csv.DictReader(io.StringIO(export_all(str(tmp_path / "u.db"), world)["csv"])))
+    urls = {r["document"]: r["url"] for r in rows}
+    assert urls[world[0].document.id] == "https://news.example/falcons-join"
+    assert len(urls) > 1 and {url for doc, url in urls.items() if doc != world[0].document.id} == {""}
