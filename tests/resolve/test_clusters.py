@@ -127,3 +127,26 @@ def test_a_hand_split_sets_aside_the_hand_merges_that_joined_its_names() -> None
     ]
     roots = clusters(["a", "b", "c", "d", "e", "f"], [*evidence, *merged, *unrelated, split])
     assert roots["e"] == roots["f"]  # a merge the split does not contradict stands
+
+
+def test_a_fuller_name_weakly_linked_to_two_of_its_parts_joins_them() -> None:
+    # "Yunes Kamil Harbawi Tolbaz" beside "Yunes Kamil" and "Al Tolbaz": the short names are its parts
+    links = [auto("full", "given", 0.85), auto("full", "family", 0.85)]
+    sizes = {"full": 4, "given": 2, "family": 1}
+    roots = clusters(["full", "given", "family"], links, sizes=sizes)
+    assert roots["full"] == roots["given"] == roots["family"]
+    # a shorter name weakly linked to two fuller ones may be either: it joins neither ("Tolbaz" beside two)
+    links = [auto("short", "karim", 0.85), auto("short", "nadia", 0.85)]
+    roots = clusters(["short", "karim", "nadia"], links, sizes={"short": 1, "karim": 2, "nadia": 2})
+    assert len(set(roots.values())) == 3
+    # without sizes every such name is taken as ambiguous
+    assert (
+        len(
+            set(
+                clusters(
+                    ["full", "given", "family"], [auto("full", "given", 0.85), auto("full", "family", 0.85)]
+                ).values()
+            )
+        )
+        == 3
+    )

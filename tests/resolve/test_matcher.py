@@ -119,6 +119,14 @@ def test_persons_sharing_some_parts_stay_apart(a: str, b: str) -> None:
     assert verdict is None or verdict.judgement != "positive", verdict
 
 
+def test_a_name_read_with_less_is_a_weaker_link() -> None:
+    person = lambda n: group(n, "PERSON")  # noqa: E731
+    kunya = compare(person("Abu Hamid Kamil Tolbaz"), person("Kamil Tolbaz"))
+    abd = compare(person("Abd al-Karim Tolbaz"), person("Karim Tolbaz"))
+    assert kunya is not None and kunya.score <= 0.9 and "kunya" in kunya.reason
+    assert abd is not None and abd.judgement == "positive" and abd.score < 0.9  # weighed against other links
+
+
 def test_person_names_need_two_aligned_parts() -> None:
     person = lambda n: group(n, "PERSON")  # noqa: E731
     assert compare(person("Marek Tolvani"), person("Marek Tolvany")).judgement == "positive"  # type: ignore[union-attr]
@@ -165,6 +173,15 @@ def test_a_family_name_alone_joins_the_only_actor_carrying_it() -> None:
         ("Hafez Yunes Ferhani", "Hafiz Yunes Ferhani"),  # a title spelled as no title list has it
         ("Kesdjan", "Kesjan"),  # one consonant more: only the deletion neighbourhood blocks them together
         ("Kamil Abd Allah Tolbaz", "Kamil Abdallah Tolbaz"),  # the article after "abd", glued or written apart
+        ("Abu al-Harith Kamil Tolbaz", "Kamil Tolbaz"),  # a kunya one name carries, the other not
+        ("Abu Yunes Kamil Idris Tolbaz", "Kamil Idris"),  # a kunya, and the first parts of the chain
+        ("Muhammad Kamil Tolbaz", "Kamil Tolbaz"),  # a leading Muhammad, commonly dropped
+        ("Mohd Yunes Harbawi", "Yunes Harbawi"),  # written short
+        ("Malik Kamil Tolbaz", "Kamil Tolbaz"),  # a title that is also a given name
+        ("Al Tolbazi", "Kamil Idris Altolbazi"),  # a family name alone, written with its article
+        ("Abd al-Hamid Tolbaz", "Hamid Tolbaz"),  # the short form of an "abd" compound (a weak link)
+        ("Kamil Rajabovich Tolbaz", "Камил Ражабович Толбаз"),  # ж is zh or j
+        ("Kamil Zadran", "کامل ځدران"),  # ځ is dz, z or j
     ],
 )
 def test_more_person_variants_merge(a: str, b: str) -> None:
@@ -183,6 +200,11 @@ def test_more_person_variants_merge(a: str, b: str) -> None:
         ("Tarwat Salah Abdallah", "Abdallah"),  # an "abd" name is a given name
         ("Hafiz Tarek Ferhani", "Hafiz Kamil Ferhani"),  # a shared title is no given name in common
         ("Tarik Halbuni", "Halboni Tarek"),  # the other order, and no part spelled the same
+        ("Abu Hamid Kamil Tolbaz", "Abu Yunes Kamil Tolbaz"),  # two different kunyas are never left out
+        ("Abu Hamid Tolbaz", "Kamil Tolbaz"),  # a kunya left out leaves one part: no name to compare
+        ("Mahmud Kamil Tolbaz", "Kamil Tolbaz"),  # Mahmud is no Muhammad, though its skeleton is
+        ("Muhammad Tolbaz", "Kamil Tolbaz"),  # a leading Muhammad left out leaves one part
+        ("Mohammad Sayed", "Kamil Mehmood"),  # a title left out: a given name, no family name spelled alike
     ],
 )
 def test_person_names_close_in_form_stay_apart(a: str, b: str) -> None:
@@ -203,7 +225,7 @@ def test_blocking_compares_far_fewer_than_all_pairs() -> None:
 
 
 def test_name_variant_set_precision() -> None:
-    """Pairwise precision of merges on ../shared/eval/name_matching (the issue's floor: 0.95)."""
+    """Pairwise precision and recall of merges on ../shared/eval/name_matching (the issue's targets: 0.98, 0.40)."""
     data = ROOT / ".." / "shared" / "eval" / "name_matching"
     files = sorted(data.glob("*.jsonl"))
     if not files:
@@ -213,5 +235,5 @@ def test_name_variant_set_precision() -> None:
 
     candidates, gold = load(files[0])
     precision, recall, _, _ = pairwise_scores(gold, resolve_names(candidates))
-    assert precision >= 0.95
-    assert recall >= 0.36  # floor below the measured figure (0.375); raise it as resolution improves
+    assert precision >= 0.98  # the issue's target (measured 0.999)
+    assert recall >= 0.40  # the issue's target, under the measured figure (0.414); raise it as resolution improves

@@ -62,6 +62,12 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Hamadi Ould Karim Ould Salem Tolbaz", "PERSON", "حمادي ولد كريم طلباز", "PERSON"),
     ("Kamil Abd Allah Tolbaz", "PERSON", "Kamil Abdallah Tolbaz", "PERSON"),
     ("Tarik Halbuni", "PERSON", "Halboni Tarek", "PERSON"),
+    ("Abu al-Harith Kamil Tolbaz", "PERSON", "Kamil Tolbaz", "PERSON"),
+    ("Muhammad Kamil Tolbaz", "PERSON", "Kamil Tolbaz", "PERSON"),
+    ("Malik Kamil Tolbaz", "PERSON", "Kamil Tolbaz", "PERSON"),
+    ("Al Tolbazi", "PERSON", "Kamil Idris Altolbazi", "PERSON"),
+    ("Abd al-Hamid Tolbaz", "PERSON", "Hamid Tolbaz", "PERSON"),
+    ("Kamil Rajabovich Tolbaz", "PERSON", "Камил Ражабович Толбаз", "PERSON"),
 ]
 
 

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from claimgraph.resolve.blocking import candidate_pairs
 from claimgraph.resolve.clusters import StoredJudgement, clusters
-from claimgraph.resolve.match import Candidate, Verdict, compare, compatible
+from claimgraph.resolve.match import Candidate, Verdict, compare, compatible, specificity
 
 
 def judge_all(candidates: Sequence[Candidate], pending: set[str] | None = None) -> Iterator[tuple[str, str, Verdict]]:
@@ -28,7 +28,9 @@ def resolve_names(candidates: Sequence[Candidate]) -> dict[str, str]:
     judgements = [
         StoredJudgement(a, b, v.judgement, False, v.score, i) for i, (a, b, v) in enumerate(judge_all(candidates))
     ]
-    return clusters([c.id for c in candidates], judgements, {c.id: c.type for c in candidates}, compatible)
+    types = {c.id: c.type for c in candidates}
+    sizes = {c.id: specificity(c.name, c.type) for c in candidates}
+    return clusters([c.id for c in candidates], judgements, types, compatible, sizes=sizes)
 
 
 def pairwise_scores(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, int, int]:

@@ -164,11 +164,13 @@ def clusters(
     types: dict[str, str] | None = None,
     compatible: Callable[[str, str], bool] | None = None,
     weights: dict[str, int] | None = None,
+    sizes: dict[str, int] | None = None,
 ) -> dict[str, str]:
     """Each name → the smallest name id of its actor.
 
     ``types`` (name → type) are checked with ``compatible``; ``weights``
-    (name → documents that write it) measure each cluster's reach.
+    (name → documents that write it) measure each cluster's reach;
+    ``sizes`` (name → its parts) tell a fuller name from the shorter ones it links to.
     """
     cl = _Clusters(names, types or {}, weights or {})
     evidence = {
@@ -215,15 +217,25 @@ def clusters(
     def best(n: str, root: str) -> float:
         return max((pos for m, pos, _ in links[n] if cl.root(m) == root), default=0.0)
 
+    def fuller(n: str, m: str) -> bool:
+        return sizes is not None and sizes.get(n, 0) > sizes.get(m, 0)
+
     def ambiguous(ra: str, rb: str) -> bool:
         """A single name about to join one cluster on a weak link that links as strongly to another cluster
-        (one not itself linked to the first): it joins neither ("Haddad" beside Karim and Nadia Haddad)."""
+        (one not itself linked to the first): it joins neither ("Haddad" beside Karim and Nadia Haddad).
+
+        Unless the name is fuller than the names it links to in both: then they are its parts, not two
+        actors it might be ("Yunes Kamil Tolbaz" beside "Yunes Kamil" and "Al Tolbaz")."""
         for one, other in ((ra, rb), (rb, ra)):
-            if len(cl.members[one]) != 1 or (strength := best(cl.members[one][0], other)) >= WEAK:
+            n = cl.members[one][0]
+            if len(cl.members[one]) != 1 or (strength := best(n, other)) >= WEAK:
                 continue
-            for m, pos, _ in links[cl.members[one][0]]:
+            parts_of = all(fuller(n, m) for m, pos, _ in links[n] if pos > 0 and cl.root(m) == other)
+            for m, pos, _ in links[n]:
                 rm = cl.root(m)
                 if rm in (one, other) or pos < max(strength - AMBIGUOUS, MERGE_AT) or cl.walled(one, rm):
+                    continue
+                if parts_of and fuller(n, m):
                     continue
                 if fits(one, rm) and between(rm, other)[0] < MERGE_AT:
                     return True

@@ -53,13 +53,13 @@ PERSON_GENERIC = PARTICLES | _words(
     """
     bin ibn bint ben ould abu abo abou abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
     sheikh shaikh shaykh mullah mulla maulavi mawlawi maulana qari haji hajji hafiz imam emir amir
-    sayed sayyed sayyid syed
+    sayed sayyed sayyid syed malik
     """
 )
 
 # Titles that are also given names ("Amir Ali", "Hafiz Saeed"): left out of a name first, kept when
 # leaving them out does not make two names one (one name may write it as a title, the other as a name).
-TITLE_NAMES = _words("amir emir hafiz sayed sayyed sayyid syed imam")
+TITLE_NAMES = _words("amir emir hafiz sayed sayyed sayyid syed imam malik")
 
 # Generic group words and their English translation, so translated names share their skeleton.
 TRANSLATIONS: dict[str, str] = {

@@ -39,7 +39,7 @@ from claimgraph.names import acronym, name_key, tokens
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
-from claimgraph.resolve.persons import compare_persons
+from claimgraph.resolve.persons import compare_persons, person_parts
 
 # The matcher's version is in matcher_version.py (light, for the reading commands' probe): bump it
 # there with any change here that alters a verdict.
@@ -158,6 +158,11 @@ def _compare_group(a: Candidate, b: Candidate) -> Verdict | None:
     if 2 * len(aligned) >= len(long):  # fewer in common is not worth a judgement
         return Verdict(Judgement.UNSURE, round(0.8 * len(aligned) / len(long), 3), "some distinctive words in common")
     return None
+
+
+def specificity(name: str, etype: str) -> int:
+    """How many parts a name has (a person's name parts, a group's words): a fuller name says more."""
+    return len(person_parts(name)) if etype == "PERSON" else len(tokens(name))
 
 
 def _compare_place(a: Candidate, b: Candidate) -> Verdict | None:

@@ -21,14 +21,21 @@ aligned; with parts more in the longer name, only where the shorter
 name's parts stand as a full name has them (``_more_parts``); otherwise
 the pair is only *unsure*: "Muhammad Azami" is not "Mohammad Azim Agha".
 A one-part name is the same one-part name spelled otherwise, or a long
-family name alone ("Shekau"), a weak link the clustering takes only when
-no other actor carries that family name (``clusters``).
+family name alone ("Shekau"; five letters will do when the article marks
+it as one: "Al Tolbazi"), a weak link the clustering takes only when no
+other actor carries that family name (``clusters``).
+
+Where the plain reading does not make two names one, other readings are
+tried (``_readings_of``): titles that are also given names kept; the
+kunya (the X of "Abu X") one name carries and the other does not left out;
+a leading Muhammad, the first of a compound given name that is commonly
+dropped, left out likewise.  Each must leave two parts to compare.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +55,7 @@ class Part:
     word: str
     key: str
     latin: bool
+    kunya: bool = False  # the X of "Abu X" (father of X): an epithet a name may carry or leave out
 
 
 INITIAL = 0.8  # a single letter standing for a part that starts with it ("Raed M. Hijazi")
@@ -57,7 +65,7 @@ _ABD = re.compile(r"^abd(?:ul|al|el|il|[uai]([rsntdz])(?=\1)|u|i)?(?=[a-z]{3})")
 _GLUED_ARTICLE = re.compile(r"^[ae]l(?=[a-z]{3})")
 _AIN = re.compile(r"['`ʿʾ’‘ʼ]")
 _ASIDE = re.compile(r"\([^)]*\)")
-_KUNYA = frozenset({"abu", "abou", "abo", "umm", "um"})
+_KUNYA = frozenset({"abu", "abou", "abo", "umm"})
 _ABD_WORDS = frozenset({"abd", "abdu", "abdul", "abdel", "abdal", "abdur", "abdus"})
 # Arabic-script "abd" compounds transliterate without the ain and with the article: "bd lhq", "bdlmnn".
 _SCRIPT_ABD = re.compile(r"^bd(?:l)?(?=[a-z]{2})")
@@ -92,12 +100,16 @@ def person_parts(name: str, titles: bool = False) -> tuple[Part, ...]:
         name = f"{given} {family}"
     out: list[Part] = []
     pending = ""  # an "abd" waiting for the word it belongs to
+    kunya = False  # an "abu" waiting for the word it belongs to
     for raw in name.split():
         raw = _AIN.sub("", raw)  # an ain or hamza inside a word ("Sa'd", "Ch'o'l") does not cut it in two
         latin = _is_latin(raw)
         if not latin:
             raw = _AIN.sub("", anyascii(raw))  # the ain transliterates as an apostrophe too
         for word in tokens(raw):
+            if word in (_KUNYA if latin else _SCRIPT_KUNYA):
+                kunya = True
+                continue
             if latin:
                 word = _ABD.sub("abd", word)
                 if word in _ABD_WORDS:
@@ -122,9 +134,10 @@ def person_parts(name: str, titles: bool = False) -> tuple[Part, ...]:
                 continue
             elif not latin and word in _SCRIPT_COMPOUND and out and not out[-1].latin:
                 word = out.pop().word + word[1:]  # "نجيب الله" is one name, Najibullah: "njyb" + "lh"
-            out.append(Part(word, _key(word), latin))
+            out.append(Part(word, _key(word), latin, kunya))
+            kunya = False
     if pending:
-        out.append(Part(pending, _key(pending), True))
+        out.append(Part(pending, _key(pending), True, kunya))
     return tuple(out)
 
 
@@ -132,13 +145,15 @@ def person_parts(name: str, titles: bool = False) -> tuple[Part, ...]:
 # The second halves of compound names, article included, as they transliterate: -ullah, -uddin.
 _SCRIPT_COMPOUND = frozenset({"llh", "ldyn"})
 _SCRIPT_TITLE_NAMES = frozenset({"syd"})
-_SCRIPT_GENERIC = frozenset({"bn", "bw", "bwu", "syd", "shykh", "l", "ibn", "bnt", "wld"})
+_SCRIPT_GENERIC = frozenset({"bn", "syd", "shykh", "l", "ibn", "bnt", "wld"})
+_SCRIPT_KUNYA = frozenset({"bw", "bwu"})
 
 
 @lru_cache(maxsize=1 << 16)
 def _script_keys(word: str) -> frozenset[str]:
-    """The skeletons a transliterated script word may stand for: ث th/s, ظ ذ dh/z, a glued article."""
+    """The skeletons a transliterated script word may stand for: ث th/s, ظ ذ dh/z, ж zh/j/z, ځ dz/z/j, a glued article."""
     forms = {word, word.replace("dh", "z"), word.replace("th", "s")}
+    forms |= {word.replace(two, one) for two in ("zh", "dz") for one in ("z", "j") if two in word}
     for prefix in ("l", "bw"):  # the article, a glued "abu"
         if word.startswith(prefix) and len(word) >= 3 + len(prefix):
             forms |= {f[len(prefix) :] for f in forms}
@@ -323,9 +338,11 @@ def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[Judgement, f
     family = long[-1]
     if tokens(name)[0] in _KUNYA or part.word.startswith("abd") or not family.latin:
         return None  # "Abd Allah" (servant of God) is a given name
-    if min(len(part.word), len(family.word)) < 6:
+    # written with the article ("Al Tolbazi", "AlTolbazi"), a name is a family name or a nisba, not a given name
+    article = tokens(name)[0] in ("al", "el") or _GLUED_ARTICLE.match(part.word) is not None
+    if min(len(part.word), len(family.word)) < (5 if article else 6):
         return None
-    if Levenshtein.distance(part.word, family.word) <= 1:
+    if Levenshtein.distance(part.word, family.word) <= 1 or (article and _same_part(part, family) >= 0.9):
         return Judgement.POSITIVE, MERGE_AT, "the family name alone"
     return None
 
@@ -376,14 +393,66 @@ def compare_persons(a: str, b: str) -> tuple[Judgement, float, str] | None:
     kept when the names are not one without it: "Amir Ali Chaudry" is
     "Aamir Ali Chaudhry", "Hafiz Saeed" is "Hafiz Muhammad Saeed".
     """
-    verdict = _compare_parts(a, b, person_parts(a), person_parts(b))
+    pa, pb = person_parts(a), person_parts(b)
+    verdict = _compare_parts(a, b, pa, pb)
     if verdict is not None and verdict[0] == Judgement.POSITIVE:
         return verdict
+    for xa, xb, why, cap in _readings_of(a, b, pa, pb):
+        other = _compare_parts(a, b, xa, xb)
+        if other is not None and other[0] == Judgement.POSITIVE:
+            return (other[0], min(other[1], cap), f"{other[2]}, {why}") if why else other
+    return verdict
+
+
+_Parts = tuple[Part, ...]
+
+
+def _readings_of(a: str, b: str, pa: _Parts, pb: _Parts) -> Iterator[tuple[_Parts, _Parts, str, float]]:
+    """Other readings of two names' parts, tried when the plain ones do not make them one.
+
+    Each with what it leaves out and the most its verdict may score.
+    Titles that are also given names kept; then, where one name has the
+    form and the other not, and two parts remain in each: the kunya left out
+    ("Abu Hamid Kamil Tolbaz" is Kamil Tolbaz; two kunyas are
+    never left out); a leading Muhammad, the first of a compound given name
+    commonly dropped ("Muhammad Kamil Tolbaz" is Kamil Tolbaz); the "Abd" of
+    a compound, the short form of a name such as Abd al-Hamid ("Hamid
+    Tolbaz"), a weak link only (``MERGE_AT``), which the clustering weighs
+    against the name's other links.
+    """
     ta, tb = person_parts(a, titles=True), person_parts(b, titles=True)
-    if (ta, tb) == (person_parts(a), person_parts(b)):
-        return verdict
-    kept = _compare_parts(a, b, ta, tb)
-    return kept if kept is not None and kept[0] == Judgement.POSITIVE else verdict
+    if (ta, tb) != (pa, pb):
+        yield ta, tb, "", 1.0
+    for strip, why, cap in (
+        (_without_kunya, "the kunya left out", 0.9),
+        (_without_muhammad, "the leading Muhammad left out", 0.9),
+        (_without_abd, "Abd left out", MERGE_AT),
+    ):
+        ka, kb = strip(pa), strip(pb)
+        if (ka != pa) != (kb != pb) and min(len(ka), len(kb)) >= 2:
+            yield ka, kb, why, cap
+
+
+# Muhammad as written in Latin letters (not Mahmud, whose skeleton is the same), its short forms, in script.
+_MUHAMMAD = re.compile(r"^(?:m[aeiou]h[aeiou]mm?[aeiou][dt]|mehmet|mohd|muh|md)$")
+
+
+def _without_muhammad(parts: _Parts) -> _Parts:
+    first = parts[0] if parts else None
+    if first and (_MUHAMMAD.match(first.word) if first.latin else first.word == "mhmd"):
+        return parts[1:]
+    return parts
+
+
+def _without_abd(parts: _Parts) -> _Parts:
+    return tuple(
+        Part(p.word[3:], _key(p.word[3:]), p.latin, p.kunya) if p.word.startswith("abd") and len(p.word) >= 6 else p
+        for p in parts
+    )
+
+
+def _without_kunya(parts: _Parts) -> _Parts:
+    return tuple(p for p in parts if not p.kunya)
 
 
 def _compare_parts(a: str, b: str, pa: tuple[Part, ...], pb: tuple[Part, ...]) -> tuple[Judgement, float, str] | None:

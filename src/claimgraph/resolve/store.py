@@ -23,7 +23,7 @@ from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.blocking import block_keys
 from claimgraph.resolve.clusters import MERGE_AT, Evidence, StoredJudgement, clusters, combine
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
-from claimgraph.resolve.match import Candidate, compatible
+from claimgraph.resolve.match import Candidate, compatible, specificity
 from claimgraph.resolve.matcher_version import MATCHER_VERSION
 from claimgraph.resolve.short_forms import follow, followers, not_a_short_form, short_forms_among
 from claimgraph.store import schema as t
@@ -97,6 +97,17 @@ def load_judgements(
     return [
         StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), bool(r.by_hand), r.score, r.id) for r in rows
     ]
+
+
+def hand_judgements(conn: sa.Connection) -> list[StoredJudgement]:
+    """Every hand judgement in the store, in the order made (few: an analyst's)."""
+    j = t.judgements.c
+    rows = conn.execute(
+        sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id)
+        .where(j.by_hand.is_(True))
+        .order_by(j.id)
+    ).all()
+    return [StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), True, r.score, r.id) for r in rows]
 
 
 def _joins(e: Evidence) -> bool:
@@ -175,7 +186,8 @@ def rebuild_actors(conn: sa.Connection, among: Collection[str] | None = None) ->
     listed = None if among is None else set(name_types)
     reach: Counter[str] = Counter(documents_of(conn, listed))
     reach.update(followers(conn, listed))  # each short form counts for its document, as when clustered
-    roots = clusters(name_types, load_judgements(conn, listed, clustered=True), name_types, compatible, reach)
+    sizes = {r.id: specificity(r.name, r.type) for r in name_rows}
+    roots = clusters(name_types, load_judgements(conn, listed, clustered=True), name_types, compatible, reach, sizes)
     usage = spellings_of(conn, listed)
     names_of: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     carried: dict[str, Counter[str]] = defaultdict(Counter)  # per actor: entities carrying each name node
