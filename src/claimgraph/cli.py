@@ -613,7 +613,7 @@ def explain(name: Name, db: Db = None, as_json: Json = False, type: Kind = None)
             lines.append(
                 f"  {p['name']} [{p['type']}], strength {p['strength']:.2f}: {p['steps'][0]['left']} → {chain}"
             )
-        splits = [j for j in r["judgements"] if j["by_hand"] and j["judgement"] == "negative"]
+        splits = [j for j in r["judgements"] if j["by_hand"] and j["judgement"] == "negative" and not j["superseded"]]
         lines += [f"  split by hand: {j['left']} / {j['right']}" for j in splits]
         return "\n".join(lines)
 

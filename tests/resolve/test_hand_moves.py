@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimgraph.resolve.explain import explain
 from claimgraph.resolve.hand import attach, detach, names_of, placements, same_actor
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
 from claimgraph.resolve.refresh import refresh
@@ -91,3 +92,36 @@ def test_a_split_after_a_merge_leaves_the_other_names_to_their_evidence(store_ur
         amber = {find_actor(conn, n).id for n in ("Amber Guard", "AG", "Salt Road")}
         granite = {find_actor(conn, n).id for n in ("Granite Column", "GC", "Stone Pass")}
         assert len(amber) == 1 and len(granite) == 1 and amber != granite
+
+
+def test_explain_shows_no_hand_merge_a_later_split_set_aside(store_url: str) -> None:
+    # merge Amber Guard with Granite Column, Granite Column with Stone Pass, then split Amber Guard from
+    # Stone Pass: the split sets both merges aside. Two later articles name Amber Guard and Granite Column
+    # as one group: they are one actor again, by that evidence, and explain must say so, not "by hand".
+    engine, _ = store_all(
+        store_url, [article("a.txt", "Amber Guard"), article("b.txt", "Granite Column"), article("c.txt", "Stone Pass")]
+    )
+    for a, b, judgement in [
+        ("Amber Guard", "Granite Column", "positive"),
+        ("Granite Column", "Stone Pass", "positive"),
+        ("Amber Guard", "Stone Pass", "negative"),
+    ]:
+        with engine.begin() as conn:
+            judge_names(conn, a, b, judgement)
+        refresh(engine)
+    from claimgraph.load import IngestSummary, write_results
+
+    later = [article(f"{p}.txt", "Amber Guard", "Granite Column") for p in "de"]
+    write_results(engine, later, "test", IngestSummary())
+    refresh(engine)
+    with engine.connect() as conn:
+        amber = find_actor(conn, "Amber Guard")
+        assert amber == find_actor(conn, "Granite Column") and amber != find_actor(conn, "Stone Pass")
+        why = explain(conn, "Amber Guard")
+    path = next(p for p in why.paths if p.name == "Granite Column")
+    assert path.steps and not any(s.by_hand for s in path.steps), path
+    assert any("named as one actor" in r for s in path.steps for r in s.reasons)
+    merges = [j for j in why.judgements if j.by_hand and j.judgement == "positive"]
+    assert merges and all(j.superseded for j in merges)
+    splits = [j for j in why.judgements if j.by_hand and j.judgement == "negative"]
+    assert splits and not any(j.superseded for j in splits)  # the split still counts

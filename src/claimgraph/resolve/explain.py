@@ -4,7 +4,9 @@
 tree of evidence (``links``), strongest path first, so an analyst reads the
 one chain that holds a name, not every pair anyone ever judged; the hand
 splits that touch the actor's names follow, and every stored judgement on
-them stays in ``judgements`` for the record.
+them stays in ``judgements`` for the record, a hand judgement that no
+longer counts marked ``superseded`` (a later hand judgement on its pair, or
+a hand merge a later split set aside: no path goes through it).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from claimgraph.resolve.links import NamePath, name_paths
+from claimgraph.model import Judgement
+from claimgraph.resolve.links import NamePath, hand_set_aside, name_paths
 from claimgraph.resolve.lookup import actor_name_ids, find_actor
 from claimgraph.store import schema as t
 
@@ -34,6 +37,9 @@ class JudgementLine:
     reason: str
     created_at: str
     joins: bool  # both names belong to the actor
+    superseded: bool = (
+        False  # a hand judgement that no longer counts: a later one on the pair, or a merge a split set aside
+    )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -82,6 +88,8 @@ def explain(conn: sa.Connection, name: str, etype: str | None = None) -> Explana
     ).all()
     others = {r.left_id for r in rows} | {r.right_id for r in rows}
     label.update(conn.execute(sa.select(t.names.c.id, t.names.c.name).where(t.names.c.id.in_(sorted(others)))).all())
+    latest = {_pair(r.left_id, r.right_id): r.id for r in rows if r.by_hand}  # rows are in the order made
+    aside = hand_set_aside(conn)
     lines = [
         JudgementLine(
             label.get(r.left_id, r.left_id),
@@ -92,6 +100,11 @@ def explain(conn: sa.Connection, name: str, etype: str | None = None) -> Explana
             r.reason,
             r.created_at,
             r.left_id in name_ids and r.right_id in name_ids,
+            bool(r.by_hand)
+            and (
+                latest[_pair(r.left_id, r.right_id)] != r.id
+                or (r.judgement == Judgement.POSITIVE and _pair(r.left_id, r.right_id) in aside)
+            ),
         )
         for r in rows
     ]
@@ -100,6 +113,10 @@ def explain(conn: sa.Connection, name: str, etype: str | None = None) -> Explana
     documents = _titles(conn, {m for r in reasons for m in DOCUMENT_ID.findall(r or "")})
     names = sorted(label[n] for n in name_ids)
     return Explanation(actor.id, actor.name, actor.type, names, lines, paths, actor.note, documents)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
 
 
 def _titles(conn: sa.Connection, document_ids: set[str]) -> dict[str, str]:

@@ -20,8 +20,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimgraph.model import Judgement
-from claimgraph.resolve.clusters import combine
-from claimgraph.resolve.store import load_judgements
+from claimgraph.resolve.clusters import combine, effective, superseded
+from claimgraph.resolve.store import hand_judgements, load_judgements
 from claimgraph.store import schema as t
 
 
@@ -37,12 +37,17 @@ class Link:
 
 
 def actor_links(conn: sa.Connection, name_ids: Iterable[str]) -> list[Link]:
-    """Every positive link between two of ``name_ids``, with the reasons of its judgements."""
+    """Every positive link between two of ``name_ids``, with the reasons of its automatic judgements.
+
+    A hand merge a later hand split set aside (``clusters.superseded``) is
+    no link: the clustering left that pair to its automatic evidence, and so does the explanation.
+    """
     judgements = load_judgements(conn, set(name_ids))
+    aside = hand_set_aside(conn)
     reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
     if judgements:
         jc = t.judgements.c
-        seqs = [j.seq for j in judgements if j.judgement == Judgement.POSITIVE]
+        seqs = [j.seq for j in judgements if j.judgement == Judgement.POSITIVE and not j.by_hand]
         for chunk in (seqs[i : i + 500] for i in range(0, len(seqs), 500)):
             for r in conn.execute(sa.select(jc.left_id, jc.right_id, jc.reason).where(jc.id.in_(chunk))):
                 pair = (r.left_id, r.right_id) if r.left_id <= r.right_id else (r.right_id, r.left_id)
@@ -51,12 +56,17 @@ def actor_links(conn: sa.Connection, name_ids: Iterable[str]) -> list[Link]:
     for (a, b), e in combine(judgements).items():
         if a == b:
             continue
-        if e.hand is not None:
+        if e.hand is not None and (a, b) not in aside:
             if e.hand.judgement == Judgement.POSITIVE:
                 links.append(Link(a, b, 1.0, True, ("merged by hand",)))
         elif e.positive > 0:
             links.append(Link(a, b, round(e.positive, 3), False, tuple(sorted(set(reasons[(a, b)])))))
     return links
+
+
+def hand_set_aside(conn: sa.Connection) -> set[tuple[str, str]]:
+    """The pairs whose hand merge a later hand split set aside, as the clustering decides them."""
+    return superseded(effective(hand_judgements(conn)).values())
 
 
 def spanning_tree(names: Iterable[str], links: Iterable[Link]) -> list[Link]:
