@@ -21,6 +21,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from claimgraph import interrupts
 from claimgraph.errors import ClaimgraphError, ConfigError, NotFoundError
 from claimgraph.graph import ClaimQuery, EventQuery, Graph
 from claimgraph.progress import IngestDisplay
@@ -65,6 +66,8 @@ def _fail(message: str, status: int = 1) -> NoReturn:
 class _Stopped(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so no ``except Exception`` in the pipeline can swallow it."""
 
+    signum = signal.SIGTERM  # the signal to deliver again should a finalizer swallow it (interrupts.not_lost)
+
 
 def _on_sigterm(_signum: int, _frame: object) -> None:
     raise _Stopped
@@ -75,7 +78,8 @@ def _interruptible(done: Callable[[], str]) -> Iterator[None]:
     """Turn SIGINT and SIGTERM into one message saying what was finished, and status 130 or 143."""
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        yield
+        with interrupts.not_lost():
+            yield
     except KeyboardInterrupt as exc:
         name, status = ("SIGTERM", 143) if isinstance(exc, _Stopped) else ("SIGINT", 130)
         _fail(f"stopped by {name}: {done()}", status)
