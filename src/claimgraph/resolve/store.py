@@ -21,7 +21,7 @@ from claimgraph.model import Judgement
 from claimgraph.nodes import digest
 from claimgraph.resolve.batch import judge_all
 from claimgraph.resolve.blocking import block_keys
-from claimgraph.resolve.clusters import MERGE_AT, Evidence, StoredJudgement, clusters, combine
+from claimgraph.resolve.clusters import MERGE_AT, StoredJudgement, clusters
 from claimgraph.resolve.lookup import actor_name_ids, find_actor, typed_name_ids
 from claimgraph.resolve.match import Candidate, compatible, specificity
 from claimgraph.resolve.matcher_version import MATCHER_VERSION
@@ -110,11 +110,40 @@ def hand_judgements(conn: sa.Connection) -> list[StoredJudgement]:
     return [StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), True, r.score, r.id) for r in rows]
 
 
-def _joins(e: Evidence) -> bool:
-    """Whether this pair's evidence can join its two names (only such pairs tie actors together)."""
-    if e.hand is not None:
-        return e.hand.judgement == Judgement.POSITIVE
-    return e.positive >= MERGE_AT
+def _joining(conn: sa.Connection, frontier: Collection[str]) -> set[str]:
+    """The names tied to ``frontier`` names by evidence that may join them (a superset of what clustering joins).
+
+    Clustering joins a pair on a hand merge or on automatic evidence whose
+    noisy-or reaches ``MERGE_AT``.  A pair that documents name as one actor
+    has a row per document, so reading the rows costs what the store holds;
+    one row per pair and kind (how many, the strongest score) bounds it: a
+    hand merge, or as many copies of the strongest automatic score reaching
+    ``MERGE_AT`` (never less than the rows' own noisy-or), may join.  A
+    pair let in that does not join only widens the names recomputed, which
+    stay closed, so the actors come out the same.
+    """
+    j = t.judgements.c
+    bounds: dict[tuple[str, str], tuple[bool, int, float]] = {}
+    for col, other in ((j.left_id, j.right_id), (j.right_id, j.left_id)):
+        query = (
+            sa.select(
+                j.left_id, j.right_id, j.by_hand, sa.func.count().label("rows"), sa.func.max(j.score).label("top")
+            )
+            .where(j.judgement == Judgement.POSITIVE, not_a_short_form(other))
+            .group_by(j.left_id, j.right_id, j.by_hand)
+        )
+        for r in select_in(conn, query, col, frontier):
+            pair = (r.left_id, r.right_id) if r.left_id <= r.right_id else (r.right_id, r.left_id)
+            hand, rows, top = bounds.get(pair, (False, 0, 0.0))
+            if r.by_hand:
+                bounds[pair] = (True, rows, top)
+            else:
+                bounds[pair] = (hand, rows + r.rows, max(top, min(r.top or 0.0, 1.0)))
+    found: set[str] = set()
+    for pair, (hand, rows, top) in bounds.items():
+        if hand or 1 - (1 - top) ** rows >= MERGE_AT - 1e-9:  # the slack: float rounding never drops a join
+            found.update(pair)
+    return found
 
 
 def affected(conn: sa.Connection, touched: Collection[str]) -> set[str]:
@@ -129,28 +158,14 @@ def affected(conn: sa.Connection, touched: Collection[str]) -> set[str]:
     written by surname in every document costs its full names, not one
     name per document.
     """
-    j, c = t.judgements.c, t.canonical.c
-    query = sa.select(j.left_id, j.right_id, j.judgement, j.by_hand, j.score, j.id).where(
-        j.judgement != Judgement.UNSURE
-    )
+    c = t.canonical.c
     names_of_actors = sa.select(c.name_id).where(not_a_short_form(c.name_id))
     done: set[str] = set()
     frontier = set(touched)
     while frontier:
         done |= frontier
-        found: set[str] = set()
         old = {r.actor_id for r in select_in(conn, sa.select(c.actor_id), c.name_id, frontier)}
-        found.update(r.name_id for r in select_in(conn, names_of_actors, c.actor_id, old))
-        rows = {
-            r.id: r
-            for col, other in ((j.left_id, j.right_id), (j.right_id, j.left_id))
-            for r in select_in(conn, query.where(not_a_short_form(other)), col, frontier)
-        }
-        judged = [
-            StoredJudgement(r.left_id, r.right_id, Judgement(r.judgement), bool(r.by_hand), r.score, r.id)
-            for r in rows.values()
-        ]
-        found.update(name for pair, e in combine(judged).items() if _joins(e) for name in pair)
+        found = {r.name_id for r in select_in(conn, names_of_actors, c.actor_id, old)} | _joining(conn, frontier)
         frontier = found - done
     return done
 
