@@ -24,7 +24,6 @@ before anything is timed).  ``--no-rebuild`` leaves out the full rebuild.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -32,42 +31,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import sqlalchemy as sa
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from claimgraph.load import IngestSummary, write_results
 from claimgraph.resolve.refresh import refresh
 from claimgraph.store import open_store
 from postgres_server import PostgresServer, binaries
-from synthetic import extractions
-
-FILL = 2000  # documents written per call while filling a store
-
-
-def rss_mb() -> float:
-    """The current resident set of this process, in MB."""
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * 4096 / 1e6
-
-
-def fill(engine: sa.Engine, size: int, marks: set[int]) -> dict[int, float]:
-    """Write documents 0 .. size-1 (500 per transaction) and refresh; resident memory at each of ``marks``."""
-    memory, before = {}, os.environ.get("CLAIMGRAPH_BATCH_SIZE")
-    os.environ["CLAIMGRAPH_BATCH_SIZE"] = "500"
-    try:
-        for first in range(0, size, FILL):
-            write_results(engine, extractions(first, min(size, first + FILL)), "bench", IngestSummary())
-            done = min(size, first + FILL)
-            if done in marks:
-                memory[done] = rss_mb()
-    finally:
-        if before is None:
-            del os.environ["CLAIMGRAPH_BATCH_SIZE"]
-        else:
-            os.environ["CLAIMGRAPH_BATCH_SIZE"] = before
-    refresh(engine)
-    return memory
+from synthetic import extractions, fill
 
 
 def main() -> None:
@@ -104,6 +74,7 @@ def main() -> None:
                     refresh(engine)
                 else:
                     memory = fill(engine, size, {size // 10, size // 2, size} if biggest else set())
+                    refresh(engine)
                     if kept:
                         engine.dispose()
                         shutil.copy(path, kept)

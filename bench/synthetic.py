@@ -11,8 +11,13 @@ before it (a syndicated story), so origins have groups to find.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
+from pathlib import Path
 
+import sqlalchemy as sa
+
+from claimgraph.load import IngestSummary, write_results
 from claimgraph.model import Claim, Document, Entity, Extraction, Span
 
 WORDS = ["Amber", "Gray", "Copper", "Reed", "Iron", "Salt", "Cinder", "Moss", "Flint", "Birch", "Quarry", "Harrow"]
@@ -65,3 +70,38 @@ def extraction(i: int) -> Extraction:
 def extractions(first: int, last: int) -> list[Extraction]:
     """Documents ``first`` .. ``last - 1``."""
     return [extraction(i) for i in range(first, last)]
+
+
+FILL = 2000  # documents made and written per call while filling a store
+
+
+def rss_mb() -> float:
+    """The current resident set of this process, in MB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * 4096 / 1e6
+
+
+def fill(engine: sa.Engine, size: int, marks: set[int], first: int = 0) -> dict[int, float]:
+    """Write documents ``first`` .. ``size - 1`` through the ingest's writer, 500 per transaction.
+
+    This is the bulk path an ingest takes (``write_results``: ``COPY`` on
+    PostgreSQL), without the NLP and without the refresh at the end.
+    Returns this process's resident memory after each of ``marks``
+    documents (counted from document 0).
+    """
+    memory, before = {}, os.environ.get("CLAIMGRAPH_BATCH_SIZE")
+    os.environ["CLAIMGRAPH_BATCH_SIZE"] = "500"
+    try:
+        start = first
+        while start < size:
+            done = min([size, start + FILL, *(m for m in marks if m > start)])  # calls end at the marks
+            write_results(engine, extractions(start, done), "bench", IngestSummary())
+            if done in marks:
+                memory[done] = rss_mb()
+            start = done
+    finally:
+        if before is None:
+            del os.environ["CLAIMGRAPH_BATCH_SIZE"]
+        else:
+            os.environ["CLAIMGRAPH_BATCH_SIZE"] = before
+    return memory
