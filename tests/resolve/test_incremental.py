@@ -14,12 +14,15 @@ import sqlalchemy as sa
 
 from claimgraph.load import IngestSummary, write_results
 from claimgraph.model import Extraction, Judgement
+from claimgraph.nodes import name_node
+from claimgraph.resolve.clusters import MERGE_AT
 from claimgraph.resolve.lookup import find_actor
 from claimgraph.resolve.refresh import refresh
 from claimgraph.resolve.store import affected, judge_by_hand
 from claimgraph.store import open_store
 from claimgraph.store import schema as t
 from claimgraph.store.touched import NAME, touched
+from claimgraph.store.write import record_auto_judgements
 from records import document, entity, extraction
 
 GROUPS = ["Amber Lantern", "Gray Heron", "Copper Valley", "Northern Reed", "Iron Orchard", "Salt Marsh"]
@@ -171,3 +174,22 @@ def test_short_forms_move_with_their_full_name_when_its_actor_changes(store_url:
     assert {actor for name, actor in after["canonical"] if name in forms} == {renamed.id}
     refresh(engine, force=True)
     assert derived(engine) == after
+
+
+def test_weak_automatic_evidence_that_adds_up_to_a_join_reaches_the_other_name(store_url: str) -> None:
+    """Three weak rows on one pair combine past the merge bar (noisy-or); one weak row on another pair does not."""
+    engine = open_store(store_url)
+    full, acronym, other = (name_node(n, "ARMED_GROUP") for n in ("Tarven Hill Guard", "THG", "Tarven Guard"))
+    with engine.begin() as conn:
+        conn.execute(
+            t.names.insert(),
+            [
+                {"id": n.id, "name": n.name, "fold": n.fold, "type": n.type, "key": n.key}
+                for n in (full, acronym, other)
+            ],
+        )
+        weak = [(full.id, acronym.id, Judgement.POSITIVE, 0.6, f"named as one actor in doc{i}") for i in range(3)]
+        record_auto_judgements(conn, [*weak, (full.id, other.id, Judgement.POSITIVE, 0.6, "a weak link")])
+        reached = affected(conn, {full.id})
+    assert 1 - (1 - 0.6) ** 3 >= MERGE_AT > 0.6
+    assert acronym.id in reached and other.id not in reached
