@@ -140,21 +140,34 @@ def fill(engine: sa.Engine, first: int, docs: int, rng: random.Random) -> list[s
 
 def measure(engine: sa.Engine, ranked: list[str], queries: int, rng: random.Random) -> None:
     """Time ``dossier`` for ``queries`` actors drawn uniformly, then for the most-mentioned one; print the figures."""
+    statements = 0
+
+    def count(*_: Any) -> None:
+        nonlocal statements
+        statements += 1
+
     with engine.connect() as conn:
         dossier(conn, ranked[0]).to_json()  # warm the page cache
-        timings = []
+        timings, trips = [], []
+        sa.event.listen(conn, "before_cursor_execute", count)
         for name in rng.sample(ranked, queries):
             start = time.perf_counter()
             dossier(conn, name).to_json()
             timings.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()  # beside each show, the floor of one statement: a round trip
+            conn.exec_driver_sql("SELECT 1").scalar()
+            trips.append((time.perf_counter() - start) * 1000)
+        sa.event.remove(conn, "before_cursor_execute", count)
         start = time.perf_counter()
         top = dossier(conn, ranked[0]).to_json()
         top_ms = (time.perf_counter() - start) * 1000
     timings.sort()
     p95 = timings[int(0.95 * len(timings)) - 1]
+    per_show = (statements - len(trips)) / len(timings)
     print(
         f"  show over {len(timings)} actors drawn uniformly: p50 {statistics.median(timings):.1f} ms, "
-        f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+        f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms; {per_show:.1f} statements per show, "
+        f"a 'SELECT 1' round trip beside each: p50 {statistics.median(trips):.2f} ms"
     )
     claim_docs = sum(c["documents"] for c in top["claims"])
     print(f"  most-mentioned actor ({len(top['claims'])} claim groups, {claim_docs} claim-documents): {top_ms:.1f} ms")
