@@ -180,6 +180,7 @@ def test_a_family_name_alone_joins_the_only_actor_carrying_it() -> None:
         ("Malik Kamil Tolbaz", "Kamil Tolbaz"),  # a title that is also a given name
         ("Al Tolbazi", "Kamil Idris Altolbazi"),  # a family name alone, written with its article
         ("Abd al-Hamid Tolbaz", "Hamid Tolbaz"),  # the short form of an "abd" compound (a weak link)
+        ("Yunes bin Kamil al-Tolbazi", "Yunes Kamil Idris Hamid Salem al-Tolbazi"),  # the chain's start, the family
         ("Kamil Rajabovich Tolbaz", "Камил Ражабович Толбаз"),  # ж is zh or j
         ("Kamil Zadran", "کامل ځدران"),  # ځ is dz, z or j
     ],
@@ -204,6 +205,11 @@ def test_more_person_variants_merge(a: str, b: str) -> None:
         ("Abu Hamid Tolbaz", "Kamil Tolbaz"),  # a kunya left out leaves one part: no name to compare
         ("Mahmud Kamil Tolbaz", "Kamil Tolbaz"),  # Mahmud is no Muhammad, though its skeleton is
         ("Muhammad Tolbaz", "Kamil Tolbaz"),  # a leading Muhammad left out leaves one part
+        ("Hafiz Mohammad", "Sayed Muhammad"),  # what the titles leave is Muhammad alone: nobody in particular
+        (
+            "Yunes Kamil Tolbazi",
+            "Yunes Idris Kamil Hamid Salem Tolbazi",
+        ),  # the father's name not where the chain has it
         ("Mohammad Sayed", "Kamil Mehmood"),  # a title left out: a given name, no family name spelled alike
     ],
 )

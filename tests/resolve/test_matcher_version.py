@@ -68,6 +68,8 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Al Tolbazi", "PERSON", "Kamil Idris Altolbazi", "PERSON"),
     ("Abd al-Hamid Tolbaz", "PERSON", "Hamid Tolbaz", "PERSON"),
     ("Kamil Rajabovich Tolbaz", "PERSON", "Камил Ражабович Толбаз", "PERSON"),
+    ("Yunes bin Kamil al-Tolbazi", "PERSON", "Yunes Kamil Idris Hamid Salem al-Tolbazi", "PERSON"),
+    ("Hafiz Mohammad", "PERSON", "Sayed Muhammad", "PERSON"),
 ]
 
 

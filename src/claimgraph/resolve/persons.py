@@ -331,6 +331,8 @@ def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[Judgement, f
     if len(part.word) < 4 or not part.latin:
         return None
     if len(long) == 1:
+        if _MUHAMMAD.match(part.word) or (long[0].latin and _MUHAMMAD.match(long[0].word)):
+            return None  # Muhammad alone (what "Hafiz Mohammad" or "Sayed Muhammad" leave) names nobody in particular
         score = _same_part(part, long[0])
         if score >= 0.9 and min(len(part.word), len(long[0].word)) >= 5:
             return Judgement.POSITIVE, 0.9 if score < 1.0 else STRONG, "the same one-part name"
@@ -366,7 +368,8 @@ def _more_parts(short: Sequence[Part], long: Sequence[Part], aligned: Sequence[f
     given and family names with up to two in between, both written the
     other way round (family name first, without a comma), or the first
     parts of the chain of given, father's and grandfather's names (however
-    long the chain).  Never the last parts alone: a father's and family name are also his son's.
+    long the chain), with or without the family name after them (three parts
+    at least).  Never the last parts alone: a father's and family name are also his son's.
     """
     extra = len(long) - len(short)
     first = _same_part(short[0], long[0]) > INITIAL
@@ -376,6 +379,8 @@ def _more_parts(short: Sequence[Part], long: Sequence[Part], aligned: Sequence[f
     prefix = [_same_part(x, y) for x, y in zip(short, long, strict=False)]
     if rare and min(prefix) > INITIAL and max(prefix) == 1.0:
         return f"the first {len(short)} name parts of the longer name"
+    if rare and len(short) >= 3 and min(prefix[:-1]) > INITIAL and _same_part(short[-1], long[-1]) > INITIAL:
+        return f"the first {len(short) - 1} name parts and the family name of the longer name"
     if extra > 2:
         return None
     if first and _same_part(short[-1], long[-1]) > INITIAL:
