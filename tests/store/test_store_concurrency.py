@@ -107,13 +107,17 @@ def summaries(procs: list[subprocess.Popen[str]]) -> list[dict[str, int]]:
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_two_ingest_commands_at_once_equal_one_after_the_other(tmp_path: Path, postgres) -> None:  # type: ignore[no-untyped-def]
-    first, second = corpus(tmp_path / "a", range(0, 10)), corpus(tmp_path / "b", range(6, 16))
+    # six of each command's ten documents are the other's too: both write them, and their names, at once
+    first, second = corpus(tmp_path / "a", range(0, 10)), corpus(tmp_path / "b", range(4, 14))
     sequential = postgres.create_database("cli_sequential")
     summaries(ingest(sequential, first))
     summaries(ingest(sequential, second))
     expected = contents(sequential)
-    for run in range(5):
+    # Three runs of two commands (five before, with four shared documents), each process paying a model load
+    # (~10 s CPU): the PostgreSQL race itself is hunted five times by the writers test above, through the same
+    # write path without the model.
+    for run in range(3):
         url = postgres.create_database(f"cli_run{run}")
         done = summaries(ingest(url, first, second))
-        assert sum(s["stored"] for s in done) == 16 and sum(s["duplicates"] for s in done) == 4, done
+        assert sum(s["stored"] for s in done) == 14 and sum(s["duplicates"] for s in done) == 6, done
         assert contents(url) == expected, f"run {run}"
