@@ -209,3 +209,31 @@ def test_anti_and_pro_prefixes_say_the_phrase_s_stance_and_its_leader_s() -> Non
     }
     # the coalition is neither Hurras nor the last group named
     assert rules("Hurras fought on. The anti-Hurras coalition struck Tarsh.") == set()
+
+
+def test_a_part_of_a_place_stands_for_the_place() -> None:
+    possessed = analyse("The Valley Front in Belgium's north-east has grown.", NAMES, rules_only=True)
+    assert ("Valley Front", "operates_in", "Belgium", "affirmed") in possessed.relations()
+    of_phrase = analyse("The Northern Shield shelled villages in the south of Belgium.", NAMES, rules_only=True)
+    assert ("Northern Shield", "operates_in", "Belgium", "affirmed") in of_phrase.relations()
+    narrower = analyse("The Valley Front attacked the Tarsh suburbs of Dunmore.", NAMES, rules_only=True)
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in narrower.relations()
+
+
+def test_a_presence_noun_takes_the_place_phrase_the_parse_hung_on_its_verb() -> None:
+    result = analyse("The deal will strengthen the Valley Front's presence in Tarsh.", NAMES, rules_only=True)
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
+    control = analyse("The Northern Shield took control of Bel Harra in May.", NAMES, rules_only=True)
+    assert ("Northern Shield", "operates_in", "Bel Harra", "affirmed") in control.relations()
+
+
+def test_a_place_held_by_a_group_after_a_comma() -> None:
+    result = analyse("The fighting spread again in Tarsh, controlled by the Valley Front.", NAMES, rules_only=True)
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
+
+
+def test_a_past_mention_of_a_relation_stated_as_present_is_no_second_claim() -> None:
+    text = "The Valley Front used to control Tarsh. Valley Front fighters in Tarsh fired on the town."
+    claims = analyse(text, NAMES, rules_only=True).claims
+    tarsh = [c for c in claims if c.predicate == "operates_in"]
+    assert [c.tense for c in tarsh] == ["present"]

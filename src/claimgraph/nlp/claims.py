@@ -99,7 +99,7 @@ def find_claims(
         seen.add(key)
         claims.append(
             Claim(
-                id=f"c{len(claims) + 1}",
+                id="",
                 subject=raw.subject,
                 predicate=raw.predicate,
                 object=raw.object,
@@ -114,7 +114,28 @@ def find_claims(
                 tense="past" if raw.past else "present",
             )
         )
-    return claims
+    kept = _without_past_twins(claims)
+    for n, claim in enumerate(kept, 1):
+        claim.id = f"c{n}"
+    return kept
+
+
+def _without_past_twins(claims: list[Claim]) -> list[Claim]:
+    """A relation the article states as holding now is not restated by a 'used to' or 'former' mention of it.
+
+    "X used to control parts of Y" beside "X's fighters in Y" says that X
+    operates in Y, whoever speaks: kept as well, the past one would read as
+    a second claim (and a change of state where there is none).
+    """
+
+    def key(c: Claim) -> tuple[object, ...]:
+        pair = (c.subject, c.object)
+        if c.predicate in SYMMETRIC_PREDICATES and c.object is not None:
+            pair = (min(c.subject, c.object), max(c.subject, c.object))
+        return (*pair, c.predicate, c.object_literal, c.polarity)
+
+    present = {key(c) for c in claims if c.tense != "past"}
+    return [c for c in claims if c.tense != "past" or key(c) not in present]
 
 
 def source_and_via(

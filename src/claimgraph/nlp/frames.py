@@ -204,7 +204,14 @@ class FrameReader:
             yield None, literal
 
     def place_named(self, tok: Token) -> str | None:
-        """'the town of Tarsh', 'the province, Tarsh': a place noun the name after 'of' (or apposed) identifies."""
+        """'the town of Tarsh', 'the province, Tarsh': a place noun the name after 'of' (or apposed) identifies.
+
+        A part of a place stands for the place ('Syria's north-east', 'the
+        north of Syria', 'parts of Iraq', 'the Tarsh countryside'): what is
+        in the part is in the place.
+        """
+        if tok.lower_ in self.rel.place_parts or tok.lemma_.lower() in self.rel.place_parts:
+            return self.place_of_part(tok)
         if tok.lemma_.lower() not in self.rel.place_nouns:
             return None
         for child in tok.children:
@@ -215,6 +222,23 @@ class FrameReader:
                 named = self.index.named(child)
             if named is not None and self.index.type_of(named) == "PLACE":
                 return named
+        return None
+
+    def place_of_part(self, part: Token) -> str | None:
+        """The place whose part ``part`` is: a name before it, its possessor, or the name after 'of'.
+
+        The name before it is the narrower place ('the Ghouta suburbs of Damascus': Ghouta).
+        """
+        for child in sorted(part.children, key=lambda c: c.dep_ == "prep"):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = [self.index.named(o) for o in child.children if o.dep_ == "pobj"]
+            elif child.dep_ in ("poss", "compound", "nmod", "amod"):
+                named = [self.index.named(child)]
+            else:
+                continue
+            place = next((e for e in named if e is not None and self.index.type_of(e) == "PLACE"), None)
+            if place is not None:
+                return place
         return None
 
     def state_of(self, tok: Token) -> str | None:
@@ -388,9 +412,14 @@ class FrameReader:
                 if target.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
                     target = self.apposed(trigger.head) or trigger.head
                 objects += self.objects(target)
-            elif agent and trigger.tag_ == "VBN" and trigger.dep_ == "acl":  # "a town held by Y"
-                subjects = self.named_at(agent[0])
+            elif agent and trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "advcl"):  # "a town held by Y"
                 head = trigger.head
+                if trigger.dep_ == "advcl":  # "… in Tarsh, held by Y": the parse hung it on the clause's verb
+                    before = self.before_apposition(trigger)
+                    if before is None or trigger.left_edge.i == 0 or trigger.doc[trigger.left_edge.i - 1].text != ",":
+                        return []
+                    head = before
+                subjects = self.named_at(agent[0])
                 said_of = list(self.objects(head))
                 apposed = self.apposed(head) if not said_of else None
                 objects += said_of or (list(self.objects(apposed)) if apposed is not None else [])

@@ -155,6 +155,7 @@ class Relations:
     modifier_participles: dict[str, tuple[Predicate, bool]]
     stance_prefixes: dict[str, Predicate]  # "anti-" and "pro-" before a name
     place_nouns: frozenset[str]
+    place_parts: frozenset[str]  # 'the north of Syria', 'Syria's north-east': the part stands for the place
     acting_nouns: frozenset[str]
     viewing_verbs: frozenset[str]
     roles: Roles
@@ -253,6 +254,7 @@ def relations() -> Relations:
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         stance_prefixes=dict(raw["stance_prefixes"]["prefixes"]),
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),
+        place_parts=frozenset(raw["place_parts"]["nouns"]),
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
         viewing_verbs=frozenset(raw["viewing_verbs"]["verbs"]),
         roles=_roles(raw["roles"]),

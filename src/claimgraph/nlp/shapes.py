@@ -145,16 +145,24 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
     if not actors:
         actors = [e for e, _ in reader.modifiers(noun) if e]
     carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.campaign_verbs
+    places_only = False
     if not actors and carried:
         actors = reader.subjects(noun, carried=True)
     phrases = list(reader.prep_objects(noun))
     if carried:  # "launched a campaign in Afrin": the phrase may hang off the verb
         phrases += [(p, o) for p, o in reader.prep_objects(noun.head) if p != "of"]
+    elif noun.dep_ in ("dobj", "nsubj"):
+        # "strengthen Iran's presence in Syria", "took control of Raqqa", "its sway has grown across Iraq":
+        # a place phrase the parser hung on the verb right after the noun, or on the verb the noun is subject of
+        phrases += [(p, o) for p, o in reader.prep_objects(noun.head) if _next_to(noun, o) or noun.dep_ == "nsubj"]
+        places_only = True
     out = []
     for prep, obj in phrases:
         predicate = rel.campaign_preps.get(prep)
         if predicate is not None:
-            out += reader.make(actors, predicate, list(reader.objects(obj)), noun)
+            objects = list(reader.objects(obj))
+            if predicate == "operates_in" or not places_only or obj.head.head.i == noun.i:
+                out += reader.make(actors, predicate, objects, noun)
     clauses = [*noun.children, *(noun.head.children if carried else ())]
     for purpose in clauses:  # "the campaign to defeat Isis", "led a campaign to oust X"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
@@ -162,6 +170,11 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
             targets = [item for c in purpose.children if c.dep_ == "dobj" for item in reader.objects(c)]
             out += reader.make(actors, "rival_of", targets, noun)
     return out
+
+
+def _next_to(noun: Token, obj: Token) -> bool:
+    """Does the prepositional phrase of ``obj`` open right after the phrase ``noun`` heads?"""
+    return obj.head.i == noun.right_edge.i + 1
 
 
 def forces(reader: FrameReader, noun: Token) -> list[RawClaim]:
@@ -196,14 +209,15 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
     group, rng = index.named(name), index.mention_range(name)
     if group is None or rng is None or index.type_of(group) not in _GROUPISH or name.i != rng[1] - 1:
         return []
-    places = [
-        o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and index.type_of(index.named(o)) == "PLACE"
-    ]
+    def is_place(tok: Token) -> bool:  # a named place, or a part of one ("in Turkey's south-east")
+        return index.type_of(index.named(tok)) == "PLACE" or reader.place_named(tok) is not None
+
+    places = [o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and is_place(o)]
     after = name.nbor() if name.i + 2 < len(name.doc) else None
     if not places and after is not None and after.lower_ in _LOCATED_PREPS and after.head.pos_ in ("NOUN", "PROPN"):
         # "the YPG in Syria and the PKK in Turkey": the parser hung the phrase on a nearby noun
         place = next((o for o in after.children if o.dep_ == "pobj"), None)
-        places += [place] if place is not None and index.type_of(index.named(place)) == "PLACE" else []
+        places += [place] if place is not None and is_place(place) else []
     return [
         claim
         for place in places
