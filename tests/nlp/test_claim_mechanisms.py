@@ -237,3 +237,9 @@ def test_a_past_mention_of_a_relation_stated_as_present_is_no_second_claim() -> 
     claims = analyse(text, NAMES, rules_only=True).claims
     tarsh = [c for c in claims if c.predicate == "operates_in"]
     assert [c.tense for c in tarsh] == ["present"]
+
+
+def test_a_coordinated_role_noun_takes_the_employer_on_the_first_noun() -> None:
+    text = "Amina Yusuf is the senior terrorism and counterterrorism researcher at the Levant Institute."
+    result = analyse(text, NAMES, rules_only=True)
+    assert ("Amina Yusuf", "works_for", "Levant Institute", "affirmed") in result.relations()

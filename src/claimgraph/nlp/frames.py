@@ -398,6 +398,8 @@ class FrameReader:
         if frame.preps:
             # "is active in X", "pledged allegiance to X": the preposition may hang off the governing verb
             carriers = [trigger, trigger.head] if trigger.dep_ in ("acomp", "attr") or relation_noun else [trigger]
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
+                carriers.append(trigger.head)  # "the terrorism and security researcher at X": 'at' on the first noun
             for prep, obj in (item for carrier in carriers for item in self.prep_objects(carrier)):
                 if prep in frame.preps:
                     objects += self.objects(obj)
