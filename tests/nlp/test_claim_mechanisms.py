@@ -243,3 +243,14 @@ def test_a_coordinated_role_noun_takes_the_employer_on_the_first_noun() -> None:
     text = "Amina Yusuf is the senior terrorism and counterterrorism researcher at the Levant Institute."
     result = analyse(text, NAMES, rules_only=True)
     assert ("Amina Yusuf", "works_for", "Levant Institute", "affirmed") in result.relations()
+
+
+def test_a_designation_names_the_group_inside_its_phrase_or_before_its_participle() -> None:
+    inside = analyse("Troops clashed with a Valley Front terrorist group near Tarsh.", NAMES, rules_only=True)
+    assert ("Valley Front", "designated_as", "terrorist group", "affirmed") in inside.relations()
+    participle = "Talks stalled over the Valley Front, proscribed in Belgium as a terrorist organisation."
+    assert ("Valley Front", "designated_as", "terrorist organisation", "affirmed") in analyse(
+        participle, NAMES, rules_only=True
+    ).relations()
+    cell = analyse("Police arrested members of a Valley Front terror cell in Tarsh.", NAMES, rules_only=True)
+    assert not {r for r in cell.relations() if r[1] == "designated_as"}

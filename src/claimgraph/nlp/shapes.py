@@ -123,8 +123,14 @@ def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
     elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in reader.rel.designation_verbs:
         verb = head.head
         subject_tok = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if subject_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            subject_tok = verb.head  # "X, proscribed in Y as a terrorist organisation"
     else:
-        return []
+        # "a Jabhat al-Nusra terrorist group": the name inside the phrase is what it designates
+        # ("an Isis terror cell" is a part of Isis, not Isis: the stronghold nouns' branches and cells are left out)
+        named = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and reader.index.named(c)]
+        whole = noun.lemma_.lower() not in reader.rel.stronghold_nouns
+        subject_tok = named[0] if whole and named and named[0].i < min(q.i for q in qualifiers) else None
     if subject_tok is None:
         return []
     eid = reader.index.resolve(subject_tok, prefer=reader.speaker(subject_tok))
