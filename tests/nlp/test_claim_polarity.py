@@ -101,3 +101,19 @@ def test_an_object_pronoun_is_not_its_own_clause_s_subject_and_fighters_name_the
     text = "Northern Shield fighters took Tarsh. The Valley Front disowned it after the attack."
     result = analyse(text, NAMES, rules_only=True)
     assert ("Northern Shield", "affiliated_with", "Valley Front", "denied") in result.relations()
+
+
+def _hedges(text: str, names: dict[str, EntityType] | None = None) -> set[tuple[str | None, str, str | None, bool]]:
+    result = analyse(text, names or NAMES, rules_only=True)
+    return {(result.name(c.subject), c.predicate, result.name(c.object), c.hedged) for c in result.claims}
+
+
+def test_a_relation_inside_a_view_is_hedged() -> None:
+    names: dict[str, EntityType] = {**NAMES, "Belgium": "PLACE"}
+    found = _hedges("But Belgium considers the Valley Front the armed wing of the Northern Shield.", names)
+    assert ("Valley Front", "affiliated_with", "Northern Shield", True) in found
+
+
+def test_a_suspect_title_is_a_hedged_membership() -> None:
+    found = _hedges("Police in Tarsh questioned Valley Front suspect Omar Saleh on Monday.")
+    assert ("Omar Saleh", "member_of", "Valley Front", True) in found

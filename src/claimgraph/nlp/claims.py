@@ -85,9 +85,11 @@ def find_claims(
     for raw in raws:
         attribution = None if raw.background else held.at(raw.trigger.idx)
         source, via = source_and_via(raw.trigger, attribution, index, sourcing)
-        if source is None and not raw.background:
-            held_by = viewer(raw.trigger, index, held)
+        held_by = viewer(raw.trigger, index, held) if not raw.background else None
+        if source is None and held_by is not None:
             source = held_by if held_by != raw.subject else None
+        # "Turkey considers the YPG a wing of the PKK": a view held is a claim hedged, whoever reports it
+        hedged = raw.hedged or held_by is not None
         source = index.government(source) if source is not None else None  # "Ankara says": Turkey asserts
         # One claim per relation, speaker and polarity in a document: a repeat adds no statement.
         pair = (raw.subject, raw.object)
@@ -105,7 +107,7 @@ def find_claims(
                 object=raw.object,
                 object_literal=raw.literal,
                 polarity="denied" if raw.denied else "affirmed",
-                hedged=raw.hedged,
+                hedged=hedged,
                 source=source,
                 via=via,
                 cue=attribution.cue.text if attribution is not None else None,

@@ -72,6 +72,7 @@ class Polarity:
     irrealis_marks: frozenset[str]
     generic_determiners: frozenset[str]
     hedge_adjectives: frozenset[str]
+    hedge_nouns: frozenset[str]  # 'Isis suspect X': the role word is a suspicion
     past_modifiers: frozenset[str]
     past_adverbs: frozenset[str]
     no_longer: frozenset[str]

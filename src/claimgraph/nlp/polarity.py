@@ -77,8 +77,10 @@ def is_hedged(trigger: Token) -> bool:
 
 
 def is_hedged_phrase(trigger: Token) -> bool:
-    """A hedging modifier on the trigger itself: "the suspected recruiter", even where the phrase is presupposed."""
+    """A hedging modifier on the trigger itself ("the suspected recruiter"), or a suspicion for a role ("Isis suspect X")."""
     words = lexicon.polarity()
+    if trigger.lemma_.lower() in words.hedge_nouns or trigger.lower_ in words.hedge_nouns:
+        return True
     return any(c.dep_ in ("amod", "compound") and c.lower_ in words.hedge_adjectives for c in trigger.children)
 
 
