@@ -215,6 +215,7 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
     group, rng = index.named(name), index.mention_range(name)
     if group is None or rng is None or index.type_of(group) not in _GROUPISH or name.i != rng[1] - 1:
         return []
+
     def is_place(tok: Token) -> bool:  # a named place, or a part of one ("in Turkey's south-east")
         return index.type_of(index.named(tok)) == "PLACE" or reader.place_named(tok) is not None
 
