@@ -21,6 +21,8 @@ with learned cues whose content is an infinitive left out, CLI on main of 01:14:
 claims with the relation classifier retrained on main of 01:30 (CLI): dev strict 0.709 in-sample (P 0.906,
 R 0.582), 0.559 cross-validated (P 0.846, R 0.418), rules alone 0.514 (P 0.867, R 0.365), source accuracy
 0.931; check strict 0.448 (P 0.700, R 0.329); the dev floors sit under the cross-validated figures;
+with the place parts, presence nouns, designations inside a phrase and the retrained classifier: dev 0.594
+cross-validated (P 0.844, R 0.458), rules alone 0.561 (P 0.873, R 0.414); check 0.444 (P 0.683, R 0.329);
 PolNeAR subset with the taggers:
 content partial F1 0.631, exact content F1 0.395, source F1 0.548, cue F1
 0.559; all 84 PolNeAR dev articles: 0.686, 0.381, 0.591 and 0.588): raise
@@ -44,10 +46,10 @@ ARTICLE_FLOORS = {
     ("seed", "source_accuracy"): 0.90,
     ("seed", "attribution_f1"): 0.90,
     ("seed", "conflict_recall"): 1.0,
-    ("dev", "claim_f1"): 0.54,
+    ("dev", "claim_f1"): 0.57,
     ("dev", "claim_precision"): 0.82,
-    ("dev", "claim_recall"): 0.40,
-    ("dev", "claim_f1_lenient"): 0.54,
+    ("dev", "claim_recall"): 0.43,
+    ("dev", "claim_f1_lenient"): 0.57,
     ("dev", "attribution_f1"): 0.77,
     ("dev", "source_accuracy"): 0.92,
     ("dev", "conflict_recall"): 0.2,
@@ -60,7 +62,7 @@ ARTICLE_FLOORS = {
     ("check", "conflict_recall"): 1.0,
 }
 # The rules alone on dev (the learned classifier switched off): a figure nothing was trained for.
-RULE_FLOORS = {"claim_f1": 0.49, "claim_precision": 0.84, "claim_recall": 0.34}
+RULE_FLOORS = {"claim_f1": 0.53, "claim_precision": 0.84, "claim_recall": 0.39}
 POLNEAR_DOCS = 24
 POLNEAR_FLOORS = {"content_partial_f1": 0.61, "content_exact_f1": 0.37, "source_f1": 0.53, "cue_f1": 0.54}
 
