@@ -325,3 +325,43 @@ def test_a_perfect_conjoined_cue_shares_its_head_verb_subject() -> None:
     found = _by_cue(result, "has condemned")
     assert [a.source.text for a in found if a.source] == ["The northern council"]
     assert found[0].content.text == "the incursion as a breach of the truce"
+
+
+def test_a_party_and_state_in_parentheses_stay_in_the_source() -> None:
+    result = analyse("Sen. Ada Morrow (D-Ore.) said the inquiry would resume in March.", {"Ada Morrow": "PERSON"})
+    found = _by_cue(result, "said")
+    assert [a.source.text for a in found if a.source] == ["Sen. Ada Morrow (D-Ore.)"]
+
+
+def test_a_quotation_signed_with_a_dash_is_attributed_to_the_name() -> None:
+    text = (
+        "Readers told us what the vote meant to them.\n\n"
+        "“The town has changed and nobody asked us.” ― Lucia Marvell\n\n"
+        "“We were promised a clinic and got a car park.” ― Tomas Erling\n"
+    )
+    result = analyse(text, {"Lucia Marvell": "PERSON", "Tomas Erling": "PERSON"})
+    signed = _by_cue(result, "―")
+    assert [(a.source.text if a.source else None) for a in signed] == ["Lucia Marvell", "Tomas Erling"]
+    assert signed[0].direct and signed[0].content.text == "“The town has changed and nobody asked us.”"
+
+
+def test_a_dash_before_a_sentence_is_no_signature() -> None:
+    result = analyse("“Enough,” the mayor said. “We stay.” — Then the crowd went home.\n", {})
+    assert not _by_cue(result, "—")
+
+
+def test_the_reported_clause_stays_on_the_cue_line() -> None:
+    text = "She said the council favours a slower rollout.\n\nUnder the new plan, residents would register online."
+    found = _by_cue(analyse(text, {}), "said")
+    assert [a.content.text for a in found] == ["the council favours a slower rollout"]
+
+
+def test_a_bare_ing_clause_is_a_perception_not_a_statement() -> None:
+    result = analyse("Soon, he found the valley welcoming.", {})
+    assert not _by_cue(result, "found")
+
+
+def test_a_colon_opens_a_quotation_on_the_next_paragraph() -> None:
+    text = 'The envoy spoke after the talks. He said:\n\n"We have no deal yet, but we are close."\n'
+    found = _by_cue(analyse(text, {}), "said:")
+    assert len(found) == 1 and found[0].direct and found[0].content.text.startswith('"We have no deal yet')

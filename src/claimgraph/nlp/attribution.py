@@ -57,6 +57,8 @@ _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure"})
 _BARE_SPEAKER = 4
+_SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+_SIGNATURE_WORDS = 6  # tokens after a signing dash: a name, not a sentence
 _SPEAKER_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 LEARNED_RULE_SOURCES = False  # words a speaker may take between a comma-less quote and its cue
 
@@ -190,7 +192,7 @@ def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
         if _trim(page.text, quote.start, quote.end) is None:
             continue
         content = (quote.open_at, quote.close_at + 1)  # the marks belong to the quotation (PARC/PolNeAR)
-        hit = _cue_after(page, quote) or _cue_before(page, quote)
+        hit = _signed(page, quote) or _cue_after(page, quote) or _cue_before(page, quote)
         if hit is not None:
             cue, speaker, phrase = hit
             found = _Found(speaker, doc[cue.i : cue.i + 1], content, True, phrase)
@@ -238,6 +240,25 @@ def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token, TokenSpan | Non
     return None
 
 
+def _signed(page: _Page, quote: Quote) -> tuple[Token, Token, TokenSpan] | None:
+    """'"…" ― Ana Ruiz': a quotation signed with a dash and a name that ends its line (testimonials,
+    epigraphs, readers' comments); the dash is the cue, the name the source."""
+    doc = page.doc
+    at = page.token_at(quote.close_at + 1)
+    if at >= len(doc) or doc[at].text not in _SIGNATURE_DASHES or "\n" in doc[at].text_with_ws:
+        return None
+    end = at + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and end - at <= _SIGNATURE_WORDS:
+        end += 1
+    words = [t for t in doc[at + 1 : end] if not (t.is_punct or t.is_space)]
+    if not words or end - at > _SIGNATURE_WORDS or not words[0].is_title:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words):
+        return None  # '"…" — then the crowd left': the line goes on as a sentence
+    phrase = doc[words[0].i : words[-1].i + 1]
+    return doc[at], phrase.root, phrase
+
+
 def _follows_comma(text: str, quote: Quote) -> bool:
     """The quote itself ends in a comma or other mark before the closing quote ('…," he said')."""
     body = text[quote.start : quote.end].rstrip()
@@ -256,6 +277,8 @@ def _cue_before(page: _Page, quote: Quote) -> tuple[Token, Token, None] | None:
     """'X adds: "…"' / 'X said, "…"': a cue with its subject just before the opening mark."""
     doc, in_quote = page.doc, page.in_quote
     end = page.token_at(quote.open_at)
+    while end > 0 and doc[end - 1].is_space and end - 1 > 0 and doc[end - 2].text == ":":
+        end -= 1  # 'He said:\n\n"…"': a colon opens the quoted paragraph below it
     if end == 0 or doc[end - 1].text not in (":", ","):
         return None
     for tok in reversed(doc[max(0, end - 2 * _FRAME) : end - 1]):
@@ -374,7 +397,8 @@ def _complement(cue: Token) -> TokenSpan | None:
     """The reported content of a speech verb: its clause, 'to' complement, or a denied object."""
     doc, lemma = cue.doc, cue.lemma_.lower()
     children = list(cue.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    # a clause past a line break is the parse running over a paragraph ("She said X.\n\nUnder the plan …")
+    clauses = [c for c in children if c.dep_ == "ccomp" and not _across_line(cue, c) and not _small_clause(c)]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start = clause.left_edge.i
@@ -408,6 +432,17 @@ def _complement(cue: Token) -> TokenSpan | None:
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None
+
+
+def _small_clause(clause: Token) -> bool:
+    """A bare '-ing' clause ("found the area welcoming", "saw them leaving"): a perception, not a statement."""
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in clause.children)
+
+
+def _across_line(cue: Token, clause: Token) -> bool:
+    """Is there a line break between ``cue`` and the start of ``clause`` (on either side)?"""
+    lo, hi = sorted((cue.i, clause.left_edge.i))
+    return any("\n" in t.text_with_ws for t in cue.doc[lo:hi])
 
 
 def _lost_subject(cue: Token, clause: Token) -> int | None:

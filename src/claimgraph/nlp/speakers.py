@@ -197,6 +197,9 @@ def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
     if not appos:
         return span
     doc, end = head.doc, max(span.end, max(a.right_edge.i for a in appos) + 1)
+    inside = doc[span.start : end].text
+    if end < len(doc) and doc[end].text == ")" and inside.count("(") > inside.count(")"):
+        end += 1  # "Sen. Ann Roe (D-Ore.)": the parenthesis closes with the apposition it opened
     if end < len(doc) and doc[end].text in (",", "—", "–", "-"):
         end += 1
     after = end
