@@ -142,3 +142,11 @@ def test_a_learned_cue_with_an_infinitive_content_adds_nothing() -> None:
     text = "A police spokesman declined to comment on whether the suspects would be charged."
     result = analyse(text, {})
     assert not any(a.cue.text.endswith("declined") for a in result.attributions)
+
+
+def test_a_learned_cue_ending_its_line_in_a_colon_takes_the_next_paragraph() -> None:
+    text = 'Ana Ruiz spoke for an hour. Ruiz continued:\n\n"The border will stay open to traders and families."\n'
+    result = analyse(text, {"Ana Ruiz": "PERSON"}, aliases={"Ana Ruiz": ["Ruiz"]})
+    found = [a for a in result.attributions if a.cue.text == "continued:"]
+    assert len(found) == 1 and found[0].source is not None and found[0].source.text == "Ruiz"
+    assert found[0].content.text == '"The border will stay open to traders and families."'

@@ -136,8 +136,11 @@ def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> li
             taken.update(range(f.phrase.start, f.phrase.end))
     out: list[_Found] = []
     for p in propose(doc, learned, taken, page.in_quote, _complement):
-        last = doc[p.content[1] - 1]
-        chars = page.reported(doc[p.content[0]].idx, last.idx + len(last.text), p.cue)
+        first, last = doc[p.content[0]], doc[p.content[1] - 1]
+        if p.cue[-1].text == ":":  # a colon's content is its own line, the cue's or the next one
+            chars = _trim(page.text, first.idx, last.idx + len(last.text))
+        else:
+            chars = page.reported(first.idx, last.idx + len(last.text), p.cue)
         if chars is not None:
             direct = page.text[chars[0]] in _QUOTE_MARKS
             out.append(_Found(p.source.root, p.cue, chars, direct, p.source))

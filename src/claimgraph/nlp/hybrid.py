@@ -145,10 +145,13 @@ def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple
     if span is not None and not (blocked & set(range(span.start, span.end))):
         return span.start, span.end
     if cue[-1].text == ":":
-        stop = cue.end
+        start = cue.end
+        while start < len(doc) and doc[start].is_space:
+            start += 1  # "Caddell continued:\n\n"…"": what a colon ends a line on is the next paragraph
+        stop = start
         while stop < len(doc) and "\n" not in doc[stop].text:
             stop += 1
-        return (cue.end, stop) if stop > cue.end else None
+        return (start, stop) if stop > start else None
     return _rest_of_clause(root, blocked)
 
 
