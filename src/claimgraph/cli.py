@@ -638,9 +638,10 @@ def export(
     start = time.perf_counter()
     with _graph(db) as graph, _progress(f"exporting {format}"):
         graph.export(format, sys.stdout if out is None else out)
-    if out is not None:  # a file: say what was written (stdout carries the export itself)
-        took = time.perf_counter() - start
-        typer.echo(f"claimgraph: wrote {format} to {out} ({out.stat().st_size:,} bytes) in {took:.1f} s", err=True)
+    # what was written, on stderr (stdout may carry the export itself): a long export on a pipe says it ended
+    took = time.perf_counter() - start
+    where = "stdout" if out is None else f"{out} ({out.stat().st_size:,} bytes)"
+    typer.echo(f"claimgraph: wrote {format} to {where} in {took:.1f} s", err=True)
 
 
 @app.command()

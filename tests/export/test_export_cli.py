@@ -33,6 +33,14 @@ def test_an_export_to_a_file_says_what_it_wrote(tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "bundle"
 
 
+def test_an_export_to_stdout_ends_with_one_line_on_stderr(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "--format", "jsonl", "--db", _store(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert all(json.loads(line) for line in result.stdout.splitlines())  # the export alone on stdout
+    (said,) = result.stderr.splitlines()
+    assert said.startswith("claimgraph: wrote jsonl to stdout in ") and said.endswith(" s")
+
+
 def _terminal_bytes(leader: int, into: bytearray) -> None:
     """What the command drew on its terminal, read until the terminal closes."""
     while True:
