@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.columns import lemma_positions
 from claimgraph.nlp.coref import EntityIndex
 
 _CHANNEL_NOUNS = frozenset({"interview", "conversation", "statement", "exchange"})
@@ -25,11 +26,10 @@ class Sourcing:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.index = index
         self.channels: list[tuple[int, list[str]]] = []  # (token where the channel is named, chain)
-        for tok in doc:
-            if tok.lemma_.lower() in _CHANNEL_NOUNS:
-                chain = self._chain(tok)
-                if chain:
-                    self.channels.append((tok.i, chain))
+        for i in lemma_positions(doc, _CHANNEL_NOUNS):
+            chain = self._chain(doc[i])
+            if chain:
+                self.channels.append((i, chain))
 
     def _chain(self, noun: Token) -> list[str]:
         for prep in noun.children:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from claimgraph.nlp import lexicon
+from claimgraph.nlp import columns, lexicon
 from claimgraph.nlp.perceptron import Features, Weights, load
 
 MODEL_FILE = "attribution_tagger.json.gz"
@@ -52,10 +53,10 @@ class _Words:
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         return cls(
-            [t.lower_ for t in doc],
-            [t.lemma_.lower() for t in doc],
-            [t.pos_ for t in doc],
-            [t.text in _QUOTE_CHARS for t in doc],
+            columns.strings(doc, LOWER),
+            [lemma.lower() for lemma in columns.strings(doc, LEMMA)],
+            columns.strings(doc, POS),
+            [text in _QUOTE_CHARS for text in columns.strings(doc, ORTH)],
         )
 
 

@@ -40,10 +40,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.names import HONORIFICS, fold
+from claimgraph.nlp import columns
 from claimgraph.nlp.entities import LABELS_BEFORE, OUR_TYPES
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.nlp.place_gazetteer import shipped_places
@@ -121,14 +123,15 @@ class DocumentCues:
             cues = _context_cues(ent)
             contexts[fold(ent.text)].update(cues)
         # Every capitalised word, mention or not: "Mr Mistura", "in Rojava" elsewhere in the text.
-        for tok in doc:
-            if tok.is_title and tok.i > 0:
-                prev = doc[tok.i - 1].lower_.rstrip(".")
+        lower, text = columns.strings(doc, LOWER), columns.strings(doc, ORTH)
+        for i, titled in enumerate(columns.flags(doc, IS_TITLE)):
+            if titled and i > 0:
+                prev = lower[i - 1].rstrip(".")
                 if prev in HONORIFICS:
-                    contexts[tok.text].add("title")
+                    contexts[text[i]].add("title")
                 elif prev in LOCATIVES:
-                    contexts[tok.text].add("locative")
-        sport = sum(1 for tok in doc if tok.lower_ in SPORT_WORDS) >= SPORT_MIN
+                    contexts[text[i]].add("locative")
+        sport = sum(1 for word in lower if word in SPORT_WORDS) >= SPORT_MIN
         return cls(
             frozenset(person_words),
             {k: frozenset(v) for k, v in labels.items()},
