@@ -365,3 +365,11 @@ def test_a_colon_opens_a_quotation_on_the_next_paragraph() -> None:
     text = 'The envoy spoke after the talks. He said:\n\n"We have no deal yet, but we are close."\n'
     found = _by_cue(analyse(text, {}), "said:")
     assert len(found) == 1 and found[0].direct and found[0].content.text.startswith('"We have no deal yet')
+
+
+def test_an_apposition_inside_the_source_keeps_its_closing_comma() -> None:
+    text = "Officials at the Harbour Bureau, a branch of the transport ministry, said the port would reopen."
+    found = _by_cue(analyse(text, {}), "said")
+    assert [a.source.text for a in found if a.source] == [
+        "Officials at the Harbour Bureau, a branch of the transport ministry,"
+    ]

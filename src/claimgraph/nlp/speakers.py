@@ -158,7 +158,7 @@ class Speakers:
             start, end = index.spans[tok.i]
             span = tok.doc[min(start, span.start) : max(end, span.end)]
         if surface is tok:
-            span = _with_apposition(_with_participle(span, head), head)
+            span = _closing_comma(_with_apposition(_with_participle(span, head), head), head)
         else:
             span = surface.doc[surface.i : surface.i + 1]
         if len(span) > 1 and span[-1].dep_ == "case":
@@ -209,6 +209,19 @@ def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
     if "\n" in doc[span.start : end].text or not (after == len(doc) or doc[after] == head.head or doc[after].is_punct):
         return span
     return doc[min(span.start, head.left_edge.i) : end]
+
+
+def _closing_comma(span: TokenSpan, head: Token) -> TokenSpan:
+    """``span`` with the comma that closes an apposition inside it ("Officials at the Bureau, a division
+    of the ministry, said"): the aside ends at the comma, as one on the head itself does."""
+    doc, end = head.doc, span.end
+    if end >= len(doc) or doc[end].text != "," or span[-1].is_punct:
+        return span
+    inner = [t for t in span if t.dep_ == "appos" and t.right_edge.i == end - 1 and _set_off(t) and t.head != head]
+    after = end + 1
+    while after < len(doc) and doc[after].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        after += 1
+    return doc[span.start : end + 1] if inner and after < len(doc) and doc[after] == head.head else span
 
 
 def _with_participle(span: TokenSpan, head: Token) -> TokenSpan:
