@@ -70,6 +70,8 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Kamil Rajabovich Tolbaz", "PERSON", "Камил Ражабович Толбаз", "PERSON"),
     ("Yunes bin Kamil al-Tolbazi", "PERSON", "Yunes Kamil Idris Hamid Salem al-Tolbazi", "PERSON"),
     ("Hafiz Mohammad", "PERSON", "Sayed Muhammad", "PERSON"),
+    ("President Harbi", "PERSON", "Kamil Harbi", "PERSON"),
+    ("Dutch government", "ORGANIZATION", "Netherlands government", "ORGANIZATION"),
 ]
 
 

@@ -2,7 +2,8 @@
 
 Each name is filed under a few keys — its transliteration skeleton, its
 gazetteer id (and the ids linked to it), its initials, and the skeleton of each distinctive word (of
-each name part for a person, in every reading of a word written in another script) —
+each name part for a person, in every reading of a word written in another script; a group name
+without a distinctive word under its words, country words as their country) —
 within its kind of actor.  Only names sharing a key are compared.  A block
 larger than ``WINDOW`` (a common word) is sorted by spelling skeleton (so
 variants and the same name in another script sit together) and each
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from claimgraph.names import acronym, tokens
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.resolve.lexicon import GROUP_GENERIC, TRANSLATIONS
-from claimgraph.resolve.match import Candidate, word_key
+from claimgraph.resolve.match import Candidate, generic_key, word_key
 from claimgraph.resolve.persons import part_keys
 
 WINDOW = 12
@@ -64,6 +65,8 @@ def block_keys(c: Candidate) -> set[str]:
     if c.type == "PERSON":
         keys.update(f"{kind}:t:{k}" for k in part_keys(c.name))
         return keys
+    if (plain := generic_key(c.name)) is not None:
+        keys.add(f"{kind}:w:{plain}")
     for word in tokens(c.name):
         word = TRANSLATIONS.get(word, word)
         skeleton = word_key(word)

@@ -54,6 +54,16 @@ PERSON_GENERIC = PARTICLES | _words(
     bin ibn bint ben ould abu abo abou abd abdul mr mrs ms dr prof general gen col colonel maj major capt captain lt
     sheikh shaikh shaykh mullah mulla maulavi mawlawi maulana qari haji hajji hafiz imam emir amir
     sayed sayyed sayyid syed malik
+    president vice prime minister senator sen governor gov chancellor premier secretary sergeant sgt
+    """
+)
+
+# Titles an English text writes before a family name ("President Tolbaz", "General Tolbaz"), unlike
+# those written before a given name ("Sheikh Kamil", "Mullah Kamil"): a name of one part after one is a family name.
+SURNAME_TITLES = _words(
+    """
+    mr mrs ms dr prof president minister senator sen governor gov chancellor premier secretary
+    general gen col colonel maj major capt captain lt sergeant sgt
     """
 )
 
@@ -90,3 +100,12 @@ TRANSLATIONS: dict[str, str] = {
 def is_geographic(word: str) -> bool:
     """A country name or short form, a nationality or a people ("iraq", "syrian", "kurdish", "us")."""
     return country_of(word) is not None or is_demonym(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def place_word(word: str) -> str:
+    """A country word as the country it names ("british", "uk" → United Kingdom), any other word as itself.
+
+    So names that place an actor alike with other words ("British government" / "UK government") agree.
+    """
+    return country_of(word) or word

@@ -38,7 +38,7 @@ from claimgraph.model import Judgement
 from claimgraph.names import acronym, name_key, tokens
 from claimgraph.nlp.gazetteer import shipped_gazetteer
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
-from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic
+from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic, place_word
 from claimgraph.resolve.persons import compare_persons, person_parts
 
 # The matcher's version is in matcher_version.py (light, for the reading commands' probe): bump it
@@ -121,15 +121,27 @@ class _Words:
 def _group_words(name: str) -> _Words:
     words = [TRANSLATIONS.get(w, w) for w in tokens(name)]
     generic = tuple(w for w in words if w in GROUP_GENERIC and w not in JOINERS)
-    geographic = tuple(w for w in words if w not in GROUP_GENERIC and is_geographic(w))
-    distinctive = tuple(w for w in words if w not in GROUP_GENERIC and w not in geographic)
-    return _Words(distinctive, geographic, generic)
+    places = [w for w in words if w not in GROUP_GENERIC and is_geographic(w)]
+    distinctive = tuple(w for w in words if w not in GROUP_GENERIC and w not in places)
+    return _Words(distinctive, tuple(place_word(w) for w in places), generic)
+
+
+def _plain_words(name: str) -> list[str]:
+    """A name's words for a word-for-word comparison: translated, country words as their country."""
+    return [place_word(TRANSLATIONS.get(w, w)) for w in tokens(name) if w not in ("the", "al", "el")]
+
+
+def generic_key(name: str) -> str | None:
+    """For a group name without a distinctive word, its words in order, country words as their country
+    ("British government" and "UK government" share one), so blocking brings such names together."""
+    if _group_words(name).distinctive:
+        return None
+    return " ".join(sorted(_plain_words(name))) or None
 
 
 def _word_for_word(a: Candidate, b: Candidate) -> Verdict | None:
     """Names without a distinctive word: one actor only when every word lines up."""
-    wa = [TRANSLATIONS.get(w, w) for w in tokens(a.name) if w not in ("the", "al", "el")]
-    wb = [TRANSLATIONS.get(w, w) for w in tokens(b.name) if w not in ("the", "al", "el")]
+    wa, wb = _plain_words(a.name), _plain_words(b.name)
     if wa and len(wa) == len(wb) and len(_align(wa, wb)) == len(wa):
         return Verdict(Judgement.POSITIVE, 0.9, "the same words, spelled differently")
     return None

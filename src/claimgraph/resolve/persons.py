@@ -21,8 +21,8 @@ aligned; with parts more in the longer name, only where the shorter
 name's parts stand as a full name has them (``_more_parts``); otherwise
 the pair is only *unsure*: "Muhammad Azami" is not "Mohammad Azim Agha".
 A one-part name is the same one-part name spelled otherwise, or a long
-family name alone ("Shekau"; five letters will do when the article marks
-it as one: "Al Tolbazi"), a weak link the clustering takes only when no
+family name alone ("Shekau"; five letters will do when the article or an
+English title marks it as one: "Al Tolbazi", "President Harbi"), a weak link the clustering takes only when no
 other actor carries that family name (``clusters``).
 
 Where the plain reading does not make two names one, other readings are
@@ -45,7 +45,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from claimgraph.model import Judgement
 from claimgraph.names import name_key, tokens
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
-from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC, TITLE_NAMES
+from claimgraph.resolve.lexicon import PARTICLES, PERSON_GENERIC, SURNAME_TITLES, TITLE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,9 +340,12 @@ def _one_part(name: str, part: Part, long: Sequence[Part]) -> tuple[Judgement, f
     family = long[-1]
     if tokens(name)[0] in _KUNYA or part.word.startswith("abd") or not family.latin:
         return None  # "Abd Allah" (servant of God) is a given name
-    # written with the article ("Al Tolbazi", "AlTolbazi"), a name is a family name or a nisba, not a given name
-    article = tokens(name)[0] in ("al", "el") or _GLUED_ARTICLE.match(part.word) is not None
-    if min(len(part.word), len(family.word)) < (5 if article else 6):
+    # written with the article ("Al Tolbazi", "AlTolbazi"), a name is a family name or a nisba, not a given name;
+    # after an English title ("President Tolbaz") it is a family name
+    words = tokens(name)
+    article = words[0] in ("al", "el") or _GLUED_ARTICLE.match(part.word) is not None
+    titled = len(words) >= 2 and words[-2] in SURNAME_TITLES and words[-1] == part.word
+    if min(len(part.word), len(family.word)) < (5 if article or titled else 6):
         return None
     if Levenshtein.distance(part.word, family.word) <= 1 or (article and _same_part(part, family) >= 0.9):
         return Judgement.POSITIVE, MERGE_AT, "the family name alone"

@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 
 # What the persisted blocks and bands were made by: a store holding another value is rebuilt whole.
 LAYOUT_KEY = "derived_version"
-LAYOUT = f"claimgraph {__version__}; blocks 2; bands 1; short forms 1"  # blocks 2: deletion keys of person name parts
+# blocks 2: deletion keys of person name parts; blocks 3: generic group names by their words and countries
+LAYOUT = f"claimgraph {__version__}; blocks 3; bands 1; short forms 1"
 
 
 def refresh(engine: sa.Engine, force: bool = False) -> bool:
