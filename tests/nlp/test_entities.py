@@ -358,3 +358,46 @@ def test_people_the_model_leaves_untagged_before_a_speech_verb_or_a_role_are_peo
 def test_a_language_is_not_a_place() -> None:
     found = entities("They speak barely a word of English, and their smiles said a lot.")
     assert not any(e.name == "English" for e in found)
+
+
+def _typed_as_read(text: str, read: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The entity types' output on ``text`` when the model had read ``read`` ((span text, model label))."""
+    nlp = pipeline()
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]):
+        doc = nlp(text)
+    spans = []
+    for words, label in read:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_places_a_list_names_are_parted_at_its_commas() -> None:
+    typed = _typed_as_read("Shelling hit Homs, Idlib and Hama overnight.", [("Homs, Idlib", "GPE"), ("Hama", "GPE")])
+    assert [(t, label) for t, label, _ in typed] == [("Homs", "PLACE"), ("Idlib", "PLACE"), ("Hama", "PLACE")]
+
+
+def test_a_bracket_ends_a_name_and_party_joins_it() -> None:
+    text = "Leaders of the Valdris Workers party (VWP) met the Coastal Relief Network (CRN officials."
+    typed = _typed_as_read(text, [("Valdris Workers", "ORG"), ("Coastal Relief Network (CRN", "ORG")])
+    names = [t for t, _, _ in typed]
+    assert "Valdris Workers party" in names and "Coastal Relief Network" in names
+    assert not any("(" in t for t in names)
+
+
+def test_a_name_before_a_site_noun_is_the_site() -> None:
+    text = "Drones struck the Tall Harir gas field and then Umm Qasab airbase, but the Haddad camp denied it."
+    typed = _typed_as_read(text, [("Tall Harir", "PERSON"), ("Umm Qasab", "PERSON"), ("Haddad", "PERSON")])
+    assert ("Tall Harir gas field", "PLACE") in [(t, label) for t, label, _ in typed]
+    assert ("Umm Qasab airbase", "PLACE") in [(t, label) for t, label, _ in typed]
+    assert ("Haddad", "PERSON") in [(t, label) for t, label, _ in typed]  # a camp alone may be a faction
+
+
+def test_a_listed_groups_guarded_form_read_as_a_place_is_the_group() -> None:
+    typed = _typed_as_read("Fighters of Daesh held the town for a year.", [("Daesh", "GPE")])
+    assert typed[0][:2] == ("Daesh", "ARMED_GROUP") and typed[0][2]
+    assert _typed_as_read("Protesters marched in Mesopotamia.", [("Mesopotamia", "LOC")])[0][1] == "PLACE"

@@ -116,6 +116,10 @@ NAME_PARTICLES = frozenset(
 INSTITUTION_WORDS = frozenset(
     ["rights", "watch", "crescent", "cross", "nations", "ministry", "office", "agency", "committee", "commission"]
 )
+# Facility nouns that alone make the name before them a site's even where the model read a person or a
+# body ("Ayn al-Assad airbase"; after a modifier any facility noun: "Shaar gas field"); not "camp" or
+# "base" alone ("the Assad camp", "Trump's base").
+SITE_NOUNS = frozenset(["airbase", "airport", "dam", "prison", "oilfield", "crossing"])
 LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
 # Where the mapping leaves the label each span had before it (first token → label), for the type corrector.
 LABELS_BEFORE = "claimgraph_labels_before"
@@ -130,10 +134,15 @@ def not_an_actor(span: Span) -> bool:
 
 
 def _trim(span: Span) -> Span:
-    """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word after a person."""
+    """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word
+    after a person, a bracket and what follows it; take in the lower-case "party" after a party's name."""
     doc, start, end = span.doc, span.start, span.end
     while start < end - 1 and doc[start].lower_ == "the" and doc[start].is_lower:
         start += 1
+    # "The Syrian Network for Human Rights (SNHR": a bracket opens the short form, which is no part of the name
+    end = next((t.i for t in doc[start + 1 : end] if t.text in OPEN_BRACKETS), end)
+    if span.label_ == "ORG" and end < len(doc) and doc[end].lower_ == "party" and doc[end].is_lower:
+        end += 1  # "the Democratic Union party": the lower-case head of a party's name, as the Guardian writes it
     while end > start + 1 and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"
@@ -148,6 +157,9 @@ def _trim(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+OPEN_BRACKETS = frozenset(["(", "["])
 
 
 def _given_name(tok: Token) -> bool:
@@ -208,6 +220,18 @@ def _glued_at_edge(span: Span) -> list[Span] | None:
         label = span.label_ if span.label_ in MODEL_TYPES or not is_known_place(rest.text) else "GPE"
         return [Span(doc, first.i, first.i + 1, label="GPE"), Span(doc, rest.start, rest.end, label=label)]
     return None
+
+
+def _listed_places(span: Span) -> list[Span] | None:
+    """ "Raqqa, Kirkuk": places a list names, which the model read as one; None when no comma parts it."""
+    doc, parts, start = span.doc, [], span.start
+    for tok in [*[t for t in span if t.text == ","], doc[span.end - 1].nbor(1) if span.end < len(doc) else None]:
+        end = tok.i if tok is not None else span.end
+        if end == start or not doc[start].is_title:
+            return None
+        parts.append(Span(doc, start, end, label=span.label))
+        start = end + 1
+    return parts if len(parts) > 1 else None
 
 
 _SAYS = frozenset(["said", "says", "told", "added", "wrote"])
@@ -335,6 +359,8 @@ class EntityTypes:
         if (parts := _glued_at_edge(span)) is not None:
             return parts
         span = self._without_epithets(span)
+        if span.label_ in ("GPE", "LOC") and (parts := _listed_places(span)) is not None:
+            return parts
         if span.label_ != "ORG":
             return [span]
         for tok in span[1:-1]:
@@ -402,7 +428,9 @@ class EntityTypes:
             return Span(ent.doc, ent.start, ent.end, label=MODEL_TYPES[label], kb_id=ent.kb_id)
         if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent):
             return ent if ent.kb_id else None
-        entry = self.gazetteer.lookup(ent.text, allow_guarded=label in NAME_LIKE)
+        # A guarded form ("Daesh", "Isis") the model took for a place that no place list knows is that entry.
+        guarded = label in NAME_LIKE or (label in ("GPE", "LOC") and not is_place_name(ent.text))
+        entry = self.gazetteer.lookup(ent.text, allow_guarded=guarded)
         if entry is None and not is_known_place(ent.text):
             candidate = self.gazetteer.lookup(ent.text, allow_guarded=True)
             entry = candidate if candidate is not None and candidate.id in listed else None
@@ -417,6 +445,8 @@ class EntityTypes:
         etype = MODEL_TYPES.get(label)
         if etype is None or (label == "PERSON" and is_demonym(ent.text)):
             return None
+        if label in ("ORG", "PERSON") and len(site := with_facility_head(ent, SITE_NOUNS)) > len(ent):
+            return Span(ent.doc, site.start, site.end, label="PLACE")  # "the Shaar gas field", "Ayn al-Assad airbase"
         full_name = label == "ORG" and 1 < len(ent) < 4 and all(t.is_title and t.pos_ == "PROPN" for t in ent)
         if (
             (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4)

@@ -163,12 +163,13 @@ FACILITY_NOUNS = frozenset(_FACILITY_NOUNS_WORDS.split())
 FACILITY_MODIFIERS = frozenset(["gas", "oil", "air", "border", "refugee", "military", "detention"])
 
 
-def with_facility_head(span: Span) -> Span:
-    """``span`` extended over a facility noun after it ("al-Roj" + "camp", "Shaar" + "gas field")."""
+def with_facility_head(span: Span, bare: frozenset[str] = FACILITY_NOUNS) -> Span:
+    """``span`` extended over a facility noun after it ("al-Roj" + "camp", "Shaar" + "gas field"; of ``bare``
+    alone, any after a modifier)."""
     doc, end = span.doc, span.end
     if end + 1 < len(doc) and doc[end].lower_ in FACILITY_MODIFIERS and doc[end + 1].lower_ in FACILITY_NOUNS:
         end += 2
-    elif end < len(doc) and doc[end].lower_ in FACILITY_NOUNS:
+    elif end < len(doc) and doc[end].lower_ in bare:
         end += 1
     if end == span.end or not all(t.is_lower and t.ent_iob_ == "O" for t in doc[span.end : end]):
         return span
