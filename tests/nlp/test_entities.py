@@ -401,3 +401,8 @@ def test_a_listed_groups_guarded_form_read_as_a_place_is_the_group() -> None:
     typed = _typed_as_read("Fighters of Daesh held the town for a year.", [("Daesh", "GPE")])
     assert typed[0][:2] == ("Daesh", "ARMED_GROUP") and typed[0][2]
     assert _typed_as_read("Protesters marched in Mesopotamia.", [("Mesopotamia", "LOC")])[0][1] == "PLACE"
+
+
+def test_one_persons_name_read_as_two_people_side_by_side_is_joined() -> None:
+    typed = _typed_as_read("Yesterday Karim Nassar spoke.", [("Karim", "PERSON"), ("Nassar", "PERSON")])
+    assert [(t, label) for t, label, _ in typed] == [("Karim Nassar", "PERSON")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from entity_helpers import by_name, entities, pipeline
+from spacy.tokens import Span
 
 from claimgraph.nlp.countries import capital_of
 from claimgraph.nlp.place_gazetteer import lookup_place
@@ -87,6 +88,8 @@ def test_a_place_the_context_vouches_for_is_left_to_the_rules() -> None:
     doc = nlp.make_doc("An airstrike hit the village of Tell Qarmoush on Monday.")
     for name, proc in nlp.pipeline:
         doc = proc(doc)
+        if name == "ner":  # as a model that misreads it does: a person
+            doc.ents = [Span(doc, 6, 8, label="PERSON")]
         if name == "claimgraph_entity_types_v1":
             break
     place = next(e for e in doc.ents if e.text == "Tell Qarmoush")

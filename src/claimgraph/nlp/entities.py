@@ -217,9 +217,27 @@ def _glued_at_edge(span: Span) -> list[Span] | None:
     stripped = first.text.endswith("s") and country_of(first.text[:-1]) is not None and country_of(first.text) is None
     if len(span) > 1 and stripped and span[1].is_title:
         rest = doc[first.i + 1 : span.end]
-        label = span.label_ if span.label_ in MODEL_TYPES or not is_known_place(rest.text) else "GPE"
+        label = "GPE" if is_known_place(rest.text) else span.label_
         return [Span(doc, first.i, first.i + 1, label="GPE"), Span(doc, rest.start, rest.end, label=label)]
     return None
+
+
+def _joined_people(ents: list[Span]) -> list[Span]:
+    """ "Farid" "Hamdan": one person's name the model read as two people side by side (a one-word part)."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and last.label_ == ent.label_ == "PERSON"
+            and min(len(last), len(ent)) == 1
+            and all(t.is_title for t in (last[-1], ent[0]))
+        ):
+            out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _listed_places(span: Span) -> list[Span] | None:
@@ -306,7 +324,8 @@ class EntityTypes:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans(part for ent in doc.ents if not work_title(ent) for part in self.split(_trim(ent)))
+        ents = _joined_people(list(doc.ents))
+        spans = filter_spans(part for ent in ents if not work_title(ent) for part in self.split(_trim(ent)))
         # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
         listed = {ent.kb_id_ for ent in spans if ent.kb_id}
         listed |= {
