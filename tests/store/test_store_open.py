@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 
 from claimgraph.errors import StoreError
+from claimgraph.store import engine as store_engine
 from claimgraph.store import open_store
 from claimgraph.store.engine import create_engine
 from claimgraph.store.upgrade import MIGRATIONS
@@ -134,3 +135,33 @@ def test_an_open_waits_out_a_lock_longer_than_the_drivers_default(tmp_path: Path
     finally:
         release.join()
         holder.close()
+
+
+class _SwitchRefused:
+    """A cursor whose file is not in WAL mode yet and refuses the switch ``refusals`` times with ``message``."""
+
+    def __init__(self, refusals: int, message: str = "database is locked") -> None:
+        self.refusals, self.message, self.switches = refusals, message, 0
+
+    def execute(self, sql: str) -> _SwitchRefused:
+        if sql == "PRAGMA journal_mode=WAL":
+            self.switches += 1
+            if self.switches <= self.refusals:
+                raise sqlite3.OperationalError(self.message)
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return ("delete",)
+
+
+def test_the_switch_to_wal_is_asked_again_while_another_open_holds_the_file() -> None:
+    cursor = _SwitchRefused(refusals=3)
+    store_engine._wal(cursor)
+    assert cursor.switches == 4
+
+
+def test_a_switch_to_wal_refused_for_another_reason_fails_at_once() -> None:
+    cursor = _SwitchRefused(refusals=1, message="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        store_engine._wal(cursor)
+    assert cursor.switches == 1

@@ -10,6 +10,8 @@ tool by hand.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +28,43 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Settings of every SQLite connection; the busy timeout first, so that even setting WAL mode waits.
+# How long a connection keeps asking for WAL mode while another holds the file (the busy timeout's length).
+_WAL_SECONDS = 30.0
 
-    ``journal_mode=WAL`` reads the file, and a first open's migration holds
-    it locked: set after it, the timeout left that pragma the driver's five
-    seconds, and a first open among several at once could fail with
-    "database is locked".
-    """
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Settings of every SQLite connection; the busy timeout first, so that even setting WAL mode waits."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _wal(cursor: Any) -> None:
+    """Put the file in WAL mode, asking again while another connection holds it.
+
+    A file already in WAL mode needs nothing (the query form only reads).
+    Switching a new file needs it to itself, and SQLite answers "database is
+    locked" at once, busy timeout or not, when another connection's first
+    open is migrating it: several stores opened at once on one new file
+    failed so in CI.  So the switch is asked again, with a growing pause,
+    for as long as the busy timeout would have waited.
+    """
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + _WAL_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def create_engine(url: str) -> sa.Engine:
