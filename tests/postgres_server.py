@@ -52,10 +52,12 @@ def _free_port() -> int:
 class PostgresServer:
     """One throwaway cluster; ``url(db)`` gives a SQLAlchemy URL for a database in it."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, root: Path | None = None) -> None:
+        """A throwaway cluster, or with ``root`` one kept there across runs (created on its first start)."""
         self.bindir = bindir
         self.port = _free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="claimgraph-pg-", dir=_memory_folder()))
+        self.kept = root is not None
+        self.root = root or Path(tempfile.mkdtemp(prefix="claimgraph-pg-", dir=_memory_folder()))
         self.data = self.root / "data"
         self.as_root = os.geteuid() == 0
 
@@ -66,9 +68,11 @@ class PostgresServer:
         subprocess.run(command, check=True, capture_output=True, text=True)
 
     def start(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+        if not (self.data / "PG_VERSION").exists():
+            self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 " + " ".join(
             f"-c {setting}" for setting in THROWAWAY
         )
@@ -76,9 +80,10 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast" if self.kept else "immediate", "-w", "stop")
         finally:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if not self.kept:
+                shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"

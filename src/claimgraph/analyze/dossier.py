@@ -77,46 +77,48 @@ class Stats:
         return asdict(self)
 
 
-def _aliases(conn: sa.Connection, actor: Actor) -> list[Alias]:
-    en = t.entity_names.c
+def _names_written(conn: sa.Connection, actor: Actor) -> tuple[list[Alias], str | None, str | None]:
+    """The actor's aliases with their documents, and the first and last day any of its names was written.
+
+    Seen wherever any of its names was written, as in its aliases (an actor
+    split off by hand may survive only as another entity's alias): one pass
+    over those rows answers both.
+    """
+    en, d = t.entity_names.c, t.documents.c
     rows = conn.execute(
-        sa.select(en.surface, sa.func.count(sa.distinct(en.document_id)))
+        sa.select(en.surface, sa.func.count(sa.distinct(en.document_id)), sa.func.min(d.day), sa.func.max(d.day))
         .join(t.canonical, t.canonical.c.name_id == en.name_id)
+        .outerjoin(t.documents, d.id == en.document_id)
         .where(t.canonical.c.actor_id == actor.id)
         .group_by(en.surface)
     ).all()
-    return [Alias(s, n) for s, n in sorted(rows, key=lambda r: (-r[1], r[0]))]
+    firsts = [r[2] for r in rows if r[2] is not None]
+    lasts = [r[3] for r in rows if r[3] is not None]
+    aliases = [Alias(s, n) for s, n, _, _ in sorted(rows, key=lambda r: (-r[1], r[0]))]
+    return aliases, min(firsts, default=None), max(lasts, default=None)
 
 
-def _seen_and_ids(conn: sa.Connection, actor: Actor) -> tuple[str | None, str | None, list[str]]:
-    e, en, d = t.entities.c, t.entity_names.c, t.documents.c
+def _gazetteer_ids(conn: sa.Connection, actor: Actor) -> list[str]:
+    e = t.entities.c
     names = sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id == actor.id)
-    in_actor = e.name_id.in_(names)
-    # Seen wherever any of its names was written, as in its aliases: an actor
-    # split off by hand may survive only as another entity's alias.
-    first, last = conn.execute(
-        sa.select(sa.func.min(d.day), sa.func.max(d.day))
-        .join(t.entity_names, en.document_id == d.id)
-        .where(en.name_id.in_(names))
-    ).one()
     gazetteer = conn.execute(
-        sa.select(e.gazetteer_id).distinct().where(in_actor, e.gazetteer_id.is_not(None))
+        sa.select(e.gazetteer_id).distinct().where(e.name_id.in_(names), e.gazetteer_id.is_not(None))
     ).scalars()
-    return first, last, sorted(gazetteer)
+    return sorted(gazetteer)
 
 
 def dossier(conn: sa.Connection, name: str, etype: str | None = None) -> Dossier:
     """The dossier of the actor ``name`` (of type ``etype`` when given) resolves to."""
     actor = find_actor(conn, name, etype)
-    first, last, gazetteer_ids = _seen_and_ids(conn, actor)
+    aliases, first, last = _names_written(conn, actor)
     groups = group_claims(load_claims(conn, ClaimFilter(involving=frozenset({actor.id}))), focus=actor.id)
     groups.sort(key=lambda g: (g.subject != actor.id, g.predicate, g.object_name or g.object_literal or "", g.polarity))
     return Dossier(
         actor.id,
         actor.name,
         actor.type,
-        _aliases(conn, actor),
-        gazetteer_ids,
+        aliases,
+        _gazetteer_ids(conn, actor),
         first,
         last,
         groups,

@@ -38,17 +38,26 @@ DOMINANT = 5
 _ACTOR_ID = re.compile(r"^a[0-9a-f]{31}$")
 
 
-def _candidates(conn: sa.Connection, condition: sa.ColumnElement[bool], etype: str | None) -> list[tuple[Actor, int]]:
-    """Actors with a name meeting ``condition`` (of type ``etype`` when given), with the documents writing it."""
+def _candidates(
+    conn: sa.Connection, condition: sa.ColumnElement[bool], etype: str | None, counted: bool = True
+) -> list[tuple[Actor, int]]:
+    """Actors with a name meeting ``condition`` (of type ``etype`` when given), with the documents writing it.
+
+    Counting reads a row for every document that wrote the name (tens of
+    thousands for a busy actor); ``counted=False`` leaves the counts at 0,
+    for a caller that needs them only to choose among several actors.
+    """
     en = t.entity_names.c
+    documents = sa.func.count(sa.distinct(en.document_id)) if counted else sa.literal(0)
     query = (
-        sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type, sa.func.count(sa.distinct(en.document_id)))
+        sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type, documents)
         .join(t.canonical, t.canonical.c.actor_id == t.actors.c.id)
         .join(t.names, t.names.c.id == t.canonical.c.name_id)
-        .outerjoin(t.entity_names, en.name_id == t.names.c.id)
         .where(condition)
         .group_by(t.actors.c.id, t.actors.c.name, t.actors.c.type)
     )
+    if counted:
+        query = query.outerjoin(t.entity_names, en.name_id == t.names.c.id)
     if etype is not None:
         query = query.where(sa.or_(t.actors.c.type == etype, t.names.c.type == etype))
     rows = conn.execute(query).all()
@@ -104,7 +113,12 @@ def find_actor(conn: sa.Connection, name: str, etype: str | None = None) -> Acto
         ).first()
         if row is not None:
             return Actor(row.id, row.name, row.type)
-    found = _candidates(conn, t.names.c.fold == fold(name), etype)
+    named = t.names.c.fold == fold(name)
+    found = _candidates(conn, named, etype, counted=False)
+    if len(found) == 1:  # the usual case: no other actor to weigh it against
+        return found[0][0]
+    if found:
+        found = _candidates(conn, named, etype)
     kind = f" as {etype}" if etype else ""
     if not found:
         found = _listed(conn, name, etype)
@@ -118,8 +132,6 @@ def find_actor(conn: sa.Connection, name: str, etype: str | None = None) -> Acto
         if near:
             raise NotFoundError(f"no actor is known as {name!r}{kind}; did you mean:", _listing(near))
         raise NotFoundError(f"no actor is known as {name!r}{kind}")
-    if len(found) == 1:
-        return found[0][0]
     (top, most), (_, next_most) = found[0], found[1]
     if most >= DOMINANT * max(next_most, 1):
         note = (
