@@ -3,7 +3,7 @@
 Usage (from the repository root, in the project's environment)::
 
     python scripts/train_attribution.py [--polnear ../shared/eval/polnear/data] [--out FILE]
-                                        [--epochs 10] [--seed 0] [--train-docs N] [--dev-docs N] [--cache DIR]
+                                        [--epochs 10] [--patience 2] [--seed 0] [--train-docs N] [--dev-docs N] [--cache DIR]
 
 It reads PolNeAR's ``train`` split (article texts and brat annotations;
 where an article has several annotators the first file in sorted order is
@@ -32,7 +32,9 @@ import argparse
 import hashlib
 import re
 import sys
+import tempfile
 import time
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,8 +117,30 @@ def articles(split: Path, limit: int | None) -> list[tuple[str, str, list[Relati
     return out
 
 
-def token_set(doc: Doc, fragments: Fragments) -> set[int]:
-    return {t.i for t in doc for s, e in fragments if t.idx < e and s < t.idx + len(t.text) and not t.is_space}
+@dataclass(frozen=True)
+class Offsets:
+    """A document's token character offsets, read once: annotations map to tokens by bisection, not by a
+    pass over every token for every annotation (which made featurizing quadratic in a document's length)."""
+
+    starts: list[int]
+    ends: list[int]
+    space: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Offsets:
+        starts = [t.idx for t in doc]
+        return cls(starts, [s + len(t) for s, t in zip(starts, doc, strict=True)], [t.is_space for t in doc])
+
+    def tokens(self, fragments: Fragments) -> set[int]:
+        """The non-space tokens that overlap a character fragment."""
+        out: set[int] = set()
+        for s, e in fragments:
+            i = bisect_right(self.ends, s)  # the first token ending after the fragment starts
+            while i < len(self.starts) and self.starts[i] < e:
+                if s < self.ends[i] and not self.space[i]:
+                    out.add(i)
+                i += 1
+        return out
 
 
 def bio(indices: set[int], window: range) -> list[str]:
@@ -129,14 +153,15 @@ Sequence = tuple[list[list[str]], list[str]]
 def featurize(doc: Doc, relations: list[Relation]) -> Iterator[tuple[str, Sequence]]:
     """("cue", sentence) for every sentence and ("source", window) for every relation with a cue and a source."""
     in_quote = quoted_tokens(doc, find_quotes(doc.text))
+    offsets = Offsets.of(doc)
     cue_tokens: set[int] = set()
     for rel in relations:
-        cue_tokens |= token_set(doc, rel.cue)
+        cue_tokens |= offsets.tokens(rel.cue)
     for start, sequence in cue_sequences(doc, in_quote):
         yield "cue", (sequence, bio(cue_tokens, range(start, start + len(sequence))))
     for rel in relations:
-        cue = sorted(token_set(doc, rel.cue))
-        source = token_set(doc, rel.source)
+        cue = sorted(offsets.tokens(rel.cue))
+        source = offsets.tokens(rel.source)
         if not cue or not source:
             continue
         run = [i for i in cue if doc[i].sent == doc[cue[0]].sent]
@@ -163,7 +188,7 @@ def span_score(model: Weights, sequences: list[tuple[list[list[str]], list[str]]
     return f1(tp, n_pred, n_gold)
 
 
-def fit(name: str, trainer: Trainer, dev: list[Sequence], epochs: int) -> Weights:
+def fit(name: str, trainer: Trainer, dev: list[Sequence], epochs: int, patience: int) -> Weights:
     started = time.perf_counter()
 
     def evaluate(model: Weights) -> float:
@@ -171,7 +196,7 @@ def fit(name: str, trainer: Trainer, dev: list[Sequence], epochs: int) -> Weight
         print(f"  {name}: dev exact-span F1 {score:.3f}", file=sys.stderr)
         return score
 
-    model, epoch = trainer.train(epochs, evaluate)
+    model, epoch = trainer.train(epochs, evaluate, patience=patience)
     print(
         f"{name}: kept pass {epoch} of {epochs}, {len(model.table)} features, {time.perf_counter() - started:.0f} s",
         file=sys.stderr,
@@ -200,10 +225,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "eval" / "polnear" / "data")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "claimgraph" / "data" / "attribution_tagger.json.gz")
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument(
+        "--patience", type=int, default=2, help="stop after this many passes without a better dev score"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--train-docs", type=int, default=None)
     parser.add_argument("--dev-docs", type=int, default=None)
-    parser.add_argument("--cache", type=Path, default=None, help="keep the parsed splits here to retrain faster")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "claimgraph-polnear",
+        help="the parsed splits are kept here (outside the repository) so a retrain parses nothing again",
+    )
     args = parser.parse_args(argv)
     if not (args.polnear / "train").is_dir():
         print(f"error: no PolNeAR train split under {args.polnear}", file=sys.stderr)
@@ -229,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     dev[name].append((features, tags))
         print(f"{split}: {len(docs)} articles parsed, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    models = {name: fit(name, trainer, dev[name], args.epochs) for name, trainer in trainers.items()}
+    models = {name: fit(name, trainer, dev[name], args.epochs, args.patience) for name, trainer in trainers.items()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save(models, args.out, NOTICE)
     print(

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import spacy
 from claim_helpers import analyse
 
 from claimgraph.nlp.perceptron import Trainer, Weights, load, save
@@ -69,6 +70,21 @@ def test_perceptron_learns_a_tagging_and_its_file_is_byte_stable(tmp_path: Path)
     assert load((tmp_path / "a.json.gz").read_bytes())["toy"] == model
 
 
+def test_training_stops_after_patience_passes_without_a_better_score() -> None:
+    trainer = Trainer(("B", "I", "O"), seed=3)
+    for features, tags in _toy():
+        trainer.add(features, tags)
+    scores = iter([0.5, 0.7, 0.6, 0.7, 0.9, 0.95])
+    seen: list[float] = []
+
+    def evaluate(model: Weights) -> float:
+        seen.append(next(scores))
+        return seen[-1]
+
+    _, kept = trainer.train(6, evaluate, patience=2)
+    assert kept == 2 and seen == [0.5, 0.7, 0.6, 0.7]  # passes 3 and 4 do not beat pass 2: no pass 5
+
+
 def _script() -> ModuleType:
     """The training script, imported from scripts/ (it is not part of the package)."""
     spec = importlib.util.spec_from_file_location("train_attribution", ROOT / "scripts" / "train_attribution.py")
@@ -91,6 +107,16 @@ def test_training_script_on_a_small_slice_is_deterministic(tmp_path: Path) -> No
     assert outs[0].read_bytes() == outs[1].read_bytes()
     models = load(outs[0].read_bytes())
     assert set(models) == {"cue", "source"} and all(m.table for m in models.values())
+
+
+def test_annotation_fragments_map_to_the_tokens_they_overlap() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Ruiz said  the border is open.")  # "  ": a space token, never part of a span
+    offsets = _script().Offsets.of(doc)
+    assert offsets.tokens([(0, 8)]) == {0, 1}
+    assert offsets.tokens([(5, 6), (9, 13)]) == {1, 2}  # inside a token counts; two fragments
+    assert offsets.tokens([(13, 18)]) == {4}  # the space token left out
+    assert offsets.tokens([(100, 120)]) == set()
 
 
 def test_held_out_articles_are_polnear_train_articles_and_the_shipped_file_says_so() -> None:

@@ -88,30 +88,45 @@ class Trainer:
         self.counts: list[int] = []
         self.rng = random.Random(seed)
         self.sequences: list[tuple[list[np.ndarray], list[str], list[int]]] = []
+        self.firsts: set[str] = set()  # first features whose previous-tag features have ids
 
-    def _intern(self, features: Iterable[str], *, grow: bool) -> np.ndarray:
-        ids = []
+    def _intern(self, features: Iterable[str]) -> list[int]:
+        """The ids of ``features``, sorted and distinct; a feature seen for the first time gets the next id."""
+        index = self.index
+        ids: set[int] = set()
         for f in features:
-            k = self.index.get(f)
-            if k is None and grow:
-                k = self.index[f] = len(self.index)
+            k = index.get(f)
+            if k is None:
+                k = index[f] = len(index)
                 self.counts.append(0)
-            if k is not None:
-                ids.append(k)
-        return np.unique(np.asarray(ids, dtype=np.int64))
+            ids.add(k)
+        return sorted(ids)
 
     def add(self, sequence: Sequence[Features], tags: Sequence[str]) -> None:
-        rows = [self._intern(f, grow=True) for f in sequence]
+        rows = [self._intern(f) for f in sequence]
+        counts = self.counts
         for row in rows:
             for k in row:
-                self.counts[k] += 1
+                counts[k] += 1
         for features in sequence:  # previous-tag features need their rows before training starts
+            if features and features[0] in self.firsts:
+                continue  # its previous-tag features are interned already
+            if features:
+                self.firsts.add(features[0])
             for tag in self.tags:
-                self._intern(with_previous(tag, features), grow=True)
-        self.sequences.append((rows, [f[0] if f else "" for f in sequence], [self.tags.index(t) for t in tags]))
+                self._intern(with_previous(tag, features))
+        arrays = [np.asarray(row, dtype=np.int64) for row in rows]
+        self.sequences.append((arrays, [f[0] if f else "" for f in sequence], [self.tags.index(t) for t in tags]))
 
-    def train(self, epochs: int, evaluate: Callable[[Weights], float], *, min_count: int = 2) -> tuple[Weights, int]:
-        """``epochs`` shuffled passes; returns the averaged weights of the pass ``evaluate`` scores best."""
+    def train(
+        self, epochs: int, evaluate: Callable[[Weights], float], *, min_count: int = 2, patience: int | None = None
+    ) -> tuple[Weights, int]:
+        """At most ``epochs`` shuffled passes; returns the averaged weights of the pass ``evaluate`` scores best.
+
+        With ``patience``, training stops once that many passes in a row have
+        not beaten the best: a perceptron that has stopped improving on held-out
+        data seldom starts again, and each pass costs minutes on the full corpus.
+        """
         n_tags = len(self.tags)
         weights = np.zeros((len(self.index), n_tags))
         totals = np.zeros_like(weights)  # Daumé's lazy sums: each update weighted by when it happened
@@ -141,6 +156,8 @@ class Trainer:
             score = evaluate(averaged)
             if best is None or score > best[0]:
                 best = (score, epoch, averaged)
+            elif patience is not None and epoch - best[1] >= patience:
+                break
         assert best is not None, "epochs must be at least 1"
         return best[2], best[1]
 
