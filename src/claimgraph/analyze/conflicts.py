@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from claimgraph.analyze.claims import ClaimGroup, group_claims, load_claims
 from claimgraph.names import fold
 from claimgraph.nlp.conflicts import Statement, judge
-from claimgraph.predicates import ONE_VALUED, SYMMETRIC_PREDICATES
+from claimgraph.predicates import IMPLIES, ONE_VALUED, SYMMETRIC_PREDICATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,35 +95,48 @@ def _change(a: ClaimGroup, b: ClaimGroup) -> dict[str, str] | None:
     }
 
 
+# Denied predicate → the predicates whose affirmation asserts it too (``IMPLIES`` read backwards).
+_ASSERTING: dict[str, tuple[str, ...]] = {
+    denied: tuple(sorted(p for p, implied in IMPLIES.items() if denied in implied))
+    for denied in {d for implied in IMPLIES.values() for d in implied}
+}
+
+
 def _candidate_pairs(statements: list[Statement]) -> Iterator[tuple[Statement, Statement]]:
     """The pairs the rules could find in conflict, without comparing all of an actor's statements.
 
     A busy actor has thousands of claim groups; only these pairs can clash:
     statements on the same two actors (or the same literal), an object-less
-    denial against the subject's affirmed ties, and two values of a
-    one-valued predicate.
+    denial against the subject's affirmed ties under a predicate asserting
+    what it denies, and two unhedged values of a one-valued predicate.  Ties
+    and values are filed under subject, predicate and tense (a relation
+    stated as over never clashes with one stated as holding), so the pairs
+    grow with the conflicts, not with the actor's statements squared.
     """
     same_pair: dict[object, list[Statement]] = defaultdict(list)
     denials: dict[str, list[Statement]] = defaultdict(list)
-    ties: dict[str, list[Statement]] = defaultdict(list)
-    one_valued: dict[tuple[str, str], list[Statement]] = defaultdict(list)
-    for st in statements:
+    ties: dict[tuple[str, str, bool], list[tuple[int, Statement]]] = defaultdict(list)
+    one_valued: dict[tuple[str, str, bool], list[Statement]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        past = st.tense == "past"
         if st.object is not None:
             same_pair[frozenset((st.subject, st.object))].append(st)
         else:
             same_pair[(st.subject, fold(st.literal or ""))].append(st)
-        if st.polarity == "denied" and st.object is None:
+        if st.polarity == "denied" and st.object is None and st.literal:
             denials[st.subject].append(st)
         if st.polarity == "affirmed" and st.object is not None:
-            ties[st.subject].append(st)
-            if st.predicate in ONE_VALUED:
-                one_valued[(st.subject, st.predicate)].append(st)
+            ties[(st.subject, st.predicate, past)].append((i, st))
+            if st.predicate in ONE_VALUED and not st.hedged:
+                one_valued[(st.subject, st.predicate, past)].append(st)
     for bucket in [*same_pair.values(), *one_valued.values()]:
         yield from combinations(bucket, 2)
     for subject, denied in denials.items():
         for no in denied:
-            for yes in ties[subject]:
-                yield yes, no
+            past = no.tense == "past"
+            asserting = {no.predicate, *_ASSERTING.get(no.predicate, ())}
+            for _, yes in sorted(tie for p in asserting for tie in ties.get((subject, p, past), [])):
+                yield yes, no  # in the statements' order
 
 
 def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
