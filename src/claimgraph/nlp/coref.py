@@ -28,6 +28,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself
 _GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "we", "our", "us"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "these groups", "both militias", "the two factions": a plural description that takes up the groups just named.
+_PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both"})
+_COUNTS = {"both": 2, "two": 2, "three": 3}
+_SET_KINDS: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION"})
 # How far back (in tokens) a description or pronoun may look for its entity.
 _WINDOW = 400
 
@@ -182,7 +186,38 @@ class EntityIndex:
             return self.resolve(tok.head.head, prefer=prefer)
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok, prefer)
-        return self.acting_for(tok) or self.named_group(tok) or self.describe(tok)
+        acting = self.acting_for(tok) or self.named_group(tok)
+        if acting is None:
+            plural, count = _set_description(tok)
+            if plural and (count is not None or len(self._groups_just_named(tok)) > 1):
+                return None  # "these groups", "both groups" stand for several: no one of them is the answer
+        return acting or self.describe(tok)
+
+    def members(self, tok: Token) -> list[str]:
+        """'these groups', 'both militias', 'the two factions' → the groups named just before, or none.
+
+        A plural description with nothing but a determiner or a count takes up
+        the list of groups the nearest sentence naming any named.  Fewer than
+        two, more than three, or not as many as the count says: that sentence
+        is not the list, and the description stays unresolved (refuse to guess).
+        """
+        plural, count = _set_description(tok)
+        named = self._groups_just_named(tok) if plural else []
+        fits = 2 <= len(named) <= 3 and (count is None or len(named) == count)
+        return named if fits else []
+
+    def _groups_just_named(self, tok: Token) -> list[str]:
+        """The groups named before ``tok`` in its own sentence, or else in the sentence before it."""
+        sent = tok.sent
+        stretches = [(sent.start, tok.i)]
+        if sent.start > 0:
+            before = tok.doc[sent.start - 1].sent
+            stretches.append((before.start, before.end))
+        for start, end in stretches:
+            named = [e for e in self.entities_in(tok.doc[start:end]) if self.type_of(e) in _SET_KINDS]
+            if named:
+                return named
+        return []
 
     def named_group(self, tok: Token) -> str | None:
         """'the Kurdish YPG militia', 'the Islamic State group': a group noun whose name sits inside its phrase."""
@@ -306,6 +341,25 @@ def _affiliations(entities: list[Entity]) -> dict[str, str]:
         if len(named) == 1:
             out[person.id] = named.pop()
     return out
+
+
+def _set_description(tok: Token) -> tuple[bool, int | None]:
+    """Is ``tok`` a plural group noun with only a definite determiner or a count ("these groups", "both
+    militias"), and the count it says, if any?  Anything else on it ("the armed groups in the north") makes
+    it a kind, not a list just named."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in lexicon.speech().group_nouns:
+        return False, None
+    count, definite = None, False
+    for child in tok.children:
+        lower = child.lower_
+        if child.dep_ in ("det", "predet") and lower in _PLURAL_DETERMINERS:
+            definite = True
+            count = _COUNTS.get(lower, count)
+        elif child.dep_ == "nummod" and lower in _COUNTS:
+            count = _COUNTS[lower]
+        elif child.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det", "predet", "prep", "relcl", "acl"):
+            return False, None
+    return definite, count
 
 
 def _names_subject(tok: Token) -> bool:

@@ -138,13 +138,12 @@ class FrameReader:
         if not self.index.named(tok):
             named = [c for c in tok.children if c.dep_ == "appos" and self.index.named(c)]
             tok = named[0] if named else tok  # "the Belgian president, Amina Yusuf, was …"
-        eid = self.index.resolve(tok, prefer=self.speaker(tok))
-        return [] if eid is None else [eid, *self.coordinated(tok)]
+        return self.named_at(tok)
 
     def named_at(self, tok: Token) -> list[str]:
         """The entity ``tok`` stands for (a name, a description, "X fighters") and those coordinated with it."""
         eid = self.index.resolve(tok, prefer=self.speaker(tok))
-        return [] if eid is None else [eid, *self.coordinated(tok)]
+        return self.index.members(tok) if eid is None else [eid, *self.coordinated(tok)]
 
     def coordinated(self, tok: Token) -> list[str]:
         """Entities coordinated with ``tok``: conjuncts in the parse, or names joined by 'and'/','."""
