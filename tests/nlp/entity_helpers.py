@@ -13,8 +13,9 @@ from claimgraph.nlp.records import entities_from_doc
 
 
 @cache
-def pipeline() -> Language:
-    return load_language()
+def pipeline(ner_model: str | None = None) -> Language:
+    """The extraction pipeline; with ``ner_model``, that model's recognizer in place of the configured one."""
+    return load_language(ner_model=ner_model)
 
 
 def entities(
@@ -23,6 +24,7 @@ def entities(
     authors: list[str] | None = None,
     publisher: str | None = None,
     dateline: str | None = None,
+    ner_model: str | None = None,
 ) -> list[Entity]:
     """The entities ``claimgraph extract`` would report for a document with this body and metadata."""
     document = Document(
@@ -34,7 +36,7 @@ def entities(
         publisher=publisher,
         dateline=Dateline(dateline, None) if dateline else None,
     )
-    nlp = pipeline()
+    nlp = pipeline(ner_model)
     return entities_from_doc(nlp(text), document, nlp(title) if title else None)
 
 

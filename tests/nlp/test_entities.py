@@ -406,3 +406,22 @@ def test_a_listed_groups_guarded_form_read_as_a_place_is_the_group() -> None:
 def test_one_persons_name_read_as_two_people_side_by_side_is_joined() -> None:
     typed = _typed_as_read("Yesterday Karim Nassar spoke.", [("Karim", "PERSON"), ("Nassar", "PERSON")])
     assert [(t, label) for t, label, _ in typed] == [("Karim Nassar", "PERSON")]
+
+
+@pytest.mark.parametrize("ner_model", [None, "en_core_web_md"])
+def test_an_english_group_name_the_recognizer_leaves_untagged_is_found(ner_model: str | None) -> None:
+    text = "Fighters of the Copper Reed Front shelled a checkpoint on Friday, and the Front said it would go on."
+    group = by_name(entities(text, ner_model=ner_model), "Copper Reed Front")
+    assert group.type in ("ARMED_GROUP", "ORGANIZATION")
+
+
+def test_the_english_group_shape_fills_only_gaps_and_skips_sentence_openers() -> None:
+    nlp = pipeline()
+    doc = nlp.make_doc("Army trucks left. Local Council members met the Copper Reed Front and the Korvana Army.")
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "ner":  # as a recognizer that found only the state's army would leave it
+            doc.ents = [Span(doc, 14, 16, label="ORG")]
+        if name == "claimgraph_group_names_v1":
+            break
+    assert [(e.text, e.label_) for e in doc.ents] == [("Copper Reed Front", "ORG"), ("Korvana Army", "ORG")]

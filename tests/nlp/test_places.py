@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from claimgraph.nlp.countries import capital_of
 from claimgraph.nlp.place_gazetteer import lookup_place
-from claimgraph.nlp.places import is_known_place
+from claimgraph.nlp.places import is_known_place, unseen_name
 from claimgraph.nlp.type_corrector import candidates
 
 
@@ -102,3 +102,21 @@ def test_a_name_in_a_place_context_does_not_count_as_a_person_against_its_first_
         "and fighting went on in Hama al-Qusour."
     )
     assert by_name(entities(text), "Hama").type == "PLACE"
+
+
+# md's recognizer types unknown one-word towns as organisations; its vectors tell an unseen name from a body.
+VECTOR_RECOGNIZER = "en_core_web_md"
+
+
+@pytest.mark.parametrize("ner_model", [None, VECTOR_RECOGNIZER])
+def test_an_unseen_one_word_name_after_in_or_near_is_a_place(ner_model: str | None) -> None:
+    text = "Shells fell near Valdmoor on Friday. Two days later the fighting reached Orrindale, and in Valdmoor it went on."
+    found = entities(text, ner_model=ner_model)
+    assert by_name(found, "Valdmoor").type == "PLACE"
+
+
+def test_only_a_name_the_vectors_do_not_know_is_unseen() -> None:
+    doc = pipeline(VECTOR_RECOGNIZER)("Aides met in Parliament, then in Valdmoor and in New Orrindale.")
+    assert [t.text for t in doc if unseen_name(doc[t.i : t.i + 1])] == ["Valdmoor", "Orrindale"]
+    assert not unseen_name(doc[9:11])  # two words: left to the gazetteer and the name's shape
+    assert not any(unseen_name(doc[t.i : t.i + 1]) for t in pipeline()("in Valdmoor"))  # no vectors, none unseen

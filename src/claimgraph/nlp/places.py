@@ -201,6 +201,18 @@ def _name_run(doc: Doc, start: int) -> int:
     return end
 
 
+def unseen_name(span: Span) -> bool:
+    """A one-word name the word vectors do not know ("in Estmoor"), when the recognizer has vectors (md's).
+
+    The vectors cover every common word and the names news repeats (bodies such as "Congress" or
+    "Reuters" among them); a single capitalised word outside them, right after "in" or "near", is an
+    unlisted village or town far more often than a body.  Without vectors (the small model alone) no
+    name is unseen: its recognizer types such places itself.
+    """
+    word = span[0]
+    return len(span) == 1 and word.is_title and word.vocab.vectors.size > 0 and not word.has_vector
+
+
 def _full_person(ent: Span) -> bool:
     """A person the model names with two or more capitalised words that are not themselves a place's name."""
     return (
@@ -325,7 +337,7 @@ class PlaceNames:
         if context == "weak":
             return (known and is_known_place(span.text)) or toponym_shape(span)
         # "the village of X", "X district": the text itself says place, gazetteer or not
-        return known or toponym_shape(span) or context == "named"
+        return known or toponym_shape(span) or context == "named" or (context == "strong" and unseen_name(span))
 
     def _people_word_place(self, span: Span, people: set[tuple[str, int]]) -> bool:
         """A place the model read as a nationality ("a Syrian from Aleppo", "Tajikistan 's forces").
