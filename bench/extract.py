@@ -16,7 +16,9 @@ ingest so reading is not timed.  Three runs, each the best of ``--repeat``
 
 Ratios are docs/s against ``plain`` measured in the same process, the runs
 interleaved round by round; words per second per core are reported for the
-one-process runs, and the speed-up of N workers over one.  Usage:
+one-process runs, the ratio of ``extract`` in each round (min/median/max:
+the rounds are the repeated runs of the figure), and the speed-up of N
+workers over one.  Usage:
 
     .venv/bin/python bench/extract.py [--repeat 3] [--workers 2]
 """
@@ -106,6 +108,10 @@ def main() -> None:
         print(f"{name:11s} {len(docs) / secs:8.1f} docs/s  ratio to plain {seconds['plain'] / secs:.2f}{per_core}")
         t = times[name]
         print(f"{'':11s} seconds min {min(t):.1f} median {statistics.median(t):.1f} max {max(t):.1f}")
+    ratios = [p / e for p, e in zip(times["plain"], times["extract"], strict=True)]
+    print(
+        f"extract ratio to plain per round: min {min(ratios):.2f} median {statistics.median(ratios):.2f} max {max(ratios):.2f}"
+    )
     if args.workers > 1:
         print(f"{args.workers} workers vs 1: {seconds['extract'] / seconds[f'extract×{args.workers}']:.2f}×")
 

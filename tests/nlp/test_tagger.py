@@ -45,6 +45,30 @@ def _toy() -> list[tuple[list[list[str]], list[str]]]:
     return [(features, tags)] * 5
 
 
+def test_prediction_adds_weights_in_feature_order_as_the_saved_table_reads() -> None:
+    """The matrix the model predicts with sums a token's rows one after another, like a loop over its table.
+
+    Forty features of tenths: summed pairwise or in another order, the
+    floats differ in their last bits, and a margin on a threshold could flip.
+    """
+    table = {f"f{i}": (i / 10, -i / 10, 0.3) for i in range(40)} | {"P=O": (0.1, 0.2, 0.0)}
+    model = Weights(("B", "I", "O"), table)
+    features = [f"f{i}" for i in reversed(range(40))] + ["unknown", "f7"]
+
+    def looped(names: list[str]) -> list[float]:
+        totals = [0.0, 0.0, 0.0]
+        for f in names:
+            for k, w in enumerate(table.get(f, ())):
+                totals[k] += w
+        return totals
+
+    assert model.scores(features) == looped(features)
+    scores = looped([*features, "P=O"])  # the previous tag, O at the start, comes last
+    ((tag, margin),) = model.tag([features])
+    best = max(range(3), key=lambda k: (scores[k], -k))
+    assert tag == "BIO"[best] and margin == scores[best] - max(s for k, s in enumerate(scores) if k != best)
+
+
 def test_perceptron_learns_a_tagging_and_its_file_is_byte_stable(tmp_path: Path) -> None:
     data = _toy()
     scores: list[float] = []

@@ -21,11 +21,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.model import Attribution, Entity, SourceSpan, Span
-from claimgraph.nlp import lexicon
+from claimgraph.nlp import columns, lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.hybrid import learned_cues, propose, refine_cues, refine_source
 from claimgraph.nlp.quotes import Quote, find_quotes, quoted_tokens
@@ -98,7 +99,7 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     index = entity_index(doc, entities)
     text = doc.text
     quotes = find_quotes(text)
-    page = _Page(doc, text, [t.idx for t in doc], quoted_tokens(doc, quotes))
+    page = _Page(doc, text, columns.integers(doc, IDX), quoted_tokens(doc, quotes))
     found = _direct(page, quotes)
     used_cues = {f.cue.start for f in found}
     found += _indirect(page, used_cues)

@@ -28,6 +28,12 @@ def strings(doc: Doc, attr: int) -> list[str]:
     return [looked[key] for key in column]
 
 
+def integers(doc: Doc, attr: int) -> list[int]:
+    """The integer attribute ``attr`` (``IDX``, the character offsets, …) of every token."""
+    values: list[int] = doc.to_array(attr).tolist()
+    return values
+
+
 def flags(doc: Doc, attr: int) -> list[bool]:
     """The boolean attribute ``attr`` (``IS_TITLE``, …) of every token."""
     return [bool(v) for v in doc.to_array(attr).tolist()]

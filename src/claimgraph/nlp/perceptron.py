@@ -15,7 +15,7 @@ import gzip
 import json
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,27 +32,48 @@ def with_previous(tag: str, features: Features) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """A trained tagger: its tags and, per feature, one weight for each tag."""
+    """A trained tagger: its tags and, per feature, one weight for each tag.
+
+    ``table`` is the model as trained and saved.  Prediction reads it as a
+    matrix (one row per feature, interned once when the model is built):
+    a token's own features are summed as one ``numpy`` reduction instead of
+    a Python loop over every weight of every feature, and only the two
+    previous-tag features are added per tag decision.  The rows are added in
+    the token's feature order, one after the other, as the loop did, so the
+    scores are the same floats.
+    """
 
     tags: tuple[str, ...]
     table: dict[str, tuple[float, ...]]
+    _rows: dict[str, int] = field(init=False, repr=False, compare=False)
+    _matrix: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_rows", {f: k for k, f in enumerate(self.table)})
+        matrix = np.array(list(self.table.values()), dtype=np.float64).reshape(len(self.table), len(self.tags))
+        object.__setattr__(self, "_matrix", matrix)
 
     def scores(self, features: Iterable[str]) -> list[float]:
-        totals = [0.0] * len(self.tags)
-        table = self.table
-        for feature in features:
-            row = table.get(feature)
-            if row is not None:
-                for k, w in enumerate(row):
-                    totals[k] += w
+        return self._own_scores(list(features))
+
+    def _own_scores(self, features: Features) -> list[float]:
+        """The sum of the rows of ``features`` the model knows, from zero in their order, as floats."""
+        rows = self._rows
+        ids = [k for k in map(rows.get, features) if k is not None]
+        totals: list[float] = np.add.reduce(self._matrix[ids], axis=0, initial=0.0).tolist()
         return totals
 
     def tag(self, sequence: Sequence[Features]) -> list[tuple[str, float]]:
         """Greedy left-to-right tags, each with its margin over the runner-up (a confidence)."""
         out: list[tuple[str, float]] = []
         last = "O"
+        table = self.table
         for features in sequence:
-            scores = self.scores([*features, *with_previous(last, features)])
+            scores = self._own_scores(features)
+            for feature in with_previous(last, features):
+                row = table.get(feature)
+                if row is not None:
+                    scores = [s + w for s, w in zip(scores, row, strict=True)]
             best = max(range(len(scores)), key=lambda k: (scores[k], -k))
             runner = max((s for k, s in enumerate(scores) if k != best), default=0.0)
             last = self.tags[best]
