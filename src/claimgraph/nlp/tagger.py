@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
+import numpy as np
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -43,19 +44,41 @@ class LearnedCue:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    """Per-token strings of one document, read from spaCy once (each ``doc[i]`` builds a new Token)."""
+    """Per-token strings and parse of one document, read from spaCy as columns once.
+
+    Each ``doc[i]``, ``token.head`` and ``token.children`` builds new Python
+    ``Token`` objects; the cue tagger reads some thirty features of every
+    token, so it reads the words, tags, labels and heads as columns
+    (``columns``) and each token's children's labels from the heads.
+    """
 
     lower: list[str]
     lemma: list[str]
     pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    kids: list[list[str]]  # the sorted distinct labels of each token's children
+    sent_start: list[bool]
     quote_mark: list[bool]
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
+        dep = columns.strings(doc, DEP)
+        head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype(np.int64).tolist())]
+        kids: list[set[str]] = [set() for _ in head]
+        for i, h in enumerate(head):
+            if h != i:
+                kids[h].add(dep[i])
         return cls(
             columns.strings(doc, LOWER),
             [lemma.lower() for lemma in columns.strings(doc, LEMMA)],
             columns.strings(doc, POS),
+            columns.strings(doc, TAG),
+            dep,
+            head,
+            [sorted(k) for k in kids],
+            [v == 1 for v in columns.integers(doc, SENT_START)],
             [text in _QUOTE_CHARS for text in columns.strings(doc, ORTH)],
         )
 
@@ -63,24 +86,23 @@ class _Words:
 def cue_features(doc: Doc, i: int, in_quote: set[int], words: _Words | None = None) -> Features:
     """What the cue tagger sees of token ``i``: the word, its parse, its neighbours, its complements."""
     w = words or _Words.of(doc)
-    t = doc[i]
-    lemma, pos, lower = w.lemma[i], w.pos[i], w.lower[i]
-    head = t.head
-    head_lemma = w.lemma[head.i]
+    lemma, pos, lower, dep = w.lemma[i], w.pos[i], w.lower[i], w.dep[i]
+    head = w.head[i]
+    head_lemma = w.lemma[head]
     speech = lexicon.speech()
-    kids = sorted({c.dep_ for c in t.children})
+    kids = w.kids[i]
     f = [
         f"l={lemma}|{pos}",
         "bias",
         f"w={lower}",
         f"l={lemma}",
         f"p={pos}",
-        f"t={t.tag_}",
-        f"d={t.dep_}",
+        f"t={w.tag[i]}",
+        f"d={dep}",
         f"s3={lower[-3:]}",
         f"h={head_lemma}",
-        f"hp={w.pos[head.i]}|{t.dep_}",
-        f"dh={t.dep_}|{head_lemma}",
+        f"hp={w.pos[head]}|{dep}",
+        f"dh={dep}|{head_lemma}",
         f"q={i in in_quote}",
         f"sv={lemma in speech.verbs}|{pos}",
         f"cn={lemma in speech.cue_nouns}",
@@ -101,7 +123,7 @@ def cue_features(doc: Doc, i: int, in_quote: set[int], words: _Words | None = No
         f.append(f"ll={w.lemma[i - 1]}|{lemma}")
     if i + 1 < n:
         f.append(f"lr={lemma}|{w.lemma[i + 1]}")
-    if t.is_sent_start:
+    if w.sent_start[i]:
         f.append("first")
     return f
 
