@@ -129,10 +129,20 @@ class FrameReader:
         edge = noun.left_edge.i
         return self.before_apposition(noun) if edge > 0 and noun.doc[edge - 1].text == "," else None
 
+    def partitive(self, tok: Token) -> Token:
+        """'dozens of Front fighters', 'three of its members': the phrase after a quantity's 'of' names who acts."""
+        if self.index.named(tok) or not (tok.tag_ == "CD" or tok.lower_ in self.rel.partitives):
+            return tok
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((o for o in child.children if o.dep_ == "pobj"), tok)
+        return tok
+
     def subjects(self, trigger: Token, carried: bool = False) -> list[str]:
         tok = self.subject_token(trigger, carried)
         if tok is None:
             return []
+        tok = self.partitive(tok)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and not self.index.named(tok.head.head):
             tok = self.apposed(tok.head.head) or tok  # "X, a group that has fought …": the relative names X
         if not self.index.named(tok):
@@ -142,6 +152,7 @@ class FrameReader:
 
     def named_at(self, tok: Token) -> list[str]:
         """The entity ``tok`` stands for (a name, a description, "X fighters") and those coordinated with it."""
+        tok = self.partitive(tok)
         eid = self.index.resolve(tok, prefer=self.speaker(tok))
         return self.index.members(tok) if eid is None else [eid, *self.coordinated(tok)]
 
@@ -153,6 +164,17 @@ class FrameReader:
             eid = self.index.named(conj)
             possessor = any(c.dep_ == "case" or c.tag_ == "POS" for c in conj.children)
             if eid and eid != first and eid not in out and not possessor:
+                out.append(eid)
+        for child in tok.children:  # "seized Tarsh and Bel Harra" parsed as Tarsh modifying Harra, its "and" on Tarsh
+            eid = self.index.named(child)
+            joined = child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children)
+            if (
+                joined
+                and eid
+                and eid != first
+                and eid not in out
+                and self.index.type_of(eid) == self.index.type_of(first)
+            ):
                 out.append(eid)
         doc, rng = tok.doc, self.index.mention_range(tok)
         while rng is not None:
@@ -176,6 +198,7 @@ class FrameReader:
 
     def objects(self, tok: Token) -> Iterator[tuple[str | None, str | None]]:
         """(entity, None) for a named object and its coordinates, or (None, literal) for a generic one."""
+        tok = self.partitive(tok)
         eid = self.index.named(tok)
         if eid is not None:
             yield eid, None
@@ -203,11 +226,13 @@ class FrameReader:
             yield None, literal
 
     def place_named(self, tok: Token) -> str | None:
-        """'the town of Tarsh', 'the province, Tarsh': a place noun the name after 'of' (or apposed) identifies.
+        """'the town of Tarsh', 'the province, Tarsh', 'Tarsh province': a place noun a name identifies.
 
-        A part of a place stands for the place ('Syria's north-east', 'the
-        north of Syria', 'parts of Iraq', 'the Tarsh countryside'): what is
-        in the part is in the place.
+        The name comes after 'of' (itself maybe a place noun: 'areas of Tarsh
+        province'), in apposition, or else right before the noun.  A part of
+        a place stands for the place ('Syria's north-east', 'the north of
+        Syria', 'parts of Iraq', 'the Tarsh countryside'): what is in the
+        part is in the place.
         """
         if tok.lower_ in self.rel.place_parts or tok.lemma_.lower() in self.rel.place_parts:
             return self.place_of_part(tok)
@@ -216,12 +241,16 @@ class FrameReader:
         for child in tok.children:
             named = None
             if child.dep_ == "prep" and child.lower_ == "of":
-                named = next((self.index.named(o) for o in child.children if o.dep_ == "pobj"), None)
+                named = next(
+                    (self.index.named(o) or self.place_named(o) for o in child.children if o.dep_ == "pobj"), None
+                )
             elif child.dep_ == "appos":
                 named = self.index.named(child)
             if named is not None and self.index.type_of(named) == "PLACE":
                 return named
-        return None
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        named = self.index.named(before) if before is not None and before.head.i == tok.i else None
+        return named if named is not None and self.index.type_of(named) == "PLACE" else None
 
     def place_of_part(self, part: Token) -> str | None:
         """The place whose part ``part`` is: a name before it, its possessor, or the name after 'of'.

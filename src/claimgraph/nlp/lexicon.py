@@ -158,6 +158,7 @@ class Relations:
     place_nouns: frozenset[str]
     place_parts: frozenset[str]  # 'the north of Syria', 'Syria's north-east': the part stands for the place
     acting_nouns: frozenset[str]
+    partitives: frozenset[str]  # 'dozens of X fighters': the quantity stands for what follows its 'of'
     viewing_verbs: frozenset[str]
     roles: Roles
 
@@ -257,6 +258,7 @@ def relations() -> Relations:
         place_nouns=frozenset(raw["place_nouns"]["nouns"]),
         place_parts=frozenset(raw["place_parts"]["nouns"]),
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
+        partitives=frozenset(raw["partitives"]["nouns"]),
         viewing_verbs=frozenset(raw["viewing_verbs"]["verbs"]),
         roles=_roles(raw["roles"]),
         types={p.name: (p.subject_types, p.object_types) for p in predicate_table().values()},

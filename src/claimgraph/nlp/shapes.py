@@ -6,7 +6,7 @@
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
   "the campaign to defeat X";
-* forces: "US troops in Syria", "X has fighters in Y" → operates_in;
+* forces: "US troops in Syria", "X has fighters in Y", "X militants in Y" → operates_in;
 * government: "the Syrian government of Bashar al-Assad" → leader_of;
 * located: "the YPG in Syria" → operates_in.
 
@@ -42,6 +42,8 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += government(reader, tok)
         if (lemma in rel.force_nouns or word in rel.force_nouns) and tok.tag_ == "NNS":
             out += forces(reader, tok)
+        elif lemma in rel.acting_nouns and tok.tag_ == "NNS":
+            out += forces(reader, tok, by_nationality=False)
     elif tok.dep_ == "amod" and tok.lower_ in rel.stronghold_nouns:
         out += stronghold(reader, tok)  # "the Front's stronghold Tarsh", the noun read as a modifier
     if lemma in rel.backing and tok.tag_ == "VBN" and _modifies(tok):
@@ -183,11 +185,20 @@ def _next_to(noun: Token, obj: Token) -> bool:
     return obj.head.i == noun.right_edge.i + 1
 
 
-def forces(reader: FrameReader, noun: Token) -> list[RawClaim]:
-    """'US troops in Syria', 'the group has 30,000 fighters in Iraq' → the actor operates_in the place."""
+def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> list[RawClaim]:
+    """'US troops in Syria', 'the group has 30,000 fighters in Iraq' → the actor operates_in the place.
+
+    The other people who act for an actor ('Front militants in Tarsh', 'the
+    Front's members in Tarsh') put it there only when it is named: a
+    nationality before them ('British jihadists in Syria') says where they
+    come from, not which state acts.
+    """
     rel, index = reader.rel, reader.index
     actors = [e for c in noun.children if c.dep_ == "poss" for e in [index.resolve(c)] if e]
-    actors = actors or [e for e, _ in reader.modifiers(noun) if e]
+    if by_nationality:
+        actors = actors or [e for e, _ in reader.modifiers(noun) if e]
+    else:
+        actors = actors or [e for e in (index.named(t) for t in noun.doc[noun.left_edge.i : noun.i]) if e]
     carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.force_verbs
     subject = reader.subject_token(noun, carried=True) if carried and not actors else None
     if subject is not None and index.named(subject):  # a description ("the organisation") is too loose a guess here
@@ -220,9 +231,9 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
         return index.type_of(index.named(tok)) == "PLACE" or reader.place_named(tok) is not None
 
     places = [o for p, o in reader.prep_objects(name) if p in _LOCATED_PREPS and is_place(o)]
-    after = name.nbor() if name.i + 2 < len(name.doc) else None
+    after = _after_parenthesis(name)
     if not places and after is not None and after.lower_ in _LOCATED_PREPS and after.head.pos_ in ("NOUN", "PROPN"):
-        # "the YPG in Syria and the PKK in Turkey": the parser hung the phrase on a nearby noun
+        # "the YPG in Syria and the PKK in Turkey", "the Front (VF) in Syria": the parser hung the phrase elsewhere
         place = next((o for o in after.children if o.dep_ == "pobj"), None)
         places += [place] if place is not None and is_place(place) else []
     return [
@@ -230,3 +241,12 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
         for place in places
         for claim in reader.make([group], "operates_in", list(reader.objects(place)), place, presupposed=True)
     ]
+
+
+def _after_parenthesis(name: Token) -> Token | None:
+    """The token after ``name``, past a short parenthesis right after it ('the Front (VF) in Tarsh')."""
+    doc, j = name.doc, name.i + 1
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+        j = close + 1 if close is not None else j
+    return doc[j] if j + 1 < len(doc) else None
