@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from claim_helpers import analyse
 
 from claimgraph.model import EntityType
@@ -256,24 +257,9 @@ def test_a_designation_names_the_group_inside_its_phrase_or_before_its_participl
     assert not {r for r in cell.relations() if r[1] == "designated_as"}
 
 
-def test_people_acting_for_a_named_group_put_it_where_they_are() -> None:
-    result = analyse("Troops raided a house of Valley Front militants in Tarsh.", NAMES, rules_only=True)
-    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
-
-
 def test_a_nationality_before_fighters_other_than_troops_is_where_they_come_from() -> None:
     result = analyse("Police said Belgian jihadists in Tarsh had been arrested.", NAMES, rules_only=True)
     assert ("Belgium", "operates_in", "Tarsh", "affirmed") not in result.relations()
-
-
-def test_a_quantity_stands_for_the_fighters_after_its_of() -> None:
-    result = analyse("Dozens of Valley Front fighters were killed in Tarsh.", NAMES, rules_only=True)
-    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
-
-
-def test_a_place_noun_after_its_name_and_inside_an_of_phrase() -> None:
-    result = analyse("Valley Front fighters were killed in several areas of Tarsh province.", NAMES, rules_only=True)
-    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
 
 
 def test_a_coordinate_the_parser_hung_before_the_last_name() -> None:
@@ -291,13 +277,29 @@ def test_a_defence_or_capture_of_a_place_is_operating_in_it() -> None:
     assert ("Belgium", "operates_in", "Tarsh", "affirmed") in capture.relations()
 
 
-def test_a_group_and_its_place_past_a_parenthesis() -> None:
-    result = analyse("Talks with the Valley Front (VF) in Belgium's south-east failed.", NAMES, rules_only=True)
-    assert ("Valley Front", "operates_in", "Belgium", "affirmed") in result.relations()
-
-
-def test_the_core_of_a_group_is_part_of_it() -> None:
-    result = analyse(
-        "The Northern Shield, the core of the Valley Front, rolled back its rivals.", NAMES, rules_only=True
-    )
-    assert ("Northern Shield", "part_of", "Valley Front", "affirmed") in result.relations()
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # people acting for a named group put it where they are
+        ("Troops raided a house of Valley Front militants in Tarsh.", ("Valley Front", "operates_in", "Tarsh")),
+        # a quantity stands for the fighters after its 'of'
+        ("Dozens of Valley Front fighters were killed in Tarsh.", ("Valley Front", "operates_in", "Tarsh")),
+        # a place noun after its name, inside an of-phrase
+        (
+            "Valley Front fighters were killed in several areas of Tarsh province.",
+            ("Valley Front", "operates_in", "Tarsh"),
+        ),
+        # a group and its place past a parenthesis
+        (
+            "Talks with the Valley Front (VF) in Belgium's south-east failed.",
+            ("Valley Front", "operates_in", "Belgium"),
+        ),
+        # the core of a group is part of it
+        (
+            "The Northern Shield, the core of the Valley Front, rolled back its rivals.",
+            ("Northern Shield", "part_of", "Valley Front"),
+        ),
+    ],
+)
+def test_a_sentence_states_its_relation(sentence: str, relation: tuple[str, str, str]) -> None:
+    assert (*relation, "affirmed") in analyse(sentence, NAMES, rules_only=True).relations()
