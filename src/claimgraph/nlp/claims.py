@@ -20,11 +20,13 @@ from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.frames import RawClaim
 from claimgraph.nlp.learned import RelationModel, shipped_model
+from claimgraph.nlp.rebuttals import rebuttals
 from claimgraph.nlp.relations import read_relations
 from claimgraph.nlp.sourcing import Sourcing
 from claimgraph.predicates import SYMMETRIC_PREDICATES
 
 _RELAYS = frozenset({"according to"})
+_NOUN_MODIFIERS = frozenset({"acl", "relcl", "appos"})
 
 
 class Attributions:
@@ -79,14 +81,17 @@ def find_claims(
     held = Attributions(attributions)
     sourcing = Sourcing(doc, index)
     learned = shipped_model() if model == "shipped" else model
-    raws = sorted(read_relations(doc, index, held.speaker, learned), key=lambda r: r.trigger.i)
+    raws = read_relations(doc, index, held.speaker, learned)
+    raws = sorted([*raws, *rebuttals(raws, index)], key=lambda r: r.trigger.i)
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for raw in raws:
         attribution = None if raw.background else held.at(raw.trigger.idx)
         source, via = source_and_via(raw.trigger, attribution, index, sourcing)
-        held_by = viewer(raw.trigger, index, held) if not raw.background else None
-        if source is None and held_by is not None:
+        held_by = viewer(raw.trigger, index, held) if not (raw.background or raw.holder) else None
+        if raw.holder is not None:
+            source = raw.holder  # "X thinks otherwise" is X's claim, whoever reports it
+        elif source is None and held_by is not None:
             source = held_by if held_by != raw.subject else None
         # "Turkey considers the YPG a wing of the PKK": a view held is a claim hedged, whoever reports it
         hedged = raw.hedged or held_by is not None
@@ -158,17 +163,51 @@ def source_and_via(
 
 
 def viewer(trigger: Token, index: EntityIndex, held: Attributions) -> str | None:
-    """'Turkey considers the YPG a wing of the PKK': the one who holds the view asserts the relation in it."""
+    """'Turkey considers the YPG a wing of the PKK', 'For Turkey, the YPG is …': who holds the view asserts it."""
     verbs = lexicon.relations().viewing_verbs
-    tok = trigger
+    tok, modifier = trigger, False
     for step in range(7):
         if step:
             if tok.head.i == tok.i:
                 return None
+            modifier = modifier or tok.dep_ in _NOUN_MODIFIERS
             tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             return index.resolve(subject, prefer=held.speaker(subject)) if subject is not None else None
+        # "For X, the groups are part of Y, proscribed as …": the frame holds its clause, not what a modifier adds
+        framed = viewpoint(tok, index) if tok.pos_ in ("VERB", "AUX") and not modifier else None
+        if framed is not None:
+            return framed
+    return None
+
+
+def viewpoint(verb: Token, index: EntityIndex) -> str | None:
+    """The actor a fronted phrase puts the clause of ``verb`` in the view of: "For X, …", "To X, …", "In X's view, …".
+
+    Only a phrase before the clause's subject and closed by a comma frames the
+    clause ("for years" or "fought for Tarsh" name no actor or are no frame);
+    its actor is a person, a body or a country, never a town.
+    """
+    words = lexicon.polarity()
+    subject = next((c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = verb.doc
+    for prep in verb.children:
+        after = prep.right_edge.i + 1
+        if prep.dep_ != "prep" or subject is None or after > subject or doc[after].text != ",":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ in words.viewpoint_preps:
+                holder = index.resolve(obj)
+            elif prep.lower_ == "in" and obj.lemma_.lower() in words.viewpoint_nouns:
+                holders = [c for c in obj.children if c.dep_ == "poss"]
+                holders += [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+                holder = index.resolve(holders[0]) if len(holders) == 1 else None
+            else:
+                continue
+            kind = index.type_of(holder)
+            if kind is not None and (kind != "PLACE" or index.is_country(holder or "")):
+                return holder
     return None
 
 

@@ -256,7 +256,12 @@ class EntityIndex:
         lemma = tok.lemma_.lower()
         kinds: frozenset[EntityType] | None = None
         if lemma in words.person_nouns and tok.tag_ in ("NNS", "NNPS"):
+            if not _holds_office(lemma):
+                return None  # "the activists", "the residents" belong to no body named in the article
             kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})  # "the militants", "the officials": their body
+            body = self._of_group(tok)
+            if body is not None:
+                return body  # "leaders of the Front"
         elif lemma in words.person_nouns:
             kinds = frozenset({"PERSON"})
         elif lemma in words.group_nouns:
@@ -281,6 +286,12 @@ class EntityIndex:
         if "PERSON" in kinds:
             return self.nearest_before(tok.i, kinds)
         return self.salient_before(tok.i, kinds)
+
+    def _of_group(self, tok: Token) -> str | None:
+        """The group named by the 'of' phrase on ``tok`` ("leaders of the Front", "officials of the Council")."""
+        objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        named = [self.token_entity.get(o.i) for o in objects if o.dep_ == "pobj"]
+        return named[0] if len(named) == 1 and self.type_of(named[0]) in _SET_KINDS else None
 
     def _unlinked_proper_words(self, tok: Token) -> set[str]:
         """The proper-name words on ``tok`` that are no mention of ours ("Hadar" in "the Hadar militia").
@@ -341,6 +352,12 @@ def _affiliations(entities: list[Entity]) -> dict[str, str]:
         if len(named) == 1:
             out[person.id] = named.pop()
     return out
+
+
+def _holds_office(lemma: str) -> bool:
+    """Do people called ``lemma`` act for a body: its members, officials, leaders, spokesmen (not its activists)?"""
+    rel = lexicon.relations()
+    return lemma in rel.acting_nouns or (lemma in rel.roles.words and lemma not in rel.roles.professions)
 
 
 def _set_description(tok: Token) -> tuple[bool, int | None]:

@@ -59,6 +59,7 @@ class RawClaim:
     background: bool = False  # presupposed or parenthetical: the article's voice, whoever is quoted around it
     past: bool = False  # stated as over: "former leader", "had allied"
     rule: str = ""  # the mechanism that read it (``relations.MECHANISMS``), for measuring each alone
+    holder: str | None = None  # who holds it, where the mechanism reads that off its own verb ("X thinks otherwise")
 
 
 Speaker = Callable[[Token], "str | None"]
@@ -379,7 +380,7 @@ class FrameReader:
         while tok.head.i != tok.i and tok.lemma_.lower() not in speech_verbs:
             edge = tok.left_edge.i
             after_comma = edge > 0 and tok.doc[edge - 1].text == ","
-            if tok.dep_ == "appos" or (tok.dep_ == "relcl" and after_comma):
+            if (tok.dep_ == "appos" and not _object_complement(tok)) or (tok.dep_ == "relcl" and after_comma):
                 return True
             if tok.pos_ == "NOUN" and after_comma and self.apposed(tok) is not None:
                 return True
@@ -521,3 +522,14 @@ class FrameReader:
 
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
+
+
+def _object_complement(appos: Token) -> bool:
+    """'Norland considers the Front the wing of the Movement': the parser's apposition on a viewing verb's object.
+
+    With no comma or bracket before it, it is what the view makes the object,
+    not a parenthesis the article adds, so the viewer holds it.
+    """
+    head, edge = appos.head, appos.left_edge.i
+    verbs = lexicon.relations().viewing_verbs
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in verbs and not appos.doc[edge - 1].is_punct

@@ -77,6 +77,9 @@ class Polarity:
     past_adverbs: frozenset[str]
     no_longer: frozenset[str]
     content_nouns: frozenset[str]
+    viewpoint_preps: frozenset[str]  # 'For X, …': the fronted phrase whose object holds the clause's view
+    viewpoint_nouns: frozenset[str]  # 'In X's view, …', 'in the eyes of X'
+    rebuttal_verbs: frozenset[str]  # '… but the evidence shows otherwise': the opposite of the clause answered
 
 
 @dataclass(frozen=True, slots=True)
