@@ -94,6 +94,8 @@ class ClaimGroup:
 
     def independent_origins(self) -> int:
         """Claims joined by a shared near-duplicate origin or upstream source count once."""
+        if len(self.claims) < 2:  # most groups: nothing to join
+            return len(self.claims)
         sets = UnionFind(range(len(self.claims)))
         first_of: dict[str, int] = {}
         for i, claim in enumerate(self.claims):
@@ -107,26 +109,44 @@ class ClaimGroup:
         return len({sets[i] for i in range(len(self.claims))})
 
     def to_json(self) -> dict[str, Any]:
-        """The dossier's claim object (CONTRACT keys first, then provenance)."""
-        sources = sorted({c.source_name or c.publisher or "the article" for c in self.claims})
-        vias = sorted({c.via for c in self.claims if c.via})
-        days = self.days
-        return {
+        """The dossier's claim object (CONTRACT keys first, then provenance).
+
+        Gathered in one pass over the claims: a dossier has a group for
+        nearly every claim, and a comprehension per field cost more than the
+        fields themselves.
+        """
+        sources, publishers, documents, vias = set(), set(), set(), set()
+        days, ids = [], []
+        for c in self.claims:
+            sources.add(c.source_name or c.publisher or "the article")
+            if c.publisher:
+                publishers.add(c.publisher)
+            documents.add(c.document_id)
+            if c.via:
+                vias.add(c.via)
+            if c.day:
+                days.append(c.day)
+            ids.append(c.id)
+        days.sort()
+        out = {
             "subject": self.subject_name,
             "predicate": self.predicate,
             "object": self.object_name,
             "object_literal": self.object_literal,
             "polarity": self.polarity,
-            "sources": sources,
-            "reported_by": sorted({c.publisher for c in self.claims if c.publisher}),
+            "sources": sorted(sources),
+            "reported_by": sorted(publishers),
             "independent_origins": self.independent_origins(),
-            "documents": len({c.document_id for c in self.claims}),
-            "via": [list(v) for v in vias],
+            "documents": len(documents),
+            "via": [list(v) for v in sorted(vias)],
             "hedged": all(c.hedged for c in self.claims),
             "first_seen": days[0] if days else None,
             "last_seen": days[-1] if days else None,
-            "claims": sorted(c.id for c in self.claims),
-        } | ({"tense": "past"} if self.tense == "past" else {})
+            "claims": sorted(ids),
+        }
+        if self.tense == "past":
+            out["tense"] = "past"
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,21 +167,20 @@ def _names_in(actor_ids: frozenset[str]) -> sa.Select[Any]:
     return sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id.in_(sorted(actor_ids)))
 
 
-def _involving(actor_ids: frozenset[str]) -> sa.Subquery:
-    """The ids of the claims whose subject or object is one of these actors, each side through its own index.
+def _involving(conn: sa.Connection, actor_ids: frozenset[str]) -> sa.ColumnElement[bool]:
+    """Claims whose subject or object is one of these actors: one scan of the two sides' indexes.
 
-    Written as ``subject IN names OR object IN names``, PostgreSQL reads
-    every claim to test the two sets (a sequential scan that grows with the
-    store).  The union is the first thing the claims query reads, then each
-    claim by its key: the query joins more tables than PostgreSQL reorders
-    (``join_collapse_limit``), so it follows the order written.
+    With the actors' name ids written out, both stores read ``subject IN
+    names OR object IN names`` as the union of two index scans (SQLite's
+    multi-index OR, PostgreSQL's BitmapOr), so each claim is read once,
+    whichever side names the actor.  Given a subquery instead, PostgreSQL
+    tests every claim against it (a scan of the whole table), and given the
+    subquery as an array it estimates ten names' claims, which at a million
+    documents makes it choose parallel hash joins for a few hundred rows.
     """
-    c, n = t.claims.c, t.canonical.c
-    sides = (
-        sa.select(c.id).join(t.canonical, n.name_id == column).where(n.actor_id.in_(sorted(actor_ids)))
-        for column in (c.subject_name_id, c.object_name_id)
-    )
-    return sa.union(*sides).subquery("involved")
+    c = t.claims.c
+    names = list(conn.execute(_names_in(actor_ids)).scalars())
+    return sa.or_(c.subject_name_id.in_(names), c.object_name_id.in_(names))
 
 
 def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[StoredClaim]:
@@ -170,21 +189,31 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
     c, d, o = t.claims.c, t.documents.c, t.origins.c
     cs, co, csrc = (t.canonical.alias(n) for n in ("cs", "co", "csrc"))
     asub, aobj, asrc = (t.actors.alias(n) for n in ("asub", "aobj", "asrc"))
-    involved = None if flt.involving is None else _involving(flt.involving)
     query = (
         sa.select(
-            t.claims,
+            c.id,
+            c.document_id,
             d.day,
             d.publisher,
             o.origin_id,
             cs.c.actor_id.label("subject"),
             asub.c.name.label("subject_name"),
+            c.predicate,
             co.c.actor_id.label("object"),
             aobj.c.name.label("object_name"),
+            c.object_literal,
+            c.polarity,
+            c.hedged,
             csrc.c.actor_id.label("source"),
             asrc.c.name.label("source_name"),
+            c.via,
+            c.cue,
+            c.evidence_text,
+            c.evidence_start,
+            c.evidence_end,
+            c.tense,
         )
-        .select_from(t.claims if involved is None else involved.join(t.claims, c.id == involved.c.id))
+        .select_from(t.claims)
         .join(t.documents, d.id == c.document_id)
         .join(cs, cs.c.name_id == c.subject_name_id)
         .join(asub, asub.c.id == cs.c.actor_id)
@@ -194,6 +223,8 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
         .outerjoin(csrc, csrc.c.name_id == c.source_name_id)
         .outerjoin(asrc, asrc.c.id == csrc.c.actor_id)
     )
+    if flt.involving is not None:
+        query = query.where(_involving(conn, flt.involving))
     if flt.subjects is not None:
         query = query.where(c.subject_name_id.in_(_names_in(flt.subjects)))
     if flt.objects is not None:
@@ -211,38 +242,43 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
         query = query.where(d.day >= flt.since)
     if flt.until:
         query = query.where(d.day <= flt.until)
+    # Rows are read by position, in the order selected: looking a column up by name on each row cost
+    # more than building the claim.
     rows = conn.execute(query.order_by(d.day, c.document_id, c.local_id)).all()
-    via_ids = {v for r in rows for v in json.loads(r.via)}
-    via_actor = _actors_of(conn, via_ids)
-    outlets = outlet_names(conn, (r.publisher for r in rows))
+    vias = [json.loads(r[15]) for r in rows]
+    via_actor = _actors_of(conn, {v for via_ids in vias for v in via_ids})
+    outlets = outlet_names(conn, (r[3] for r in rows))
     out = []
-    for r in rows:
-        via = [via_actor[v] for v in json.loads(r.via) if v in via_actor]
-        upstream = via[0][0] if via else r.source
+    for row, via_ids in zip(rows, vias, strict=True):
+        (
+            claim_id, document_id, day, publisher, origin_id, subject, subject_name, predicate, obj, object_name,
+            object_literal, polarity, hedged, source, source_name, _, cue, evidence, start, end, tense,
+        ) = row  # fmt: skip
+        via = [via_actor[v] for v in via_ids if v in via_actor]
         out.append(
             StoredClaim(
-                id=r.id,
-                document_id=r.document_id,
-                day=r.day,
-                publisher=outlets.get(r.publisher, r.publisher),
-                origin_id=r.origin_id or r.document_id,
-                subject=r.subject,
-                subject_name=r.subject_name,
-                predicate=r.predicate,
-                object=r.object,
-                object_name=r.object_name,
-                object_literal=r.object_literal,
-                polarity=r.polarity,
-                hedged=bool(r.hedged),
-                source=r.source,
-                source_name=r.source_name,
+                id=claim_id,
+                document_id=document_id,
+                day=day,
+                publisher=outlets.get(publisher, publisher),
+                origin_id=origin_id or document_id,
+                subject=subject,
+                subject_name=subject_name,
+                predicate=predicate,
+                object=obj,
+                object_name=object_name,
+                object_literal=object_literal,
+                polarity=polarity,
+                hedged=bool(hedged),
+                source=source,
+                source_name=source_name,
                 via=tuple(name for _, name in via),
-                upstream=upstream,
-                cue=r.cue,
-                evidence=r.evidence_text,
-                evidence_start=r.evidence_start,
-                evidence_end=r.evidence_end,
-                tense=r.tense or "present",
+                upstream=via[0][0] if via else source,
+                cue=cue,
+                evidence=evidence,
+                evidence_start=start,
+                evidence_end=end,
+                tense=tense or "present",
             )
         )
     return out
@@ -276,7 +312,7 @@ def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[Cl
     for c in claims:
         symmetric = c.predicate in SYMMETRIC_PREDICATES and c.object is not None
         ends = sorted((c.subject, c.object or "")) if symmetric else [c.subject, c.object or ""]
-        key = (*ends, c.predicate, fold(c.object_literal or ""), c.polarity, c.tense)
+        key = (*ends, c.predicate, fold(c.object_literal) if c.object_literal else "", c.polarity, c.tense)
         group = groups.get(key)
         if group is None:
             flip = symmetric and c.object == focus

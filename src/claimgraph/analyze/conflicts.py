@@ -122,7 +122,7 @@ def _candidate_pairs(statements: list[Statement]) -> Iterator[tuple[Statement, S
         if st.object is not None:
             same_pair[frozenset((st.subject, st.object))].append(st)
         else:
-            same_pair[(st.subject, fold(st.literal or ""))].append(st)
+            same_pair[(st.subject, fold(st.literal) if st.literal else "")].append(st)
         if st.polarity == "denied" and st.object is None and st.literal:
             denials[st.subject].append(st)
         if st.polarity == "affirmed" and st.object is not None:

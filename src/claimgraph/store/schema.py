@@ -48,6 +48,8 @@ documents = sa.Table(
     sa.Column("minhash", sa.LargeBinary),
     sa.Column("warnings", sa.Text),  # JSON list of {"code", "message"}: what reading changed; NULL for nothing
 )
+# Covering (migration 0011): the day and publisher a dossier reads for every claim and name, from the index alone.
+sa.Index("ix_documents_id_day", documents.c.id, documents.c.day, documents.c.publisher)
 
 failures = sa.Table(
     "failures",
@@ -81,7 +83,7 @@ entities = sa.Table(
     sa.Column("local_id", sa.String(20), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("type", sa.String(16), nullable=False),
-    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False),
     sa.Column("gazetteer_id", sa.Text),
     sa.Column("descriptions", sa.Text, nullable=False),  # JSON list
     # where a place resolved (entities[].geo): GeoNames id, coordinates (none for a country), names
@@ -91,15 +93,19 @@ entities = sa.Table(
     sa.Column("country", sa.Text),
     sa.Column("admin1", sa.Text),
 )
+# Covering (migration 0011): a name's entities' gazetteer entries; also the lookup of a name's entities.
+sa.Index("ix_entities_name_gazetteer", entities.c.name_id, entities.c.gazetteer_id)
 
 entity_names = sa.Table(
     "entity_names",
     metadata,
     sa.Column("entity_id", sa.String(40), sa.ForeignKey("entities.id"), primary_key=True),
     sa.Column("surface", sa.Text, primary_key=True),
-    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False, index=True),
+    sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False),
     sa.Column("document_id", sa.String(80), nullable=False),
 )
+# Covering (migration 0011): a name's spellings and the documents writing them; also the lookup by name.
+sa.Index("ix_entity_names_name_surface", entity_names.c.name_id, entity_names.c.surface, entity_names.c.document_id)
 
 mentions = sa.Table(
     "mentions",
@@ -291,6 +297,8 @@ origins = sa.Table(
     sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True),
     sa.Column("origin_id", sa.String(80), nullable=False, index=True),
 )
+# Covering (migration 0011): the near-duplicate origin a dossier reads for every claim, from the index alone.
+sa.Index("ix_origins_document_origin", origins.c.document_id, origins.c.origin_id)
 
 # Every spelling of a publisher → the outlet's key (folded, spaces dropped) and the one name shown for it.
 outlets = sa.Table(
