@@ -18,9 +18,12 @@ Ratios are docs/s against ``plain`` measured in the same process, the runs
 interleaved round by round; words per second per core are reported for the
 one-process runs, the ratio of ``extract`` in each round (min/median/max:
 the rounds are the repeated runs of the figure), and the speed-up of N
-workers over one.  Usage:
+workers over one.  ``--every K`` times every K-th document only (the
+mix of long articles and short wire stories kept): a quicker run when the
+machine is loaded, whose ratios still compare runs over the same documents.
+Usage:
 
-    .venv/bin/python bench/extract.py [--repeat 3] [--workers 2]
+    .venv/bin/python bench/extract.py [--repeat 3] [--workers 2] [--every 1]
 """
 
 from __future__ import annotations
@@ -75,12 +78,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2, help="also time this many worker processes (1: skip)")
+    parser.add_argument("--every", type=int, default=1, help="time every K-th document only (a quicker run)")
     args = parser.parse_args()
     if not (SHARED / "tools" / "score.py").is_file():
         sys.exit(f"{SHARED} is absent: the benchmark documents are not shipped")
     batch = settings.get_int("batch_size")
     with tempfile.TemporaryDirectory() as tmp:
-        docs = documents(Path(tmp))
+        docs = documents(Path(tmp))[:: args.every]
     texts = [d.text for d in docs]
     plain, ours, analyzer = load_model(), load_language(), Analyzer.load()
 
