@@ -135,6 +135,14 @@ def extract(
         str | None, typer.Option("--model", help="spaCy model to load (default: the model setting).")
     ] = None,
     workers: Workers = None,
+    attributions: Annotated[
+        str,
+        typer.Option(
+            "--attributions",
+            help='assertions (what was stated), or all: stances and intentions too ("refused to meet", '
+            '"called for a truce"), each with a kind, as PARC and PolNeAR annotate attributions.',
+        ),
+    ] = "assertions",
 ) -> None:
     """Extract entities, attributions, claims and conflicts; JSON on stdout, no database."""
     from claimgraph.extraction import extract_paths, to_json
@@ -143,6 +151,8 @@ def extract(
 
     if format not in ("jsonl", "json"):
         _fail(f"unknown format {format!r} (jsonl or json)", 2)
+    if attributions not in ("assertions", "all"):
+        _fail(f"unknown attributions {attributions!r} (assertions or all)", 2)
     failed = written = 0
 
     def done() -> str:
@@ -155,7 +165,7 @@ def extract(
                 if isinstance(result, ExtractionError):
                     failed += 1
                     typer.echo(f"claimgraph: {result.source_path}: {result.code}: {result.message}", err=True)
-                obj = to_json(result)
+                obj = to_json(result, stances=attributions == "all")
                 if format == "jsonl":
                     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
                     sys.stdout.flush()

@@ -109,7 +109,7 @@ def attribution_to_json(attr: Attribution) -> dict[str, Any]:
         "cue": _span(attr.cue),
         "content": _span(attr.content),
         "direct": attr.direct,
-    }
+    } | ({"kind": attr.kind} if attr.kind != "assertion" else {})
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
@@ -161,8 +161,12 @@ def event_to_json(event: Event) -> dict[str, Any]:
     }
 
 
-def to_json(result: Result) -> dict[str, Any]:
-    """One line of ``claimgraph extract`` output: an extraction or an error record."""
+def to_json(result: Result, *, stances: bool = False) -> dict[str, Any]:
+    """One line of ``claimgraph extract`` output: an extraction or an error record.
+
+    With ``stances`` the attributions of stances and intentions follow the assertions, each with its
+    optional ``kind`` (``extract --attributions all``: PARC and PolNeAR annotate them as attributions;
+    the contract's attributions, and our gold, are assertions)."""
     if isinstance(result, ExtractionError):
         return {
             "document": {"source_path": result.source_path, "id": result.id},
@@ -171,7 +175,7 @@ def to_json(result: Result) -> dict[str, Any]:
     return {
         "document": document_to_json(result.document),
         "entities": [entity_to_json(e) for e in result.entities],
-        "attributions": [attribution_to_json(a) for a in result.attributions],
+        "attributions": [attribution_to_json(a) for a in [*result.attributions, *(result.stances if stances else ())]],
         "claims": [claim_to_json(c) for c in result.claims],
         "conflicts": [
             {"kind": c.kind, "claims": list(c.claims), "explanation": c.explanation} for c in result.conflicts

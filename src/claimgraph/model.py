@@ -41,6 +41,9 @@ Tense = Literal["present", "past"]
 # Why a document could not be read or analysed: the contract's error codes.
 ErrorCode = Literal["empty", "binary", "too_large", "undecodable", "no_text", "unreadable", "analysis_failed"]
 ConflictKind = Literal["polarity", "blanket_denial", "exclusive"]
+# What an attribution reports: a statement, or an attitude or act towards something ("supports X", "called for
+# a truce") or an intention ("refused to meet", "plans to run").  Our gold counts assertions; PARC/PolNeAR all three.
+AttributionKind = Literal["assertion", "stance", "intention"]
 
 
 class Judgement(StrEnum):
@@ -172,13 +175,15 @@ class SourceSpan:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Reported speech: ``source`` said ``content`` (cue ``cue``), quoted or not."""
+    """Reported speech: ``source`` said ``content`` (cue ``cue``), quoted or not; ``kind`` says whether the
+    content is a statement or a stance or intention (which the extraction lists apart, as ``stances``)."""
 
     id: str
     source: SourceSpan | None
     cue: Span
     content: Span
     direct: bool
+    kind: AttributionKind = "assertion"
 
 
 @dataclass(slots=True)
@@ -271,3 +276,4 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    stances: list[Attribution] = field(default_factory=list)  # attributions of stances and intentions

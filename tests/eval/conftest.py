@@ -46,16 +46,17 @@ def shared_dir() -> Path:
     return SHARED
 
 
-def write_extraction(inputs: list[Path], analyzer: Analyzer, path: Path) -> Path:
-    """Extract ``inputs`` into the JSON Lines file ``path`` as ``claimgraph extract`` writes it."""
+def write_extraction(inputs: list[Path], analyzer: Analyzer, path: Path, *, stances: bool = False) -> Path:
+    """Extract ``inputs`` into the JSON Lines file ``path`` as ``claimgraph extract`` writes it
+    (with ``stances`` as ``extract --attributions all`` does: PolNeAR counts stances and intentions)."""
     with path.open("w", encoding="utf-8") as out:
         for result in extract_paths(inputs, analyzer):
-            out.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+            out.write(json.dumps(to_json(result, stances=stances), ensure_ascii=False) + "\n")
     return path
 
 
 @pytest.fixture(scope="session")
-def extract_to() -> Callable[[list[Path], Analyzer, Path], Path]:
+def extract_to() -> Callable[..., Path]:
     """``write_extraction``, for gates whose analyzer or inputs differ from ``predictions``'."""
     return write_extraction
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.model import Attribution, Claim, Document, Entity, EntityType, Span
-from claimgraph.nlp.attribution import find_attributions
+from claimgraph.nlp.attribution import attributions_and_stances
 from claimgraph.nlp.claims import find_claims
 
 
@@ -25,6 +25,7 @@ class Analysed:
     entities: list[Entity]
     attributions: list[Attribution]
     claims: list[Claim]
+    stances: list[Attribution]  # attributed stances and intentions, kept apart from the assertions
 
     def eid(self, name: str) -> str:
         return next(e.id for e in self.entities if e.name == name)
@@ -66,7 +67,7 @@ def analyse(
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     doc = nlp()(text)
-    attributions = find_attributions(doc, entities)
+    attributions, stances = attributions_and_stances(doc, entities)
     document = Document(id="sha256:test", source_path="test.txt", text=text)
     claims = find_claims(doc, document, entities, attributions, model=None if rules_only else "shipped")
-    return Analysed(doc, entities, attributions, claims)
+    return Analysed(doc, entities, attributions, claims, stances)

@@ -188,10 +188,27 @@ def test_a_learned_cue_whose_content_only_holds_a_relative_clause_adds_nothing()
     assert not any(a.cue.text.endswith("declared") for a in result.attributions)
 
 
-def test_a_learned_cue_with_an_infinitive_content_adds_nothing() -> None:
+def test_a_learned_cue_with_an_infinitive_content_is_an_intention_kept_apart() -> None:
     text = "A police spokesman declined to comment on whether the suspects would be charged."
     result = analyse(text, {})
     assert not any(a.cue.text.endswith("declined") for a in result.attributions)
+    assert [(a.id, a.kind, a.cue.text, a.content.text) for a in result.stances] == [
+        ("s1", "intention", "declined", "to comment on whether the suspects would be charged")
+    ]
+
+
+def test_a_learned_cue_with_a_bare_object_is_a_stance_kept_apart() -> None:
+    result = analyse(
+        "Senator Ivo Brandt has acknowledged the scale of the flooding in Kessab.", {"Ivo Brandt": "PERSON"}
+    )
+    assert result.attributions == []
+    (stance,) = result.stances
+    assert (stance.kind, stance.cue.text, stance.content.text) == (
+        "stance",
+        "has acknowledged",
+        "the scale of the flooding in Kessab",
+    )
+    assert stance.source is not None and result.name(stance.source.entity) == "Ivo Brandt"
 
 
 def test_a_learned_cue_ending_its_line_in_a_colon_takes_the_next_paragraph() -> None:

@@ -25,7 +25,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from claimgraph.model import Attribution, Entity, SourceSpan, Span
+from claimgraph.model import Attribution, AttributionKind, Entity, SourceSpan, Span
 from claimgraph.nlp import columns, lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.hybrid import learned_cues, propose, refine_cues, refine_source
@@ -92,10 +92,22 @@ class _Found:
     content: tuple[int, int]
     direct: bool
     phrase: TokenSpan | None = None  # the source's words when they are not the speaker's noun phrase
+    kind: AttributionKind = "assertion"
 
 
 def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
-    """Every attribution in ``doc``, its source resolved to ``entities`` where possible."""
+    """Every assertion attributed in ``doc``, its source resolved to ``entities`` where possible."""
+    return attributions_and_stances(doc, entities)[0]
+
+
+def attributions_and_stances(doc: Doc, entities: list[Entity]) -> tuple[list[Attribution], list[Attribution]]:
+    """The assertions (a1, a2 …), and apart from them the stances and intentions (s1, s2 …, ``hybrid._kind``):
+    claims and events rest on what was stated, PARC/PolNeAR count all three."""
+    found = _attributions(doc, entities)
+    return [a for a in found if a.kind == "assertion"], [a for a in found if a.kind != "assertion"]
+
+
+def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     index = entity_index(doc, entities)
     text = doc.text
     quotes = find_quotes(text)
@@ -113,16 +125,22 @@ def find_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     speakers = Speakers(index)
     sources = [_source(speakers, f, page.in_quote) for f in found]
     cues = refine_cues([_verb_group(f.cue) if len(f.cue) == 1 else f.cue for f in found], learned)
-    return [
-        Attribution(
-            id=f"a{n}",
-            source=source,
-            cue=Span(cue.start_char, cue.end_char, cue.text),
-            content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
-            direct=f.direct,
+    counts = {"assertion": 0, "other": 0}
+    out: list[Attribution] = []
+    for f, source, cue in zip(found, sources, cues, strict=True):
+        group = "assertion" if f.kind == "assertion" else "other"
+        counts[group] += 1
+        out.append(
+            Attribution(
+                id=f"{'a' if group == 'assertion' else 's'}{counts[group]}",
+                source=source,
+                cue=Span(cue.start_char, cue.end_char, cue.text),
+                content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
+                direct=f.direct,
+                kind=f.kind,
+            )
         )
-        for n, (f, source, cue) in enumerate(zip(found, sources, cues, strict=True), 1)
-    ]
+    return out
 
 
 def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> list[_Found]:
@@ -144,7 +162,7 @@ def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> li
             chars = page.reported(first.idx, last.idx + len(last.text), p.cue)
         if chars is not None:
             direct = page.text[chars[0]] in _QUOTE_MARKS
-            out.append(_Found(p.source.root, p.cue, chars, direct, p.source))
+            out.append(_Found(p.source.root, p.cue, chars, direct, p.source, p.kind))
     return out
 
 

@@ -12,6 +12,11 @@ more cues and where sources sit.  So:
   (else the cue's subject), its content delimited by the rules — the cue's
   complement clause or object, the words after a colon, else the rest of
   its clause.  Without a source or a content it adds nothing.
+
+A learned cue's content need not be a statement: PolNeAR marks stances and
+intentions too ("refused to meet", "called for a truce", "expressed support
+for").  Such a proposal is kept with its ``kind`` (``_kind``), and the
+extraction lists it apart from the assertions, which is all our gold counts.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from claimgraph.model import AttributionKind
 from claimgraph.nlp.speakers import subject_of
 from claimgraph.nlp.stretches import longest_stretch
 from claimgraph.nlp.tagger import LearnedCue, tag_cues, tag_source
@@ -43,6 +49,7 @@ class Proposal:
     cue: TokenSpan
     source: TokenSpan
     content: tuple[int, int]  # token start, end
+    kind: AttributionKind
 
 
 def learned_cues(doc: Doc, in_quote: set[int]) -> list[LearnedCue]:
@@ -92,9 +99,9 @@ def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[
         if source is None or any(i in taken for i in range(source.start, source.end)) or not _speaker_of(source, cue):
             continue
         content = _content(cue, source, complement)
-        if content is None or any(i in taken for i in range(*content)) or not _asserts(doc[content[0] : content[1]]):
+        if content is None or any(i in taken for i in range(*content)):
             continue
-        out.append(Proposal(cue, source, content))
+        out.append(Proposal(cue, source, content, _kind(doc[content[0] : content[1]])))
         taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
     return out
 
@@ -112,17 +119,18 @@ def _speaker_of(source: TokenSpan, cue: TokenSpan) -> bool:
     )
 
 
-def _asserts(content: TokenSpan) -> bool:
-    """Content that states something: a finite clause (not one inside a relative clause) or a quotation, not
-    a bare object or infinitive ("declined to comment", "has claimed prisoners who were …" report acts)."""
+def _kind(content: TokenSpan) -> AttributionKind:
+    """An assertion when the content states something: a finite clause (not one inside a relative clause) or
+    a quotation.  An infinitive is an intention or act ("declined to comment", "plans to run"), whatever finite
+    verb it holds; any other content a stance towards its object ("has claimed prisoners who were …")."""
+    quoted = any(t.text in _QUOTES for t in content)
+    if content[0].tag_ == "TO":
+        return "assertion" if quoted else "intention"
     inside = range(content.start, content.end)
-    if content[0].tag_ == "TO":  # an infinitive reports an act or an intention, whatever finite verb it holds
-        return any(t.text in _QUOTES for t in content)
-    return any(
-        t.text in _QUOTES
-        or (t.tag_ in _FINITE and not any(a.dep_ == "relcl" for a in (t, *t.ancestors) if a.i in inside))
-        for t in content
+    finite = any(
+        t.tag_ in _FINITE and not any(a.dep_ == "relcl" for a in (t, *t.ancestors) if a.i in inside) for t in content
     )
+    return "assertion" if quoted or finite else "stance"
 
 
 def _source(cue: TokenSpan, in_quote: set[int]) -> TokenSpan | None:

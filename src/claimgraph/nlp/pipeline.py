@@ -32,7 +32,7 @@ from claimgraph.nlp import outlets as _outlets  # noqa: F401
 from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp import surnames as _surnames  # noqa: F401
 from claimgraph.nlp import type_corrector as _type_corrector  # noqa: F401
-from claimgraph.nlp.attribution import find_attributions
+from claimgraph.nlp.attribution import attributions_and_stances
 from claimgraph.nlp.budget import within_budget
 from claimgraph.nlp.chunks import needs_pieces, pieces
 from claimgraph.nlp.claims import find_claims
@@ -255,7 +255,7 @@ def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> E
     """Entities, then attributions, then events and claims over them (naming the events that imply them), then conflicts."""
     entities = entities_from_doc(doc, document, title_doc)
     geocode(entities, document)
-    attributions = find_attributions(doc, entities)
+    attributions, stances = attributions_and_stances(doc, entities)
     events = find_events(doc, document, entities, attributions)
     claims = find_claims(doc, document, entities, attributions)
     name_implying_events(claims, events, entities)
@@ -266,4 +266,5 @@ def analyse_doc(doc: Doc, document: Document, title_doc: Doc | None = None) -> E
         claims=claims,
         conflicts=find_conflicts(claims, {e.id: e.name for e in entities}),
         events=events,
+        stances=stances,
     )
