@@ -425,3 +425,29 @@ def test_the_english_group_shape_fills_only_gaps_and_skips_sentence_openers() ->
         if name == "claimgraph_group_names_v1":
             break
     assert [(e.text, e.label_) for e in doc.ents] == [("Copper Reed Front", "ORG"), ("Korvana Army", "ORG")]
+
+
+def test_an_institution_name_the_recognizer_leaves_untagged_is_found() -> None:
+    text = (
+        "The pro-Harbi Norvian Observatory for Civil Rights counted 40 dead on Friday. "
+        "Meanwhile Kestrel Institute researchers met the Centre for the Study of Conflict and Civil Peace."
+    )
+    found = entities(text)
+    assert by_name(found, "Norvian Observatory for Civil Rights").type == "ORGANIZATION"
+    assert by_name(found, "Kestrel Institute").type == "ORGANIZATION"
+    assert by_name(found, "Centre for the Study of Conflict and Civil Peace").type == "ORGANIZATION"
+    assert not [e.name for e in found if "Harbi Norvian" in e.name]
+
+
+def test_an_institution_name_cut_at_its_and_is_taken_whole() -> None:
+    nlp = pipeline()
+    doc = nlp.make_doc("She heads the Centre for the Study of Radicalisation and Political Violence in Tarsh.")
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "ner":  # as the small model reads it: the name stops at "and"
+            doc.ents = [Span(doc, 3, 9, label="ORG")]
+        if name == "claimgraph_institution_names_v1":
+            break
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Centre for the Study of Radicalisation and Political Violence", "ORG")
+    ]

@@ -64,13 +64,13 @@ BODY_HEADS = [
 ]
 # Capitalised words that begin sentences or name no group ("The", "A") are no part of one.
 _NOT_NAME_WORDS = ["The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our"]
-_UNTAGGED_NAME_WORD: dict[str, Any] = {
+UNTAGGED_NAME_WORD: dict[str, Any] = {
     "IS_TITLE": True,
     "IS_STOP": False,
     "ENT_IOB": "O",
     "ORTH": {"NOT_IN": _NOT_NAME_WORDS + BODY_HEADS},
 }
-ENGLISH_BODY = [[{**_UNTAGGED_NAME_WORD, "OP": "+"}, {"ORTH": {"IN": BODY_HEADS}, "ENT_IOB": "O"}]]
+ENGLISH_BODY = [[{**UNTAGGED_NAME_WORD, "OP": "+"}, {"ORTH": {"IN": BODY_HEADS}, "ENT_IOB": "O"}]]
 MAX_ENGLISH_WORDS = 5
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {

@@ -27,6 +27,7 @@ from claimgraph.nlp import entities as _entities  # noqa: F401
 from claimgraph.nlp import events as _events  # noqa: F401
 from claimgraph.nlp import gazetteer_matcher as _gazetteer  # noqa: F401
 from claimgraph.nlp import group_names as _group_names  # noqa: F401
+from claimgraph.nlp import institution_names as _institution_names  # noqa: F401
 from claimgraph.nlp import institutions as _institutions  # noqa: F401
 from claimgraph.nlp import outlets as _outlets  # noqa: F401
 from claimgraph.nlp import places as _places  # noqa: F401
@@ -57,6 +58,7 @@ COMPONENTS = (
     "claimgraph_events_v1",
     "claimgraph_gazetteer_v1",
     "claimgraph_group_names_v1",
+    "claimgraph_institution_names_v1",
     "claimgraph_outlets_v1",
     "claimgraph_institutions_v1",
     "claimgraph_acronyms_v1",
