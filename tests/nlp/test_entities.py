@@ -451,3 +451,18 @@ def test_an_institution_name_cut_at_its_and_is_taken_whole() -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Centre for the Study of Radicalisation and Political Violence", "ORG")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "typed"),
+    [
+        ("It reached the Norvian Assembly on Monday.", ("Norvian Assembly on Monday", "ORG"), ["Norvian Assembly"]),
+        ("The Islamist Kestrel Brotherhood met.", ("The Islamist Kestrel Brotherhood", "ORG"), ["Kestrel Brotherhood"]),
+        ("Forces loyal to Norvian Pres. Karim Nassar fled.", ("Norvian Pres", "ORG"), []),
+        ("The Norvian Refugee Act let them work.", ("Norvian Refugee Act", "ORG"), []),
+    ],
+)
+def test_dates_creeds_offices_and_laws_are_no_part_of_a_name(
+    text: str, read: tuple[str, str], typed: list[str]
+) -> None:
+    assert [name for name, _, _ in _typed_as_read(text, [read])] == typed

@@ -248,3 +248,15 @@ def test_a_listed_group_named_after_a_nationality_keeps_its_listed_name_as_an_al
     found = entities("Officials said the Kurdish People’s Protection Units held the town on Monday.")
     assert "People’s Protection Units" in by_name(found, "Kurdish People’s Protection Units").aliases
     assert by_name(entities("The Syrian Democratic Forces said so."), "Syrian Democratic Forces").aliases == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliased"),
+    [
+        ("President Karim al-Nassar spoke in Tarsh. The anti-Nassar rebels held out.", "Karim al-Nassar", True),
+        ("President Karim Nassar spoke in Tarsh. The Nassar regime denied it.", "Karim Nassar", True),
+        ("President Karim Nassar spoke in Tarsh. The rebels held out.", "Karim Nassar", False),
+    ],
+)
+def test_a_leaders_family_name_written_as_a_modifier_is_his_alias(text: str, name: str, aliased: bool) -> None:
+    assert ("Nassar" in by_name(entities(text), name).aliases) == aliased

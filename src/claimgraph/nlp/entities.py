@@ -85,11 +85,14 @@ _NOT_ACTORS_WORDS = (
     "catholic protestant sunni shia shiite shi'ite alawite alawi druze yazidi ismaili salafi salafist wahhabi "
     "takfiri jihadi jihadist islamist sufi salafism wahhabism jihadism islamism zionism zionist communism "
     "communist marxism marxist socialism fascism nazism baathism baathist kurd arab turkmen pashtun hazara tajik "
-    "uzbek baluch berber tuareg uighur uyghur rohingya circassian humvee kalashnikov ak-47 m16 katyusha "
+    "uzbek baluch berber tuareg uighur uyghur rohingya circassian humvee kalashnikov ak-47 m16 katyusha"
+)
+_DATE_WORDS = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december"
 )
-NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split())
+DATE_WORDS = frozenset(_DATE_WORDS.split())
+NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split()) | DATE_WORDS
 # Newspaper and broadcaster name heads: an ORG "<Name> <head>" is an outlet ("The Jerusalem Post").
 MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
 MEDIA_HEADS_LOWER = frozenset(h.lower() for h in MEDIA_HEADS) | {"news", "agency", "radio", "television"}
@@ -133,6 +136,24 @@ def not_an_actor(span: Span) -> bool:
     return key == "state" and span.start > 0 and span.doc[span.start - 1].lower_ == "of"
 
 
+# Last words of the names of laws and treaties, which are no actors ("the Refugee Act", "the Oslo Accords").
+LAW_HEADS = frozenset(
+    ["act", "acts", "treaty", "accord", "accords", "convention", "conventions", "protocol", "doctrine"]
+)
+
+
+def law_or_office(span: Span) -> bool:
+    """A law's or treaty's name ("the Patriot Act"), or an office before a name ("Syrian Pres. Bashar al-Assad")."""
+    last = span[-1]
+    if len(span) < 2 or not last.text[:1].isupper():
+        return False
+    if last.lower_ in LAW_HEADS:
+        return True
+    doc, nxt = span.doc, span.end + (span.end < len(span.doc) and span.doc[span.end].text == ".")
+    office = last.lower_.rstrip(".") in HONORIFICS and (span.label_ != "PERSON" or is_demonym(span[0].text))
+    return office and nxt < len(doc) and doc[nxt].is_title
+
+
 def _trim(span: Span) -> Span:
     """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word
     after a person, a bracket and what follows it; take in the lower-case "party" after a party's name."""
@@ -141,6 +162,8 @@ def _trim(span: Span) -> Span:
         start += 1
     # "The Syrian Network for Human Rights (SNHR": a bracket opens the short form, which is no part of the name
     end = next((t.i for t in doc[start + 1 : end] if t.text in OPEN_BRACKETS), end)
+    # "the Commons on Monday": a date phrase the model ran into the name
+    end = next((t.i for t in doc[start + 1 : end - 1] if _dated(t)), end)
     if span.label_ == "ORG" and end < len(doc) and doc[end].lower_ == "party" and doc[end].is_lower:
         end += 1  # "the Democratic Union party": the lower-case head of a party's name, as the Guardian writes it
     while end > start + 1 and (
@@ -160,6 +183,13 @@ def _trim(span: Span) -> Span:
 
 
 OPEN_BRACKETS = frozenset(["(", "["])
+DATE_PREPOSITIONS = frozenset(["on", "in", "since", "until", "by", "last", "next", "this"])
+
+
+def _dated(tok: Token) -> bool:
+    """A preposition that opens a date: "on Monday", "since March"."""
+    nxt = tok.nbor(1)
+    return tok.is_lower and tok.lower_ in DATE_PREPOSITIONS and nxt.is_title and nxt.lower_ in DATE_WORDS
 
 
 def _given_name(tok: Token) -> bool:
@@ -398,15 +428,21 @@ class EntityTypes:
         return [span]
 
     def _without_epithets(self, span: Span) -> Span:
-        """ "Kurdish YPG", "Iraqi Daesh": nationality and creed words before an acronym or a listed name are not part of it."""
-        doc, start = span.doc, span.start
+        """ "Kurdish YPG", "Iraqi Daesh": nationality and creed words before an acronym or a listed name are not part
+        of it; creed words not before any longer name either."""
+        doc = span.doc
+        first = start = span.start + (doc[span.start].lower_ == "the")
         while start < span.end - 1 and (is_demonym(doc[start].text) or doc[start].lower_ in EPITHETS):
             start += 1
-        if start == span.start or span.label_ not in NAME_LIKE:
+        if start == first or span.label_ not in NAME_LIKE:
             return span
         rest = doc[start : span.end]
         acronym = len(rest) == 1 and rest.text.isupper() and len(rest.text) > 1
         heads = {t.lower_ for t in rest} & (ARMED_HEADS | STATE_WORDS | LED_BODIES | {"army", "front", "movement"})
+        # "Islamist Muslim Brotherhood": a creed word never opens a name of two capitalised words or more
+        creed = any(t.lower_ in EPITHETS for t in doc[first:start]) and len(rest) > 1
+        if creed and all(t.is_title for t in rest):
+            return Span(doc, start, span.end, label=span.label, kb_id=span.kb_id)
         if acronym or (not heads and self.gazetteer.lookup(rest.text, allow_guarded=True) is not None):
             return Span(doc, start, span.end, label=span.label, kb_id=span.kb_id)
         return span
@@ -445,7 +481,7 @@ class EntityTypes:
         label = ent.label_
         if label in MODEL_TYPES and ent.kb_id:  # a place the place rules identified
             return Span(ent.doc, ent.start, ent.end, label=MODEL_TYPES[label], kb_id=ent.kb_id)
-        if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent):
+        if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent) or law_or_office(ent):
             return ent if ent.kb_id else None
         # A guarded form ("Daesh", "Isis") the model took for a place that no place list knows is that entry.
         guarded = label in NAME_LIKE or (label in ("GPE", "LOC") and not is_place_name(ent.text))

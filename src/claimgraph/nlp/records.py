@@ -15,6 +15,7 @@ says), and the dateline's places PLACEs.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import cast
 
@@ -66,6 +67,7 @@ def _entity(members: list[Mention], text: str = "") -> Entity:
     forms = [m.text for m in members]
     if members[0].type == "PERSON":  # the name without titles; titled forms ("Gov. Jane Roe") are aliases
         forms += [title + m.text for m in members if m.field is None and (title := title_before(text, m.start))]
+        forms += [f for f in [_family_name_as_modifier(name, text)] if f]
         if (untitled := strip_title(name)) != name:
             forms.insert(0, name)
             name = untitled
@@ -87,6 +89,22 @@ def _entity(members: list[Mention], text: str = "") -> Entity:
         gazetteer_id=ids.most_common(1)[0][0] if ids else None,
         mentions=[Span(m.start, m.end, m.text, m.field) for m in members],
     )
+
+
+# A leader's family name written inside a word for his side or his state ("anti-Assad rebels", "the Assad
+# regime", "Harbi's government"): a mention of him, though no entity span (the span is the body's, or none).
+_MODIFIED_BODIES = "regime|administration|government|loyalists|forces|camp"
+
+
+def _family_name_as_modifier(name: str, text: str) -> str | None:
+    """The family name of the person ``name`` in full, when the text writes it as such a modifier."""
+    family = re.sub(r"^(?:al|el)-", "", name.split()[-1])
+    if len(person_parts(name)) < 2 or not family[:1].isupper():
+        return None
+    found = re.search(
+        rf"\b(?:anti|pro)-{re.escape(family)}\b|\b{re.escape(family)}(?:['’]?s)? (?:{_MODIFIED_BODIES})\b", text
+    )
+    return family if found is not None and len(family) > 2 else None
 
 
 def _listed_without_nationality(mention: Mention) -> str | None:
