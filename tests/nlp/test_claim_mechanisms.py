@@ -299,7 +299,84 @@ def test_a_defence_or_capture_of_a_place_is_operating_in_it() -> None:
             "The Northern Shield, the core of the Valley Front, rolled back its rivals.",
             ("Northern Shield", "part_of", "Valley Front"),
         ),
+        # where an attack happened, hung by the parser on its target, is where the attacker is too
+        (
+            "The Valley Front, which has been targeting the Northern Shield in Tarsh, refused.",
+            ("Valley Front", "operates_in", "Tarsh"),
+        ),
+        # a reduced clause on a predicate nominal
+        ("Tarsh is a town held by the Valley Front.", ("Valley Front", "operates_in", "Tarsh")),
+        # what is held stands for its holder as a target
+        (
+            "The Valley Front attacked positions held by the Northern Shield.",
+            ("Valley Front", "rival_of", "Northern Shield"),
+        ),
+        # a relation noun carried by 'fight', and a relative pronoun after a preposition
+        ("Belgium has fought a war with the Valley Front since 2012.", ("Belgium", "rival_of", "Valley Front")),
+        (
+            "The Northern Shield, with whom the Valley Front fought a long war, denied it.",
+            ("Valley Front", "rival_of", "Northern Shield"),
+        ),
+        # a relative pronoun as the object of its clause
+        (
+            "Residents returned to Tarsh, which the Valley Front seized in May.",
+            ("Valley Front", "operates_in", "Tarsh"),
+        ),
+        # a place lost or fallen to a group is the group's
+        ("The Valley Front lost Tarsh to the Northern Shield.", ("Northern Shield", "operates_in", "Tarsh")),
+        ("Tarsh fell to the Northern Shield in May.", ("Northern Shield", "operates_in", "Tarsh")),
+        # a class noun stands for the names it lists
+        (
+            "The Valley Front controls areas including Tarsh and Bel Harra.",
+            ("Valley Front", "operates_in", "Bel Harra"),
+        ),
+        (
+            "The Valley Front fought groups such as the Northern Shield.",
+            ("Valley Front", "rival_of", "Northern Shield"),
+        ),
+        # what a group's people do somewhere, the group does there
+        ("Police said members of the Valley Front were meeting in Tarsh.", ("Valley Front", "operates_in", "Tarsh")),
+        # people named by whom they follow stand for it
+        ("Fighters loyal to the Valley Front stormed Tarsh.", ("Valley Front", "operates_in", "Tarsh")),
+        # a group noun said of a name, with the place it is in
+        ("The Valley Front is one of the strongest groups in Tarsh.", ("Valley Front", "operates_in", "Tarsh")),
+        ("The Valley Front, the largest militia in Tarsh, denied it.", ("Valley Front", "operates_in", "Tarsh")),
+        # a campaign noun claimed, and fire opened on a group
+        ("The Valley Front claimed responsibility for the bombing in Tarsh.", ("Valley Front", "operates_in", "Tarsh")),
+        (
+            "Valley Front gunmen opened fire on Northern Shield fighters.",
+            ("Valley Front", "rival_of", "Northern Shield"),
+        ),
+        # clashes between two groups, and two groups that clashed
+        (
+            "Clashes between the Valley Front and the Northern Shield killed ten.",
+            ("Valley Front", "rival_of", "Northern Shield"),
+        ),
+        ("The Valley Front and the Northern Shield clashed in Tarsh.", ("Valley Front", "rival_of", "Northern Shield")),
+        (
+            "The Valley Front and the Northern Shield fought each other.",
+            ("Valley Front", "rival_of", "Northern Shield"),
+        ),
     ],
 )
 def test_a_sentence_states_its_relation(sentence: str, relation: tuple[str, str, str]) -> None:
     assert (*relation, "affirmed") in analyse(sentence, NAMES, rules_only=True).relations()
+
+
+def test_two_groups_that_fought_somewhere_are_not_read_as_each_other_s_rivals() -> None:
+    together = analyse("The Valley Front and the Northern Shield fought in Tarsh.", NAMES, rules_only=True)
+    assert not {r for r in together.relations() if r[1] == "rival_of"}
+    other_side = analyse("The Valley Front and the Northern Shield clashed with Belgium.", NAMES, rules_only=True)
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") not in other_side.relations()
+
+
+def test_the_group_that_lost_a_place_was_there() -> None:
+    result = analyse("The Valley Front lost Tarsh to the Northern Shield.", NAMES, rules_only=True)
+    lost = [c for c in result.claims if result.name(c.subject) == "Valley Front" and c.predicate == "operates_in"]
+    assert [c.tense for c in lost] == ["past"]
+
+
+def test_a_party_s_nominee_is_its_member() -> None:
+    names: dict[str, EntityType] = {"Green Party": "ORGANIZATION", "Ola Berg": "PERSON"}
+    result = analyse("Ola Berg, the 2010 Green Party presidential nominee, said so.", names, rules_only=True)
+    assert result.relations() == {("Ola Berg", "member_of", "Green Party", "affirmed")}

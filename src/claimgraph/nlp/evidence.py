@@ -13,6 +13,9 @@ it is told as a noun ("the withdrawal of US troops from Syria"), operates
 there until it has left.  Who drove a group out is not read as being there:
 an expulsion may be done from the air or from afar.
 
+A place lost to a group (``losing``: "X lost Tarsh to Y", "Tarsh fell to Y")
+is the group's now, and the loser was there.
+
 Joining a group in a place (``joining``) puts the group there: "joined the
 Front in Tarsh", "travelled to Tarsh to join the Front".
 
@@ -50,6 +53,8 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
         if prep in events.place_preps:
             places += [(e, None) for e, _ in reader.objects(obj) if e and reader.index.type_of(e) == "PLACE"]
     out = _targets_there(reader, tok, passive, places)
+    if not passive:  # "targeting the Front in Tarsh and Bel Harra": the parser hangs where it happened on the target
+        places += [p for c in tok.children if c.dep_ == "dobj" for p in _own_places(reader, c) if p not in places]
     if not places:
         return out
     actors = reader.named_at(agents[0]) if passive else reader.subjects(tok)  # "Tarsh was shelled by X"
@@ -69,15 +74,46 @@ def _targets_there(
         if child.dep_ != ("nsubjpass" if passive else "dobj"):
             continue
         groups = [e for e, _ in reader.objects(child) if e and index.type_of(e) in _RIVALS]
-        own: list[tuple[str | None, str | None]] = [
-            (e, None)
-            for prep, obj in reader.prep_objects(child)
-            if prep in reader.rel.events.place_preps
-            for e, _ in reader.objects(obj)
-            if e and index.type_of(e) == "PLACE"
-        ]
+        own = _own_places(reader, child)
         if groups and (places or own):
             out += reader.make(groups, "operates_in", places + own, verb)
+    return out
+
+
+def _own_places(reader: FrameReader, target: Token) -> list[tuple[str | None, str | None]]:
+    """The places named after 'in' (and the like) on the target's own phrase."""
+    return [
+        (e, None)
+        for prep, obj in reader.prep_objects(target)
+        if prep in reader.rel.events.place_preps
+        for e, _ in reader.objects(obj)
+        if e and reader.index.type_of(e) == "PLACE"
+    ]
+
+
+def losing(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """'X lost Tarsh to Y', 'Tarsh fell to Y': Y operates in the place now; X, that lost it, did."""
+    events, index = reader.rel.events, reader.index
+    lost = lemma in events.lose_verbs
+    if tok.pos_ != "VERB" or not (lost or lemma in events.fall_verbs):
+        return []
+    winners = [e for p, o in reader.prep_objects(tok) if p == "to" for e in reader.named_at(o)]
+    winners = [e for e in winners if index.type_of(e) in _ACTORS]
+    place_dep = "dobj" if lost else "nsubj"
+    places: list[tuple[str | None, str | None]] = [
+        (e, None)
+        for c in tok.children
+        if c.dep_ == place_dep
+        for e, _ in reader.objects(c)
+        if e and index.type_of(e) == "PLACE"
+    ]
+    if not winners or not places:
+        return []
+    out = reader.make(winners, "operates_in", places, tok)
+    losers = [s for s in reader.subjects(tok) if index.type_of(s) in _ACTORS] if lost else []
+    for raw in reader.make(losers, "operates_in", places, tok):
+        raw.past = True  # it was there until it lost the place
+        out.append(raw)
     return out
 
 

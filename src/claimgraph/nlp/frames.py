@@ -85,6 +85,8 @@ class FrameReader:
                 out += self._frame(tok, frame)
         if lemma in rel.inclusion_verbs and tok.pos_ == "VERB":
             out += self._inclusion(tok)
+        if tok.pos_ == "VERB" and (lemma in rel.reciprocal_verbs or lemma in rel.each_other_verbs):
+            out += self._reciprocal(tok, lemma)
         return out
 
     # ----------------------------------------------------------------- arguments
@@ -131,12 +133,28 @@ class FrameReader:
         return self.before_apposition(noun) if edge > 0 and noun.doc[edge - 1].text == "," else None
 
     def partitive(self, tok: Token) -> Token:
-        """'dozens of Front fighters', 'three of its members': the phrase after a quantity's 'of' names who acts."""
+        """'dozens of Front fighters', 'three of its members': the phrase after a quantity's 'of' names who acts.
+
+        People named by whom they belong to ('fighters loyal to the Front') stand for that actor.
+        """
         if self.index.named(tok) or not (tok.tag_ == "CD" or tok.lower_ in self.rel.partitives):
-            return tok
+            return self.followed(tok)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                return next((o for o in child.children if o.dep_ == "pobj"), tok)
+                return self.followed(next((o for o in child.children if o.dep_ == "pobj"), tok))
+        return tok
+
+    def followed(self, tok: Token) -> Token:
+        """'fighters loyal to the Front', 'militants affiliated with it': the name they follow, else ``tok``."""
+        rel = self.rel
+        if self.index.named(tok) or tok.lemma_.lower() not in rel.acting_nouns:
+            return tok
+        for modifier in tok.children:
+            if modifier.dep_ not in ("amod", "acl") or modifier.lower_ not in rel.follower_modifiers:
+                continue
+            for prep, obj in self.prep_objects(modifier):
+                if prep in rel.follower_preps and self.index.resolve(obj, prefer=self.speaker(obj)) is not None:
+                    return obj
         return tok
 
     def subjects(self, trigger: Token, carried: bool = False) -> list[str]:
@@ -199,7 +217,7 @@ class FrameReader:
 
     def objects(self, tok: Token) -> Iterator[tuple[str | None, str | None]]:
         """(entity, None) for a named object and its coordinates, or (None, literal) for a generic one."""
-        tok = self.partitive(tok)
+        tok = self.partitive(self.antecedent(tok) or tok)
         eid = self.index.named(tok)
         if eid is not None:
             yield eid, None
@@ -214,9 +232,17 @@ class FrameReader:
         if place is not None:
             yield place, None
             return
+        examples = self.examples(tok)
+        if examples:
+            yield from examples
+            return
         acting = self.index.acting_for(tok)
         if acting is not None:
             yield acting, None  # "Assad's forces", "Isis fighters"
+            return
+        holder = self.holder(tok)
+        if holder is not None:
+            yield holder, None
             return
         state = self.state_of(tok)
         if state is not None:
@@ -225,6 +251,58 @@ class FrameReader:
         literal = self.generic(tok)
         if literal is not None:
             yield None, literal
+
+    def antecedent(self, tok: Token) -> Token | None:
+        """'Tarsh, which the Front seized', 'the Front, with whom Norland fought': the noun a relative pronoun stands for.
+
+        Only a pronoun that is an object inside its clause (directly, or after
+        a preposition); an antecedent that is a description in apposition to a
+        name ('Tarsh, a town that …') gives way to the name.
+        """
+        if tok.tag_ not in ("WDT", "WP") or tok.dep_ not in ("dobj", "pobj"):
+            return None
+        clause = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if clause.dep_ != "relcl" or clause.head.i > tok.i:
+            return None
+        noun = clause.head
+        return noun if self.index.named(noun) else self.apposed(noun) or noun
+
+    def examples(self, tok: Token) -> list[tuple[str | None, str | None]]:
+        """'areas including Tarsh and Bel Harra', 'groups such as the Front': a class noun stands for the names it lists."""
+        lemma = tok.lemma_.lower()
+        if self.index.named(tok) or not (
+            lemma in self.rel.place_nouns or lemma in self.rel.generic_heads or tok.lower_ in self.rel.place_parts
+        ):
+            return []
+        such = any(c.lower_ == "such" for c in tok.children)
+        out: list[tuple[str | None, str | None]] = []
+        for prep in tok.children:
+            listing = prep.lower_ in _EXAMPLE_PREPS or (
+                prep.lower_ == "as" and (such or any(c.lower_ == "such" for c in prep.children))
+            )
+            if prep.dep_ == "prep" and listing:
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                out += [item for o in objs for item in self.objects(o) if item[0] is not None]
+        return out
+
+    def holder(self, tok: Token) -> str | None:
+        """'positions held by the Front', 'areas controlled by X': what is held stands for its holder as a target.
+
+        Only where a verb or noun reads it as a party (the predicate's types
+        decide): a place the phrase names is read first, by ``place_named``.
+        """
+        if self.index.named(tok):
+            return None
+        holding = self.rel.modifier_participles
+        for clause in tok.children:
+            held = holding.get(clause.lemma_.lower())
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or held is None or not held[1]:
+                continue
+            agents = [o for p, o in self.prep_objects(clause) if p == "by"]
+            named = self.index.named(agents[0]) if agents else None
+            if named is not None and self.index.type_of(named) != "PLACE":
+                return named
+        return None
 
     def place_named(self, tok: Token) -> str | None:
         """'the town of Tarsh', 'the province, Tarsh', 'Tarsh province': a place noun a name identifies.
@@ -451,8 +529,10 @@ class FrameReader:
                         return []
                     head = before
                 subjects = self.named_at(agent[0])
-                said_of = list(self.objects(head))
+                said_of = [o for o in self.objects(head) if o[0] not in subjects]  # not the holder it names
                 apposed = self.apposed(head) if not said_of else None
+                if apposed is None and not said_of and head.dep_ == "attr":
+                    apposed = self.subject_token(head)  # "Tarsh is a town held by Y"
                 objects += said_of or (list(self.objects(apposed)) if apposed is not None else [])
             for child in trigger.children:
                 if frame.inverse and child.dep_ == "dobj":
@@ -500,6 +580,22 @@ class FrameReader:
         ending = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.ending_verbs and predicate != "rival_of"
         return self.make(subjects, predicate, objects, noun, negative=ending)
 
+    def _reciprocal(self, verb: Token, lemma: str) -> list[RawClaim]:
+        """'X and Y clashed', 'X and Y fought each other': the first subject towards the others.
+
+        Only when the verb names no other side: "X and Y clashed with Z" is the frames' reading.
+        """
+        words = {c.lower_ for c in verb.subtree if c.dep_ in ("dobj", "pobj", "det", "amod") and c.i > verb.i}
+        each_other = ("other" in words and "each" in words) or ("another" in words and "one" in words)
+        predicate = self.rel.reciprocal_verbs.get(lemma) or (
+            self.rel.each_other_verbs.get(lemma) if each_other else None
+        )
+        sides = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "against"))]
+        if predicate is None or (sides and not each_other):
+            return []
+        subjects = self.subjects(verb)
+        return self.make(subjects[:1], predicate, [(s, None) for s in subjects[1:]], verb) if len(subjects) > 1 else []
+
     def _inclusion(self, verb: Token) -> list[RawClaim]:
         """X counts Y among its affiliates → Y affiliated_with X (the 'among' phrase may hang off Y)."""
         for role in verb.subtree:
@@ -521,6 +617,7 @@ class FrameReader:
 
 
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
+_EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
 
 

@@ -95,6 +95,8 @@ class Events:
     join_verbs: frozenset[str]
     journey_verbs: frozenset[str]
     journey_preps: frozenset[str]
+    lose_verbs: frozenset[str]  # "X lost Tarsh to Y"
+    fall_verbs: frozenset[str]  # "Tarsh fell to Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,12 @@ class Relations:
     campaign_preps: dict[str, Predicate]
     campaign_verbs: frozenset[str]
     campaign_purpose_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]  # "claimed responsibility for the attack": the verb carries the campaign
+    responsibility_verbs: frozenset[str]
+    reciprocal_verbs: dict[str, Predicate]  # "X and Y clashed"
+    each_other_verbs: dict[str, Predicate]  # "X and Y fought each other"
+    follower_modifiers: frozenset[str]  # "fighters loyal to X"
+    follower_preps: frozenset[str]
     government_nouns: frozenset[str]
     force_nouns: frozenset[str]
     force_verbs: frozenset[str]
@@ -242,6 +250,12 @@ def relations() -> Relations:
         campaign_preps=dict(raw["campaigns"]["preps"]),
         campaign_verbs=frozenset(raw["campaigns"]["verbs"]),
         campaign_purpose_verbs=frozenset(raw["campaigns"]["purpose_verbs"]),
+        responsibility_nouns=frozenset(raw["campaigns"]["responsibility"]["nouns"]),
+        responsibility_verbs=frozenset(raw["campaigns"]["responsibility"]["verbs"]),
+        reciprocal_verbs=dict(raw["reciprocal"]["verbs"]),
+        each_other_verbs=dict(raw["reciprocal"]["each_other"]),
+        follower_modifiers=frozenset(raw["followers"]["modifiers"]),
+        follower_preps=frozenset(raw["followers"]["preps"]),
         government_nouns=frozenset(raw["governments"]["nouns"]),
         force_nouns=frozenset(raw["forces"]["nouns"]),
         force_verbs=frozenset(raw["forces"]["verbs"]),
@@ -255,6 +269,8 @@ def relations() -> Relations:
             join_verbs=frozenset(raw["events"]["join_verbs"]),
             journey_verbs=frozenset(raw["events"]["journey_verbs"]),
             journey_preps=frozenset(raw["events"]["journey_preps"]),
+            lose_verbs=frozenset(raw["events"]["lose_verbs"]),
+            fall_verbs=frozenset(raw["events"]["fall_verbs"]),
         ),
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         stance_prefixes=dict(raw["stance_prefixes"]["prefixes"]),

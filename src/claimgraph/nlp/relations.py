@@ -35,6 +35,7 @@ MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
     ("stances", nounphrases.stance),
     ("evidence", evidence.read),
     ("departure", evidence.departure),
+    ("losing", evidence.losing),
     ("joining", evidence.joining),
 )
 

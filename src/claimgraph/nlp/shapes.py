@@ -6,9 +6,11 @@
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
   "the campaign to defeat X";
-* forces: "US troops in Syria", "X has fighters in Y", "X militants in Y" → operates_in;
+* forces: "US troops in Syria", "X has fighters in Y", "X militants in Y", "members of X were
+  meeting in Y" → operates_in;
 * government: "the Syrian government of Bashar al-Assad" → leader_of;
-* located: "the YPG in Syria" → operates_in.
+* located: "the YPG in Syria" → operates_in;
+* described in a place: "X, the largest group in Tarsh", "X is one of the militias in Tarsh" → operates_in.
 
 Each is a function of the ``FrameReader`` (for argument lookup and claim
 building) and the trigger token.
@@ -40,6 +42,8 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += campaign(reader, tok)
         if lemma in rel.government_nouns:
             out += government(reader, tok)
+        if lemma in rel.generic_heads:
+            out += described_in(reader, tok)
         if (lemma in rel.force_nouns or word in rel.force_nouns) and tok.tag_ == "NNS":
             out += forces(reader, tok)
         elif lemma in rel.acting_nouns and tok.tag_ == "NNS":
@@ -156,6 +160,9 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
     places_only = False
     if not actors and carried:
         actors = reader.subjects(noun, carried=True)
+    claimed = _claimed(reader, noun)
+    if not actors and claimed is not None:  # "the Front claimed responsibility for the attack in Tarsh"
+        actors = reader.subjects(claimed, carried=True)
     phrases = list(reader.prep_objects(noun))
     if carried:  # "launched a campaign in Afrin": the phrase may hang off the verb
         phrases += [(p, o) for p, o in reader.prep_objects(noun.head) if p != "of"]
@@ -180,6 +187,41 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
     return out
 
 
+def _claimed(reader: FrameReader, noun: Token) -> Token | None:
+    """'claimed responsibility for the attack': the responsibility noun that a claiming verb carries, or None."""
+    rel = reader.rel
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owned = noun.head.head
+    verb = owned.head
+    if owned.lemma_.lower() in rel.responsibility_nouns and owned.dep_ == "dobj":
+        return owned if verb.lemma_.lower() in rel.responsibility_verbs else None
+    return None
+
+
+def described_in(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """'X, the largest group in Tarsh', 'X is one of the militias in Tarsh': X operates in the place.
+
+    The group noun is said of a name: in apposition to it, or as the
+    predicate of a clause whose subject it is (through 'one of').  Only a
+    place after 'in', 'across', 'throughout' or 'inside' on the noun itself.
+    """
+    index = reader.index
+    places = [o for p, o in reader.prep_objects(noun) if p in _LOCATED_PREPS]
+    objects = [item for place in places for item in reader.objects(place)]
+    objects = [o for o in objects if o[0] is not None and index.type_of(o[0]) == "PLACE"]
+    if not objects or index.named(noun):
+        return []
+    said = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        said = noun.head.head  # "one of the militias in Tarsh"
+    subject = reader.subject_token(said) if said.dep_ == "attr" else reader.apposed(said)
+    eid = index.named(subject) if subject is not None else None
+    if eid is None or index.type_of(eid) not in _GROUPISH:
+        return []
+    return reader.make([eid], "operates_in", objects, noun)
+
+
 def _next_to(noun: Token, obj: Token) -> bool:
     """Does the prepositional phrase of ``obj`` open right after the phrase ``noun`` heads?"""
     return obj.head.i == noun.right_edge.i + 1
@@ -199,11 +241,15 @@ def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> 
         actors = actors or [e for e, _ in reader.modifiers(noun) if e]
     else:
         actors = actors or [e for e in (index.named(t) for t in noun.doc[noun.left_edge.i : noun.i]) if e]
+    # "members of the Front" (a nationality word is the only reading the name before the noun may not have)
+    actors = actors or [e for p, o in reader.prep_objects(noun) if p == "of" for e in [index.named(o)] if e]
     carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.force_verbs
     subject = reader.subject_token(noun, carried=True) if carried and not actors else None
     if subject is not None and index.named(subject):  # a description ("the organisation") is too loose a guess here
         actors = reader.subjects(noun, carried=True)
-    phrases = [*reader.prep_objects(noun), *(reader.prep_objects(noun.head) if carried else ())]
+    # "members of the Front were meeting in Tarsh": what the people do somewhere, they do for their group there
+    acted = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB"
+    phrases = [*reader.prep_objects(noun), *(reader.prep_objects(noun.head) if carried or acted else ())]
     places = [o for p, o in phrases if p in _LOCATED_PREPS]
     objects = [item for place in places for item in reader.objects(place)]
     return reader.make(actors, "operates_in", objects, noun)
