@@ -357,6 +357,20 @@ def test_a_defence_or_capture_of_a_place_is_operating_in_it() -> None:
             "The Valley Front and the Northern Shield fought each other.",
             ("Valley Front", "rival_of", "Northern Shield"),
         ),
+        # arms handed over, either way
+        ("Belgium sent weapons to the Valley Front.", ("Belgium", "allied_with", "Valley Front")),
+        ("The Valley Front receives weapons from Belgium.", ("Valley Front", "allied_with", "Belgium")),
+        ("Belgium supplied the Valley Front with rockets.", ("Belgium", "allied_with", "Valley Front")),
+        # where a group's seat lies, it operates
+        ("The Valley Front lost Tarsh, its de facto capital in Belgium.", ("Valley Front", "operates_in", "Belgium")),
+        ("Belgium seeks to topple the Valley Front.", ("Belgium", "rival_of", "Valley Front")),
+        # a person who fights with or for a group is its member
+        (
+            "Amina Yusuf, a Briton who fought with the Valley Front, returned.",
+            ("Amina Yusuf", "member_of", "Valley Front"),
+        ),
+        ("Amina Yusuf fought for the Valley Front in Tarsh.", ("Amina Yusuf", "member_of", "Valley Front")),
+        ("The Northern Shield fought with the Valley Front.", ("Northern Shield", "rival_of", "Valley Front")),
     ],
 )
 def test_a_sentence_states_its_relation(sentence: str, relation: tuple[str, str, str]) -> None:
@@ -380,3 +394,7 @@ def test_a_party_s_nominee_is_its_member() -> None:
     names: dict[str, EntityType] = {"Green Party": "ORGANIZATION", "Ola Berg": "PERSON"}
     result = analyse("Ola Berg, the 2010 Green Party presidential nominee, said so.", names, rules_only=True)
     assert result.relations() == {("Ola Berg", "member_of", "Green Party", "affirmed")}
+
+
+def test_aid_sent_to_a_country_is_no_alliance() -> None:
+    assert analyse("Belgium sent aid to Tarsh and money to Bel Harra.", NAMES, rules_only=True).relations() == set()

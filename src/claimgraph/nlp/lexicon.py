@@ -100,6 +100,17 @@ class Events:
 
 
 @dataclass(frozen=True, slots=True)
+class Supplies:
+    """Arms and backing handed over (lexicons/relations.json, ``supplies``): see ``claimgraph.nlp.shapes.supply``."""
+
+    nouns: frozenset[str]
+    give_verbs: frozenset[str]
+    give_preps: frozenset[str]
+    receive_verbs: frozenset[str]
+    receive_preps: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Roles:
     """Roles beside a person's name (lexicons/relations.json, ``roles``): see ``claimgraph.nlp.roles``."""
 
@@ -160,6 +171,7 @@ class Relations:
     each_other_verbs: dict[str, Predicate]  # "X and Y fought each other"
     follower_modifiers: frozenset[str]  # "fighters loyal to X"
     follower_preps: frozenset[str]
+    supplies: Supplies
     government_nouns: frozenset[str]
     force_nouns: frozenset[str]
     force_verbs: frozenset[str]
@@ -256,6 +268,7 @@ def relations() -> Relations:
         each_other_verbs=dict(raw["reciprocal"]["each_other"]),
         follower_modifiers=frozenset(raw["followers"]["modifiers"]),
         follower_preps=frozenset(raw["followers"]["preps"]),
+        supplies=Supplies(**{k: frozenset(v) for k, v in raw["supplies"].items() if not k.startswith("_")}),
         government_nouns=frozenset(raw["governments"]["nouns"]),
         force_nouns=frozenset(raw["forces"]["nouns"]),
         force_verbs=frozenset(raw["forces"]["verbs"]),

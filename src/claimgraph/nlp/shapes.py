@@ -10,7 +10,8 @@
   meeting in Y" → operates_in;
 * government: "the Syrian government of Bashar al-Assad" → leader_of;
 * located: "the YPG in Syria" → operates_in;
-* described in a place: "X, the largest group in Tarsh", "X is one of the militias in Tarsh" → operates_in.
+* described in a place: "X, the largest group in Tarsh", "X is one of the militias in Tarsh" → operates_in;
+* supply: "X sent weapons to Y", "Y received funding from X" → allied_with.
 
 Each is a function of the ``FrameReader`` (for argument lookup and claim
 building) and the trigger token.
@@ -44,6 +45,8 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
             out += government(reader, tok)
         if lemma in rel.generic_heads:
             out += described_in(reader, tok)
+        if lemma in rel.supplies.nouns and tok.dep_ == "dobj":
+            out += supply(reader, tok)
         if (lemma in rel.force_nouns or word in rel.force_nouns) and tok.tag_ == "NNS":
             out += forces(reader, tok)
         elif lemma in rel.acting_nouns and tok.tag_ == "NNS":
@@ -85,7 +88,12 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     objects = [item for place in places for item in reader.objects(place)]
     # "Raqqa, its de facto capital": where it is based; several bases are a presence, not a seat
     seat = noun.lemma_.lower() in reader.rel.seat_nouns and noun.tag_ != "NNS"
-    return reader.make([holder], "based_in" if seat else "operates_in", objects, noun)
+    out = reader.make([holder], "based_in" if seat else "operates_in", objects, noun)
+    if (noun.dep_ == "appos" or before_name) and index.type_of(holder) in _GROUPISH:
+        # "Raqqa, its capital in Syria": where its seat lies, it operates
+        lies = [item for p, o in reader.prep_objects(noun) if p == "in" for item in reader.objects(o)]
+        out += reader.make([holder], "operates_in", lies, noun)
+    return out
 
 
 def _modifies(participle: Token) -> bool:
@@ -185,6 +193,23 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
             targets = [item for c in purpose.children if c.dep_ == "dobj" for item in reader.objects(c)]
             out += reader.make(actors, "rival_of", targets, noun)
     return out
+
+
+def supply(reader: FrameReader, noun: Token) -> list[RawClaim]:
+    """'X sent weapons to Y', 'Y received funding from X', 'X gave Y weapons' → the two are allied."""
+    supplies, verb = reader.rel.supplies, noun.head
+    lemma = verb.lemma_.lower()
+    if lemma in supplies.give_verbs:
+        preps = supplies.give_preps
+    elif lemma in supplies.receive_verbs:
+        preps = supplies.receive_preps
+    else:
+        return []
+    others = [o for carrier in (verb, noun) for p, o in reader.prep_objects(carrier) if p in preps]
+    for dative in (c for c in verb.children if c.dep_ == "dative"):  # "sent weapons to the Front"
+        others += [o for o in dative.children if o.dep_ == "pobj"] if dative.lower_ in preps else [dative]
+    objects = [item for other in others for item in reader.objects(other)]
+    return reader.make(reader.subjects(noun, carried=True), "allied_with", objects, noun) if objects else []
 
 
 def _claimed(reader: FrameReader, noun: Token) -> Token | None:
