@@ -78,3 +78,11 @@ def test_plural_people_stand_for_a_body_only_when_they_hold_office_in_it() -> No
     assert {result.name(a.source.entity) for a in result.attributions if a.source is not None} == {None}
     result = analyse("Leaders of the Amber Front said the Blue Party is part of the Valley Movement.", NAMES)
     assert {result.name(c.source) for c in result.claims if c.predicate == "part_of"} == {"Amber Front"}
+
+
+def test_a_possessive_in_a_clause_without_a_subject_binds_to_the_governing_subject_s_owner() -> None:
+    text = (
+        "The Blue Party fought the Amber Front for years. The Valley Movement's approach would be to go back "
+        "to the peace process aimed at ending its conflict with the Amber Front."
+    )
+    assert ("Valley Movement", "rival_of", "Amber Front", "affirmed", False, None) in _held(text)

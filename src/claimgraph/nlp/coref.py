@@ -32,6 +32,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both"})
 _COUNTS = {"both": 2, "two": 2, "three": 3}
 _SET_KINDS: frozenset[EntityType] = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+# A non-finite verb with no subject of its own, and how it hangs on the clause whose subject it takes.
+_NON_FINITE = frozenset({"VB", "VBG", "VBN"})
+_CONTROLLED = frozenset({"xcomp", "pcomp", "acl", "advcl", "prep", "pobj", "dobj", "conj", "ccomp"})
+_BINDING_CLIMB = 12
 # How far back (in tokens) a description or pronoun may look for its entity.
 _WINDOW = 400
 
@@ -396,12 +400,24 @@ def _stance(tok: Token) -> bool:
 
 
 def _clause_subject_entity(index: EntityIndex, tok: Token) -> str | None:
+    """The entity of the subject of the clause ``tok`` sits in, for binding its pronoun.
+
+    A verb without a subject of its own ("aimed at ending its conflict", "vowed to disown it") takes
+    the subject of the clause that governs it; a subject that names no entity stands for its possessor
+    ("Norland's approach would be to end its conflict": Norland's).
+    """
     verb = tok
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+    for _ in range(_BINDING_CLIMB):
+        while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subject is not None:
+            owners = [c for c in subject.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+            owner = index.named(owners[0]) if len(owners) == 1 else None
+            return index.named(subject) or owner
+        if verb.dep_ == "ROOT" or verb.tag_ not in _NON_FINITE or verb.dep_ not in _CONTROLLED:
+            return None
         verb = verb.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
-            return index.named(child)
     return None
 
 
