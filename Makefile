@@ -60,7 +60,7 @@ lint: install
 	  else echo "layers: $(LAYERS) not found, layering not checked"; fi
 
 test: install postgres chromium lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 # The package as a user installs it: a fresh venv, the stock pip of its Python, no extras, no editable mode.
 install-check:
