@@ -51,6 +51,22 @@ def test_worker_counts() -> None:
         pass
 
 
+def test_a_worker_whose_owner_died_before_it_started_ends() -> None:
+    """A worker spawned as its owner is killed starts re-parented; it must still see the owner gone."""
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    worker = (  # a worker's start (its model load left out), told the pid of an owner already dead
+        "import time\nfrom claimgraph.nlp import workers\n"
+        "workers.Analyzer.load = lambda model: None\n"
+        f"workers._start(None, {gone.pid})\ntime.sleep(300)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", worker], capture_output=True, text=True, timeout=240, check=False)
+    assert run.returncode == 1 and not run.stderr, run.stderr  # ended by the watch: no error, no 300 s sleep
+
+
 def test_workers_end_when_their_parent_is_killed(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A kill -9 of the process that owns the pool leaves no worker behind."""
     import os

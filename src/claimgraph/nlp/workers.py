@@ -44,9 +44,9 @@ Chunk = list[Document | ExtractionError]
 _worker: Analyzer | None = None  # this process's pipeline, loaded once by _start
 
 
-def _start(model: str | None) -> None:
+def _start(model: str | None, parent: int) -> None:
     global _worker
-    _orphan_watch(os.getppid())
+    _orphan_watch(parent)
     _worker = Analyzer.load(model)
 
 
@@ -55,7 +55,10 @@ def _orphan_watch(parent: int) -> None:
 
     A killed parent never shuts its pool down, and a worker waiting on the
     task queue would wait for ever; a daemon thread notices the parent is
-    gone (this process re-parented) and exits.
+    gone (this process re-parented) and exits.  ``parent`` is the pid the
+    pool's owner sent, not this process's parent as it starts: a worker
+    spawned while its owner was being killed starts already re-parented, and
+    would take its new parent for the owner and wait for ever.
     """
 
     def watch() -> None:
@@ -109,7 +112,7 @@ class ProcessAnalyzer:
             # spawn, not fork: the parent may hold threads (progress bars, database pools)
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_start, initargs=(self.model,)
+                self.workers, mp_context=context, initializer=_start, initargs=(self.model, os.getpid())
             )
         return self._pool
 
