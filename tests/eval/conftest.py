@@ -1,6 +1,6 @@
 """The eval gate's fixtures: one real extraction per corpus, scored by ../shared/tools/score.py.
 
-The extractor runs once per session (the same Python API ``claimgraph
+The extractor runs once per test run, whichever pytest-xdist worker asks first (the same Python API ``claimgraph
 extract`` uses, so the model loads once for both corpora), its JSON Lines go
 to a session temporary directory, and score.py's ``--json`` report is parsed.
 Gates for any stage (entities here, claims elsewhere) read the same fixtures:
@@ -21,6 +21,7 @@ scorer, which belong to their publishers and are not shipped) is absent.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import subprocess
 import sys
@@ -61,17 +62,36 @@ def extract_to() -> Callable[..., Path]:
     return write_extraction
 
 
+def run_directory(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A directory every process of this pytest run shares: under pytest-xdist each worker has a
+    base temporary directory of its own inside one the run's workers share; alone, its own."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
 @pytest.fixture(scope="session")
-def predictions(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """One extraction per corpus, written as ``claimgraph extract`` writes it."""
-    analyzer = Analyzer.load()
-    out_dir = tmp_path_factory.mktemp("eval")
-    paths = {}
-    for corpus in CORPORA:
-        articles = shared_dir / "corpus" / corpus / "articles"
-        if not articles.is_dir():
-            pytest.skip(f"{articles} is absent")
-        paths[corpus] = write_extraction([articles], analyzer, out_dir / f"{corpus}.jsonl")
+def predictions(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> dict[str, Path]:
+    """One extraction per corpus, written as ``claimgraph extract`` writes it.
+
+    Made once per test run, not once per process: the entity and the claim gates are different
+    files, so ``--dist loadfile`` runs them on different workers, and each extracting the 43
+    articles itself cost the run a core for minutes. The first worker to take the lock extracts;
+    the others wait and read its files, which the ``done`` marker says are complete."""
+    articles = {corpus: shared_dir / "corpus" / corpus / "articles" for corpus in CORPORA}
+    for directory in articles.values():
+        if not directory.is_dir():
+            pytest.skip(f"{directory} is absent")
+    out_dir = run_directory(tmp_path_factory, worker_id) / "eval-predictions"
+    out_dir.mkdir(exist_ok=True)
+    paths = {corpus: out_dir / f"{corpus}.jsonl" for corpus in CORPORA}
+    done = out_dir / "done"
+    with (out_dir / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            analyzer = Analyzer.load()
+            for corpus in CORPORA:
+                write_extraction([articles[corpus]], analyzer, paths[corpus])
+            done.touch()
     return paths
 
 
