@@ -260,3 +260,17 @@ def test_a_listed_group_named_after_a_nationality_keeps_its_listed_name_as_an_al
 )
 def test_a_leaders_family_name_written_as_a_modifier_is_his_alias(text: str, name: str, aliased: bool) -> None:
     assert ("Nassar" in by_name(entities(text), name).aliases) == aliased
+
+
+def test_an_outlet_named_without_its_media_word_is_that_outlet() -> None:
+    found = entities(
+        "In an interview with Zelta News published Thursday, the senator defended the plan. "
+        '"Security is going to rule," Jane Morrow told Zelta in response to a question.'
+    )
+    assert by_name(found, "Zelta News").type == "MEDIA" and "zelta" in names(found, "Zelta News")
+    assert len([e for e in found if "Zelta" in (e.name, *e.aliases)]) == 1
+
+
+def test_a_known_place_or_a_persons_name_is_no_outlets_short_form() -> None:
+    found = entities("Kurdistan TV showed the convoy. Fighters in Kurdistan said the road was closed.")
+    assert by_name(found, "Kurdistan").type == "PLACE" and "kurdistan" not in names(found, "Kurdistan TV")

@@ -22,7 +22,9 @@ never across incompatible types (a person is not a place):
    two ("Syrian regime", "Syrian government"); a body named for a leader
    ("Assad regime") is the one country body of its kind, or among several
    the one named with the same word ("Syrian regime", not "Turkish
-   government").
+   government");
+9. "the Observatory" is the one organisation named with that head word;
+10. an outlet's name less its media words ("Yahoo" for "Yahoo News").
 """
 
 from __future__ import annotations
@@ -369,6 +371,7 @@ def group(mentions: list[Mention], text: str, title: str = "") -> list[list[int]
                 break
     _same_written_name(groups, mentions)  # 3–6
     _head_short_forms(groups, mentions, text)  # 9
+    _outlet_short_forms(groups, mentions)  # 10
     _same_place_or_body(groups, mentions)  # 8
     _same_person(groups, mentions)  # 7
     by_root: dict[int, list[int]] = {}
@@ -406,6 +409,46 @@ def _head_short_forms(groups: UnionFind[int], mentions: list[Mention], text: str
             continue
         root = next(iter(longs[word]))
         mentions[i] = replace(m, type=mentions[root].type)
+        groups.join(root, i)
+
+
+# Words an outlet's name ends with that its short form leaves off ("Yahoo News" is "Yahoo" in a later quote).
+OUTLET_TAILS = frozenset(["news", "tv", "television", "radio", "agency", "network", "service", "channel", "online"])
+
+
+def _outlet_base(text: str) -> str:
+    """An outlet's name without its trailing media words ("Sky News" → "sky"), or "" if it has none."""
+    words = fold(text).split()
+    kept = list(words)
+    while len(kept) > 1 and kept[-1] in OUTLET_TAILS:
+        kept.pop()
+    return " ".join(kept) if len(kept) < len(words) else ""
+
+
+def _outlet_short_forms(groups: UnionFind[int], mentions: list[Mention]) -> None:
+    """Step 10: "Trump told Yahoo" names the "Yahoo News" of the same document.
+
+    The model reads such a short form as a person or an organisation.  A
+    mention equal to the one outlet's name less its media words joins that
+    outlet and takes MEDIA, unless it is a known place ("Kurdistan" beside
+    "Kurdistan TV") or a part of a person's full name ("Fox" beside "Liam Fox").
+    """
+    bases: dict[str, set[int]] = {}
+    for j, m in enumerate(mentions):
+        base = _outlet_base(m.text) if m.type == "MEDIA" else ""
+        if base:
+            bases.setdefault(base, set()).add(groups[j])
+    if not bases:
+        return
+    persons = {p for m in mentions if m.type == "PERSON" and " " in m.text.strip() for p in person_parts(m.text)}
+    for i, m in enumerate(mentions):
+        outlets = bases.get(fold(m.text), set())
+        if len(outlets) != 1 or m.rank > 1 or is_known_place(m.text):
+            continue
+        if m.type == "PERSON" and fold(m.text) in persons:
+            continue
+        root = next(iter(outlets))
+        mentions[i] = replace(m, type="MEDIA")
         groups.join(root, i)
 
 
