@@ -466,3 +466,12 @@ def test_dates_creeds_offices_and_laws_are_no_part_of_a_name(
     text: str, read: tuple[str, str], typed: list[str]
 ) -> None:
     assert [name for name, _, _ in _typed_as_read(text, [read])] == typed
+
+
+def test_army_units_named_for_a_town_name_the_town_not_an_organisation() -> None:
+    found = entities("Homs Army units destroyed a number of vehicles near the city, the agency said.")
+    assert [(e.name, e.type) for e in found] == [("Homs", "PLACE")]
+    assert (
+        by_name(entities("Pakistan Army units moved into the valley on Sunday."), "Pakistan Army").type
+        == "ORGANIZATION"
+    )

@@ -24,6 +24,8 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
   Scurfield"; a title naming a service stays its organisation, "Royal
   Marine"), two known names joined by a preposition ("Isis for the
   YPG"), and a name and the known place it is in ("Khirbet Nasr in Homs");
+* a town before "Army units" is where the units fight ("Homs Army units"
+  names Homs, a place, and no organisation);
 * a capitalised title after "entitled"/"titled" names a work, not an actor;
 * faiths, ideologies, peoples, weapons, days and months are never actors,
   nor is "State" in "Secretary of State";
@@ -270,6 +272,26 @@ def _joined_people(ents: list[Span]) -> list[Span]:
     return out
 
 
+# Nouns after "<town> Army" that make "Army" a modifier of troops, not the end of a name ("Homs Army units").
+TROOP_NOUNS = frozenset(["units", "unit", "troops", "soldiers", "forces", "formations", "detachments"])
+
+
+def _troops_in_town(span: Span) -> Span | None:
+    """ "Raqqa Army units advanced": the town the army's units fight in (a place), else None.
+
+    A state's news agency names army units by the town they fight in; the
+    model reads town and "Army" as one organisation.  Only a known place that
+    is no country: "Pakistan Army units" are units of the Pakistan Army.
+    """
+    doc = span.doc
+    if len(span) < 2 or span[-1].lower_ != "army" or span.end >= len(doc) or doc[span.end].lower_ not in TROOP_NOUNS:
+        return None
+    town = doc[span.start : span.end - 1]
+    if not doc[span.end].is_lower or not is_known_place(town.text) or country_of(town.text) is not None:
+        return None
+    return Span(doc, town.start, town.end, label="GPE")
+
+
 def _listed_places(span: Span) -> list[Span] | None:
     """ "Raqqa, Kirkuk": places a list names, which the model read as one; None when no comma parts it."""
     doc, parts, start = span.doc, [], span.start
@@ -412,6 +434,8 @@ class EntityTypes:
             return parts
         if span.label_ != "ORG":
             return [span]
+        if (town := _troops_in_town(span)) is not None:
+            return [town]
         for tok in span[1:-1]:
             if tok.lower_ in JOINERS and tok.is_lower:
                 left = span.doc[span.start : tok.i]
