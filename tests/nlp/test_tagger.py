@@ -63,6 +63,8 @@ def test_prediction_adds_weights_in_feature_order_as_the_saved_table_reads() -> 
         return totals
 
     assert model.scores(features) == looped(features)
+    sentence = [features, [], ["f3", "unknown"], features[::-1]]  # summed together, tokens of unequal length
+    assert model._own_scores(sentence) == [looped(f) for f in sentence]
     scores = looped([*features, "P=O"])  # the previous tag, O at the start, comes last
     ((tag, margin),) = model.tag([features])
     best = max(range(3), key=lambda k: (scores[k], -k))

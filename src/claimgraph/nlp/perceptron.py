@@ -35,12 +35,15 @@ class Weights:
     """A trained tagger: its tags and, per feature, one weight for each tag.
 
     ``table`` is the model as trained and saved.  Prediction reads it as a
-    matrix (one row per feature, interned once when the model is built):
-    a token's own features are summed as one ``numpy`` reduction instead of
-    a Python loop over every weight of every feature, and only the two
-    previous-tag features are added per tag decision.  The rows are added in
-    the token's feature order, one after the other, as the loop did, so the
-    scores are the same floats.
+    matrix (one row per feature, interned once when the model is built, and
+    a zero row after them): the own features of a whole sentence's tokens
+    are summed in one ``numpy`` reduction over a (token, feature slot, tag)
+    array, each token's slots after its features filled with the zero row —
+    one call a sentence instead of one a token, which cost more than the
+    adding — and only the two previous-tag features are added per tag
+    decision.  The rows are added in the token's feature order, one after
+    the other, as a loop does (the reduced axis is not the innermost one, so
+    numpy does not sum it pairwise), so the scores are the same floats.
     """
 
     tags: tuple[str, ...]
@@ -51,16 +54,19 @@ class Weights:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_rows", {f: k for k, f in enumerate(self.table)})
         matrix = np.array(list(self.table.values()), dtype=np.float64).reshape(len(self.table), len(self.tags))
-        object.__setattr__(self, "_matrix", matrix)
+        object.__setattr__(self, "_matrix", np.vstack((matrix, np.zeros((1, len(self.tags))))))
 
     def scores(self, features: Iterable[str]) -> list[float]:
-        return self._own_scores(list(features))
+        return self._own_scores([list(features)])[0]
 
-    def _own_scores(self, features: Features) -> list[float]:
-        """The sum of the rows of ``features`` the model knows, from zero in their order, as floats."""
+    def _own_scores(self, sequence: Sequence[Features]) -> list[list[float]]:
+        """Per token, the sum of the rows of its features the model knows, from zero in their order, as floats."""
         rows = self._rows
-        ids = [k for k in map(rows.get, features) if k is not None]
-        totals: list[float] = np.add.reduce(self._matrix[ids], axis=0, initial=0.0).tolist()
+        ids = [[k for k in map(rows.get, features) if k is not None] for features in sequence]
+        width, zero = max(map(len, ids), default=0), len(self.table)
+        padded = [known + [zero] * (width - len(known)) for known in ids]
+        slots = np.array(padded, dtype=np.int64).reshape(len(ids), width)
+        totals: list[list[float]] = np.add.reduce(self._matrix[slots], axis=1, initial=0.0).tolist()
         return totals
 
     def tag(self, sequence: Sequence[Features]) -> list[tuple[str, float]]:
@@ -68,8 +74,7 @@ class Weights:
         out: list[tuple[str, float]] = []
         last = "O"
         table = self.table
-        for features in sequence:
-            scores = self._own_scores(features)
+        for features, scores in zip(sequence, self._own_scores(sequence), strict=True):
             for feature in with_previous(last, features):
                 row = table.get(feature)
                 if row is not None:
