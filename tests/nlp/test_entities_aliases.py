@@ -274,3 +274,14 @@ def test_an_outlet_named_without_its_media_word_is_that_outlet() -> None:
 def test_a_known_place_or_a_persons_name_is_no_outlets_short_form() -> None:
     found = entities("Kurdistan TV showed the convoy. Fighters in Kurdistan said the road was closed.")
     assert by_name(found, "Kurdistan").type == "PLACE" and "kurdistan" not in names(found, "Kurdistan TV")
+
+
+def test_a_us_state_in_news_style_short_form_is_the_state_named_in_full() -> None:
+    found = entities(
+        "Refugees find a home in Clarkston, Ga. For years, the suburb has welcomed families. "
+        "Georgia officials said the state would keep its program."
+    )
+    assert "ga." in names(found, "Georgia") and len([e for e in found if e.type == "PLACE"]) == 2
+    assert names(entities("Tbilisi is the capital of Georgia. Georgia said the talks would go on."), "Georgia") == {
+        "georgia"
+    }

@@ -18,7 +18,8 @@ never across incompatible types (a person is not a place):
 7. a surname or given name alone, or a name without its last part, for a
    person named in full (the most recent such person before it), never
    putting two full names with different given names in one group;
-8. one country under two names ("UK", "Britain"), and one state body under
+8. one country or US state under two names ("UK", "Britain"; "Ga.",
+   "Georgia"), and one state body under
    two ("Syrian regime", "Syrian government"); a body named for a leader
    ("Assad regime") is the one country body of its kind, or among several
    the one named with the same word ("Syrian regime", not "Turkish
@@ -44,6 +45,7 @@ from claimgraph.model import EntityType
 from claimgraph.names import HONORIFICS, acronym, fold, given_name, name_key, tokens
 from claimgraph.nlp.institutions import head_class
 from claimgraph.nlp.places import FACILITY_MODIFIERS, FACILITY_NOUNS, country_of, is_known_place
+from claimgraph.nlp.us_states import state_of
 from claimgraph.unionfind import UnionFind
 
 
@@ -161,9 +163,23 @@ def _same_written_name(groups: UnionFind[int], mentions: list[Mention]) -> None:
                 groups.join(j, i)
 
 
+def _place_key(m: Mention, shortened: set[str]) -> str | None:
+    """The country a place mention names, or the US state where the document writes it in short (``shortened``).
+
+    "Georgia" is the state only in a document that also writes "Ga."; else
+    it is the country, as a state's name alone is in no other step's way.
+    """
+    if m.type != "PLACE":
+        return None
+    state = state_of(m.text)
+    return f"state:{state}" if state in shortened else country_of(m.text)
+
+
 def _same_place_or_body(groups: UnionFind[int], mentions: list[Mention]) -> None:
-    """Step 8: one country under two names; one state body named by country or by its leader."""
-    _join_buckets(groups, [(country_of(m.text) if m.type == "PLACE" else None, i) for i, m in enumerate(mentions)])
+    """Step 8: one country or state under two names; one state body named by country or by its leader."""
+    states = [(state_of(m.text), m.text.strip()) for m in mentions if m.type == "PLACE"]
+    shortened = {state for state, written in states if state is not None and state != written}
+    _join_buckets(groups, [(_place_key(m, shortened), i) for i, m in enumerate(mentions)])
     persons = {p for m in mentions if m.type == "PERSON" for p in person_parts(m.text)}
     by_country: dict[str, int] = {}
     by_head: dict[str, set[str]] = {}  # the head words each country body is named with
