@@ -475,3 +475,17 @@ def test_army_units_named_for_a_town_name_the_town_not_an_organisation() -> None
         by_name(entities("Pakistan Army units moved into the valley on Sunday."), "Pakistan Army").type
         == "ORGANIZATION"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The groups are committed to Kobara, as they call the region, being autonomous within a future state.",
+            "Kobara",
+        ),
+        ("Tamerlin, as the area is known locally, is a place where aid workers operate freely.", "Tamerlin"),
+    ],
+)
+def test_a_name_the_text_says_a_place_is_called_is_a_place(text: str, name: str) -> None:
+    assert by_name(entities(text), name).type == "PLACE"

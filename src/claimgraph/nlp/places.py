@@ -156,6 +156,20 @@ def _head_after(doc: Doc, end: int) -> bool:
     return False
 
 
+# "Rojava, as the region is known": a name the text says is what a place is called.
+_CALLED_HEADS = "|".join(sorted(PLACE_HEADS | {"area", "territory", "enclave", "country", "land", "valley"}))
+_CALLED_PLACE = re.compile(
+    rf",\s*as\s+(?:(?:the|this|that|their|its)\s+(?:{_CALLED_HEADS})\s+(?:is|was|are|were)\s+(?:\w+\s+)?"
+    rf"(?:known|called)|(?:\w+\s+){{1,2}}call(?:s|ed)?\s+(?:the|this|that|their|its)\s+(?:{_CALLED_HEADS}))\b",
+    re.IGNORECASE,
+)
+
+
+def _called_a_place(doc: Doc, end: int) -> bool:
+    """Does the text after the name say it is what a place is called ("…, as locals call the area")?"""
+    return _CALLED_PLACE.match(doc[end : end + 9].text) is not None
+
+
 # Lower-case nouns that make a place name a facility's or a landmark's, kept in the name ("al-Roj camp",
 # "Shaar gas field", "Ayn al-Assad airbase"); a region's noun is not ("Daraa province" is Daraa).
 _FACILITY_NOUNS_WORDS = "camp field oilfield airbase airport base dam prison crossing mount mountains roundabout"
@@ -330,7 +344,8 @@ class PlaceNames:
         if all(t.lower_ in elsewhere for t in span if t.is_title):
             return False
         # a place noun after the name ("in the Jeeneh district") says more than the preposition before it
-        context = ("named" if _head_after(doc, span.end) else None) or _locative_before(doc, span.start)
+        named = _head_after(doc, span.end) or _called_a_place(doc, span.end)
+        context = ("named" if named else None) or _locative_before(doc, span.start)
         if context is None:
             return False
         known = is_place_name(span.text) and not span.text.isupper()
