@@ -489,3 +489,8 @@ def test_army_units_named_for_a_town_name_the_town_not_an_organisation() -> None
 )
 def test_a_name_the_text_says_a_place_is_called_is_a_place(text: str, name: str) -> None:
     assert by_name(entities(text), name).type == "PLACE"
+
+
+def test_a_body_and_a_nationality_side_by_side_are_one_partys_name() -> None:
+    found = entities("Nick Clegg, the former Liberal Democrat leader, picked out the minister.")
+    assert by_name(found, "Liberal Democrat").type == "ORGANIZATION" and not any(e.type == "PLACE" for e in found)

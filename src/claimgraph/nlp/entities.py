@@ -19,6 +19,8 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
   mention texts are the names themselves;
 * nationality and creed words before an acronym or a listed name are cut
   ("Kurdish YPG" is the YPG, "Islamist Muslim Brotherhood" the Brotherhood);
+* an organisation and a nationality side by side are one party's name
+  ("Liberal Democrat");
 * spans the model glues together are cut apart: a rank or title before a
   person's name ("Royal Marine Kosta Scurfield" is the person "Kosta
   Scurfield"; a title naming a service stays its organisation, "Royal
@@ -292,6 +294,28 @@ def _troops_in_town(span: Span) -> Span | None:
     return Span(doc, town.start, town.end, label="GPE")
 
 
+def _joined_bodies(ents: list[Span]) -> list[Span]:
+    """ "Liberal" "Democrat": a party's name the model read as a body and a nationality side by side.
+
+    An ORG directly followed by a capitalised NORP word is one name ("the
+    Social Democrat leader"); apart, the NORP is dropped and the ORG's word
+    alone may pass for a town's name.
+    """
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and (last.label_, ent.label_) == ("ORG", "NORP")
+            and ent[0].is_title
+        ):
+            out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
 def _listed_places(span: Span) -> list[Span] | None:
     """ "Raqqa, Kirkuk": places a list names, which the model read as one; None when no comma parts it."""
     doc, parts, start = span.doc, [], span.start
@@ -376,7 +400,7 @@ class EntityTypes:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = _joined_people(list(doc.ents))
+        ents = _joined_bodies(_joined_people(list(doc.ents)))
         spans = filter_spans(part for ent in ents if not work_title(ent) for part in self.split(_trim(ent)))
         # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
         listed = {ent.kb_id_ for ent in spans if ent.kb_id}
