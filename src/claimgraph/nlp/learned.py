@@ -89,7 +89,10 @@ def _ancestors(tok: Token) -> list[Token]:
     return chain
 
 
-def path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
+Route = tuple[list[Token], Token | None, list[Token]]
+
+
+def path(a: Token, b: Token) -> Route:
     """The tokens from ``a`` up to the lowest common ancestor, that ancestor, and down to ``b`` (endpoints excluded)."""
     up_a, up_b = _ancestors(a), _ancestors(b)
     in_b = {t.i: n for n, t in enumerate(up_b)}
@@ -99,12 +102,17 @@ def path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
     return up_a[1:], None, []
 
 
-def features(c: Candidate, index: EntityIndex) -> list[str]:
-    """Binary features of a candidate: types, dependency path, trigger lemmas, words between, distance."""
+def features(c: Candidate, index: EntityIndex, route: Route | None = None) -> list[str]:
+    """Binary features of a candidate: types, dependency path, trigger lemmas, words between, distance.
+
+    ``route`` is the candidate's ``path`` when the caller has walked it already
+    (prediction filters candidates by it first): walking the heads up again
+    for every kept candidate was some 4% of relation reading.
+    """
     a, b = c.subject_head, c.object_head
     ta, tb = index.type_of(c.subject), index.type_of(c.object)
     types = f"{ta}>{tb}"
-    up, top, down = path(a, b)
+    up, top, down = route or path(a, b)
     out = [f"T:{types}", f"O:{'fwd' if a.i < b.i else 'back'}", f"DA:{a.dep_}", f"DB:{b.dep_}"]
     distance = abs(a.i - b.i)
     out.append(f"D:{min(distance, 12) // 3}")
@@ -179,12 +187,12 @@ def learned_claims(reader: FrameReader, doc: Doc, model: RelationModel, ruled: l
     for c in candidates(doc, index, reader.rel.types):
         if (c.subject, c.object) in taken:
             continue
-        up, top, down = path(c.subject_head, c.object_head)
+        route = up, top, down = path(c.subject_head, c.object_head)
         if len(up) + len(down) > model.max_path:
             continue
         if any(t.lemma_.lower() in speech_verbs for t in [*up, *down, *([top] if top is not None else [])]):
             continue  # "reports from Y say that X …": one side names who speaks, the other what is said
-        predicate, prob = model.best(features(c, index))
+        predicate, prob = model.best(features(c, index, route))
         if prob < model.threshold:
             continue
         key = (c.subject, c.object)
