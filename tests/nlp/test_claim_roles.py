@@ -14,6 +14,8 @@ NAMES: dict[str, EntityType] = {
     "France": "PLACE",
     "Belgium": "PLACE",
     "Geneva": "PLACE",
+    "Tarsh": "PLACE",
+    "Norby": "PLACE",
     "Ida Brenner": "PERSON",
     "Luc Roy": "PERSON",
 }
@@ -117,3 +119,17 @@ def test_a_place_after_a_body_we_do_not_know_is_where_the_envoy_goes() -> None:
 def test_a_role_apposed_after_a_preposition_is_read_from_its_own_determiner() -> None:
     text = "The delegation met with the Peace Council Belgium envoy, Luc Roy, on Tuesday."
     assert analyse(text, NAMES, rules_only=True).relations() == {("Luc Roy", "works_for", "Peace Council", "affirmed")}
+
+
+def test_a_mayor_or_governor_alone_rules_the_one_town_or_province_named_nearby() -> None:
+    assert relations("Tarsh has taken in many families, Mayor Luc Roy said.") == {
+        ("Luc Roy", "leader_of", "Tarsh", "affirmed")
+    }
+    assert relations("The floods reached Norby. The governor, Ida Brenner, asked for help.") == {
+        ("Ida Brenner", "leader_of", "Norby", "affirmed")
+    }
+    # Two towns in the sentence: which one he governs is not guessed; a mayor rules no country,
+    # and a head of state's title alone is not tied to the country beside it.
+    assert not relations("Tarsh and Norby signed a pact, Mayor Luc Roy said.")
+    assert not relations("France has taken in many families, Mayor Luc Roy said.")
+    assert not relations("President Luc Roy ordered troops to France.")

@@ -485,9 +485,15 @@ class FrameReader:
             return False
         if obj is None:
             return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
-        if predicate in STATE_ONLY and "PLACE" in (
-            self.index.type_of(subject),
-            self.index.type_of(obj),
+        local = frame is not None and frame.any_place
+        if (
+            predicate in STATE_ONLY
+            and not local
+            and "PLACE"
+            in (
+                self.index.type_of(subject),
+                self.index.type_of(obj),
+            )
         ):
             places = [e for e in (subject, obj) if self.index.type_of(e) == "PLACE"]
             if not all(self.index.is_country(e) for e in places):

@@ -38,6 +38,7 @@ class Frame:
     group_predicate: Predicate | None = None
     subject_types: frozenset[EntityType] | None = None
     object_types: frozenset[EntityType] | None = None
+    any_place: bool = False  # a state-only predicate may take a town or province ("Mayor X" leads the town)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ class Roles:
     deputies: frozenset[str]
     employer_preps: frozenset[str]
     affiliation_preps: frozenset[str]  # right after a name: "Ana Soto from the Peace Council"
+    locality_frame: Frame  # "Mayor X": a locality's ruler leads a place that is not a state
 
 
 def _roles(raw: dict[str, Any]) -> Roles:
@@ -138,6 +140,9 @@ def _roles(raw: dict[str, Any]) -> Roles:
         deputies=frozenset(raw["deputies"]),
         employer_preps=frozenset(raw["employer_preps"]),
         affiliation_preps=frozenset(raw["affiliation_preps"]),
+        locality_frame=Frame(
+            frozenset(raw["locality_rulers"]["titles"]), "leader_of", object_types=frozenset({"PLACE"}), any_place=True
+        ),
     )
 
 

@@ -89,9 +89,12 @@ def _claims(reader: FrameReader, person: str, phrase: list[Token], role: Token) 
         return []  # a role word inside a name ("the Peace President Foundation") is no role
     predicate, frame = read_role
     objects = _modifier_objects(reader, phrase, role, person) or _prep_objects(reader, phrase, role, roles)
+    subordinate = predicate == _LEADER and _subordinate(reader, phrase, role, roles)
+    if not objects and predicate == _LEADER and not subordinate:
+        objects, frame = _ruled_locality(reader, role), roles.locality_frame
     if not objects:
         return []
-    if predicate == _LEADER and _subordinate(reader, phrase, role, roles):
+    if subordinate:
         predicate = "member_of" if reader.index.type_of(objects[0]) == "ARMED_GROUP" else "works_for"
         frame = None
     return reader.make([person], predicate, [(objects[0], None)], role, frame=frame, presupposed=True)
@@ -108,6 +111,30 @@ def _role(roles: Roles, role: Token) -> tuple[Predicate, Frame | None] | None:
         return "works_for", roles.profession_frame
     predicate = roles.words.get(word) or roles.words.get(role.lemma_.lower())
     return (predicate, None) if predicate is not None else None
+
+
+def _ruled_locality(reader: FrameReader, role: Token) -> list[str]:
+    """'Mayor X', 'the governor, X': the one town, province or federal state named nearby.
+
+    The title says what kind of place it rules but not which; news names it
+    in the same sentence ("Tarsh has welcomed them, Mayor X said") or the one
+    before.  The sentence is read first and the one before only when the
+    sentence names no such place; two of them in the sentence read leave it
+    unknown rather than guessed.  A country is never the object: a state's
+    ruler ("President X") is often named beside a foreign one.
+    """
+    index, doc = reader.index, role.doc
+    title = reader.rel.roles.abbreviations.get(role.lower_.rstrip("."), role.lemma_.lower())
+    if title not in reader.rel.roles.locality_frame.lemmas:
+        return []
+    sentence = role.sent
+    for span in (sentence, doc[sentence.start - 1].sent if sentence.start > 0 else None):
+        if span is None:
+            break
+        places = {e for e in index.entities_in(span) if index.type_of(e) == "PLACE" and not index.is_country(e)}
+        if places:
+            return sorted(places) if len(places) == 1 else []
+    return []
 
 
 def _subordinate(reader: FrameReader, phrase: list[Token], role: Token, roles: Roles) -> bool:
