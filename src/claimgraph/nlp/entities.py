@@ -256,19 +256,31 @@ def _glued_at_edge(span: Span) -> list[Span] | None:
     return None
 
 
-def _joined_people(ents: list[Span]) -> list[Span]:
-    """ "Farid" "Hamdan": one person's name the model read as two people side by side (a one-word part)."""
+def _one_name(last: Span, ent: Span) -> str | None:
+    """The label of one name the model read as the two spans ``last`` and ``ent`` side by side, else None.
+
+    "Farid" "Hamdan": one person's name read as two people (a one-word
+    part).  "Liberal" "Democrat": a party's name read as a body and a
+    nationality; an ORG directly followed by a capitalised NORP word is one
+    name ("the Social Democrat leader"), and apart the NORP is dropped and the
+    ORG's word alone may pass for a town's name.
+    """
+    if last.end != ent.start:
+        return None
+    if last.label_ == ent.label_ == "PERSON" and min(len(last), len(ent)) == 1:
+        return "PERSON" if last[-1].is_title and ent[0].is_title else None
+    if (last.label_, ent.label_) == ("ORG", "NORP") and ent[0].is_title:
+        return "ORG"
+    return None
+
+
+def _joined(ents: list[Span]) -> list[Span]:
+    """``ents`` with each pair of spans that is one name (``_one_name``) merged."""
     out: list[Span] = []
     for ent in ents:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.end == ent.start
-            and last.label_ == ent.label_ == "PERSON"
-            and min(len(last), len(ent)) == 1
-            and all(t.is_title for t in (last[-1], ent[0]))
-        ):
-            out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        label = _one_name(out[-1], ent) if out else None
+        if label is not None:
+            out[-1] = Span(ent.doc, out[-1].start, ent.end, label=label)
         else:
             out.append(ent)
     return out
@@ -292,28 +304,6 @@ def _troops_in_town(span: Span) -> Span | None:
     if not doc[span.end].is_lower or not is_known_place(town.text) or country_of(town.text) is not None:
         return None
     return Span(doc, town.start, town.end, label="GPE")
-
-
-def _joined_bodies(ents: list[Span]) -> list[Span]:
-    """ "Liberal" "Democrat": a party's name the model read as a body and a nationality side by side.
-
-    An ORG directly followed by a capitalised NORP word is one name ("the
-    Social Democrat leader"); apart, the NORP is dropped and the ORG's word
-    alone may pass for a town's name.
-    """
-    out: list[Span] = []
-    for ent in ents:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.end == ent.start
-            and (last.label_, ent.label_) == ("ORG", "NORP")
-            and ent[0].is_title
-        ):
-            out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
-        else:
-            out.append(ent)
-    return out
 
 
 def _listed_places(span: Span) -> list[Span] | None:
@@ -400,7 +390,7 @@ class EntityTypes:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = _joined_bodies(_joined_people(list(doc.ents)))
+        ents = _joined(list(doc.ents))
         spans = filter_spans(part for ent in ents if not work_title(ent) for part in self.split(_trim(ent)))
         # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
         listed = {ent.kb_id_ for ent in spans if ent.kb_id}

@@ -486,18 +486,9 @@ class FrameReader:
         if obj is None:
             return literal is not None and (predicate == "designated_as" or predicate in _GENERIC_OK)
         local = frame is not None and frame.any_place
-        if (
-            predicate in STATE_ONLY
-            and not local
-            and "PLACE"
-            in (
-                self.index.type_of(subject),
-                self.index.type_of(obj),
-            )
-        ):
-            places = [e for e in (subject, obj) if self.index.type_of(e) == "PLACE"]
-            if not all(self.index.is_country(e) for e in places):
-                return False
+        places = [e for e in (subject, obj) if self.index.type_of(e) == "PLACE"]
+        if predicate in STATE_ONLY and not local and not all(self.index.is_country(e) for e in places):
+            return False
         return self.index.type_of(obj) in object_types
 
     # ----------------------------------------------------------------- rules
