@@ -150,8 +150,14 @@ class RelationModel:
         self.max_path: int = int(data.get("max_path", MAX_DISTANCE))
 
     def probabilities(self, feats: list[str]) -> list[float]:
+        """Softmax over the classes; each distinct feature counted once, in first-seen order.
+
+        A ``set`` would add the weights in hash order, which changes with
+        ``PYTHONHASHSEED``: the last digits of a probability then differ from
+        run to run, and one near the threshold could flip a claim.
+        """
         scores = list(self.intercept)
-        for f in set(feats):
+        for f in dict.fromkeys(feats):
             row = self.weights.get(f)
             if row is not None:
                 for k, w in enumerate(row):
