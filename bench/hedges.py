@@ -10,11 +10,11 @@ asks score.py itself, so a claim counts as found exactly when score.py
 matches it strictly (same predicate, arguments and polarity):
 
 * denied: gold's denied claims, those strictly matched (so found denied), and
-  our denied claims that match no gold claim;
+  how many claims we mark denied;
 * hedged: score.py is run a second time on predictions cut down to the
   claims we mark ``hedged``; gold's hedged claims matched then are found
-  *with* the hedge; of our hedged claims, those matching no gold claim at
-  all are printed too (a hedge on a wrong claim).
+  *with* the hedge; printed beside them, how many claims we mark hedged and
+  how many of those match any gold claim.
 
 Only aggregate counts are printed, so the script may score ``check`` as
 score.py does without showing its gold.
@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SCORE = Path(__file__).resolve().parents[1] / ".." / "shared" / "tools" / "score.py"
 
@@ -57,18 +58,12 @@ def missed_ids(corpus: Path, predictions: Path) -> tuple[dict[str, set[str]], in
     return missed, int(report["claims_strict"]["tp"])
 
 
-def hedged_only(predictions: Path, out: Path) -> int:
-    """Write ``predictions`` with only the claims marked hedged into ``out``; the number kept."""
-    kept = 0
-    with predictions.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
-        for line in src:
-            if not line.strip():
-                continue
-            doc = json.loads(line)
-            doc["claims"] = [c for c in doc.get("claims") or [] if c.get("hedged")]
-            kept += len(doc["claims"])
-            dst.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    return kept
+def hedged_only(docs: list[dict[str, Any]], out: Path) -> None:
+    """Write ``docs`` with only the claims marked hedged into ``out`` as JSON Lines."""
+    with out.open("w", encoding="utf-8") as dst:
+        for doc in docs:
+            kept = [c for c in doc.get("claims") or [] if c.get("hedged")]
+            dst.write(json.dumps(doc | {"claims": kept}, ensure_ascii=False) + "\n")
 
 
 def found(
@@ -84,10 +79,9 @@ def found(
     return total, hit
 
 
-def ours(predictions: Path, key: str, value: object) -> int:
+def ours(docs: list[dict[str, Any]], key: str, value: object) -> int:
     """How many of our claims have ``key`` equal to ``value``."""
-    lines = (json.loads(line) for line in predictions.open(encoding="utf-8") if line.strip())
-    return sum(c.get(key) == value for doc in lines for c in doc.get("claims") or [])
+    return sum(c.get(key) == value for doc in docs for c in doc.get("claims") or [])
 
 
 def main() -> None:
@@ -96,15 +90,17 @@ def main() -> None:
     parser.add_argument("predictions", type=Path)
     args = parser.parse_args()
     gold = gold_claims(args.corpus)
+    docs = [json.loads(line) for line in args.predictions.open(encoding="utf-8") if line.strip()]
     missed, _ = missed_ids(args.corpus, args.predictions)
     denied_gold, denied_hit = found(gold, missed, "polarity", "denied")
-    denied_ours = ours(args.predictions, "polarity", "denied")
+    denied_ours = ours(docs, "polarity", "denied")
     print(f"denied: gold {denied_gold}, found {denied_hit} (strict, polarity included); ours {denied_ours}")
     with tempfile.TemporaryDirectory() as tmp:
         cut = Path(tmp) / "hedged.jsonl"
-        hedged_ours = hedged_only(args.predictions, cut)
+        hedged_only(docs, cut)
         hedged_missed, hedged_tp = missed_ids(args.corpus, cut)
     hedged_gold, hedged_hit = found(gold, hedged_missed, "hedged", True)
+    hedged_ours = ours(docs, "hedged", True)
     print(
         f"hedged: gold {hedged_gold}, found with the hedge {hedged_hit}; ours {hedged_ours}, "
         f"{hedged_tp} of them matching a gold claim (hedged or not)"
