@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from claim_helpers import analyse
+from claim_helpers import analyse, nlp
 
 from claimgraph.extraction import claim_to_json
 from claimgraph.model import EntityType
 from claimgraph.nlp.conflicts import Statement, conflicts_between
+from claimgraph.nlp.polarity import is_denied, is_hedged
 
 NAMES: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
@@ -117,3 +118,22 @@ def test_a_relation_inside_a_view_is_hedged() -> None:
 def test_a_suspect_title_is_a_hedged_membership() -> None:
     found = _hedges("Police in Tarsh questioned Valley Front suspect Omar Saleh on Monday.")
     assert ("Omar Saleh", "member_of", "Valley Front", True) in found
+
+
+def test_a_suspicion_the_role_completes_hedges_the_membership_of_the_names_given() -> None:
+    found = _hedges("Police detained two men suspected of being Valley Front fighters – Omar Saleh and Ali Haddad.")
+    assert ("Omar Saleh", "member_of", "Valley Front", True) in found
+
+
+def test_a_hedge_on_a_clause_covers_what_its_coordinated_subjects_are_said_to_do_together() -> None:
+    doc = nlp()("The Valley Front and the Northern Shield reportedly shelled Tarsh.")
+    front, shield = doc[2], doc[6]
+    assert (front.text, shield.text) == ("Front", "Shield")
+    assert is_hedged(front) and is_hedged(shield)
+    plain = nlp()("The Valley Front and the Northern Shield shelled Tarsh.")
+    assert not is_hedged(plain[2])
+
+
+def test_a_negation_beyond_an_adverbial_clause_does_not_reach_its_verb() -> None:
+    doc = nlp()("The Valley Front did not grow weaker by cooperating with the Northern Shield.")
+    assert not is_denied(next(t for t in doc if t.lower_ == "cooperating"))

@@ -8,6 +8,10 @@ deny").  Hedges ("is reported to", "allegedly", "is considered", "claims
 to") are collected on the same walk, and so are the subordinators of a
 clause that asserts nothing at all ("whether X would fight Y") and the
 words that state a relation as over ("former", "once", "had allied").
+
+A hedge on a clause also covers what is read off its arguments: "X and Y
+reportedly attacked Z" hedges the joint action of X and Y as much as the
+attack, though that relation's trigger is the subject, not the verb.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from claimgraph.nlp import lexicon
 
 # Dependencies through which a governing word still speaks about the trigger.
 _CARRIERS = frozenset({"attr", "oprd", "acomp", "xcomp", "dobj", "pobj", "prep", "ccomp", "amod", "advcl"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass"})
 _ALWAYS_HEDGE = frozenset({"claim", "allege", "purport", "accuse", "suspect", "consider", "regard", "deem", "view"})
 
 
@@ -25,10 +30,19 @@ def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words governing it, up to the first clause that is not carried."""
     chain = [trigger]
     tok = trigger
-    while (tok.dep_ in _CARRIERS or _says(tok)) and tok.head.i != tok.i and len(chain) < 8:
+    while (tok.dep_ in _CARRIERS or _says(tok) or _of_complement(tok)) and tok.head.i != tok.i and len(chain) < 8:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _of_complement(clause: Token) -> bool:
+    """'suspected of being a member', 'accused of cooperating with': an 'of' clause completes the word it hangs on.
+
+    Other prepositions before a clause ("by cooperating with", "after joining")
+    make an adverbial, which the governing words do not speak about.
+    """
+    return clause.dep_ == "pcomp" and clause.head.lower_ == "of"
 
 
 def _says(clause: Token) -> bool:
@@ -62,10 +76,25 @@ def is_denied(trigger: Token, extra: Token | None = None) -> bool:
     return count % 2 == 1
 
 
+def _clause_of(trigger: Token) -> Token:
+    """The verb whose subject ``trigger`` is, through coordination ("X and Y attacked": Y → X → attacked); else itself."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        tok = tok.head
+    return tok.head if tok.dep_ in _ARGUMENTS and tok.head.i != tok.i else trigger
+
+
 def is_hedged(trigger: Token) -> bool:
     """A hedging adverb, modal or verb ("is reported to", "claims to", "is considered") on the chain."""
+    return _hedged_chain(trigger) or is_hedged_phrase(trigger)  # "the suspected Isis recruiter", "alleged members of"
+
+
+def _hedged_chain(trigger: Token) -> bool:
+    """A hedge on the words governing ``trigger``, or on the clause it is the subject of."""
     words = lexicon.polarity()
-    for tok in _chain(trigger):
+    clause = _clause_of(trigger)
+    chains = _chain(trigger) + (_chain(clause) if clause.i != trigger.i else [])
+    for tok in chains:
         lemma = tok.lemma_.lower()
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         if lemma in words.hedge_verbs and (passive or lemma in _ALWAYS_HEDGE):
@@ -73,14 +102,17 @@ def is_hedged(trigger: Token) -> bool:
         for child in tok.children:
             if child.lower_ in words.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in words.hedge_modals):
                 return True
-    return is_hedged_phrase(trigger)  # "the suspected Isis recruiter", "alleged members of"
+    return False
 
 
 def is_hedged_phrase(trigger: Token) -> bool:
-    """A hedging modifier on the trigger itself ("the suspected recruiter"), or a suspicion for a role ("Isis suspect X")."""
+    """A hedging modifier on the trigger ("the suspected recruiter"), a suspicion for a role ("Isis suspect X"), or a
+    hedge on the clause the role completes ("suspected of being Isis fighters")."""
     words = lexicon.polarity()
     if trigger.lemma_.lower() in words.hedge_nouns or trigger.lower_ in words.hedge_nouns:
         return True
+    if trigger.dep_ in ("attr", "oprd") and _hedged_chain(trigger):
+        return True  # "men suspected of being Isis fighters – X and Y": the role is what is suspected
     return any(c.dep_ in ("amod", "compound") and c.lower_ in words.hedge_adjectives for c in trigger.children)
 
 
