@@ -398,3 +398,19 @@ def test_a_party_s_nominee_is_its_member() -> None:
 
 def test_aid_sent_to_a_country_is_no_alliance() -> None:
     assert analyse("Belgium sent aid to Tarsh and money to Bel Harra.", NAMES, rules_only=True).relations() == set()
+
+
+def test_a_country_s_government_or_army_stands_for_the_country_on_either_side() -> None:
+    for body in ("the government of Belgium", "Belgium's government", "the Belgian government"):
+        assert ("Valley Front", "rival_of", "Belgium", "affirmed") in analyse(
+            f"The Valley Front is fighting {body}.", NAMES, rules_only=True
+        ).relations()
+        subject = body[0].upper() + body[1:]
+        assert ("Belgium", "allied_with", "Northern Shield", "affirmed") in analyse(
+            f"{subject} backs the Northern Shield.", NAMES, rules_only=True
+        ).relations()
+
+
+def test_a_government_named_for_its_ruler_is_not_a_country() -> None:
+    result = analyse("The government of Amina Yusuf backs the Northern Shield.", NAMES, rules_only=True)
+    assert not any(r[0] == "Amina Yusuf" and r[1] == "allied_with" for r in result.relations())

@@ -86,3 +86,41 @@ def test_a_possessive_in_a_clause_without_a_subject_binds_to_the_governing_subje
         "to the peace process aimed at ending its conflict with the Amber Front."
     )
     assert ("Valley Movement", "rival_of", "Amber Front", "affirmed", False, None) in _held(text)
+
+
+def _viewed(text: str) -> set[Held]:
+    result = analyse(text, {**NAMES, "Belgium": "PLACE"}, rules_only=True)
+    return {
+        (
+            result.name(c.subject),
+            c.predicate,
+            result.name(c.object) or c.object_literal,
+            c.polarity,
+            c.hedged,
+            result.name(c.source),
+        )
+        for c in result.claims
+    }
+
+
+def test_what_a_viewing_verb_takes_as_something_is_the_viewer_s_hedged_claim() -> None:
+    part_of = ("Amber Front", "part_of", "Valley Movement", "affirmed", True, "Belgium")
+    assert part_of in _viewed("Belgium regards the Amber Front as part of the Valley Movement.")
+    wing = ("Amber Front", "affiliated_with", "Valley Movement", "affirmed", True, "Belgium")
+    assert wing in _viewed("Belgium considers the Amber Front as the armed wing of the Valley Movement.")
+    # inside a parenthesis the view is still its holder's, not the article's
+    assert wing in _viewed("Belgium objects to the Amber Front, which it sees as an extension of the Valley Movement.")
+    designated = ("Amber Front", "designated_as", "terrorist group", "affirmed", True, "Belgium")
+    assert designated in _viewed("The Amber Front, which Belgium regards as a terrorist group, seized Tarsh.")
+
+
+def test_a_foe_or_ally_without_its_own_other_side_is_the_viewer_s() -> None:
+    assert ("Amber Front", "rival_of", "Belgium", "affirmed", True, "Belgium") in _viewed(
+        "Belgium views the Amber Front as a mortal foe."
+    )
+    assert ("Amber Front", "allied_with", "Belgium", "affirmed", True, "Belgium") in _viewed(
+        "Belgium sees the Amber Front as its ally."
+    )
+    named = _viewed("Belgium regards the Amber Front as the enemy of the Valley Movement.")
+    assert ("Amber Front", "rival_of", "Valley Movement", "affirmed", True, "Belgium") in named
+    assert not any(h[2] == "Belgium" for h in named)

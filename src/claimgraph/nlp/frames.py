@@ -16,8 +16,11 @@ and role-noun frames; ``relations`` runs it with the other mechanisms
 
 The subject of a trigger is found by climbing to the clause that holds it
 ("not to be part of" → "claims" → its subject), through appositions, and
-through relative pronouns to their antecedent.  Coordinated arguments give
-one claim each.  Types are checked against the predicate: an argument of the
+through relative pronouns to their antecedent; what a viewing verb takes
+'as' something ("X regards Y as part of Z", "Y, which X sees as its foe") is
+said of the verb's object and is its subject's view, hedged, wherever it
+sits.  A country's government, state or army stands for the country.
+Coordinated arguments give one claim each.  Types are checked against the predicate: an argument of the
 wrong kind means the reading was wrong, so the claim is dropped.
 """
 
@@ -35,7 +38,7 @@ from claimgraph.nlp.countries import is_demonym
 from claimgraph.nlp.lexicon import Frame
 from claimgraph.nlp.polarity import is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
 from claimgraph.nlp.speakers import misparsed_subject
-from claimgraph.predicates import STATE_ONLY  # a place allies, fights or is led only as a state
+from claimgraph.predicates import STATE_ONLY, SYMMETRIC_PREDICATES  # a place allies, fights or is led only as a state
 
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
@@ -97,6 +100,9 @@ class FrameReader:
             for child in trigger.children:
                 if child.dep_ == "appos" and self.index.named(child):
                     return child  # "its head, Salih Muslim"
+        seen = self.viewed_as(trigger)
+        if seen is not None:
+            return seen[0]  # "X regards Y as part of Z": what the view is of
         tok = trigger
         for _ in range(8):
             for child in tok.children:
@@ -116,6 +122,19 @@ class FrameReader:
                 continue
             return None
         return None
+
+    def viewed_as(self, noun: Token) -> tuple[Token, Token] | None:
+        """(what is viewed, who views it) for a noun after the 'as' of a viewing verb: "X regards Y as a foe"."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "as":
+            return None
+        verb = noun.head.head
+        viewed = verb if verb.dep_ == "dobj" else None  # the parser may hang 'as' on the object
+        verb = verb.head if viewed is not None else verb
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.rel.viewing_verbs:
+            return None
+        viewed = viewed or next((c for c in verb.children if c.dep_ == "dobj"), None)
+        viewer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return (viewed, viewer) if viewed is not None and viewer is not None else None
 
     def before_apposition(self, appos: Token) -> Token | None:
         """The name just before ", an affiliate of …": the parser often hangs an apposition on the wrong conjunct."""
@@ -170,9 +189,10 @@ class FrameReader:
         return self.named_at(tok)
 
     def named_at(self, tok: Token) -> list[str]:
-        """The entity ``tok`` stands for (a name, a description, "X fighters") and those coordinated with it."""
+        """The entity ``tok`` stands for (a name, a country's institution, a description, "X fighters") and those
+        coordinated with it."""
         tok = self.partitive(tok)
-        eid = self.index.resolve(tok, prefer=self.speaker(tok))
+        eid = self.state_of(tok) or self.index.resolve(tok, prefer=self.speaker(tok))
         return self.index.members(tok) if eid is None else [eid, *self.coordinated(tok)]
 
     def coordinated(self, tok: Token) -> list[str]:
@@ -349,14 +369,25 @@ class FrameReader:
         return None
 
     def state_of(self, tok: Token) -> str | None:
-        """'the Turkish state', 'the Syrian army': a country's institutions stand for the country."""
-        if tok.lemma_.lower() not in _STATE_BODIES:
+        """'the Turkish state', 'the Syrian army', 'the government of Chile', "Chile's government": the country.
+
+        A country's institutions stand for the country when it is named by a
+        nationality word or name before the noun, its possessor or its 'of'
+        phrase ('the government of Bashar al-Assad' names a ruler, not a country).
+        """
+        if tok.lemma_.lower() not in _STATE_BODIES or self.index.named(tok):
             return None
         for child in tok.children:
             if child.dep_ in ("amod", "compound"):
                 country = self.index.country(child.text)
-                if country is not None:
-                    return country
+            elif child.dep_ == "poss":
+                country = self.index.named(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                country = next((self.index.named(o) for o in child.children if o.dep_ == "pobj"), None)
+            else:
+                continue
+            if country is not None and self.index.is_country(country):
+                return country
         return None
 
     def generic(self, tok: Token) -> str | None:
@@ -438,7 +469,10 @@ class FrameReader:
         if not presupposed and is_unasserted(trigger):
             return out
         denied = not presupposed and is_denied(trigger) != negative
-        hedged = is_hedged_phrase(trigger) if presupposed else is_hedged(trigger)
+        seen = self.viewed_as(trigger)
+        # a view is its holder's claim, also in a parenthesis ("Y, which X sees as …")
+        holder = self.index.resolve(seen[1], prefer=self.speaker(seen[1])) if seen is not None else None
+        hedged = holder is not None or (is_hedged_phrase(trigger) if presupposed else is_hedged(trigger))
         background = presupposed or self.parenthetical(trigger)
         past = is_past(trigger)
         for subject in dict.fromkeys(self.index.government(s) for s in subjects):
@@ -448,7 +482,9 @@ class FrameReader:
                 obj = named if named is None or pred in _SEAT_ROLES else self.index.government(named)
                 if obj == subject or not self.types_fit(pred, subject, obj, literal, frame):
                     continue
-                out.append(RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background, past))
+                out.append(
+                    RawClaim(subject, pred, obj, literal, trigger, denied, hedged, background, past, holder=holder)
+                )
         return out
 
     def parenthetical(self, trigger: Token) -> bool:
@@ -543,6 +579,15 @@ class FrameReader:
                     objects.append((eid, None))
         if frame.compound and not objects:
             objects += self.modifiers(trigger)
+        seen = self.viewed_as(trigger)
+        own_side = any(p == "of" for p, _ in self.prep_objects(trigger)) or any(
+            self.index.named(c) for c in trigger.children if c.dep_ == "poss"
+        )
+        named_view = seen is not None and (self.index.named(seen[0]) is not None or seen[0].pos_ == "PRON")
+        if seen is not None and named_view and frame.predicate in SYMMETRIC_PREDICATES and not own_side:
+            # "X views Y as a mortal foe", "X sees Y as its ally": the view's holder is the other side
+            # ("X regards Y as the enemy of Z" names both sides itself; "those groups" is too loose a guess)
+            subjects, objects = self.named_at(seen[0]), [(e, None) for e in self.named_at(seen[1])]
         if not objects:
             return []
         if subjects is None:
