@@ -373,3 +373,34 @@ def test_an_apposition_inside_the_source_keeps_its_closing_comma() -> None:
     assert [a.source.text for a in found if a.source] == [
         "Officials at the Harbour Bureau, a branch of the transport ministry,"
     ]
+
+
+def test_a_closing_mark_typed_for_an_opening_one_still_opens_its_quotation() -> None:
+    text = (
+        "Readers told us what the vote meant to them.\n"
+        "”The town has changed and nobody asked us.” ― Lucia Marvell\n"
+        "“We were promised a clinic and got a car park.” ― Tomas Erling\n"
+    )
+    result = analyse(text, {"Lucia Marvell": "PERSON", "Tomas Erling": "PERSON"})
+    signed = _by_cue(result, "―")
+    assert [(a.source.text if a.source else None) for a in signed] == ["Lucia Marvell", "Tomas Erling"]
+    assert signed[1].content.text == "“We were promised a clinic and got a car park.”"
+
+
+def test_a_described_speaker_named_in_apposition_keeps_the_whole_phrase() -> None:
+    result = analyse("The county's election chief, Ann Berg, said the count would resume.", {"Ann Berg": "PERSON"})
+    (said,) = _by_cue(result, "said")
+    assert said.source is not None and said.source.text == "The county's election chief, Ann Berg,"
+    assert result.name(said.source.entity) == "Ann Berg"
+
+
+def test_a_named_speaker_keeps_the_clause_that_describes_it_an_unnamed_one_its_head_phrase() -> None:
+    """PolNeAR's source is the whole subject phrase; an unresolved speaker is named by its head phrase alone."""
+    text = (
+        "Ann Berg, who runs the county's elections, said the count would resume. "
+        "One old farmer, who would not give his name, said the wells were dry."
+    )
+    result = analyse(text, {"Ann Berg": "PERSON"})
+    named, unnamed = _by_cue(result, "said")
+    assert named.source is not None and named.source.text == "Ann Berg, who runs the county's elections,"
+    assert unnamed.source is not None and unnamed.source.text == "One old farmer"

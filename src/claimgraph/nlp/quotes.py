@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 _OPEN = "“„«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[“\"])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[“”\"])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +47,11 @@ def _facing(text: str, i: int, inside: bool) -> str | None:
     ch = text[i]
     if ch in _OPEN:
         return "open"
-    if ch in _CLOSE:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in _CLOSE:
+        # a closing mark typed for an opening one ('”We will …' at a line's start): nothing is open and a word follows
+        return "open" if not inside and before.isspace() and not after.isspace() else "close"
     if inside:
         return "close"
     if after.isspace() and not before.isspace():

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
-from spacy.tokens import Token
 
 from claimgraph.model import SourceSpan
 from claimgraph.nlp import lexicon
@@ -25,6 +25,10 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _DATELINE_DASHES = (") — ", ") – ", ") - ")
 _SPEAKING = frozenset({"speak", "talk", "address", "brief"})  # participles of the speaking itself, not who speaks
 _PARTICIPLE_WORDS = 8  # longest participle phrase kept in a speaker's description
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLOSERS = frozenset({",", "—", "–", "-"})
+_VERB_GROUP = frozenset({"aux", "auxpass", "advmod", "neg"})
+_QUOTE_MARKS = frozenset('"“”„«»')
 _CONTINUITY = 1200  # characters over which "he"/"she"/"it" may still be the previous speaker
 
 
@@ -147,7 +151,8 @@ class Speakers:
         """The speaker's noun phrase headed by ``tok``, resolved to an entity where the article allows."""
         index = self.index
         surface = tok  # PARC/PolNeAR mark the relative pronoun itself as the source: "Moscow, which insists …"
-        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+        relative = tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl")
+        if relative:
             tok = tok.head.head
         named = [c for c in tok.children if c.dep_ == "appos" and index.named(c)]
         head = tok
@@ -157,10 +162,14 @@ class Speakers:
         if tok.i in index.spans:  # a name: the whole name even where the parse splits it
             start, end = index.spans[tok.i]
             span = tok.doc[min(start, span.start) : max(end, span.end)]
-        if surface is tok:
-            span = _closing_comma(_with_apposition(_with_participle(span, head), head), head)
-        else:
+        entity = self._entity(tok)
+        if relative:
             span = surface.doc[surface.i : surface.i + 1]
+        else:
+            span = _closing_comma(_with_apposition(_with_participle(span, head), head), head)
+            # only a speaker the article names takes its whole phrase: the entity then says who spoke, while an
+            # unnamed one ("One farmer, who would not give his name,") is known by its head phrase alone
+            span = _whole_subject(span, head) if entity is not None else span
         if len(span) > 1 and span[-1].dep_ == "case":
             span = span[:-1]  # "Haddad's allegations": the possessive mark is not the speaker's name
         text = span.text
@@ -168,7 +177,6 @@ class Speakers:
         before = text[: max(0, tok.idx - span.start_char)]
         datelines = [at + len(dash) for dash in _DATELINE_DASHES if (at := before.rfind(dash)) >= 0]
         cut = max([text.rfind("\n") + 1, *datelines])
-        entity = self._entity(tok)
         if entity is not None:
             self.last, self.last_at = entity, tok.idx
             if tok.pos_ in ("NOUN", "PROPN") and not index.named(tok):
@@ -202,9 +210,7 @@ def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
         end += 1  # "Sen. Ann Roe (D-Ore.)": the parenthesis closes with the apposition it opened
     if end < len(doc) and doc[end].text in (",", "—", "–", "-"):
         end += 1
-    after = end
-    while after < len(doc) and doc[after].dep_ in ("aux", "auxpass", "advmod", "neg"):
-        after += 1
+    after = _past_verb_group(doc, end)
     # the phrase must end where the clause goes on (its verb, or the sentence's end); else the parse ran wide
     if "\n" in doc[span.start : end].text or not (after == len(doc) or doc[after] == head.head or doc[after].is_punct):
         return span
@@ -218,10 +224,40 @@ def _closing_comma(span: TokenSpan, head: Token) -> TokenSpan:
     if end >= len(doc) or doc[end].text != "," or span[-1].is_punct:
         return span
     inner = [t for t in span if t.dep_ == "appos" and t.right_edge.i == end - 1 and _set_off(t) and t.head != head]
-    after = end + 1
-    while after < len(doc) and doc[after].dep_ in ("aux", "auxpass", "advmod", "neg"):
-        after += 1
+    after = _past_verb_group(doc, end + 1)
     return doc[span.start : end + 1] if inner and after < len(doc) and doc[after] == head.head else span
+
+
+def _whole_subject(span: TokenSpan, head: Token) -> TokenSpan:
+    """``span`` widened to the end of the subject phrase it heads, with the comma or dash that closes it:
+    PARC/PolNeAR's source is the whole noun phrase before the verb, with every clause and phrase that
+    says who the speaker is ("The envoys, who had been left out of the talks," / "Farmers, including
+    the cooperative's chairman," / "all the experts we asked").
+
+    Only for a subject before its verb whose phrase ends at the verb group (else the parse ran wide), on
+    one line and outside quote marks; a participle about the speaking itself keeps the phrase as it was
+    (``_with_participle``).
+    """
+    doc, verb = head.doc, head.head
+    end = head.right_edge.i + 1
+    if head.dep_ not in _SUBJECT_DEPS or verb.i < head.i or end <= span.end:
+        return span
+    if any(c.dep_ == "acl" and (is_cue(c) or c.lemma_.lower() in _SPEAKING) for c in head.rights):
+        return span
+    if end < len(doc) and doc[end].text in _CLOSERS:
+        end += 1
+    after = _past_verb_group(doc, end)
+    words = doc[span.end : end]
+    if after != verb.i or "\n" in words.text or any(t.text in _QUOTE_MARKS for t in words):
+        return span
+    return doc[span.start : end]
+
+
+def _past_verb_group(doc: Doc, at: int) -> int:
+    """The first token from ``at`` on that is not an auxiliary, negation or adverb: where a verb group's verb stands."""
+    while at < len(doc) and doc[at].dep_ in _VERB_GROUP:
+        at += 1
+    return at
 
 
 def _with_participle(span: TokenSpan, head: Token) -> TokenSpan:
