@@ -80,6 +80,22 @@ def test_state_bodies_named_by_nationality() -> None:
     assert by_name(found, "Jordanian foreign ministry").type == "ORGANIZATION"
 
 
+def test_state_bodies_named_by_a_possessive_country_and_coalitions_by_the_state_leading_them() -> None:
+    found = entities(
+        "Norway's foreign ministry summoned the envoy, and Chile's armed forces joined the Saudi-led coalition, "
+        "which the U.S.-led coalition had left."
+    )
+    assert by_name(found, "Norway's foreign ministry").type == "ORGANIZATION"
+    assert by_name(found, "Chile's armed forces").type == "ORGANIZATION"
+    assert by_name(found, "Saudi-led coalition").type == "ORGANIZATION"
+    assert by_name(found, "U.S.-led coalition").type == "ORGANIZATION"
+
+
+def test_a_possessive_country_before_a_body_word_qualifying_another_noun_names_no_body() -> None:
+    found = entities("A week into Norway's military offensive, talks began at Oslo's presidency complex.")
+    assert not [e.name for e in found if e.type == "ORGANIZATION"]
+
+
 def test_a_name_the_text_calls_a_militia_is_an_armed_group() -> None:
     found = entities("Residents fear the local militia, known as the KDB, more than the army. The KDB denies it.")
     assert by_name(found, "KDB").type == "ARMED_GROUP"

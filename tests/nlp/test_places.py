@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from claimgraph.nlp.countries import capital_of
 from claimgraph.nlp.place_gazetteer import lookup_place
 from claimgraph.nlp.places import is_known_place, unseen_name
+from claimgraph.nlp.truecase import restore, truecase
 from claimgraph.nlp.type_corrector import candidates
 
 
@@ -120,3 +121,24 @@ def test_only_a_name_the_vectors_do_not_know_is_unseen() -> None:
     assert [t.text for t in doc if unseen_name(doc[t.i : t.i + 1])] == ["Valdmoor", "Orrindale"]
     assert not unseen_name(doc[9:11])  # two words: left to the gazetteer and the name's shape
     assert not any(unseen_name(doc[t.i : t.i + 1]) for t in pipeline()("in Valdmoor"))  # no vectors, none unseen
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("GRIMSTAD 2026-03-02\nOfficials met on Monday.", ["GRIMSTAD"]),
+        ("MONTE CARLO 2026-03-02\nOfficials met on Monday.", ["MONTE CARLO"]),
+        ("Grimstad, Norway, March 2 (Agency) - Officials met on Monday.", ["Grimstad", "Norway"]),
+        ("Tromso (Agency) -- Officials met on Monday.", ["Tromso"]),
+    ],
+)
+def test_the_names_opening_a_dateline_are_places(text: str, places: list[str]) -> None:
+    doc = restore(pipeline()(truecase(text)), text)
+    assert [e.text for e in doc.ents if e.label_ == "PLACE"] == places
+
+
+@pytest.mark.slow
+def test_a_name_opening_a_line_with_no_date_or_credit_after_it_is_no_dateline() -> None:
+    doc = pipeline()("Statement\nMonte Carlo Smith 12 said on Monday that the talks failed.")
+    assert not [e.text for e in doc.ents if e.label_ == "PLACE"]

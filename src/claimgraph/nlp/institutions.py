@@ -3,7 +3,9 @@
 The model leaves "the Turkish military", "Dagestani authorities" or "the
 Trump administration" untagged or tags only the adjective (NORP), yet they
 are actors analysts track: ORGANIZATION.  ``claimgraph_institutions_v1``
-labels a nationality, country or person followed by one of the nouns below.
+labels a nationality, country or person followed by one of the nouns below,
+the country's possessive between them or not ("Jordan's foreign ministry"),
+and a coalition named by the state that leads it ("the Saudi-led coalition").
 ``head_class`` groups nouns that name the same body, so "Syrian regime" and
 "Syrian government" can be tied together in one document.
 """
@@ -40,11 +42,18 @@ HEAD_CLASSES: dict[str, str] = {
 }
 _SINGLE = sorted(h for h in HEAD_CLASSES if " " not in h and h != "forces")
 _MODIFIER: dict[str, Any] = {"ENT_TYPE": {"IN": ["NORP", "GPE", "PLACE"]}, "OP": "+"}
+_POSSESSIVE: dict[str, Any] = {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}
+# The alliances news names by the state that leads them: "the U.S.-led coalition", "the Saudi - led coalition"
+# (hyphen split off or not).  "Kurdish-led forces" describes fighters rather than naming a body.
+COALITION_HEADS = ["coalition", "alliance"]
+_LED = {"TEXT": {"REGEX": r"^[A-Z][\w.]*-led$"}}
 
 PATTERNS: list[list[dict[str, Any]]] = [
-    [_MODIFIER, {"LOWER": {"IN": _SINGLE}}],
-    [_MODIFIER, {"LOWER": {"IN": ["foreign", "defence", "defense", "interior"]}}, {"LOWER": "ministry"}],
-    [_MODIFIER, {"LOWER": {"IN": ["armed", "air"]}}, {"LOWER": {"IN": ["forces", "force"]}}],
+    [_MODIFIER, _POSSESSIVE, {"LOWER": {"IN": _SINGLE}}],
+    [_MODIFIER, _POSSESSIVE, {"LOWER": {"IN": ["foreign", "defence", "defense", "interior"]}}, {"LOWER": "ministry"}],
+    [_MODIFIER, _POSSESSIVE, {"LOWER": {"IN": ["armed", "air"]}}, {"LOWER": {"IN": ["forces", "force"]}}],
+    [_LED, {"LOWER": {"IN": COALITION_HEADS}}],
+    [_MODIFIER, {"ORTH": "-"}, {"LOWER": "led"}, {"LOWER": {"IN": COALITION_HEADS}}],
     [
         {"ENT_TYPE": {"IN": ["PERSON", "ORG"]}, "IS_TITLE": True, "OP": "+"},
         {"LOWER": {"IN": ["regime", "administration"]}},
@@ -69,8 +78,15 @@ class InstitutionRules:
         self.matcher.add("institution", PATTERNS, greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label="ORGANIZATION") for _, s, e in self.matcher(doc)]
+        spans = [Span(doc, s, e, label="ORGANIZATION") for _, s, e in self.matcher(doc) if _owns_body(doc[s:e])]
         return set_entities(doc, spans)
+
+
+def _owns_body(span: Span) -> bool:
+    """ "Jordan's foreign ministry" names the ministry only when Jordan is its possessor, not that of a noun
+    after it ("Jordan's military offensive", "Amman's presidency complex")."""
+    owner = next((t.i - 1 for t in span[1:] if t.text in ("'s", "’s")), None)
+    return owner is None or span.doc[owner].head.i == span.end - 1
 
 
 @Language.factory("claimgraph_institutions_v1")

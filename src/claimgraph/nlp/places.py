@@ -105,6 +105,13 @@ _RETYPABLE = frozenset(["PERSON", "ORG", *_REPLACEABLE])
 MAX_PLACE_WORDS = 4
 
 
+# What follows a dateline's place on its line: a date ("1996-08-30", "Jan 5", "5 January") or an agency
+# credit and a dash ("(Reuters) -"), after an optional comma.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATELINE_REST = re.compile(
+    rf"[ \t]*,?[ \t]*(?:\d{{4}}-\d\d-\d\d|{_MONTH}[ \t]+\d{{1,2}}\b|\d{{1,2}}[ \t]+{_MONTH}|\([^()\n]+\)[ \t]*[-–—])",
+    re.IGNORECASE,
+)
 _MODIFIER_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s$")
 _COMPASS_ADJECTIVE = re.compile(r"(?:north|south)?(?:-?(?:east|west))?ern|(?:north|south)ern")
 
@@ -315,6 +322,7 @@ class PlaceNames:
             if not ent.kb_id:
                 spans += self._entity(ent, people)
         spans += self._untagged(doc, people)
+        spans += _dateline_places(doc)
         spans = [with_facility_head(_identified(s)) for s in spans]
         spans += [long for e in doc.ents if e.label_ in _PLACE_LABELS and (long := with_facility_head(e)) != e]
         return set_entities(doc, spans)
@@ -414,6 +422,29 @@ class PlaceNames:
             pieces.append(Span(ent.doc, start, end, label="GPE"))
             start = end
         return pieces if len(pieces) > 1 else []
+
+
+def _dateline_places(doc: Doc) -> list[Span]:
+    """ "BUCHAREST 1996-08-30", "TAVILDARA, Tajikistan 1996-08-30", "BEIRUT (Reuters) -": a line that opens with
+    one or two names (the second after a comma) and a date or an agency credit is a dateline, and its names
+    are where the story was filed, when the gazetteer knows them."""
+    out = []
+    for tok in doc:
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
+            continue
+        names: list[Span] = []
+        end = tok.i
+        while len(names) < 2 and (stop := _name_run(doc, end)) > end:
+            names.append(Span(doc, end, stop, label="GPE"))
+            line_end = doc.text.find("\n", doc[stop - 1].idx)
+            rest = doc.text[doc[stop - 1].idx + len(doc[stop - 1]) : None if line_end < 0 else line_end]
+            if _DATELINE_REST.match(rest):
+                out += [n for n in names if is_place_name(n.text) and not is_demonym(n.text)]
+                break
+            if stop == len(doc) or doc[stop].text != ",":
+                break
+            end = stop + 1
+    return out
 
 
 @Language.factory("claimgraph_places_v1")
