@@ -237,6 +237,25 @@ def test_faiths_peoples_weapons_and_days_are_not_actors() -> None:
     assert [e.name for e in entities(text) if e.type != "PLACE"] == []
 
 
+def test_a_name_the_text_treats_as_an_outlet_is_media() -> None:
+    found = entities(
+        "Local sources told The New Norvian that dozens died. In an interview with Kestrel Radio's morning show, "
+        "the mayor agreed; it reads like a headline from satirical outlet the Onion. A Tarsh Broadcasting reporter "
+        "was hurt, the pan-Arab daily Al-Kestrel said."
+    )
+    for name in ("The New Norvian", "Kestrel Radio", "Onion", "Tarsh Broadcasting", "Al-Kestrel"):
+        assert by_name(found, name).type == "MEDIA", name
+
+
+def test_bodies_and_people_a_speaker_tells_something_are_no_outlets() -> None:
+    found = entities(
+        "The minister told the United Nations that it was over, then told the State Department and Congress. "
+        "Reporter Ann Berg told Jim Kolb on Monday."
+    )
+    assert not [e.name for e in found if e.type == "MEDIA"]
+    assert by_name(found, "Ann Berg").type == "PERSON"
+
+
 def test_state_in_secretary_of_state_is_not_an_actor() -> None:
     doc = pipeline()("The Secretary of State Nora Quill met the envoy in Oslo.")
     assert "State" not in [e.text for e in doc.ents]
