@@ -414,3 +414,39 @@ def test_a_country_s_government_or_army_stands_for_the_country_on_either_side() 
 def test_a_government_named_for_its_ruler_is_not_a_country() -> None:
     result = analyse("The government of Amina Yusuf backs the Northern Shield.", NAMES, rules_only=True)
     assert not any(r[0] == "Amina Yusuf" and r[1] == "allied_with" for r in result.relations())
+
+
+def test_a_place_taken_from_a_group_was_the_group_s_and_the_taker_is_its_rival() -> None:
+    relations = analyse(
+        "The Valley Front recaptured Tarsh from the Northern Shield.", NAMES, rules_only=True
+    ).relations()
+    assert ("Northern Shield", "operates_in", "Tarsh", "affirmed") in relations
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in relations
+    passive = analyse("Tarsh was seized from the Northern Shield by the Valley Front.", NAMES, rules_only=True)
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in passive.relations()
+    # a country after 'from' may say where the taker came from: no rivalry read
+    country = analyse("The Valley Front took Tarsh from Belgium.", NAMES, rules_only=True).relations()
+    assert not any(r[1] == "rival_of" for r in country)
+
+
+def test_a_prepositional_phrase_after_the_copula_says_the_relation_of_its_subject() -> None:
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in analyse(
+        "The Valley Front has been at war with the Northern Shield since 2010.", NAMES, rules_only=True
+    ).relations()
+    assert ("Belgium", "rival_of", "Valley Front", "affirmed") in analyse(
+        "Belgium is in conflict with the Valley Front.", NAMES, rules_only=True
+    ).relations()
+    assert ("Valley Front", "rival_of", "Northern Shield", "denied") in analyse(
+        "The Valley Front is not at war with the Northern Shield.", NAMES, rules_only=True
+    ).relations()
+
+
+def test_a_description_qualified_as_armed_takes_up_the_armed_group_with_its_fighters() -> None:
+    text = (
+        "The Levant Institute has studied the Valley Front for years. The Levant Institute said the group was weaker."
+        " But the jihadist organisation is thought to still have 3,000 fighters at large in Tarsh and Bel Harra."
+    )
+    relations = analyse(text, NAMES, rules_only=True).relations()
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in relations
+    assert ("Valley Front", "operates_in", "Bel Harra", "affirmed") in relations
+    assert not any(r[0] == "Levant Institute" and r[1] == "operates_in" for r in relations)

@@ -269,7 +269,7 @@ class EntityIndex:
         elif lemma in words.person_nouns:
             kinds = frozenset({"PERSON"})
         elif lemma in words.group_nouns:
-            kinds = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+            kinds = frozenset({"ARMED_GROUP"}) if armed_description(tok) else frozenset({"ARMED_GROUP", "ORGANIZATION"})
         elif lemma in words.outlet_nouns:
             kinds = frozenset({"ORGANIZATION", "MEDIA"})
         phrase = phrase_of(tok)
@@ -306,7 +306,11 @@ class EntityIndex:
         return {
             c.lower_
             for c in tok.children
-            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.token_entity and not is_demonym(c.text)
+            if c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and c.text[:1].isupper()  # "the jihadist organisation": a lower-case word the tagger called proper
+            and c.i not in self.token_entity
+            and not is_demonym(c.text)
         }
 
     def _pronoun(self, tok: Token, prefer: str | None) -> str | None:
@@ -356,6 +360,14 @@ def _affiliations(entities: list[Entity]) -> dict[str, str]:
         if len(named) == 1:
             out[person.id] = named.pop()
     return out
+
+
+def armed_description(tok: Token) -> bool:
+    """'the jihadist organisation', 'the terrorist group': a group noun whose qualifier says it is an armed group."""
+    qualifiers = lexicon.relations().designation_qualifiers
+    return tok.lemma_.lower() in lexicon.speech().group_nouns and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in qualifiers for c in tok.children
+    )
 
 
 def _holds_office(lemma: str) -> bool:

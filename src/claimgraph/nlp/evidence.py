@@ -14,7 +14,9 @@ there until it has left.  Who drove a group out is not read as being there:
 an expulsion may be done from the air or from afar.
 
 A place lost to a group (``losing``: "X lost Tarsh to Y", "Tarsh fell to Y")
-is the group's now, and the loser was there.
+is the group's now, and the loser was there.  A place taken from a group
+(``taking``: "X seized Tarsh from Y") was the group's, and the taker is its
+rival; where the taker is now, ``read`` says.
 
 Joining a group in a place (``joining``) puts the group there: "joined the
 Front in Tarsh", "travelled to Tarsh to join the Front".
@@ -146,6 +148,35 @@ def departure(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
         raw.past = raw.past or expelling  # driven out: it was there
         out.append(raw)
     return out
+
+
+def taking(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """'X seized Tarsh from Y', 'Tarsh was recaptured from Y': Y operated in the place, and X is Y's rival."""
+    events, index = reader.rel.events, reader.index
+    if tok.pos_ != "VERB" or lemma not in events.take_verbs:
+        return []
+    losers = [e for p, o in reader.prep_objects(tok) if p == "from" for e in reader.named_at(o)]
+    losers = [e for e in losers if index.type_of(e) in _RIVALS]  # "took Tarsh from Chile" may say where from
+    if not losers:
+        return []
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    place_dep = "nsubjpass" if passive else "dobj"
+    places: list[tuple[str | None, str | None]] = [
+        (e, None)
+        for c in tok.children
+        if c.dep_ == place_dep
+        for e, _ in reader.objects(c)
+        if e and index.type_of(e) == "PLACE"
+    ]
+    if not places:
+        return []
+    out = reader.make(losers, "operates_in", places, tok)
+    for raw in out:
+        raw.past = True  # it was there until the place was taken
+    agents = [o for p, o in reader.prep_objects(tok) if p == "by"]
+    takers = [e for o in agents for e in reader.named_at(o)] if passive else reader.subjects(tok)
+    takers = [e for e in takers if index.type_of(e) in _ACTORS]
+    return out + reader.make(takers, "rival_of", [(e, None) for e in losers], tok)
 
 
 def joining(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:

@@ -120,6 +120,9 @@ class FrameReader:
             if tok.dep_ in _CLIMB or (carried and tok is trigger and tok.dep_ == "dobj"):
                 tok = tok.head
                 continue
+            if tok is trigger and _predicative(tok):
+                tok = tok.head.head  # "X is at war with Y": the copula's subject
+                continue
             return None
         return None
 
@@ -619,6 +622,8 @@ class FrameReader:
             subjects = [eid] if eid else []
         elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.carrier_verbs:
             subjects = self.subjects(noun, carried=True)
+        elif _predicative(noun):  # "X is in conflict with Y"
+            subjects = self.subjects(noun)
         ending = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.ending_verbs and predicate != "rival_of"
         return self.make(subjects, predicate, objects, noun, negative=ending)
 
@@ -661,6 +666,12 @@ class FrameReader:
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
+
+
+def _predicative(noun: Token) -> bool:
+    """'at war with Y', 'in conflict with Y' after 'is': a prepositional phrase that is what the copula says of its subject."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_ == "be" and prep.head.i != prep.i
 
 
 def _object_complement(appos: Token) -> bool:

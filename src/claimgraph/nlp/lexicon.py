@@ -98,6 +98,7 @@ class Events:
     journey_preps: frozenset[str]
     lose_verbs: frozenset[str]  # "X lost Tarsh to Y"
     fall_verbs: frozenset[str]  # "Tarsh fell to Y"
+    take_verbs: frozenset[str]  # "X took Tarsh from Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +290,7 @@ def relations() -> Relations:
             journey_preps=frozenset(raw["events"]["journey_preps"]),
             lose_verbs=frozenset(raw["events"]["lose_verbs"]),
             fall_verbs=frozenset(raw["events"]["fall_verbs"]),
+            take_verbs=frozenset(raw["events"]["take_verbs"]),
         ),
         modifier_participles={k: (v[0], bool(v[1])) for k, v in raw["modifier_participles"]["lemmas"].items()},
         stance_prefixes=dict(raw["stance_prefixes"]["prefixes"]),

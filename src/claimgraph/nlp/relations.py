@@ -36,6 +36,7 @@ MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
     ("evidence", evidence.read),
     ("departure", evidence.departure),
     ("losing", evidence.losing),
+    ("taking", evidence.taking),
     ("joining", evidence.joining),
 )
 

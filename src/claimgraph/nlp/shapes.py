@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.model import Predicate
+from claimgraph.nlp.coref import armed_description
 from claimgraph.nlp.frames import FrameReader, RawClaim
 
 _LOCATED_PREPS = frozenset({"in", "inside", "across", "throughout"})
@@ -270,7 +271,8 @@ def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> 
     actors = actors or [e for p, o in reader.prep_objects(noun) if p == "of" for e in [index.named(o)] if e]
     carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.force_verbs
     subject = reader.subject_token(noun, carried=True) if carried and not actors else None
-    if subject is not None and index.named(subject):  # a description ("the organisation") is too loose a guess here
+    # "the organisation" is too loose a guess here; "the jihadist organisation" names the kind of group it takes up
+    if subject is not None and (index.named(subject) or armed_description(subject)):
         actors = reader.subjects(noun, carried=True)
     # "members of the Front were meeting in Tarsh": what the people do somewhere, they do for their group there
     acted = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB"
