@@ -13,6 +13,8 @@ import pytest
 import spacy
 from claim_helpers import analyse
 
+from claimgraph.model import EntityType
+from claimgraph.nlp import hybrid
 from claimgraph.nlp.perceptron import Trainer, Weights, load, save
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,3 +221,19 @@ def test_a_learned_cue_ending_its_line_in_a_colon_takes_the_next_paragraph() -> 
     found = [a for a in result.attributions if a.cue.text == "continued:"]
     assert len(found) == 1 and found[0].source is not None and found[0].source.text == "Ruiz"
     assert found[0].content.text == '"The border will stay open to traders and families."'
+
+
+def test_a_stance_needs_less_of_the_taggers_confidence_than_an_assertion(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No claim rests on a stance, so a learned cue adds one at a margin an assertion must exceed."""
+    text = (
+        "Senator Ivo Brandt has acknowledged the scale of the flooding in Kessab. "
+        "Maria Okafor bristled at reports that the ceasefire had collapsed."
+    )
+    names: dict[str, EntityType] = {"Ivo Brandt": "PERSON", "Maria Okafor": "PERSON"}
+    monkeypatch.setattr(hybrid, "CUE_MARGIN", float("inf"))
+    monkeypatch.setattr(hybrid, "STANCE_MARGIN", 0.0)
+    result = analyse(text, names)
+    assert [a.cue.text for a in result.stances] == ["has acknowledged"]
+    assert not any(a.cue.text.startswith("bristled") for a in result.attributions)
+    monkeypatch.setattr(hybrid, "STANCE_MARGIN", float("inf"))
+    assert analyse(text, names).stances == []

@@ -17,6 +17,8 @@ A learned cue's content need not be a statement: PolNeAR marks stances and
 intentions too ("refused to meet", "called for a truce", "expressed support
 for").  Such a proposal is kept with its ``kind`` (``_kind``), and the
 extraction lists it apart from the assertions, which is all our gold counts.
+Since no claim rests on a stance or an intention, one needs only
+``STANCE_MARGIN``: a wrong one costs a listed line, a wrong assertion a claim.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from claimgraph.nlp.tagger import LearnedCue, tag_cues, tag_source
 
 # The rules' content of a verb cue (``attribution._complement``), passed in to keep the import one way.
 Complement = Callable[[Token], TokenSpan | None]
-CUE_MARGIN = 8.0  # the cue tagger's margin a learned cue needs to add an attribution on its own (chosen on PolNeAR and article dev)
+CUE_MARGIN = 8.0  # the cue tagger's margin a learned cue needs to add an assertion on its own (chosen on PolNeAR and article dev)
+STANCE_MARGIN = 0.0  # … and to add a stance or intention, which no claim rests on (chosen on PolNeAR dev)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -89,7 +92,7 @@ def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[
     out: list[Proposal] = []
     for lc in learned:
         cue = lc.span
-        if lc.score < CUE_MARGIN or any(i in taken for i in range(cue.start, cue.end)):
+        if lc.score < min(CUE_MARGIN, STANCE_MARGIN) or any(i in taken for i in range(cue.start, cue.end)):
             continue
         if all(i in in_quote for i in range(cue.start, cue.end)):
             continue
@@ -101,7 +104,10 @@ def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[
         content = _content(cue, source, complement)
         if content is None or any(i in taken for i in range(*content)):
             continue
-        out.append(Proposal(cue, source, content, _kind(doc[content[0] : content[1]])))
+        kind = _kind(doc[content[0] : content[1]])
+        if lc.score < (CUE_MARGIN if kind == "assertion" else STANCE_MARGIN):
+            continue
+        out.append(Proposal(cue, source, content, kind))
         taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
     return out
 
