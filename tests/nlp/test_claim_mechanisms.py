@@ -450,3 +450,10 @@ def test_a_description_qualified_as_armed_takes_up_the_armed_group_with_its_figh
     assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in relations
     assert ("Valley Front", "operates_in", "Bel Harra", "affirmed") in relations
     assert not any(r[0] == "Levant Institute" and r[1] == "operates_in" for r in relations)
+
+
+def test_a_share_of_a_place_stands_for_the_place() -> None:
+    for share in ("much", "pockets", "swathes"):
+        assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in analyse(
+            f"The Valley Front still holds {share} of Tarsh.", NAMES, rules_only=True
+        ).relations()
