@@ -96,6 +96,14 @@ def test_a_possessive_country_before_a_body_word_qualifying_another_noun_names_n
     assert not [e.name for e in found if e.type == "ORGANIZATION"]
 
 
+def test_a_town_before_a_state_body_is_where_it_sits_and_names_no_body() -> None:
+    found = entities("The talks angered the Oslo government, and the Norwegian government and Norway's army agreed.")
+    assert by_name(found, "Oslo").type == "PLACE"
+    assert not [e.name for e in found if e.name.startswith("Oslo ")]
+    assert by_name(found, "Norwegian government").type == "ORGANIZATION"
+    assert by_name(found, "Norway's army").type == "ORGANIZATION"
+
+
 def test_a_name_the_text_calls_a_militia_is_an_armed_group() -> None:
     found = entities("Residents fear the local militia, known as the KDB, more than the army. The KDB denies it.")
     assert by_name(found, "KDB").type == "ARMED_GROUP"

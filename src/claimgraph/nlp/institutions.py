@@ -12,12 +12,14 @@ and a coalition named by the state that leads it ("the Saudi-led coalition").
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from claimgraph.nlp.countries import country_of
 from claimgraph.nlp.spans import set_entities
 
 HEAD_CLASSES: dict[str, str] = {
@@ -41,7 +43,8 @@ HEAD_CLASSES: dict[str, str] = {
     "presidency": "presidency",
 }
 _SINGLE = sorted(h for h in HEAD_CLASSES if " " not in h and h != "forces")
-_MODIFIER: dict[str, Any] = {"ENT_TYPE": {"IN": ["NORP", "GPE", "PLACE"]}, "OP": "+"}
+_MODIFIER_TYPES = ("NORP", "GPE", "PLACE")
+_MODIFIER: dict[str, Any] = {"ENT_TYPE": {"IN": list(_MODIFIER_TYPES)}, "OP": "+"}
 _POSSESSIVE: dict[str, Any] = {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}
 # The alliances news names by the state that leads them: "the U.S.-led coalition", "the Saudi - led coalition"
 # (hyphen split off or not).  "Kurdish-led forces" describes fighters rather than naming a body.
@@ -78,15 +81,26 @@ class InstitutionRules:
         self.matcher.add("institution", PATTERNS, greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label="ORGANIZATION") for _, s, e in self.matcher(doc) if _owns_body(doc[s:e])]
+        spans = [Span(doc, s, e, label="ORGANIZATION") for _, s, e in self.matcher(doc) if _names_body(doc[s:e])]
         return set_entities(doc, spans)
 
 
-def _owns_body(span: Span) -> bool:
-    """ "Jordan's foreign ministry" names the ministry only when Jordan is its possessor, not that of a noun
-    after it ("Jordan's military offensive", "Amman's presidency complex")."""
+def _names_body(span: Span) -> bool:
+    """Does the match name a state's body?
+
+    "Jordan's foreign ministry" does only when Jordan is its possessor, not
+    that of a noun after it ("Jordan's military offensive", "Amman's
+    presidency complex").  A town or region before the body is where it
+    sits, not whose it is: "the Baghdad government" is the government
+    seen from its capital, and the text names the city (a country or a
+    nationality names the state itself).
+    """
     owner = next((t.i - 1 for t in span[1:] if t.text in ("'s", "’s")), None)
-    return owner is None or span.doc[owner].head.i == span.end - 1
+    if owner is not None and span.doc[owner].head.i != span.end - 1:
+        return False
+    modifier = list(itertools.takewhile(lambda t: t.ent_type_ in _MODIFIER_TYPES, span))
+    places = modifier and all(t.ent_type_ != "NORP" for t in modifier)
+    return not (places and head_class(span.text) and country_of(" ".join(t.text for t in modifier)) is None)
 
 
 @Language.factory("claimgraph_institutions_v1")
