@@ -237,3 +237,16 @@ def test_a_stance_needs_less_of_the_taggers_confidence_than_an_assertion(monkeyp
     assert not any(a.cue.text.startswith("bristled") for a in result.attributions)
     monkeypatch.setattr(hybrid, "STANCE_MARGIN", float("inf"))
     assert analyse(text, names).stances == []
+
+
+def test_a_described_speaker_the_source_tagger_cuts_short_keeps_its_whole_phrase() -> None:
+    """The tagger may mark one word of a long description; the cue's parsed subject is the speaker then."""
+    text = (
+        "Ivo Brandt, a member of the regional flood committee for the northern valleys, "
+        "has acknowledged the scale of the flooding in Kessab."
+    )
+    result = analyse(text, {"Ivo Brandt": "PERSON"})
+    (stance,) = result.stances
+    assert stance.cue.text == "has acknowledged" and stance.source is not None
+    assert stance.source.text == "Ivo Brandt, a member of the regional flood committee for the northern valleys,"
+    assert result.name(stance.source.entity) == "Ivo Brandt"

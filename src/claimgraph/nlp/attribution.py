@@ -162,7 +162,7 @@ def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> li
             chars = page.reported(first.idx, last.idx + len(last.text), p.cue)
         if chars is not None:
             direct = page.text[chars[0]] in _QUOTE_MARKS
-            out.append(_Found(p.source.root, p.cue, chars, direct, p.source, p.kind))
+            out.append(_Found(p.speaker, p.cue, chars, direct, p.phrase, p.kind))
     return out
 
 

@@ -47,10 +47,15 @@ _QUOTES = frozenset('"“”')
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    """An attribution the taggers propose: cue and source spans, content as token range (rules delimit it)."""
+    """An attribution the taggers propose: its cue, its speaker, content as token range (rules delimit it).
+
+    ``phrase`` is the source tagger's span; None when the speaker is the cue's parsed subject, whose
+    phrase the speaker rules (``speakers.Speakers``) delimit, appositions and all.
+    """
 
     cue: TokenSpan
-    source: TokenSpan
+    speaker: Token
+    phrase: TokenSpan | None
     content: tuple[int, int]  # token start, end
     kind: AttributionKind
 
@@ -98,16 +103,20 @@ def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[
             continue
         if not any(t.pos_ in ("VERB", "NOUN") for t in cue):
             continue
-        source = _source(cue, in_quote)
-        if source is None or any(i in taken for i in range(source.start, source.end)) or not _speaker_of(source, cue):
+        found = _source(cue, in_quote)
+        if found is None:
+            continue
+        speaker, phrase, agreed = found
+        source = phrase or doc[speaker.left_edge.i : speaker.right_edge.i + 1]
+        if any(i in taken for i in range(source.start, source.end)):
             continue
         content = _content(cue, source, complement)
         if content is None or any(i in taken for i in range(*content)):
             continue
         kind = _kind(doc[content[0] : content[1]])
-        if lc.score < (CUE_MARGIN if kind == "assertion" else STANCE_MARGIN):
+        if lc.score < (CUE_MARGIN if kind == "assertion" else STANCE_MARGIN) or (kind == "assertion" and not agreed):
             continue
-        out.append(Proposal(cue, source, content, kind))
+        out.append(Proposal(cue, speaker, phrase, content, kind))
         taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
     return out
 
@@ -139,14 +148,26 @@ def _kind(content: TokenSpan) -> AttributionKind:
     return "assertion" if quoted or finite else "stance"
 
 
-def _source(cue: TokenSpan, in_quote: set[int]) -> TokenSpan | None:
-    tagged = tag_source(cue, in_quote)
-    if tagged is not None:
-        return tagged[0]
+def _source(cue: TokenSpan, in_quote: set[int]) -> tuple[Token, TokenSpan | None, bool] | None:
+    """The speaker of a learned cue, its phrase, and whether the parse agrees it speaks (``_speaker_of``).
+
+    The source tagger's span where it stands apart from the cue's subject; else the subject, whose
+    phrase the speaker rules delimit (the tagger cuts a described speaker at a word of its description,
+    "Ann Roe, a lawyer for the", which the parse keeps whole).  Only a stance or an intention takes a
+    speaker the parse does not vouch for: an assertion carries claims.
+    """
     subject = subject_of(cue.root)
-    if subject is None:
+    phrase = None if subject is None else cue.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    tagged = tag_source(cue, in_quote)
+    if tagged is not None and (phrase is None or not _overlap(tagged[0], phrase)):
+        return tagged[0].root, tagged[0], _speaker_of(tagged[0], cue)
+    if subject is None or phrase is None or subject.pos_ not in _NOMINAL or subject.i in in_quote:
         return None
-    return cue.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return subject, None, _speaker_of(tagged[0] if tagged is not None else phrase, cue)
+
+
+def _overlap(a: TokenSpan, b: TokenSpan) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple[int, int] | None:
