@@ -16,6 +16,7 @@ import json
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +61,20 @@ class Weights:
         return self._own_scores([list(features)])[0]
 
     def _own_scores(self, sequence: Sequence[Features]) -> list[list[float]]:
-        """Per token, the sum of the rows of its features the model knows, from zero in their order, as floats."""
-        rows = self._rows
-        ids = [[k for k in map(rows.get, features) if k is not None] for features in sequence]
-        width, zero = max(map(len, ids), default=0), len(self.table)
-        padded = [known + [zero] * (width - len(known)) for known in ids]
-        slots = np.array(padded, dtype=np.int64).reshape(len(ids), width)
+        """Per token, the sum of the rows of its features the model knows, from zero in their order, as floats.
+
+        A feature the model does not know reads the zero row where it stands:
+        a running sum from zero is never -0.0, so adding 0.0 leaves it the
+        same float, and the sentence's features are looked up in one pass
+        (a filter per feature cost as much as the lookup) and laid into
+        their tokens' slots by numpy.
+        """
+        zero = len(self.table)
+        lengths = np.fromiter(map(len, sequence), dtype=np.int64, count=len(sequence))
+        ids = np.fromiter(map(self._rows.get, chain.from_iterable(sequence), repeat(zero)), dtype=np.int64)
+        width = int(lengths.max(initial=0))
+        slots = np.full((len(sequence), width), zero, dtype=np.int64)
+        slots[np.arange(width) < lengths[:, None]] = ids
         totals: list[list[float]] = np.add.reduce(self._matrix[slots], axis=1, initial=0.0).tolist()
         return totals
 
