@@ -88,8 +88,8 @@ class Weights:
                 row = table.get(feature)
                 if row is not None:
                     scores = [s + w for s, w in zip(scores, row, strict=True)]
-            best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-            runner = max((s for k, s in enumerate(scores) if k != best), default=0.0)
+            best = scores.index(max(scores))  # the first of equal scores, as the tags' order breaks ties
+            runner = max(scores[:best] + scores[best + 1 :], default=0.0)
             last = self.tags[best]
             out.append((last, scores[best] - runner))
         return out
