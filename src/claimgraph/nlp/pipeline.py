@@ -33,6 +33,7 @@ from claimgraph.nlp import outlets as _outlets  # noqa: F401
 from claimgraph.nlp import places as _places  # noqa: F401
 from claimgraph.nlp import surnames as _surnames  # noqa: F401
 from claimgraph.nlp import type_corrector as _type_corrector  # noqa: F401
+from claimgraph.nlp.attribute_index import index_attribute_ruler
 from claimgraph.nlp.attribution import attributions_and_stances
 from claimgraph.nlp.budget import within_budget
 from claimgraph.nlp.chunks import needs_pieces, pieces
@@ -121,6 +122,7 @@ def load_model(model: str | None = None, ner_model: str | None = None) -> Langua
 def load_language(model: str | None = None, ner_model: str | None = None) -> Language:
     """The model (with the configured entity model's recognizer) plus claimgraph's registered entity components."""
     nlp = load_model(model, ner_model)
+    index_attribute_ruler(nlp)
     # Texts reach the parser in pieces of at most chunk_chars (chunks.py), whatever max_bytes lets in.
     nlp.max_length = max(nlp.max_length, settings.get_int("chunk_chars") + 1)
     for component in COMPONENTS:
