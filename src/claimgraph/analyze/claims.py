@@ -20,6 +20,7 @@ from claimgraph.names import fold
 from claimgraph.predicates import SYMMETRIC_PREDICATES
 from claimgraph.resolve.outlets import outlet_names, spellings_of
 from claimgraph.store import schema as t
+from claimgraph.store.bulk import select_any
 from claimgraph.unionfind import UnionFind
 
 
@@ -163,6 +164,10 @@ class ClaimFilter:
     until: str | None = None
 
 
+# A side without an actor: no object, or the article's own voice.
+_NO_ACTOR: tuple[None, None] = (None, None)
+
+
 def _names_in(actor_ids: frozenset[str]) -> sa.Select[Any]:
     return sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id.in_(sorted(actor_ids)))
 
@@ -184,11 +189,17 @@ def _involving(conn: sa.Connection, actor_ids: frozenset[str]) -> sa.ColumnEleme
 
 
 def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[StoredClaim]:
-    """The stored claims matching ``flt``, resolved to canonical actors, in document order."""
+    """The stored claims matching ``flt``, resolved to canonical actors, in document order.
+
+    The claims are read with their name ids, and every name they involve
+    (subject, object, source, via) is resolved to its actor in one lookup
+    afterwards: joining ``canonical`` and ``actors`` once per side made
+    PostgreSQL hash both tables whole three times for a dossier of a few
+    hundred claims.  A claim whose subject has no actor is left out, as the
+    inner join on it did; an object or source without one reads as none.
+    """
     flt = flt or ClaimFilter()
     c, d, o = t.claims.c, t.documents.c, t.origins.c
-    cs, co, csrc = (t.canonical.alias(n) for n in ("cs", "co", "csrc"))
-    asub, aobj, asrc = (t.actors.alias(n) for n in ("asub", "aobj", "asrc"))
     query = (
         sa.select(
             c.id,
@@ -196,16 +207,13 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
             d.day,
             d.publisher,
             o.origin_id,
-            cs.c.actor_id.label("subject"),
-            asub.c.name.label("subject_name"),
+            c.subject_name_id,
             c.predicate,
-            co.c.actor_id.label("object"),
-            aobj.c.name.label("object_name"),
+            c.object_name_id,
             c.object_literal,
             c.polarity,
             c.hedged,
-            csrc.c.actor_id.label("source"),
-            asrc.c.name.label("source_name"),
+            c.source_name_id,
             c.via,
             c.cue,
             c.evidence_text,
@@ -215,13 +223,7 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
         )
         .select_from(t.claims)
         .join(t.documents, d.id == c.document_id)
-        .join(cs, cs.c.name_id == c.subject_name_id)
-        .join(asub, asub.c.id == cs.c.actor_id)
         .outerjoin(t.origins, o.document_id == c.document_id)
-        .outerjoin(co, co.c.name_id == c.object_name_id)
-        .outerjoin(aobj, aobj.c.id == co.c.actor_id)
-        .outerjoin(csrc, csrc.c.name_id == c.source_name_id)
-        .outerjoin(asrc, asrc.c.id == csrc.c.actor_id)
     )
     if flt.involving is not None:
         query = query.where(_involving(conn, flt.involving))
@@ -245,16 +247,20 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
     # Rows are read by position, in the order selected: looking a column up by name on each row cost
     # more than building the claim.
     rows = conn.execute(query.order_by(d.day, c.document_id, c.local_id)).all()
-    vias = [json.loads(r[15]) for r in rows]
-    via_actor = _actors_of(conn, {v for via_ids in vias for v in via_ids})
+    vias = [json.loads(r[12]) for r in rows]
+    actor = _actors_of(conn, {n for r, via_ids in zip(rows, vias, strict=True) for n in (r[5], r[7], r[11], *via_ids)})
     outlets = outlet_names(conn, (r[3] for r in rows))
     out = []
     for row, via_ids in zip(rows, vias, strict=True):
         (
-            claim_id, document_id, day, publisher, origin_id, subject, subject_name, predicate, obj, object_name,
-            object_literal, polarity, hedged, source, source_name, _, cue, evidence, start, end, tense,
+            claim_id, document_id, day, publisher, origin_id, subject_id, predicate, object_id, object_literal,
+            polarity, hedged, source_id, _, cue, evidence, start, end, tense,
         ) = row  # fmt: skip
-        via = [via_actor[v] for v in via_ids if v in via_actor]
+        subject = actor.get(subject_id)
+        if subject is None:
+            continue
+        obj, source = actor.get(object_id or "", _NO_ACTOR), actor.get(source_id or "", _NO_ACTOR)
+        via = [actor[v] for v in via_ids if v in actor]
         out.append(
             StoredClaim(
                 id=claim_id,
@@ -262,18 +268,18 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
                 day=day,
                 publisher=outlets.get(publisher, publisher),
                 origin_id=origin_id or document_id,
-                subject=subject,
-                subject_name=subject_name,
+                subject=subject[0],
+                subject_name=subject[1],
                 predicate=predicate,
-                object=obj,
-                object_name=object_name,
+                object=obj[0],
+                object_name=obj[1],
                 object_literal=object_literal,
                 polarity=polarity,
                 hedged=bool(hedged),
-                source=source,
-                source_name=source_name,
+                source=source[0],
+                source_name=source[1],
                 via=tuple(name for _, name in via),
-                upstream=via[0][0] if via else source,
+                upstream=via[0][0] if via else source[0],
                 cue=cue,
                 evidence=evidence,
                 evidence_start=start,
@@ -289,16 +295,15 @@ def publisher_known(conn: sa.Connection, name: str) -> bool:
     return bool(spellings_of(conn, name))
 
 
-def _actors_of(conn: sa.Connection, name_ids: set[str]) -> dict[str, tuple[str, str]]:
-    """Name id → (actor id, actor name)."""
-    if not name_ids:
-        return {}
-    rows = conn.execute(
-        sa.select(t.canonical.c.name_id, t.actors.c.id, t.actors.c.name)
-        .join(t.actors, t.actors.c.id == t.canonical.c.actor_id)
-        .where(t.canonical.c.name_id.in_(sorted(name_ids)))
+def _actors_of(conn: sa.Connection, name_ids: set[str | None]) -> dict[str, tuple[str, str]]:
+    """Name id → (actor id, actor name), for the names that have an actor."""
+    query = sa.select(t.canonical.c.name_id, t.actors.c.id, t.actors.c.name).join(
+        t.actors, t.actors.c.id == t.canonical.c.actor_id
     )
-    return {r.name_id: (r.id, r.name) for r in rows}
+    wanted = {n for n in name_ids if n is not None}
+    return {
+        name_id: (actor_id, name) for name_id, actor_id, name in select_any(conn, query, t.canonical.c.name_id, wanted)
+    }
 
 
 def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[ClaimGroup]:

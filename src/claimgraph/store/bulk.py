@@ -62,6 +62,24 @@ def select_in(
     ]
 
 
+def select_any(
+    conn: sa.Connection, query: sa.Select[Any], column: sa.ColumnElement[Any], ids: Collection[str]
+) -> list[Any]:
+    """``select_in`` for a lookup on the read path: on PostgreSQL one statement, the ids bound as one array.
+
+    An ``IN`` list costs the client a bound parameter per id, expanded by
+    SQLAlchemy and converted by psycopg: for the 658 names a dossier of 550
+    claims resolves, about 30 ms, against about 10 ms for one array, which
+    PostgreSQL plans from its actual elements, as it does an ``IN`` list.
+    SQLite has no array parameter: there it is ``select_in``.
+    """
+    if conn.dialect.name != "postgresql":
+        return select_in(conn, query, column, ids)
+    if not ids:
+        return []
+    return list(conn.execute(query.where(column == sa.any_(sa.literal(sorted(ids), sa.ARRAY(column.type))))))
+
+
 def delete_in(
     conn: sa.Connection,
     table: sa.Table,
