@@ -18,7 +18,6 @@ govern the path).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +30,7 @@ from claimgraph.model import EntityType, Predicate
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.frames import FrameReader, RawClaim
+from claimgraph.nlp.linear import LinearModel
 from claimgraph.predicates import SYMMETRIC_PREDICATES
 
 MODEL_FILE = "relations_model.json"
@@ -138,34 +138,18 @@ def features(c: Candidate, index: EntityIndex, route: Route | None = None) -> li
     return out
 
 
-class RelationModel:
-    """A linear multinomial model over feature strings: ``classes``, ``intercept`` and per-feature weights."""
+class RelationModel(LinearModel):
+    """The relation classifier: a linear model over a candidate pair's features, with its threshold."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.classes: list[str] = list(data["classes"])
-        self.intercept: list[float] = list(data["intercept"])
-        self.weights: dict[str, list[float]] = data["weights"]
+        super().__init__(data)
         self.threshold: float = float(data["threshold"])
         # Pairs further apart in the parse (tokens between them on the dependency path) are left alone.
         self.max_path: int = int(data.get("max_path", MAX_DISTANCE))
 
     def probabilities(self, feats: list[str]) -> list[float]:
-        """Softmax over the classes; each distinct feature counted once, in first-seen order.
-
-        A ``set`` would add the weights in hash order, which changes with
-        ``PYTHONHASHSEED``: the last digits of a probability then differ from
-        run to run, and one near the threshold could flip a claim.
-        """
-        scores = list(self.intercept)
-        for f in dict.fromkeys(feats):
-            row = self.weights.get(f)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        """Softmax over the classes, in ``classes`` order."""
+        return self.softmax(feats)
 
     def best(self, feats: list[str]) -> tuple[str, float]:
         """The most probable predicate other than none, with its probability."""

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from claimgraph.names import HONORIFICS, fold
 from claimgraph.nlp import columns
 from claimgraph.nlp.entities import LABELS_BEFORE, OUR_TYPES
 from claimgraph.nlp.gazetteer import shipped_gazetteer
+from claimgraph.nlp.linear import LinearModel
 from claimgraph.nlp.place_gazetteer import shipped_places
 from claimgraph.nlp.places import (
     LOCATIVES,
@@ -242,26 +242,17 @@ def _lexicon_features(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-class TypeModel:
-    """A linear multinomial model over feature strings: ``classes``, ``intercept`` and per-feature weights."""
+class TypeModel(LinearModel):
+    """The type corrector: a linear model over an entity's features, with its relabel and drop thresholds."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.classes: list[str] = list(data["classes"])
-        self.intercept: list[float] = list(data["intercept"])
-        self.weights: dict[str, list[float]] = data["weights"]
+        super().__init__(data)
         self.threshold = float(data["threshold"])
         self.drop_threshold = float(data["drop_threshold"])
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
-        scores = list(self.intercept)
-        for f in set(feats):
-            row = self.weights.get(f)
-            if row is not None:
-                scores = [s + w for s, w in zip(scores, row, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+        """Softmax over the classes, keyed by class."""
+        return dict(zip(self.classes, self.softmax(feats), strict=True))
 
     def to_bytes(self) -> bytes:
         data = {
