@@ -457,3 +457,22 @@ def test_a_share_of_a_place_stands_for_the_place() -> None:
         assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in analyse(
             f"The Valley Front still holds {share} of Tarsh.", NAMES, rules_only=True
         ).relations()
+
+
+def test_the_object_of_an_accusation_does_what_its_gerund_says() -> None:
+    accused = analyse("Belgium accused the Valley Front of shelling Tarsh.", NAMES, rules_only=True)
+    assert [(accused.name(c.subject), c.predicate, accused.name(c.object), c.hedged) for c in accused.claims] == [
+        ("Valley Front", "operates_in", "Tarsh", True)
+    ]
+    passive = analyse(
+        "The Valley Front has been accused of cooperating with the Northern Shield.", NAMES, rules_only=True
+    )
+    assert [(c.predicate, c.hedged) for c in passive.claims] == [("allied_with", True)]
+    assert ("Belgium", "operates_in", "Tarsh", "affirmed") not in accused.relations()
+
+
+def test_a_gerund_between_two_groups_is_their_link_noun() -> None:
+    relations = analyse(
+        "Fighting between the Valley Front and the Northern Shield killed 12 people.", NAMES, rules_only=True
+    ).relations()
+    assert relations == {("Valley Front", "rival_of", "Northern Shield", "affirmed")}

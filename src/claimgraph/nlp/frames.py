@@ -79,10 +79,10 @@ class FrameReader:
     def read(self, tok: Token, lemma: str) -> list[RawClaim]:
         """The verb and role-noun frames, link nouns and inclusions triggered by ``tok``."""
         rel, out = self.rel, []
-        if lemma in rel.link_nouns and tok.pos_ == "NOUN":
+        if (lemma in rel.link_nouns and tok.pos_ == "NOUN") or _between_gerund(tok, rel.link_nouns):
             # A link noun is read once, as a noun: the verb frame of the same
             # lemma ("linked to") would miss "severed its links" as a denial.
-            out += self._link_noun(tok, rel.link_nouns[lemma])
+            out += self._link_noun(tok, rel.link_nouns.get(lemma) or rel.link_nouns[tok.lower_])
         else:
             for frame in rel.frames.get(lemma, ()) or rel.frames.get(tok.lower_, ()):
                 out += self._frame(tok, frame)
@@ -123,8 +123,22 @@ class FrameReader:
             if tok is trigger and _predicative(tok):
                 tok = tok.head.head  # "X is at war with Y": the copula's subject
                 continue
-            return None
+            return self.controller(tok)
         return None
+
+    def controller(self, gerund: Token) -> Token | None:
+        """'X accused Y of shelling Z', 'Y was blamed for attacking Z': the object that does what the gerund says.
+
+        The gerund after the preposition of an object-control verb has no
+        subject of its own: it is the verb's object, or its passive subject.
+        """
+        prep = gerund.head
+        if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or prep.lower_ not in self.rel.control_preps:
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.rel.control_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
     def viewed_as(self, noun: Token) -> tuple[Token, Token] | None:
         """(what is viewed, who views it) for a noun after the 'as' of a viewing verb: "X regards Y as a foe"."""
@@ -683,3 +697,12 @@ def _object_complement(appos: Token) -> bool:
     head, edge = appos.head, appos.left_edge.i
     verbs = lexicon.relations().viewing_verbs
     return head.dep_ == "dobj" and head.head.lemma_.lower() in verbs and not appos.doc[edge - 1].is_punct
+
+
+def _between_gerund(tok: Token, link_nouns: dict[str, Predicate]) -> bool:
+    """'Fighting between X and Y killed 12': a gerund the parser took for a verb, used as its link noun."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lower_ in link_nouns
+        and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+    )

@@ -189,6 +189,8 @@ class Relations:
     acting_nouns: frozenset[str]
     partitives: frozenset[str]  # 'dozens of X fighters': the quantity stands for what follows its 'of'
     viewing_verbs: frozenset[str]
+    control_verbs: frozenset[str]  # "X accused Y of shelling Z": Y is the gerund's subject
+    control_preps: frozenset[str]
     roles: Roles
 
 
@@ -299,6 +301,8 @@ def relations() -> Relations:
         acting_nouns=frozenset(raw["acting_nouns"]["nouns"]),
         partitives=frozenset(raw["partitives"]["nouns"]),
         viewing_verbs=frozenset(raw["viewing_verbs"]["verbs"]),
+        control_verbs=frozenset(raw["object_control"]["verbs"]),
+        control_preps=frozenset(raw["object_control"]["preps"]),
         roles=_roles(raw["roles"]),
         types={p.name: (p.subject_types, p.object_types) for p in predicate_table().values()},
     )
