@@ -142,3 +142,23 @@ def test_the_names_opening_a_dateline_are_places(text: str, places: list[str]) -
 def test_a_name_opening_a_line_with_no_date_or_credit_after_it_is_no_dateline() -> None:
     doc = pipeline()("Statement\nMonte Carlo Smith 12 said on Monday that the talks failed.")
     assert not [e.text for e in doc.ents if e.label_ == "PLACE"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Artillery shelled Tell Qaramish and the road beyond it on Tuesday.", "Tell Qaramish"),
+        ("Hundreds of families fled Khan Dabsiyeh as the front moved.", "Khan Dabsiyeh"),
+        ("Fighters stormed Deir Saffan overnight, residents said.", "Deir Saffan"),
+        ("Turkish drones struck Ain Dhahab and Kafr Bassin before dawn.", "Kafr Bassin"),
+    ],
+)
+def test_a_name_opened_by_a_toponyms_first_word_is_a_place_without_context(sentence: str, place: str) -> None:
+    assert by_name(entities(sentence), place).type == "PLACE"
+
+
+@pytest.mark.slow
+def test_a_toponyms_first_word_in_a_persons_name_stays_a_person() -> None:
+    found = entities("The negotiator Tal Ronen said the talks would resume. Ronen flew home on Friday.")
+    assert by_name(found, "Tal Ronen").type == "PERSON"

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from claimgraph.names import HONORIFICS
 from claimgraph.nlp.countries import country_of, is_demonym
 from claimgraph.nlp.place_gazetteer import shipped_places
 from claimgraph.nlp.spans import set_entities
@@ -103,6 +104,8 @@ ARABIC_ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "a
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _RETYPABLE = frozenset(["PERSON", "ORG", *_REPLACEABLE])
 MAX_PLACE_WORDS = 4
+# Verbs that make the name before them a speaker's, so a person's ("Tal Ronen said").
+SPEECH_VERBS = frozenset(["said", "says", "told", "added", "stated", "wrote", "denied", "confirmed"])
 
 
 # What follows a dateline's place on its line: a date ("1996-08-30", "Jan 5", "5 January") or an agency
@@ -341,7 +344,32 @@ class PlaceNames:
         if end <= ent.start:
             return []
         span = Span(doc, ent.start, end, label="GPE")
-        return [span] if self._placed(span, people) else []
+        return [span] if self._placed(span, people) or self._opened_like_a_place(span, people) else []
+
+    @staticmethod
+    def _opened_like_a_place(span: Span, people: set[tuple[str, int]]) -> bool:
+        """ "shelled Tell Rifaat", "fled Khan Sheikhoun": a name opened by a toponym's first word is a place
+        with no context to say so, unless the text treats it as a person's.
+
+        "Tell", "Deir", "Khan", "Jisr", "Kafr" open village and town names, not
+        given names; only a title, a role noun or a speech verb beside the
+        name ("commander Tal Ronen said"), a possessive after it or a person the
+        document names with its words make it a person's.  "Umm" opens
+        mothers' names as often as places' and is left to the context.
+        """
+        doc = span.doc
+        if not toponym_shape(span) or span[0].lower_ in ARABIC_ARTICLES or span[0].lower_ == "umm":
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and (
+            before.lower_.rstrip(".") in HONORIFICS or (before.is_lower and before.pos_ in ("NOUN", "PROPN"))
+        ):
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and (after.lower_ in SPEECH_VERBS or after.tag_ == "POS"):
+            return False
+        elsewhere = {word for word, start in people if start != span.start}
+        return not any(t.lower_ in elsewhere for t in span[1:] if t.is_title)
 
     def _placed(self, span: Span, people: set[tuple[str, int]]) -> bool:
         """Does the context make this name a place, with the gazetteer or the name's shape to back it?"""
