@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.ingest.boilerplate import footer_start, is_noise
+from claimgraph.ingest.boilerplate import footer_start, is_noise, photo_credits
 from claimgraph.ingest.credits import byline, standalone_dateline, wire_dateline
 from claimgraph.ingest.text import read_layout, timestamp_line
 from claimgraph.model import Dateline
@@ -173,10 +173,21 @@ def test_noise_lines() -> None:
         "Slideshow (4 Images)",
         "REUTERS/Jane Roe",
         "AFP/Getty Images",
+        "The Thomson Reuters Trust Principles.",
     ):
         assert is_noise(line), line
     assert not is_noise("Read the statement carefully, the spokesman told reporters.")
     assert not is_noise("Reuters reported the attack on Sunday.")
+
+
+def test_photo_credits_are_found_inside_caption_lines() -> None:
+    text = (
+        "Boys play in the rubble of the old market, May 2, 2024. REUTERS/Lena Vossberg/File Photo\n"
+        "Smoke rises over the ridge (AP Photo/Karim Haddou). Image: EPA-EFE/STRINGER\n"
+        "Reuters reported the raid; the map/chart shows the front line."
+    )
+    found = [text[start:end] for start, end in photo_credits(text)]
+    assert found == ["REUTERS/Lena Vossberg/File Photo", "(AP Photo/Karim Haddou)", "Image: EPA-EFE/STRINGER"]
 
 
 def test_a_standards_notice_glued_to_the_last_paragraph_is_cut() -> None:

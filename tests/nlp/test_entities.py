@@ -25,6 +25,14 @@ def test_only_contract_types_reach_doc_ents() -> None:
     assert not any("UTC" in e.text for e in doc.ents)
 
 
+def test_a_photo_credit_in_a_caption_names_no_actor() -> None:
+    found = entities(
+        "Rescuers search the rubble in Aleppo, March 3, 2024. REUTERS/Lena Vossberg\n\n"
+        "The civil defence said nine people died. (AP Photo/Karim Haddou)\n\nReuters could not verify the toll."
+    )
+    assert {e.name for e in found} == {"Aleppo", "Reuters"}
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -7,6 +7,9 @@ recognisable shape.  Three kinds, from safest to boldest:
 - *noise*: single lines that are never article prose wherever they stand
   ("Advertisement", "Share on Facebook", "Read more: …", "Subscribe …",
   "Slideshow", a photo credit such as "REUTERS/Jane Roe").
+- a *photo credit* inside a caption line ("… March 3, 2021. REUTERS/Jane Roe",
+  "(AP Photo/Jane Roe)"): the line is kept as text, but the credit names no
+  actor of the story (``photo_credits``, which the entity rules read).
 - a *standards notice* ("Our Standards: …") glued to the end of the last
   paragraph by a scrape that joined the lines.
 - a *footer*: from the first footer marker ("Tags:", "Latest", "Related",
@@ -27,9 +30,18 @@ _NOISE = re.compile(
     r"subscribe\b.*|sign up\b.*|click here\b.*|follow us\b.*|listen to (this|the) (article|story)\b.*|"
     r"\d+\s+min(ute)?s?\s+read|comments?(\s*\(\d+\))?|"
     r"(photo(graph)?|image|picture|video|file photo)( credit)?\s*:.*|"
-    r"slideshow(\s*\(\d+\s+images?\))?|"
+    r"slideshow(\s*\(\d+\s+images?\))?|(our standards\s*:\s*)?the thomson reuters trust principles\.?|"
     r"(reuters|afp|ap|epa|getty images|anadolu|xinhua|dpa|sana)(\s*/\s*[\w.'’ -]{2,60})+)",
     re.I,
+)
+# A photo credit within a line: agencies (and "Photo") before a slash and the photographer's or a second
+# agency's capitalised name ("REUTERS/Omar Roe/File Photo", "EPA-EFE/STRINGER", "(AP Photo/Jane Roe)"), or
+# "Photo by"/"Image:" and a name.
+_AGENCIES = r"reuters|afp|ap|epa|efe|getty images|anadolu(?: agency)?|aa|xinhua|dpa|sana|ansa|tass|sputnik|pool|handout"
+_CREDITED = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|via|de|al|el|bin))*"
+_PHOTO_CREDIT = re.compile(
+    rf"\(?(?i:\b(?:{_AGENCIES})(?:[- ](?:{_AGENCIES}|photo))*)(?:[ \t]*/[ \t]*{_CREDITED})+\)?"
+    rf"|(?i:\b(?:photo(?:graph)?|image|picture)s?[ \t]*(?:by|:|credit:))[ \t]*{_CREDITED}(?:/{_CREDITED})*"
 )
 # The standards notice a scrape glues to the end of the last paragraph ("... Editing by C D Our
 # Standards:The Trust Principles."); the reporting credits before it stay, as extraction benchmarks count them.
@@ -57,6 +69,11 @@ def is_noise(line: str) -> bool:
     """A page element that is never article prose, wherever it stands."""
     line = line.strip()
     return len(line) <= 150 and _NOISE.fullmatch(line) is not None
+
+
+def photo_credits(text: str) -> list[tuple[int, int]]:
+    """Character spans of the photo credits in ``text``, wherever in a line they stand."""
+    return [found.span() for found in _PHOTO_CREDIT.finditer(text)]
 
 
 def without_standards_notice(line: str) -> str:

@@ -29,6 +29,7 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
 * a town before "Army units" is where the units fight ("Homs Army units"
   names Homs, a place, and no organisation);
 * a capitalised title after "entitled"/"titled" names a work, not an actor;
+* a photo credit in a caption ("REUTERS/Jane Roe") names no actor;
 * faiths, ideologies, peoples, weapons, days and months are never actors,
   nor is "State" in "Secretary of State";
 * an ORG named like a newspaper ("… Post", "… Times") is MEDIA;
@@ -44,6 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from claimgraph.ingest.boilerplate import photo_credits
 from claimgraph.names import HONORIFICS, fold
 from claimgraph.nlp.descriptions import PERSON_NOUNS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
@@ -383,6 +385,12 @@ def led_by(span: Span) -> bool:
     )
 
 
+def _in_photo_credit(span: Span, credits: list[tuple[int, int]]) -> bool:
+    """ "REUTERS/Jane Roe", "(AP Photo/Jane Roe)": a caption's photo credit names the photographer and the
+    agency of a picture, no actor of the story."""
+    return any(start < span.end_char and span.start_char < end for start, end in credits)
+
+
 class EntityTypes:
     """Maps, filters and retypes ``doc.ents`` to the contract's types."""
 
@@ -390,7 +398,8 @@ class EntityTypes:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = _joined(list(doc.ents))
+        credits = photo_credits(doc.text)
+        ents = _joined([e for e in doc.ents if not _in_photo_credit(e, credits)])
         spans = filter_spans(part for ent in ents if not work_title(ent) for part in self.split(_trim(ent)))
         # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
         listed = {ent.kb_id_ for ent in spans if ent.kb_id}
