@@ -25,6 +25,13 @@ def test_only_contract_types_reach_doc_ents() -> None:
     assert not any("UTC" in e.text for e in doc.ents)
 
 
+def test_a_capital_the_opening_a_sentence_is_no_part_of_a_name() -> None:
+    doc = pipeline()("The Fisheries Department said catches fell. The United States agreed, and The Hague waited.")
+    names = [e.text for e in doc.ents]
+    assert "Fisheries Department" in names and "United States" in names
+    assert not any(n.startswith("The ") and n != "The Hague" for n in names)
+
+
 def test_a_photo_credit_in_a_caption_names_no_actor() -> None:
     found = entities(
         "Rescuers search the rubble in Aleppo, March 3, 2024. REUTERS/Lena Vossberg\n\n"

@@ -164,7 +164,7 @@ def _trim(span: Span) -> Span:
     """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word
     after a person, a bracket and what follows it; take in the lower-case "party" after a party's name."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and doc[start].lower_ == "the" and doc[start].is_lower:
+    while start < end - 1 and doc[start].lower_ == "the" and (doc[start].is_lower or _article_not_name(span)):
         start += 1
     # "The Syrian Network for Human Rights (SNHR": a bracket opens the short form, which is no part of the name
     end = next((t.i for t in doc[start + 1 : end] if t.text in OPEN_BRACKETS), end)
@@ -186,6 +186,15 @@ def _trim(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _article_not_name(span: Span) -> bool:
+    """ "The Commerce Department said", "The United States": a capital "The" opening a sentence is no part of a
+    body's or a country's name; it is part of a place's the gazetteer lists with it ("The Hague"), of an
+    outlet's ("The Sunday Telegraph") and of a work's title."""
+    if span.label_ not in MODEL_TYPES or span[-1].text in MEDIA_HEADS or span[-1].lower_ in MEDIA_HEADS_LOWER:
+        return False
+    return not is_place_name(span.text) or country_of(span[1:].text) is not None
 
 
 OPEN_BRACKETS = frozenset(["(", "["])
