@@ -250,3 +250,17 @@ def test_a_described_speaker_the_source_tagger_cuts_short_keeps_its_whole_phrase
     assert stance.cue.text == "has acknowledged" and stance.source is not None
     assert stance.source.text == "Ivo Brandt, a member of the regional flood committee for the northern valleys,"
     assert result.name(stance.source.entity) == "Ivo Brandt"
+
+
+def test_a_speaker_keeps_speaking_through_a_second_cue_of_its_own() -> None:
+    """One speaker, two cues: the learned cue's source is the rule attribution's speaker, and its content
+    stops where the conjoined or participle clause that holds the other cue starts."""
+    names: dict[str, EntityType] = {"Ana Ruiz": "PERSON"}
+    conjoined = analyse("Mayor Ana Ruiz has attacked the budget cuts and has called for an inquiry.", names)
+    assert [(a.cue.text, a.content.text) for a in conjoined.attributions] == [("has called for", "an inquiry")]
+    (stance,) = conjoined.stances
+    assert (stance.cue.text, stance.content.text) == ("has attacked", "the budget cuts")
+    assert stance.source is not None and conjoined.name(stance.source.entity) == "Ana Ruiz"
+    participle = analyse("Ana Ruiz complained about the new rules, suggesting that the vote had been rigged.", names)
+    assert [a.content.text for a in participle.attributions] == ["that the vote had been rigged"]
+    assert [(a.cue.text, a.content.text) for a in participle.stances] == [("complained", "about the new rules")]

@@ -28,7 +28,7 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.model import Attribution, AttributionKind, Entity, SourceSpan, Span
 from claimgraph.nlp import columns, lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
-from claimgraph.nlp.hybrid import learned_cues, propose, refine_cues, refine_source
+from claimgraph.nlp.hybrid import Taken, learned_cues, propose, refine_cues, refine_source
 from claimgraph.nlp.quotes import Quote, find_quotes, quoted_tokens
 from claimgraph.nlp.speakers import (
     Speakers,
@@ -146,13 +146,13 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
 def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> list[_Found]:
     """The taggers' attributions outside every rule one (``hybrid.propose``), content trimmed to its line."""
     doc = page.doc
-    taken: set[int] = set()
+    taken = Taken(set(), set())
     for f in found:
-        taken.update(range(f.cue.start, f.cue.end))
-        taken.update(range(page.token_at(f.content[0]), page.token_at(f.content[1])))
-        taken.add(f.speaker.i)
-        if f.phrase is not None:
-            taken.update(range(f.phrase.start, f.phrase.end))
+        source = range(f.phrase.start, f.phrase.end) if f.phrase is not None else range(f.speaker.i, f.speaker.i + 1)
+        taken.add(
+            range(f.cue.start, f.cue.end), source, range(page.token_at(f.content[0]), page.token_at(f.content[1]))
+        )
+        taken.sources.add(f.speaker.i)
     out: list[_Found] = []
     for p in propose(doc, learned, taken, page.in_quote, _complement):
         first, last = doc[p.content[0]], doc[p.content[1] - 1]

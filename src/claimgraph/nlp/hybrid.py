@@ -92,9 +92,24 @@ def refine_source(cue: TokenSpan, start: int, end: int, in_quote: set[int]) -> T
     return span if span.start_char < end and start < span.end_char else None
 
 
-def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[int], complement) -> list[Proposal]:
-    """Attributions for confident learned cues outside every rule attribution (``taken`` tokens)."""
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """The tokens the attributions found so far hold: their cues and contents (``words``), and apart from
+    them their sources.  A word is one attribution's cue or content only, but a speaker may speak through
+    several cues ("The minister attacked the plan and has called for a vote", PolNeAR's two attributions)."""
+
+    words: set[int]
+    sources: set[int]
+
+    def add(self, cue: range, source: range, content: range) -> None:
+        self.words.update(cue, content)
+        self.sources.update(source)
+
+
+def propose(doc: Doc, learned: list[LearnedCue], held: Taken, in_quote: set[int], complement) -> list[Proposal]:
+    """Attributions for confident learned cues outside every rule attribution (``held``'s tokens)."""
     out: list[Proposal] = []
+    taken = held.words | held.sources  # what a new cue or content may not touch; its source may be a speaker's
     for lc in learned:
         cue = lc.span
         if lc.score < min(CUE_MARGIN, STANCE_MARGIN) or any(i in taken for i in range(cue.start, cue.end)):
@@ -108,7 +123,7 @@ def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[
             continue
         speaker, phrase, agreed = found
         source = phrase or doc[speaker.left_edge.i : speaker.right_edge.i + 1]
-        if any(i in taken for i in range(source.start, source.end)):
+        if any(i in held.words for i in range(source.start, source.end)):
             continue
         content = _content(cue, source, complement)
         if content is None or any(i in taken for i in range(*content)):
@@ -117,6 +132,7 @@ def propose(doc: Doc, learned: list[LearnedCue], taken: set[int], in_quote: set[
         if lc.score < (CUE_MARGIN if kind == "assertion" else STANCE_MARGIN) or (kind == "assertion" and not agreed):
             continue
         out.append(Proposal(cue, speaker, phrase, content, kind))
+        held.add(range(cue.start, cue.end), range(source.start, source.end), range(*content))
         taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
     return out
 
@@ -191,9 +207,15 @@ def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple
 
 
 def _rest_of_clause(root: Token, blocked: set[int]) -> tuple[int, int] | None:
-    """The cue's dependents (its subject aside) as one stretch, else the longest stretch of its sentence."""
+    """The cue's dependents as one stretch, else the longest stretch of its sentence.  Its subject is the
+    source, and a clause conjoined to it or hung on it as a participle is a thing of its own ("attacked the
+    cuts and has called for an inquiry", "complained about the rules, suggesting …": two attributions)."""
     doc = root.doc
-    kids = [c for c in root.children if c.dep_ not in _SUBJECTS and c.i not in blocked and not c.is_punct]
+    kids = [
+        c
+        for c in root.children
+        if c.dep_ not in _SUBJECTS and c.i not in blocked and not c.is_punct and not _own_clause(c)
+    ]
     right = [c for c in kids if c.i > root.i]
     chosen = right or kids
     if chosen:
@@ -203,6 +225,14 @@ def _rest_of_clause(root: Token, blocked: set[int]) -> tuple[int, int] | None:
             return _strip(doc, lo, hi)
     stretch = longest_stretch(range(root.sent.start, root.sent.end), blocked)
     return _strip(doc, *stretch) if stretch else None
+
+
+def _own_clause(child: Token) -> bool:
+    """A conjunction, a conjoined verb or a trailing participle: the start of another clause."""
+    if child.dep_ == "cc":
+        return True
+    verb = child.pos_ in ("VERB", "AUX")
+    return verb and (child.dep_ == "conj" or (child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > child.head.i))
 
 
 def _strip(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
