@@ -25,6 +25,24 @@ def test_only_contract_types_reach_doc_ents() -> None:
     assert not any("UTC" in e.text for e in doc.ents)
 
 
+def test_a_bodys_later_word_after_the_is_its_short_form() -> None:
+    found = entities(
+        "The Kestrel Monitor for Civil Rights said nine people died. The Monitor said the toll would rise, "
+        "and the Monitor's director, Ann Vell, blamed the army."
+    )
+    monitor = by_name(found, "Kestrel Monitor for Civil Rights")
+    assert monitor.name == "Kestrel Monitor for Civil Rights" and monitor.type == "ORGANIZATION"
+    assert "Monitor" in monitor.aliases
+
+
+def test_the_short_form_needs_one_body_named_before_it() -> None:
+    found = entities(
+        "The Amber Monitor for Peace said one thing. The Basalt Monitor for Justice said another. "
+        "The Monitor said nothing."
+    )
+    assert not any(e.name == "Monitor" or "Monitor" in e.aliases for e in found)
+
+
 def test_a_capital_the_opening_a_sentence_is_no_part_of_a_name() -> None:
     doc = pipeline()("The Fisheries Department said catches fell. The United States agreed, and The Hague waited.")
     names = [e.text for e in doc.ents]

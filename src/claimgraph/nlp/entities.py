@@ -47,6 +47,7 @@ from spacy.util import filter_spans
 
 from claimgraph.ingest.boilerplate import photo_credits
 from claimgraph.names import HONORIFICS, fold
+from claimgraph.nlp.aliases import GENERIC_HEADS
 from claimgraph.nlp.descriptions import PERSON_NOUNS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
 from claimgraph.nlp.places import (
@@ -374,6 +375,42 @@ def _introduces_person(doc: Doc, end: int) -> bool:
     return any(t.lower_ in PERSON_NOUNS for t in doc[end + 2 : end + 8])
 
 
+ORG_LABELS = frozenset(["ORGANIZATION", "ARMED_GROUP", "MEDIA"])
+
+
+def _head_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "The Monitor said", "the Guards": a body's short form the model left untagged.
+
+    A capitalised word after "the", outside every entity and before no other
+    capitalised word, that is a later word of the name (two words or more) of
+    exactly one organisation named before it, is a mention of that
+    organisation; the alias rules join it ("the Observatory").  Not a word
+    too generic to name one body ("the Army"), nor a place's or a people's.
+    """
+    owners: dict[str, dict[str, str]] = {}  # word → folded names of the bodies holding it → their label
+    first_named: dict[str, int] = {}  # word → where the first body holding it ends
+    for ent in ents:
+        if ent.label_ in ORG_LABELS and len(ent) > 1:
+            for tok in ent[1:]:
+                if tok.is_title:
+                    owners.setdefault(tok.lower_, {})[fold(ent.text)] = ent.label_
+                    first_named[tok.lower_] = min(first_named.get(tok.lower_, ent.end), ent.end)
+    if not owners:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc[1:]:
+        bodies = owners.get(tok.lower_)
+        if bodies is None or len(bodies) != 1 or tok.i in taken or not tok.is_title or tok.nbor(-1).lower_ != "the":
+            continue
+        if first_named[tok.lower_] > tok.i or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+            continue
+        if tok.lower_ in GENERIC_HEADS or is_known_place(tok.text) or is_demonym(tok.text):
+            continue
+        out.append(Span(doc, tok.i, tok.i + 1, label=next(iter(bodies.values()))))
+    return out
+
+
 def _person_words(span: Span) -> bool:
     return len(span) > 1 and all(t.is_title and t.pos_ == "PROPN" for t in span)
 
@@ -423,6 +460,7 @@ class EntityTypes:
         listed |= {out.kb_id_ for _, out in typed if out.kb_id}
         ents = [out for _, out in typed]
         ents += self._short_forms(doc, ents, listed)
+        ents += _head_mentions(doc, ents)
         doc.ents = sorted(ents + _unnamed_people(doc, ents), key=lambda e: e.start)
         doc.user_data[LABELS_BEFORE] = {out.start: label for label, out in typed}  # for the type corrector
         return doc

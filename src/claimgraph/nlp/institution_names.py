@@ -7,7 +7,7 @@ model often tags none of their words, above all when something unusual
 stands before them ("The anti-government Syrian Observatory for Human Rights
 reported ..."), so a claim they make loses its source.  Their names have a
 fixed shape: capitalised words (at least one) ending in a noun for a body
-(Observatory, Institute, Centre, Committee, …), optionally followed by an
+(Observatory, Institute, Centre, Committee, Monitor, Project, …), optionally followed by an
 "of"/"for" phrase of capitalised words ("for the Study of Radicalisation and
 Political Violence").
 
@@ -17,7 +17,8 @@ the type rules (``entities``) and the corrector type it later.  Words glued
 to a hyphen before the run ("anti-" + "Assad") and a sentence's opening
 adverb ("Meanwhile") are no part of it.  A name of that shape the recognizer did
 tag but stopped at an "and" before capitalised words it left untagged is
-taken whole.
+taken whole, and one it labelled a work, product, event or law ("The Levant
+Monitor for Human Rights" as a WORK_OF_ART, which no actor is) is an ORG.
 """
 
 from __future__ import annotations
@@ -49,6 +50,11 @@ INSTITUTION_HEADS = [
     "Agency",
     "Bureau",
     "Tribunal",
+    "Monitor",
+    "Project",
+    "Initiative",
+    "Forum",
+    "Syndicate",
 ]
 _UNTAGGED: dict[str, Any] = {"ENT_IOB": "O"}
 # "for the Study of Radicalisation and Political Violence": of/for, an optional "the", then capitalised words
@@ -93,6 +99,25 @@ def _cut_at_and(ent: Span) -> Span | None:
     return Span(doc, ent.start, tail, label="ORG") if tail > end + 1 else None
 
 
+# The model's labels for a body's name it misreads as a title or a thing ("The Levant Monitor for Human Rights"
+# as a WORK_OF_ART); no actor has them, so the type rules would drop the name.
+MISREAD_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT", "LAW"])
+JOINERS = frozenset(["of", "for", "the", "and", "&"])
+
+
+def _misread_body(ent: Span) -> Span | None:
+    """A name of the institution shape the model labelled a work, product, event or law, as an ORG; else None."""
+    if ent.label_ not in MISREAD_LABELS or len(ent) < 2:
+        return None
+    start = ent.start + (ent[0].lower_ == "the")
+    words = ent.doc[start : ent.end]
+    if len(words) < 2 or not any(t.text in INSTITUTION_HEADS for t in words[1:]):
+        return None
+    if not all(t.is_title or t.lower_ in JOINERS for t in words) or not words[0].is_title or not words[-1].is_title:
+        return None
+    return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
 class InstitutionNames:
     """Labels untagged "<Capitalised words> <body noun> [of/for <Capitalised words>]" runs ORG."""
 
@@ -108,7 +133,7 @@ class InstitutionNames:
             s = _start(doc, s, e)
             if 2 <= e - s <= MAX_WORDS:
                 spans.append(Span(doc, s, e, label="ORG"))
-        spans += [whole for ent in doc.ents if (whole := _cut_at_and(ent)) is not None]
+        spans += [whole for ent in doc.ents if (whole := _cut_at_and(ent) or _misread_body(ent)) is not None]
         return set_entities(doc, spans)
 
 

@@ -48,11 +48,14 @@ def mentions_from_doc(doc: Doc, field: str | None = None) -> list[Mention]:
 
 
 def _name(members: list[Mention]) -> str:
-    """The fullest name: a person's longest; otherwise the most used spelled-out body form."""
+    """The fullest name: a person's longest; otherwise the most used spelled-out body form (a one-word short
+    form that is a later word of a longer form, "the Monitor", is not spelled out)."""
     if members[0].type == "PERSON":
         return max(members, key=lambda m: (len(person_parts(m.text)), len(m.text), -m.start)).text
     body = [m for m in members if m.field is None] or members
     spelled = [m for m in body if not _ACRONYM_LIKE(m.text)] or body
+    later_words = {w for m in spelled for w in fold(m.text).split()[1:]}
+    spelled = [m for m in spelled if " " in m.text or fold(m.text) not in later_words] or spelled  # "the Monitor"
     counts = Counter(fold(m.text) for m in spelled)
     return max(spelled, key=lambda m: (counts[fold(m.text)], len(m.text))).text
 
