@@ -476,3 +476,12 @@ def test_a_gerund_between_two_groups_is_their_link_noun() -> None:
         "Fighting between the Valley Front and the Northern Shield killed 12 people.", NAMES, rules_only=True
     ).relations()
     assert relations == {("Valley Front", "rival_of", "Northern Shield", "affirmed")}
+
+
+def test_a_backed_group_noun_passes_the_backing_to_the_name_it_is_said_of() -> None:
+    apposed = analyse("The Valley Front, a Belgian-backed militia, took Tarsh.", NAMES, rules_only=True)
+    assert ("Valley Front", "allied_with", "Belgium", "affirmed") in apposed.relations()
+    predicated = analyse("The Valley Front is a Belgian-backed group.", NAMES, rules_only=True)
+    assert predicated.relations() == {("Valley Front", "allied_with", "Belgium", "affirmed")}
+    offensive = analyse("The Valley Front launched a Belgian-backed offensive.", NAMES, rules_only=True)
+    assert not any(r[1] == "allied_with" for r in offensive.relations())

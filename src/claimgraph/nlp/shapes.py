@@ -111,13 +111,27 @@ def backing(reader: FrameReader, participle: Token, predicate: Predicate) -> lis
     backed_tok = clause.head
     if clause.dep_ == "acl" and backed_tok.dep_ == "appos":
         backed_tok = reader.before_apposition(backed_tok) or backed_tok
-    backed = index.named(backed_tok)
+    backed = index.named(backed_tok) or _described_name(reader, backed_tok)
     modifiers = [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod")]
     agents = [o for p, o in reader.prep_objects(participle) if p == "by"] if clause.dep_ == "acl" else []
     backers = [index.named(c) or index.country(c.text) for c in modifiers + agents]  # "Turkish-backed"
     if backed is None:
         return []
     return reader.make([backed], predicate, [(b, None) for b in backers if b], participle, presupposed=True)
+
+
+def _described_name(reader: FrameReader, noun: Token) -> str | None:
+    """'X, a Turkish-backed militia', 'X is an Iranian-backed group': the name a generic group noun is said of.
+
+    Only a generic head ("militia", "group", "faction"): "a US-backed
+    offensive" names no one the backing is of.
+    """
+    if noun.lemma_.lower() not in reader.rel.generic_heads:
+        return None
+    named = reader.apposed(noun)
+    if named is None and noun.dep_ == "attr":
+        named = reader.subject_token(noun)
+    return reader.index.named(named) if named is not None else None
 
 
 def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
