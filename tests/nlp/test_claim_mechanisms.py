@@ -485,3 +485,23 @@ def test_a_backed_group_noun_passes_the_backing_to_the_name_it_is_said_of() -> N
     assert predicated.relations() == {("Valley Front", "allied_with", "Belgium", "affirmed")}
     offensive = analyse("The Valley Front launched a Belgian-backed offensive.", NAMES, rules_only=True)
     assert not any(r[1] == "allied_with" for r in offensive.relations())
+
+
+def test_capturing_or_detaining_a_group_s_members_is_rivalry() -> None:
+    captured = analyse("The Northern Shield captured dozens of Valley Front members.", NAMES, rules_only=True)
+    assert captured.relations() == {("Northern Shield", "rival_of", "Valley Front", "affirmed")}
+    detained = analyse("Belgium has detained members of the Valley Front.", NAMES, rules_only=True)
+    assert detained.relations() == {("Belgium", "rival_of", "Valley Front", "affirmed")}
+    person = analyse("The Northern Shield arrested Amina Yusuf.", NAMES, rules_only=True)
+    assert person.relations() == set()
+    place = analyse("The Northern Shield captured Tarsh.", NAMES, rules_only=True)
+    assert place.relations() == {("Northern Shield", "operates_in", "Tarsh", "affirmed")}
+
+
+def test_a_noun_after_a_verb_s_as_is_said_of_the_verb_s_subject() -> None:
+    emerged = analyse("The Valley Front emerged in 2014 as a splinter of the Northern Shield.", NAMES, rules_only=True)
+    assert emerged.relations() == {("Valley Front", "split_from", "Northern Shield", "affirmed")}
+    serves = analyse("The Valley Front serves as the armed wing of the Northern Shield.", NAMES, rules_only=True)
+    assert serves.relations() == {("Valley Front", "affiliated_with", "Northern Shield", "affirmed")}
+    viewed = analyse("Belgium regards the Valley Front as a wing of the Northern Shield.", NAMES, rules_only=True)
+    assert [(viewed.name(c.subject), c.hedged) for c in viewed.claims] == [("Valley Front", True)]

@@ -123,6 +123,9 @@ class FrameReader:
             if tok is trigger and _predicative(tok):
                 tok = tok.head.head  # "X is at war with Y": the copula's subject
                 continue
+            if tok is trigger and _complement_as(tok):
+                tok = tok.head.head  # "X emerged as a splinter of Y", "X, known as the armed wing of Y"
+                continue
             return self.controller(tok)
         return None
 
@@ -697,6 +700,16 @@ def _object_complement(appos: Token) -> bool:
     head, edge = appos.head, appos.left_edge.i
     verbs = lexicon.relations().viewing_verbs
     return head.dep_ == "dobj" and head.head.lemma_.lower() in verbs and not appos.doc[edge - 1].is_punct
+
+
+def _complement_as(noun: Token) -> bool:
+    """'X emerged as a splinter of Y', 'X serves as the armed wing of Y': a noun after a verb's 'as' is said of its subject.
+
+    What a viewing verb takes 'as' something is its object's (``viewed_as``,
+    asked first).
+    """
+    prep = noun.head
+    return noun.dep_ == "pobj" and noun.pos_ == "NOUN" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "AUX")
 
 
 def _between_gerund(tok: Token, link_nouns: dict[str, Predicate]) -> bool:
