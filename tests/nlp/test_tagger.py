@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 import spacy
-from claim_helpers import analyse
+from claim_helpers import analyse, nlp
+from spacy.tokens import Doc
 
 from claimgraph.model import EntityType
-from claimgraph.nlp import hybrid
-from claimgraph.nlp.perceptron import Trainer, Weights, load, save
+from claimgraph.nlp import cue_columns, hybrid, tagger
+from claimgraph.nlp.perceptron import Trainer, Weights, load, save, with_previous
+from claimgraph.nlp.quotes import find_quotes, quoted_tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear" / "data"
@@ -71,6 +74,20 @@ def test_prediction_adds_weights_in_feature_order_as_the_saved_table_reads() -> 
     ((tag, margin),) = model.tag([features])
     best = max(range(3), key=lambda k: (scores[k], -k))
     assert tag == "BIO"[best] and margin == scores[best] - max(s for k, s in enumerate(scores) if k != best)
+
+
+def test_tagging_matrix_rows_gives_the_tags_and_margins_of_tagging_strings() -> None:
+    """``tag_rows`` scores every previous tag at once; the choices and margins are those of ``tag``'s loop."""
+    table = {f"f{i}": (i / 10, -i / 7, 0.3 - i / 20) for i in range(12)}
+    table |= {"P=O": (0.1, 0.2, 0.0), "P=B": (-0.4, 0.9, 0.1), "P=I|f3": (0.25, -1.5, 2.0), "P=B|f1": (3.0, 0.0, 0.0)}
+    model = Weights(("B", "I", "O"), table)
+    sentences = [[["f1", "f5"], ["f3", "f9", "nope"], ["f1"]], [["f3"], ["f1", "f2", "f3", "f4"]]]
+    tokens = [features for sentence in sentences for features in sentence]
+    width = max(map(len, tokens))
+    rows = np.array([[model.row(f) for f in features] + [model.zero] * (width - len(features)) for features in tokens])
+    previous = {tag: np.array([model.row(with_previous(tag, f)[1]) for f in tokens]) for tag in model.previous_tags}
+    expected = [pair for sentence in sentences for pair in model.tag(sentence)]
+    assert model.tag_rows(rows, previous, [range(0, 3), range(3, 5)]) == expected
 
 
 def test_perceptron_learns_a_tagging_and_its_file_is_byte_stable(tmp_path: Path) -> None:
@@ -264,3 +281,52 @@ def test_a_speaker_keeps_speaking_through_a_second_cue_of_its_own() -> None:
     participle = analyse("Ana Ruiz complained about the new rules, suggesting that the vote had been rigged.", names)
     assert [a.content.text for a in participle.attributions] == ["that the vote had been rigged"]
     assert [(a.cue.text, a.content.text) for a in participle.stances] == [("complained", "about the new rules")]
+
+
+def _parsed(text: str) -> tuple[Doc, set[int]]:
+    doc = nlp()(text)
+    return doc, quoted_tokens(doc, find_quotes(doc.text))
+
+
+def test_cue_features_read_the_word_its_head_children_and_neighbours_in_their_trained_order() -> None:
+    doc, in_quote = _parsed('Officials said "the road is open" on Monday.')
+    sequences = list(tagger.cue_sequences(doc, in_quote))
+    assert [start for start, _ in sequences] == [s.start for s in doc.sents]
+    said = sequences[0][1][1]
+    assert said[:3] == ["l=say|VERB", "bias", "w=said"]
+    assert said.index("k=nsubj") < said.index("lk=say|nsubj") < said.index("w-2=<edge>") < said.index("w-1=officials")
+    assert said[-2:] == ["ll=official|say", 'lr=say|"']
+    assert "qm1" in said and "q=False" in said and "first" not in said
+    first = sequences[0][1][0]
+    assert first[-1] == "first" and not any(f.startswith("ll=") for f in first)
+    assert "q=True" in sequences[0][1][4]  # "road", inside the quotation
+
+
+def test_columnar_cue_tagging_gives_the_spans_and_margins_of_tagging_each_sentence_s_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows from the columns (remembered across documents, blocks of sentences) against ``tag`` over strings."""
+    text = (
+        "Ana Ruiz told reporters the bridge had reopened. The ministry denied any role in the strike. "
+        '"We will rebuild," the mayor vowed on Tuesday, adding that aid was on its way. '
+        "Critics questioned the plan, according to a statement."
+    )
+    model = tagger._models()["cue"]
+
+    def by_strings(doc: Doc, in_quote: set[int]) -> list[tuple[int, int, float]]:
+        return [
+            span
+            for start, seq in tagger.cue_sequences(doc, in_quote)
+            for span in tagger.spans_of(model.tag(seq), start)
+        ]
+
+    for _ in range(2):  # the second time, every row comes from what the first remembered
+        doc, in_quote = _parsed(text)
+        assert [(c.span.start, c.span.end, c.score) for c in tagger.tag_cues(doc, in_quote)] == by_strings(
+            doc, in_quote
+        )
+    expected = tagger.tag_cues(doc, in_quote)
+    assert expected  # the sentences hold cues
+    monkeypatch.setattr(cue_columns, "BLOCK", 12)  # a block a sentence or two
+    assert len(list(cue_columns.CueColumns(doc, in_quote).blocks())) > 1
+    assert tagger.tag_cues(doc, in_quote) == expected

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
@@ -92,6 +92,56 @@ class Weights:
             runner = max(scores[:best] + scores[best + 1 :], default=0.0)
             last = self.tags[best]
             out.append((last, scores[best] - runner))
+        return out
+
+    @property
+    def previous_tags(self) -> list[str]:
+        """The tags a token's previous one may be: the model's, and "O", which opens a sequence."""
+        return list(dict.fromkeys([*self.tags, "O"]))
+
+    def row(self, feature: str) -> int:
+        """The matrix row of ``feature``: the zero row (``zero``) when the model does not know it."""
+        return self._rows.get(feature, len(self.table))
+
+    @property
+    def zero(self) -> int:
+        return len(self.table)
+
+    def tag_rows(
+        self, rows: np.ndarray, previous: Mapping[str, np.ndarray], sequences: Sequence[range]
+    ) -> list[tuple[str, float]]:
+        """``tag`` for tokens given as matrix rows: ``rows[t]`` the rows of token t's own features in their
+        order (the zero row where it has none), ``previous[p][t]`` the row of "P={p}|" and its first
+        feature for each of ``previous_tags``; each of ``sequences`` (consecutive ranges of tokens) is
+        tagged afresh.
+
+        Every token is scored against each previous tag at once, the two previous-tag features' rows added
+        one after the other as ``tag`` adds them (the zero row where the model does not know one: adding
+        0.0 leaves a sum that is never -0.0 the same float); only the choice of the previous tag is left to
+        the loop over the tokens.
+        """
+        own = np.add.reduce(self._matrix[rows], axis=1, initial=0.0)
+        tags = self.previous_tags
+        best: list[list[int]] = []
+        margin: list[list[float]] = []
+        everyone = np.arange(len(own))
+        for tag in tags:
+            scores = own + self._matrix[self.row(f"P={tag}")]
+            scores = scores + self._matrix[previous[tag]]
+            top = scores.argmax(axis=1)  # the first of equal scores, as ``tag`` takes
+            others = scores.copy()
+            others[everyone, top] = -np.inf
+            runner = others.max(axis=1) if len(self.tags) > 1 else np.zeros(len(own))
+            best.append(top.tolist())
+            margin.append((scores[everyone, top] - runner).tolist())
+        out: list[tuple[str, float]] = []
+        opening = tags.index("O")
+        for sequence in sequences:
+            last = opening
+            for t in sequence:
+                chosen = best[last][t]
+                out.append((self.tags[chosen], margin[last][t]))
+                last = chosen
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -13,25 +13,23 @@ dependency path up to it).  The same feature functions serve training
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from claimgraph.nlp import columns, lexicon
+from claimgraph.nlp.cue_columns import CueColumns, Key, features
 from claimgraph.nlp.perceptron import Features, Weights, load
 
 MODEL_FILE = "attribution_tagger.json.gz"
 TAGS = ("B", "I", "O")
-_QUOTE_CHARS = frozenset('"“”„«»')
 _PATH_STEPS = 4
 _SOURCE_WINDOW = 40  # tokens either side of the cue the source tagger reads
-_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "dobj", "prep", "mark", "punct"})
+_REMEMBERED = 200_000  # values of one slot whose rows are remembered across documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,102 +40,17 @@ class LearnedCue:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """Per-token strings and parse of one document, read from spaCy as columns once.
-
-    Each ``doc[i]``, ``token.head`` and ``token.children`` builds new Python
-    ``Token`` objects; the cue tagger reads some thirty features of every
-    token, so it reads the words, tags, labels and heads as columns
-    (``columns``) and each token's children's labels from the heads.
-    """
-
-    lower: list[str]
-    lemma: list[str]
-    pos: list[str]
-    tag: list[str]
-    dep: list[str]
-    head: list[int]
-    kids: list[list[str]]  # the sorted distinct labels of each token's children
-    sent_start: list[bool]
-    quote_mark: list[bool]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Words:
-        dep = columns.strings(doc, DEP)
-        head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype(np.int64).tolist())]
-        kids: list[set[str]] = [set() for _ in head]
-        for i, h in enumerate(head):
-            if h != i:
-                kids[h].add(dep[i])
-        return cls(
-            columns.strings(doc, LOWER),
-            [lemma.lower() for lemma in columns.strings(doc, LEMMA)],
-            columns.strings(doc, POS),
-            columns.strings(doc, TAG),
-            dep,
-            head,
-            [sorted(k) for k in kids],
-            [v == 1 for v in columns.integers(doc, SENT_START)],
-            [text in _QUOTE_CHARS for text in columns.strings(doc, ORTH)],
-        )
-
-
-def cue_features(doc: Doc, i: int, in_quote: set[int], words: _Words | None = None) -> Features:
-    """What the cue tagger sees of token ``i``: the word, its parse, its neighbours, its complements."""
-    w = words or _Words.of(doc)
-    lemma, pos, lower, dep = w.lemma[i], w.pos[i], w.lower[i], w.dep[i]
-    head = w.head[i]
-    head_lemma = w.lemma[head]
-    speech = lexicon.speech()
-    kids = w.kids[i]
-    f = [
-        f"l={lemma}|{pos}",
-        "bias",
-        f"w={lower}",
-        f"l={lemma}",
-        f"p={pos}",
-        f"t={w.tag[i]}",
-        f"d={dep}",
-        f"s3={lower[-3:]}",
-        f"h={head_lemma}",
-        f"hp={w.pos[head]}|{dep}",
-        f"dh={dep}|{head_lemma}",
-        f"q={i in in_quote}",
-        f"sv={lemma in speech.verbs}|{pos}",
-        f"cn={lemma in speech.cue_nouns}",
-        *(f"k={k}" for k in kids),
-        *(f"lk={lemma}|{k}" for k in kids if k in _COMPLEMENT_DEPS),
-    ]
-    n = len(w.lower)
-    for off in (-2, -1, 1, 2):
-        j = i + off
-        if 0 <= j < n:
-            f.append(f"w{off}={w.lower[j]}")
-            f.append(f"p{off}={w.pos[j]}")
-            if w.quote_mark[j]:
-                f.append(f"qm{off}")
-        else:
-            f.append(f"w{off}=<edge>")
-    if i > 0:
-        f.append(f"ll={w.lemma[i - 1]}|{lemma}")
-    if i + 1 < n:
-        f.append(f"lr={lemma}|{w.lemma[i + 1]}")
-    if w.sent_start[i]:
-        f.append("first")
-    return f
-
-
 def cue_sequences(doc: Doc, in_quote: set[int]) -> Iterator[tuple[int, list[Features]]]:
     """Each sentence of ``doc`` as (first token index, features of its tokens), one sentence at a time.
 
-    A generator: the features (some thirty strings a token) exist for one
-    sentence while it is tagged, never for the whole document, so a long
-    document costs the tagger no more memory than a short one.
+    A generator over the columns of a block of sentences at a time (``cue_columns``): the strings
+    (some thirty a token) exist for one sentence while it is read, so a long document costs no more
+    memory than a short one.  Training reads these; prediction reads the same slots as model rows.
     """
-    words = _Words.of(doc)
-    for s in doc.sents:
-        yield s.start, [cue_features(doc, i, in_quote, words) for i in range(s.start, s.end)]
+    columns = CueColumns(doc, in_quote)
+    for lo, _, sentences, slots in columns.blocks():
+        for start, end in sentences:
+            yield start, list(features(columns, slots, start, end, lo))
 
 
 def _path(tok: Token, target: Token) -> str:
@@ -214,13 +127,61 @@ def spans_of(tags: list[tuple[str, float]], offset: int) -> list[tuple[int, int,
     return out
 
 
+class _Rows:
+    """The model rows of slot values, remembered from document to document.
+
+    A word's ``w=`` row is looked up once a process instead of once a
+    document: its string is formatted and looked up only the first time.
+    A value's row depends on its string keys alone (the strings behind a
+    key never change), so what is remembered holds for every document; each
+    slot's memory is emptied when it holds ``_REMEMBERED`` values, so a long
+    run's stays bounded.
+    """
+
+    def __init__(self, model: Weights) -> None:
+        self.model = model
+        self.known: dict[str, dict[Key, int]] = {}
+
+    def of(self, name: str, keys: Sequence[Key], text: Callable[[Key], str]) -> np.ndarray:
+        """The row of each of a slot's ``keys`` (``text`` reads one as its feature string), and the zero row last."""
+        known = self.known.setdefault(name, {})
+        if len(known) > _REMEMBERED:
+            known.clear()
+        out: list[int | None] = [*map(known.get, keys), self.model.zero]
+        if None in out:
+            for k, key in enumerate(keys):
+                if out[k] is None:
+                    out[k] = known[key] = self.model.row(text(key))
+        return np.array(out, dtype=np.int64)
+
+
+def _conjoined(columns: CueColumns, name: str, tag: str) -> Callable[[Key], str]:
+    """How a value of slot ``name`` reads as the previous-tag feature conjoined with it (``with_previous``)."""
+    return lambda key: f"P={tag}|{columns.text(name, key)}"
+
+
+@cache
+def _cue_rows() -> _Rows:
+    return _Rows(_models()["cue"])
+
+
 def tag_cues(doc: Doc, in_quote: set[int]) -> list[LearnedCue]:
-    """Every cue span the cue tagger marks in ``doc``."""
-    model = _models()["cue"]
+    """Every cue span the cue tagger marks in ``doc``, its features taken as model rows a block at a time."""
+    rows = _cue_rows()
+    model = rows.model
+    columns = CueColumns(doc, in_quote)
     out: list[LearnedCue] = []
-    for start, sequence in cue_sequences(doc, in_quote):
-        for s, e, score in spans_of(model.tag(sequence), start):
-            out.append(LearnedCue(doc[s:e], score))
+    for lo, _, sentences, slots in columns.blocks():
+        own = [rows.of(s.name, s.keys, partial(columns.text, s.name))[s.codes] for s in slots]
+        first = slots[0]  # the feature the previous tag is conjoined with
+        previous = {
+            tag: rows.of(f"P={tag}|{first.name}", first.keys, _conjoined(columns, first.name, tag))[first.codes]
+            for tag in model.previous_tags
+        }
+        tags = model.tag_rows(np.stack(own, axis=1), previous, [range(s - lo, e - lo) for s, e in sentences])
+        for start, end in sentences:
+            for s, e, score in spans_of(tags[start - lo : end - lo], start):
+                out.append(LearnedCue(doc[s:e], score))
     return out
 
 
