@@ -129,6 +129,7 @@ def fill(engine: sa.Engine, first: int, docs: int, rng: random.Random) -> None:
                         "subject_name_id": nodes[s].id, "predicate": pred, "object_id": ents[1 if k == 0 else 0], "object_name_id": nodes[o].id,
                         "polarity": "denied" if rng.random() < 0.15 else "affirmed", "hedged": False, "source_id": ents[2],
                         "source_name_id": nodes[p].id, "via": "[]", "evidence_start": 0, "evidence_end": len(text), "evidence_text": text,
+                        "day": day, "publisher": None,
                     })  # fmt: skip
             for table in ("documents", "origins", "entities", "entity_names", "claims"):
                 insert_rows(conn, t.metadata.tables[table], rows[table])

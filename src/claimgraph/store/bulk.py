@@ -77,7 +77,7 @@ def select_any(
         return select_in(conn, query, column, ids)
     if not ids:
         return []
-    return list(conn.execute(query.where(column == sa.any_(sa.literal(sorted(ids), sa.ARRAY(column.type))))))
+    return list(conn.execute(query.where(column == sa.any_(sa.literal(sorted(ids), sa.ARRAY(column.type))))).all())
 
 
 def delete_in(

@@ -159,6 +159,10 @@ claims = sa.Table(
     sa.Column("evidence_end", sa.Integer, nullable=False),
     sa.Column("evidence_text", sa.Text, nullable=False),
     sa.Column("tense", sa.String(10)),  # "past" for a relation stated as over; NULL for one that holds
+    # The document's day and publisher, written with the claim (a document never changes; migration 0012):
+    # a dossier reads them for every claim it shows, and here that costs no lookup of the document.
+    sa.Column("day", sa.String(10)),
+    sa.Column("publisher", sa.Text),
 )
 
 document_conflicts = sa.Table(

@@ -229,6 +229,7 @@ def _claim_rows(
     extraction: Extraction, ids: dict[str, tuple[str, str]], attr_ids: dict[str, str]
 ) -> list[dict[str, Any]]:
     doc_id = extraction.document.id
+    day, publisher = _day(extraction), extraction.document.publisher  # the document's, as its row has them
     rows = []
     for c in extraction.claims:
         if c.subject not in ids:
@@ -262,6 +263,8 @@ def _claim_rows(
                 "evidence_end": c.evidence.end,
                 "evidence_text": c.evidence.text,
                 "tense": "past" if c.tense == "past" else None,
+                "day": day,
+                "publisher": publisher,
             }
         )
     return rows
