@@ -140,6 +140,20 @@ def test_source_spans_its_apposition_and_a_relative_pronoun_stays_the_source() -
     assert result.name(second.source.entity) == "Omar Saleh"
 
 
+def test_a_name_the_parse_took_for_a_second_subject_is_the_described_speaker() -> None:
+    """'The minister, NAME said': without the closing comma the parser makes the name a second subject."""
+    text = (
+        "In a statement on Friday, the Canadian defence minister, Ivo Brandt said the troops would stay. "
+        "The regional health minister, Ana Ruiz said the clinics would reopen on Monday."
+    )
+    result = analyse(text, {"Ivo Brandt": "PERSON", "Ana Ruiz": "PERSON"})
+    sources = [(a.source.text, result.name(a.source.entity)) for a in result.attributions if a.source]
+    assert sources == [
+        ("the Canadian defence minister, Ivo Brandt", "Ivo Brandt"),
+        ("The regional health minister, Ana Ruiz", "Ana Ruiz"),
+    ]
+
+
 def test_indirect_content_stops_at_a_line_break_and_a_conjoined_cue_shares_the_subject() -> None:
     text = (
         "Omar Saleh spent ten years in exile and says the border is still closed\n\n"
@@ -168,6 +182,38 @@ def test_a_line_opening_with_a_speaker_and_a_colon_is_attributed_but_a_label_is_
     assert colon.source is not None and colon.source.text == "Omar Saleh"
     assert result.name(colon.source.entity) == "Omar Saleh"
     assert colon.content.text == "Border crossings will reopen next week"
+
+
+def test_a_transcripts_turns_are_attributed_to_the_people_they_name_but_a_live_blog_label_is_not() -> None:
+    """'"PENCE: …' names the Pence of the article; 'UPDATE:' and 'BREAKING:' on a live blog name no one."""
+    text = (
+        "Governor Mike Pence spoke to the host, Dana Wallace, on Sunday.\n\n"
+        '"WALLACE: Will the senator attend the debate tomorrow?\n\n'
+        '"PENCE: She will not be there. The campaign has other plans.\n\n'
+        "UPDATE: Pence left the studio at noon.\n\n"
+        "BREAKING: The road to the airport is closed, police said.\n"
+    )
+    result = analyse(text, {"Mike Pence": "PERSON", "Dana Wallace": "PERSON"}, aliases={"Mike Pence": ["Pence"]})
+    turns = [(a.source.text, result.name(a.source.entity), a.content.text) for a in _by_cue(result, ":") if a.source]
+    assert turns == [
+        ("WALLACE", "Dana Wallace", "Will the senator attend the debate tomorrow?"),
+        ("PENCE", "Mike Pence", "She will not be there. The campaign has other plans."),
+    ]
+    assert not any(a.source is not None and a.source.text in ("UPDATE", "BREAKING") for a in result.attributions)
+
+
+def test_a_person_named_before_a_colon_and_a_quotation_said_it_but_a_label_did_not() -> None:
+    text = (
+        'Jeb Bush and Hillary Clinton reject the term. Clinton: "Our goal is to defeat the group." '
+        'Bush: "The mission is to destroy it." Poll: "Most voters agree."'
+    )
+    names: dict[str, EntityType] = {"Jeb Bush": "PERSON", "Hillary Clinton": "PERSON"}
+    result = analyse(text, names, aliases={"Jeb Bush": ["Bush"], "Hillary Clinton": ["Clinton"]})
+    found = [(a.source.text, result.name(a.source.entity), a.content.text) for a in _by_cue(result, ":") if a.source]
+    assert found == [
+        ("Clinton", "Hillary Clinton", '"Our goal is to defeat the group."'),
+        ("Bush", "Jeb Bush", '"The mission is to destroy it."'),
+    ]
 
 
 def test_source_phrase_starts_after_a_dateline() -> None:

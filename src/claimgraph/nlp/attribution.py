@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.model import Attribution, AttributionKind, Entity, SourceSpan, Span
+from claimgraph.names import fold
 from claimgraph.nlp import columns, lexicon
 from claimgraph.nlp.coref import EntityIndex, entity_index
 from claimgraph.nlp.hybrid import Taken, learned_cues, propose, refine_cues, refine_source
@@ -52,8 +53,9 @@ _CONTENT_PREPS = frozenset({"for", "on", "as", "of"})
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 _QUOTE_MARKS = '"“”„«»'
 _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
-_LINE_SPEAKER = re.compile(r"^[ \t]*([A-Z][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
+_LINE_SPEAKER = re.compile(r"^[ \t]*([\"“]?)([A-Z][^:\n]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
 _LINE_SPEAKER_WORDS = 6
+_TRANSCRIPT_WORDS = 3  # "WALLACE:", "SEN. ROE:": a transcript's speaker label is a short name
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure"})
@@ -112,7 +114,7 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     text = doc.text
     quotes = find_quotes(text)
     page = _Page(doc, text, columns.integers(doc, IDX), quoted_tokens(doc, quotes))
-    found = _direct(page, quotes)
+    found = _direct(page, quotes, index)
     used_cues = {f.cue.start for f in found}
     found += _indirect(page, used_cues)
     found += _trailing(page, used_cues | {f.cue.start for f in found})
@@ -206,7 +208,7 @@ def _on_cue_line(speaker: Token, cue: TokenSpan) -> Token:
     return heads[0] if heads else speaker
 
 
-def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
+def _direct(page: _Page, quotes: list[Quote], index: EntityIndex) -> list[_Found]:
     doc = page.doc
     out: list[_Found] = []
     last: tuple[Quote, _Found] | None = None
@@ -214,7 +216,12 @@ def _direct(page: _Page, quotes: list[Quote]) -> list[_Found]:
         if _trim(page.text, quote.start, quote.end) is None:
             continue
         content = (quote.open_at, quote.close_at + 1)  # the marks belong to the quotation (PARC/PolNeAR)
-        hit = _signed(page, quote) or _cue_after(page, quote) or _cue_before(page, quote)
+        hit = (
+            _signed(page, quote)
+            or _cue_after(page, quote)
+            or _cue_before(page, quote)
+            or _named_colon(page, quote, index)
+        )
         if hit is not None:
             cue, speaker, phrase = hit
             found = _Found(speaker, doc[cue.i : cue.i + 1], content, True, phrase)
@@ -279,6 +286,23 @@ def _signed(page: _Page, quote: Quote) -> tuple[Token, Token, TokenSpan] | None:
         return None  # '"…" — then the crowd left': the line goes on as a sentence
     phrase = doc[words[0].i : words[-1].i + 1]
     return doc[at], phrase.root, phrase
+
+
+def _named_colon(page: _Page, quote: Quote, index: EntityIndex) -> tuple[Token, Token, TokenSpan] | None:
+    """'… reject the term. Clinton: "Our goal is …"': a person's name opening a sentence, a colon, a quotation
+    (debate round-ups, interview digests).  Only a person the article names: "Poll: …", "Source: …" are labels."""
+    doc = page.doc
+    at = page.token_at(quote.open_at) - 1
+    while at > 0 and doc[at].is_space:
+        at -= 1
+    if at < 1 or doc[at].text != ":" or (name := index.mention_range(doc[at - 1])) is None or name[1] != at:
+        return None
+    before = doc[name[0] - 1] if name[0] > 0 else None
+    opens = before is None or "\n" in before.text_with_ws or before.text in _STOPS or before.text in _QUOTE_MARKS
+    speaker = doc[name[0] : name[1]]
+    if not opens or index.type_of(index.named(speaker.root)) != "PERSON" or at in page.in_quote:
+        return None
+    return doc[at], speaker.root, speaker
 
 
 def _follows_comma(text: str, quote: Quote) -> bool:
@@ -605,29 +629,48 @@ def _according_to(page: _Page) -> list[_Found]:
 
 
 def _headline(page: _Page, index: EntityIndex, used: set[int]) -> list[_Found]:
-    """'Lynch: No outside influence on the probe': a line opening with a speaker and a colon (headline style).
+    """'Lynch: No outside influence on the probe': a line opening with a speaker and a colon (headline style),
+    and a transcript's turns ('"PENCE: Well, look, …'), whose paragraphs may open with a quote mark.
 
     The words before the colon are the source, the colon the cue, the rest of
     the line the content.  The speaker must be a short phrase without a verb
     that names a known entity or has a speaker noun for its head, so labels
-    ("Photograph: …", "Updated: …") and clock times are not taken for speakers.
+    ("Photograph: …", "Updated: …") and clock times are not taken for speakers;
+    a transcript's upper-case label only when it names a person (``_transcript_speaker``).
     """
     doc, text, words = page.doc, page.text, lexicon.speech()
     speaker_nouns = words.person_nouns | words.group_nouns | words.outlet_nouns
     out: list[_Found] = []
     for m in _LINE_SPEAKER.finditer(text):
-        phrase = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        colon = page.token_at(m.end(1))
-        if phrase is None or len(phrase) > _LINE_SPEAKER_WORDS or colon in used or colon in page.in_quote:
+        phrase = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        colon = page.token_at(m.end(2))
+        if phrase is None or len(phrase) > _LINE_SPEAKER_WORDS or colon in used:
             continue
-        if any(t.pos_ in ("VERB", "AUX", "NUM") and not t.is_title for t in phrase):
+        transcript = _transcript_speaker(phrase, index)
+        if not transcript and (m.group(1) or colon in page.in_quote):
+            continue  # a quote mark opens a transcript's turn, or a quotation that holds a colon
+        if not transcript and any(t.pos_ in ("VERB", "AUX", "NUM") and not t.is_title for t in phrase):
             continue  # a capitalised word opening a headline is a name however it is tagged ("Lynch: …")
         head = phrase.root
         lone_name = len(phrase) == 1 and head.is_title and head.pos_ != "NOUN"
-        if not (lone_name or any(index.named(t) for t in phrase) or head.lemma_.lower() in speaker_nouns):
+        named = transcript or lone_name or any(index.named(t) for t in phrase)
+        if not (named or head.lemma_.lower() in speaker_nouns):
             continue
         stop = text.find("\n", m.end())
-        content = _trim(text, m.end(), stop if stop >= 0 else len(text), final_stop=True)
+        content = _trim(text, m.end(), stop if stop >= 0 else len(text), final_stop=not transcript)
         if content is not None:
             out.append(_Found(head, doc[colon : colon + 1], content, False, phrase))
     return out
+
+
+def _transcript_speaker(phrase: TokenSpan, index: EntityIndex) -> bool:
+    """An upper-case label ("WALLACE", "SEN. ROE") that names a person of the article: the person's mention
+    itself, or the one person whose name holds its words ("PENCE" after "Gov. Mike Pence").  A live blog's
+    "UPDATE:" or "BREAKING:" names no one, and is no speaker."""
+    words = [t for t in phrase if t.is_alpha]
+    if not words or len(phrase) > _TRANSCRIPT_WORDS or not all(t.is_upper for t in words):
+        return False
+    named = {index.named(t) for t in words} - {None}
+    if named:
+        return all(index.type_of(e) == "PERSON" for e in named)
+    return index.person_named({fold(t.text) for t in words if len(t) > 1}) is not None

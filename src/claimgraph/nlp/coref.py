@@ -153,6 +153,11 @@ class EntityIndex:
             k -= 1
         return None
 
+    def person_named(self, words: set[str]) -> str | None:
+        """The one person whose name or aliases hold all of the folded ``words`` ("pence" → Mike Pence), else None."""
+        people = [e for e, names in self._name_words.items() if words <= names and self.type_of(e) == "PERSON"]
+        return people[0] if len(people) == 1 and words else None
+
     def salient_before(self, i: int, types: frozenset[EntityType]) -> str | None:
         """The entity of ``types`` named most often in the window before token ``i``; none on a tie.
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.model import SourceSpan
+from claimgraph.names import fold
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex, core_span
 
@@ -156,8 +157,11 @@ class Speakers:
             tok = tok.head.head
         named = [c for c in tok.children if c.dep_ == "appos" and index.named(c)]
         head = tok
+        second = _second_subject(head) if not named and index.named(head) is None else None
         if index.named(tok) is None and named:
             tok = named[0]  # "His stepfather, Steve Howell, said": the entity is the name
+        elif second is not None and index.named(second) is not None:
+            tok = second  # "The minister, Ann Roe said": the parse took the name for a second subject
         span = core_span(tok)
         if tok.i in index.spans:  # a name: the whole name even where the parse splits it
             start, end = index.spans[tok.i]
@@ -165,6 +169,8 @@ class Speakers:
         entity = self._entity(tok)
         if relative:
             span = surface.doc[surface.i : surface.i + 1]
+        elif tok is second:
+            span = _set_off_name(head, second)
         else:
             span = _closing_comma(_with_apposition(_with_participle(span, head), head), head)
             # only a speaker the article names takes its whole phrase: the entity then says who spoke, while an
@@ -191,10 +197,31 @@ class Speakers:
         if tok.pos_ == "PRON":
             recent = self.last if tok.idx - self.last_at <= _CONTINUITY else None
             return index.resolve(tok, prefer=recent)
+        if tok.is_upper and tok.is_alpha and len(tok) > 1:  # a transcript's "PENCE:" is the Pence it names
+            person = index.person_named({fold(tok.text)})
+            if person is not None:
+                return person
         earlier = self.by_head.get(_head_key(tok))
         if earlier is not None and any(c.lower_ in ("the", "this") for c in tok.children):
             return earlier
         return _entity_inside(tok, index) or index.resolve(tok)
+
+
+def _second_subject(head: Token) -> Token | None:
+    """The name a comma sets off right after a described subject, which the parse made the verb's second
+    subject instead of an apposition ("The minister, Ann Roe said", "The new envoy, Ann Roe, a lawyer, told")."""
+    doc, at = head.doc, head.right_edge.i + 1
+    if head.dep_ != "nsubj" or at + 1 >= len(doc) or doc[at].text != ",":
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj" and c.left_edge.i == at + 1), None)
+
+
+def _set_off_name(head: Token, name: Token) -> TokenSpan:
+    """The description and the name after it as one source, with the comma that closes them before the verb."""
+    doc, end = head.doc, name.right_edge.i + 1
+    if end < len(doc) and doc[end].text == "," and _past_verb_group(doc, end + 1) == head.head.i:
+        end += 1
+    return doc[head.left_edge.i : end]
 
 
 def _with_apposition(span: TokenSpan, head: Token) -> TokenSpan:
