@@ -154,6 +154,20 @@ def test_a_name_the_parse_took_for_a_second_subject_is_the_described_speaker() -
     ]
 
 
+def test_a_complement_the_parse_split_in_two_is_one_content_and_a_participle_is_no_cue() -> None:
+    """A participle after a subject misparsed as its verb: "that the fighters captured" and "could be …"
+    are one complement, and in "most of the refugees admitted are …" "admitted" reports nothing."""
+    text = (
+        "In a radio interview Friday, Omar Saleh speculated that the fighters captured could be part of the "
+        "Northern Front. The Interior Ministry says most of the refugees admitted are women and children."
+    )
+    result = analyse(text, {"Omar Saleh": "PERSON", "Northern Front": "ARMED_GROUP"})
+    assert [(a.cue.text, a.content.text) for a in result.attributions] == [
+        ("speculated", "that the fighters captured could be part of the Northern Front"),
+        ("says", "most of the refugees admitted are women and children"),
+    ]
+
+
 def test_indirect_content_stops_at_a_line_break_and_a_conjoined_cue_shares_the_subject() -> None:
     text = (
         "Omar Saleh spent ten years in exile and says the border is still closed\n\n"

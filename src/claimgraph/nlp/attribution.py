@@ -447,10 +447,12 @@ def _complement(cue: Token) -> TokenSpan | None:
     clauses = [c for c in children if c.dep_ == "ccomp" and not _across_line(cue, c) and not _small_clause(c)]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
-        start = clause.left_edge.i
+        start = _split_clause_start(clause, clauses)
         while start < clause.i and doc[start].is_punct:  # "that" stays: PARC content spans the whole complement
             start += 1
         lost = _lost_subject(cue, clause)
+        if lost is None and _subjectless(doc[start : clause.right_edge.i + 1], clause):
+            return None  # "the refugees admitted are women": a participle taken for a cue whose clause has no subject
         start = lost if lost is not None else start
         end = clause.right_edge.i + 1
         participle = trailing_participle(clause)  # "…, adding that …" is the next thing said
@@ -478,6 +480,26 @@ def _complement(cue: Token) -> TokenSpan | None:
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None
+
+
+def _split_clause_start(clause: Token, clauses: list[Token]) -> int:
+    """Where ``clause`` starts, with the cue's other clauses that run into it from the left: the parser splits
+    one complement in two ("speculated [that the men detained] [could be part of the group]": a participle
+    after the subject taken for its verb), and the content is the whole of it."""
+    start = clause.left_edge.i
+    for other in sorted((c for c in clauses if c.i < clause.i), key=lambda c: -c.right_edge.i):
+        if other.right_edge.i + 1 != start:
+            break
+        start = other.left_edge.i
+    return start
+
+
+def _subjectless(content: TokenSpan, clause: Token) -> bool:
+    """A finite clause with no subject anywhere in it and no 'that' opening it: no complement a speaker
+    reports ("… refugees admitted [are women and children]": the cue is a participle of the real clause)."""
+    finite = clause.tag_ in ("VBZ", "VBP", "VBD") or any(c.tag_ == "MD" for c in clause.children)
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+    return finite and content[0].lower_ != "that" and not any(t.dep_ in subjects for t in content)
 
 
 def _small_clause(clause: Token) -> bool:
