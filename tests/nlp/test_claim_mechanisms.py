@@ -505,3 +505,18 @@ def test_a_noun_after_a_verb_s_as_is_said_of_the_verb_s_subject() -> None:
     assert serves.relations() == {("Valley Front", "affiliated_with", "Northern Shield", "affirmed")}
     viewed = analyse("Belgium regards the Valley Front as a wing of the Northern Shield.", NAMES, rules_only=True)
     assert [(viewed.name(c.subject), c.hedged) for c in viewed.claims] == [("Valley Front", True)]
+
+
+def test_who_takes_part_in_a_campaign_is_its_actor() -> None:
+    for text in (
+        "Belgium took part in the offensive against the Valley Front.",
+        "Belgian troops were deployed in the fight against the Valley Front.",
+        "Belgium, a partner in the war on the Valley Front, sent troops.",
+    ):
+        assert analyse(text, NAMES, rules_only=True).relations() == {
+            ("Belgium", "rival_of", "Valley Front", "affirmed")
+        }, text
+    assert (
+        analyse("Amina Yusuf was killed in the fight against the Valley Front.", NAMES, rules_only=True).relations()
+        == set()
+    )

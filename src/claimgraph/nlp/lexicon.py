@@ -171,6 +171,8 @@ class Relations:
     campaign_preps: dict[str, Predicate]
     campaign_verbs: frozenset[str]
     campaign_purpose_verbs: frozenset[str]
+    participation_verbs: frozenset[str]  # "X took part in the offensive against Y": the campaign's actor
+    participation_nouns: frozenset[str]
     responsibility_nouns: frozenset[str]  # "claimed responsibility for the attack": the verb carries the campaign
     responsibility_verbs: frozenset[str]
     reciprocal_verbs: dict[str, Predicate]  # "X and Y clashed"
@@ -270,6 +272,8 @@ def relations() -> Relations:
         campaign_preps=dict(raw["campaigns"]["preps"]),
         campaign_verbs=frozenset(raw["campaigns"]["verbs"]),
         campaign_purpose_verbs=frozenset(raw["campaigns"]["purpose_verbs"]),
+        participation_verbs=frozenset(raw["campaigns"]["participation"]["verbs"]),
+        participation_nouns=frozenset(raw["campaigns"]["participation"]["nouns"]),
         responsibility_nouns=frozenset(raw["campaigns"]["responsibility"]["nouns"]),
         responsibility_verbs=frozenset(raw["campaigns"]["responsibility"]["verbs"]),
         reciprocal_verbs=dict(raw["reciprocal"]["verbs"]),

@@ -186,9 +186,14 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
     claimed = _claimed(reader, noun)
     if not actors and claimed is not None:  # "the Front claimed responsibility for the attack in Tarsh"
         actors = reader.subjects(claimed, carried=True)
+    taking_part = None if actors else _taking_part(reader, noun)
+    if taking_part is not None:
+        actors = reader.subjects(taking_part, carried=taking_part.dep_ == "dobj")
     phrases = list(reader.prep_objects(noun))
     if carried:  # "launched a campaign in Afrin": the phrase may hang off the verb
         phrases += [(p, o) for p, o in reader.prep_objects(noun.head) if p != "of"]
+    elif taking_part is not None:  # "participated in the offensive against X": 'against' on the verb
+        phrases += [(p, o) for p, o in reader.prep_objects(taking_part) if rel.campaign_preps.get(p) == "rival_of"]
     elif noun.dep_ in ("dobj", "nsubj"):
         # "strengthen Iran's presence in Syria", "took control of Raqqa", "its sway has grown across Iraq":
         # a place phrase the parser hung on the verb right after the noun, or on the verb the noun is subject of
@@ -225,6 +230,28 @@ def supply(reader: FrameReader, noun: Token) -> list[RawClaim]:
         others += [o for o in dative.children if o.dep_ == "pobj"] if dative.lower_ in preps else [dative]
     objects = [item for other in others for item in reader.objects(other)]
     return reader.make(reader.subjects(noun, carried=True), "allied_with", objects, noun) if objects else []
+
+
+def _taking_part(reader: FrameReader, noun: Token) -> Token | None:
+    """'X took part in the offensive', 'X troops were deployed in the fight', 'X, a partner in the war': the word
+    whose subject takes part in the campaign ``noun``, or None.
+
+    The campaign noun follows the 'in' of a participation verb or noun
+    (``participation`` in lexicons/relations.json), or of a verb whose object
+    is such a noun ("took part in", "played a role in").  Being killed or
+    wounded in a battle is no taking part in it.
+    """
+    rel = reader.rel
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    head = noun.head.head
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB":
+        if lemma in rel.participation_verbs:
+            return head
+        part = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in rel.participation_nouns]
+        return part[0] if part else None
+    return head if head.pos_ == "NOUN" and lemma in rel.participation_nouns else None
 
 
 def _claimed(reader: FrameReader, noun: Token) -> Token | None:
