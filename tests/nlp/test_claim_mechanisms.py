@@ -520,3 +520,14 @@ def test_who_takes_part_in_a_campaign_is_its_actor() -> None:
         analyse("Amina Yusuf was killed in the fight against the Valley Front.", NAMES, rules_only=True).relations()
         == set()
     )
+
+
+def test_fighters_who_joined_a_group_stand_for_it() -> None:
+    detained = analyse(
+        "The Northern Shield has detained 900 fighters who joined the Valley Front.", NAMES, rules_only=True
+    )
+    assert detained.relations() == {("Northern Shield", "rival_of", "Valley Front", "affirmed")}
+    acting = analyse("Fighters who joined the Valley Front attacked Tarsh.", NAMES, rules_only=True)
+    assert acting.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+    left = analyse("Members who left the Valley Front attacked Tarsh.", NAMES, rules_only=True)
+    assert left.relations() == set()

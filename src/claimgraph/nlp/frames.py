@@ -184,17 +184,27 @@ class FrameReader:
         return tok
 
     def followed(self, tok: Token) -> Token:
-        """'fighters loyal to the Front', 'militants affiliated with it': the name they follow, else ``tok``."""
+        """'fighters loyal to the Front', 'militants who joined it': the name they follow, else ``tok``."""
         rel = self.rel
         if self.index.named(tok) or tok.lemma_.lower() not in rel.acting_nouns:
             return tok
         for modifier in tok.children:
-            if modifier.dep_ not in ("amod", "acl") or modifier.lower_ not in rel.follower_modifiers:
+            if modifier.dep_ in ("amod", "acl") and modifier.lower_ in rel.follower_modifiers:
+                followed = [o for p, o in self.prep_objects(modifier) if p in rel.follower_preps]
+            elif modifier.dep_ == "relcl" and modifier.lemma_.lower() in rel.follower_clauses:
+                followed = self._clause_objects(modifier, rel.follower_clauses[modifier.lemma_.lower()])
+            else:
                 continue
-            for prep, obj in self.prep_objects(modifier):
-                if prep in rel.follower_preps and self.index.resolve(obj, prefer=self.speaker(obj)) is not None:
+            for obj in followed:
+                if self.index.resolve(obj, prefer=self.speaker(obj)) is not None:
                     return obj
         return tok
+
+    def _clause_objects(self, verb: Token, prep: str) -> list[Token]:
+        """The objects of ``verb`` after ``prep`` ('' for its direct objects)."""
+        if not prep:
+            return [c for c in verb.children if c.dep_ == "dobj"]
+        return [o for p, o in self.prep_objects(verb) if p == prep]
 
     def subjects(self, trigger: Token, carried: bool = False) -> list[str]:
         tok = self.subject_token(trigger, carried)

@@ -179,6 +179,7 @@ class Relations:
     each_other_verbs: dict[str, Predicate]  # "X and Y fought each other"
     follower_modifiers: frozenset[str]  # "fighters loyal to X"
     follower_preps: frozenset[str]
+    follower_clauses: dict[str, str]  # "fighters who joined X": verb → the preposition before X ('' for its object)
     supplies: Supplies
     government_nouns: frozenset[str]
     force_nouns: frozenset[str]
@@ -280,6 +281,7 @@ def relations() -> Relations:
         each_other_verbs=dict(raw["reciprocal"]["each_other"]),
         follower_modifiers=frozenset(raw["followers"]["modifiers"]),
         follower_preps=frozenset(raw["followers"]["preps"]),
+        follower_clauses=dict(raw["followers"]["clauses"]["verbs"]),
         supplies=Supplies(**{k: frozenset(v) for k, v in raw["supplies"].items() if not k.startswith("_")}),
         government_nouns=frozenset(raw["governments"]["nouns"]),
         force_nouns=frozenset(raw["forces"]["nouns"]),
