@@ -7,7 +7,7 @@ from entity_helpers import by_name, entities
 
 from claimgraph.model import Entity
 from claimgraph.names import fold
-from claimgraph.nlp.aliases import Mention, group
+from claimgraph.nlp.aliases import Mention, group, surname_variant
 
 pytestmark = pytest.mark.slow
 
@@ -219,13 +219,20 @@ def test_a_leaders_regime_joins_the_country_body_named_with_the_same_word() -> N
     assert "Egyptian government" not in (regime[0].name, *regime[0].aliases)
 
 
-def test_a_pet_form_or_a_transliteration_of_a_given_name_is_the_same_person() -> None:
+def test_a_pet_form_or_a_transliteration_of_a_name_is_the_same_person() -> None:
     found = entities(
         "Thomas Wexley, a researcher, spoke first. Later Tom Wexley added that Mohammed Qadri agreed. "
         "Muhammad Qadri had led the talks."
     )
     assert "tom wexley" in names(found, "Thomas Wexley")
     assert "muhammad qadri" in names(found, "Mohammed Qadri")
+    # a family name alone in another spelling
+    found = entities(
+        "Commander Yusuf al-Qarnawi addressed his fighters on Monday. Qaranawi said the siege would end. "
+        "The envoy, Idris Tabarani, arrived later, and Tabaraneh spoke to reporters."
+    )
+    assert "qaranawi" in names(found, "Yusuf al-Qarnawi")
+    assert "tabaraneh" in names(found, "Idris Tabarani")
 
 
 def test_the_head_word_of_an_organisation_is_its_short_form() -> None:
@@ -285,3 +292,14 @@ def test_a_us_state_in_news_style_short_form_is_the_state_named_in_full() -> Non
     assert names(entities("Tbilisi is the capital of Georgia. Georgia said the talks would go on."), "Georgia") == {
         "georgia"
     }
+
+
+def test_a_name_with_letters_added_is_another_family_name() -> None:
+    found = entities("Farid Ahmad, the mayor, spoke first. Then Ahmadi, a local trader, said the road was closed.")
+    assert "ahmadi" not in names(found, "Farid Ahmad")
+
+
+def test_surname_variants_need_a_near_spelling() -> None:
+    assert surname_variant("zawahri", "zawahiri") and surname_variant("haniya", "haniyeh")
+    assert not surname_variant("hamid", "hamad") and not surname_variant("ahmad", "ahmadi")
+    assert not surname_variant("khalil", "khalid")

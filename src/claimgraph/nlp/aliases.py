@@ -211,14 +211,36 @@ def same_part(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 5 and name_key(x) == name_key(y) and x[0] == y[0]
 
 
+SURNAME_RATIO = 85  # rapidfuzz ratio of two spellings of one family name ("Zawahri", "Zawahiri": 93)
+SURNAME_KEYED_RATIO = 75  # enough when the transliteration keys agree too ("Haniya", "Haniyeh": 77)
+
+
+@lru_cache(maxsize=65536)
+def surname_variant(x: str, y: str) -> bool:
+    """One family name spelled two ways (folded words): "zawahri" / "zawahiri", "haniya" / "haniyeh".
+
+    Five letters or more and the same first letter; never where one is the
+    other with letters added ("Ahmad", "Ahmadi" and "Hassan", "Hassani" are
+    other names); a near spelling, or a fair one with the same
+    transliteration key (six letters or more: "Hamid" and "Hamad" share theirs).
+    """
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or x[0] != y[0] or x.startswith(y) or y.startswith(x):
+        return False
+    score = fuzz.ratio(x, y)
+    keyed = min(len(x), len(y)) >= 6 and score >= SURNAME_KEYED_RATIO and name_key(x) == name_key(y)
+    return score >= SURNAME_RATIO or keyed
+
+
 @lru_cache(maxsize=65536)
 def _part_of(short: str, full: str) -> bool:
     """Is the name ``short`` a surname, given name or leading part of the person ``full``?"""
     s, f = _parts(short), _parts(full)
     if not s or len(s) >= len(f):
         return False
-    if len(s) == 1:  # a surname, or a given name in full or as a pet form ("Tom" of "Thomas Roe")
-        return s[0] == f[-1] or given_name(s[0]) == given_name(f[0])
+    if len(s) == 1:  # a surname (in another spelling too), or a given name in full or as a pet form ("Tom")
+        return surname_variant(s[0], f[-1]) or given_name(s[0]) == given_name(f[0])
     if s == f[-len(s) :]:  # a surname with its particle: "de Blasio" of "Bill de Blasio"
         return True
     return all(same_part(x, y) for x, y in zip(s, f, strict=False))

@@ -47,7 +47,7 @@ from spacy.util import filter_spans
 
 from claimgraph.ingest.boilerplate import photo_credits
 from claimgraph.names import HONORIFICS, fold
-from claimgraph.nlp.aliases import GENERIC_HEADS
+from claimgraph.nlp.aliases import GENERIC_HEADS, surname_variant
 from claimgraph.nlp.descriptions import PERSON_NOUNS
 from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
 from claimgraph.nlp.places import (
@@ -411,6 +411,14 @@ def _head_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _spelled_surname(word: str, surnames: set[str]) -> bool:
+    """ "Haniya" beside "Ismail Haniyeh": another spelling of the family name of a person named in full."""
+    key = fold(word)
+    return not is_known_place(word) and any(
+        surname_variant(key, fold(name)) for name in surnames if not name.startswith("=") and name[:1] == word[:1]
+    )
+
+
 def _person_words(span: Span) -> bool:
     return len(span) > 1 and all(t.is_title and t.pos_ == "PROPN" for t in span)
 
@@ -599,6 +607,7 @@ class EntityTypes:
         full_name = label == "ORG" and 1 < len(ent) < 4 and all(t.is_title and t.pos_ == "PROPN" for t in ent)
         if (
             (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4)
+            or (label == "ORG" and len(ent) == 1 and _spelled_surname(ent.text, surnames))
             or (full_name and f"={ent[-1].text}" in surnames)
             or (label == "ORG" and (led_by(ent) or self._named_after_role(ent)))
         ):
