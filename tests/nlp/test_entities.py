@@ -25,6 +25,13 @@ def test_only_contract_types_reach_doc_ents() -> None:
     assert not any("UTC" in e.text for e in doc.ents)
 
 
+def test_a_leaders_family_name_a_list_files_under_his_group_is_the_person() -> None:
+    found = entities("Hassan Nasrallah spoke for an hour on Friday. Nasrallah said the ceasefire would hold.")
+    leader = by_name(found, "Hassan Nasrallah")
+    assert leader.type == "PERSON" and "Nasrallah" in leader.aliases
+    assert not any(e.type == "ARMED_GROUP" for e in found)
+
+
 def test_a_bodys_later_word_after_the_is_its_short_form() -> None:
     found = entities(
         "The Kestrel Monitor for Civil Rights said nine people died. The Monitor said the toll would rise, "

@@ -49,7 +49,7 @@ from claimgraph.ingest.boilerplate import photo_credits
 from claimgraph.names import HONORIFICS, fold
 from claimgraph.nlp.aliases import GENERIC_HEADS, surname_variant
 from claimgraph.nlp.descriptions import PERSON_NOUNS
-from claimgraph.nlp.gazetteer import Gazetteer, shipped_gazetteer
+from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
 from claimgraph.nlp.places import (
     FACILITY_NOUNS,
     after_preposition,
@@ -163,7 +163,7 @@ def law_or_office(span: Span) -> bool:
 
 def _trim(span: Span) -> Span:
     """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word
-    after a person, a bracket and what follows it; take in the lower-case "party" after a party's name."""
+    or a lower-case word after a person, a bracket and what follows it; take in the lower-case "party" after a party's name."""
     doc, start, end = span.doc, span.start, span.end
     while start < end - 1 and doc[start].lower_ == "the" and (doc[start].is_lower or _article_not_name(span)):
         start += 1
@@ -445,6 +445,13 @@ def _in_photo_credit(span: Span, credits: list[tuple[int, int]]) -> bool:
     return any(start < span.end_char and span.start_char < end for start, end in credits)
 
 
+def _leader_not_group(ent: Span, entry: GazetteerEntry, surnames: set[str]) -> bool:
+    """ "Nasrallah" after "Hassan Nasrallah": the family name of a person the document names in full is that
+    person, though a list files it under another name's entry (Phoenix lists leaders as their groups'
+    synonyms: "NASRALLAH" for Hezbollah)."""
+    return len(ent) == 1 and ent.text in surnames and entry.type != "PERSON" and fold(entry.name) != fold(ent.text)
+
+
 class EntityTypes:
     """Maps, filters and retypes ``doc.ents`` to the contract's types."""
 
@@ -591,7 +598,7 @@ class EntityTypes:
         if entry is None and not is_known_place(ent.text):
             candidate = self.gazetteer.lookup(ent.text, allow_guarded=True)
             entry = candidate if candidate is not None and candidate.id in listed else None
-        if entry is not None:
+        if entry is not None and not _leader_not_group(ent, entry, surnames):
             return Span(ent.doc, ent.start, ent.end, label=entry.type, kb_id=entry.id)
         if label in OUR_TYPES:
             return ent
