@@ -25,7 +25,8 @@ _HONORIFICS = (
     "mr mrs ms dr prof president father sheikh shaikh imam general gen colonel col commander minister king "
     "queen prince emir mullah rev sir lord lady royal marine marines sgt sergeant captain capt lt lieutenant "
     "major senator gov governor mayor sen rep pres ambassador chancellor premier ayatollah mufti brig brigadier "
-    "adm admiral maj cpl corporal"
+    "adm admiral maj cpl corporal envoy secretary deputy vice chairman chairwoman cardinal archbishop rabbi sayyed "
+    "sayyid sheik haji hajji mawlana maulana commissioner inspector detective pvt spokesman spokeswoman crown"
 )
 HONORIFICS = frozenset(_HONORIFICS.split())
 _TITLE_WORD = re.compile(r"[A-Z][a-z]*\.?")

@@ -327,6 +327,15 @@ def test_a_titled_person_is_named_without_the_title_which_stays_an_alias() -> No
     assert quill.name == "Nora Quill" and "Gov. Nora Quill" in quill.aliases
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("Envoy", "Idris Tabarani"), ("Secretary", "Laura Kemp"), ("Rabbi", "Eli Varga"), ("Sayyed", "Hadi Mousawi")],
+)
+def test_offices_and_religious_titles_are_cut_from_the_name(title: str, name: str) -> None:
+    person = by_name(entities(f"{title} {name} arrived on Monday and met the delegation."), name)
+    assert person.name == name and f"{title} {name}" in person.aliases
+
+
 def test_a_full_name_read_as_an_organisation_is_the_person_named_alone_elsewhere() -> None:
     text = "Kovalenko said the talks would resume. Pyotr Andreyevich Kovalenko arrived in Geneva."
     doc = pipeline().make_doc(text)
