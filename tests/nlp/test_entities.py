@@ -327,6 +327,12 @@ def test_a_titled_person_is_named_without_the_title_which_stays_an_alias() -> No
     assert quill.name == "Nora Quill" and "Gov. Nora Quill" in quill.aliases
 
 
+def test_a_lower_case_word_the_model_ran_into_a_persons_name_is_cut() -> None:
+    doc = pipeline()("The envoy waited. Prince Mohammed later said the kingdom would help.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people and not any(p.split()[-1].islower() for p in people)
+
+
 @pytest.mark.parametrize(
     ("title", "name"),
     [("Envoy", "Idris Tabarani"), ("Secretary", "Laura Kemp"), ("Rabbi", "Eli Varga"), ("Sayyed", "Hadi Mousawi")],

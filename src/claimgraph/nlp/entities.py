@@ -184,6 +184,8 @@ def _trim(span: Span) -> Span:
             start -= 1
         while end > start + 1 and doc[end - 1].like_num and doc[end - 1].is_alpha:  # "Hezbollah Three women"
             end -= 1
+        while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ not in NAME_PARTICLES:
+            end -= 1  # "Prince Mohammed later said": an adverb the model ran into the name
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
