@@ -131,6 +131,8 @@ def test_only_a_name_the_vectors_do_not_know_is_unseen() -> None:
         ("MONTE CARLO 2026-03-02\nOfficials met on Monday.", ["MONTE CARLO"]),
         ("Grimstad, Norway, March 2 (Agency) - Officials met on Monday.", ["Grimstad", "Norway"]),
         ("Tromso (Agency) -- Officials met on Monday.", ["Tromso"]),
+        ("Desk notes.\n\nTromso (Agency) -- Officials met on Monday.", ["Tromso"]),  # after a blank line
+        ("Desk notes\nGRIMSTAD 2026-03-02\nOfficials met on Monday.", ["GRIMSTAD"]),  # after a line break
     ],
 )
 def test_the_names_opening_a_dateline_are_places(text: str, places: list[str]) -> None:

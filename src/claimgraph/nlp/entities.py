@@ -41,12 +41,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_TITLE, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimgraph.ingest.boilerplate import photo_credits
 from claimgraph.names import HONORIFICS, fold
+from claimgraph.nlp import columns
 from claimgraph.nlp.aliases import GENERIC_HEADS, surname_variant
 from claimgraph.nlp.descriptions import PERSON_NOUNS
 from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
@@ -347,21 +349,21 @@ def _unnamed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = bytearray(len(doc))
     for e in ents:
         taken[e.start : e.end] = b"\x01" * len(e)
+    title = columns.flags(doc, IS_TITLE)  # read as columns: a token is built only where a run is found
+    pos = columns.strings(doc, POS)
+    name = [title[k] and pos[k] == "PROPN" and not taken[k] for k in range(len(doc))]
     out = []
     i = 0
     while i < len(doc):
         end = i
-        while end < len(doc) and end - i < 3 and not taken[end] and doc[end].is_title and doc[end].pos_ == "PROPN":
+        while end < len(doc) and end - i < 3 and name[end]:
             end += 1
-        run = doc[i:end]
-        if (
-            len(run) >= 2
-            and (i == 0 or not doc[i - 1].is_title)
-            and _introduces_person(doc, end)
-            and not any(country_of(t.text) is not None or is_demonym(t.text) or t.lower_ in _BODY_WORDS for t in run)
-            and not is_known_place(run.text)
-        ):
-            out.append(Span(doc, i, end, label="PERSON"))
+        if end - i >= 2 and (i == 0 or not title[i - 1]) and _introduces_person(doc, end):
+            run = doc[i:end]
+            if not any(
+                country_of(t.text) is not None or is_demonym(t.text) or t.lower_ in _BODY_WORDS for t in run
+            ) and not is_known_place(run.text):
+                out.append(Span(doc, i, end, label="PERSON"))
         i = max(end, i + 1)
     return out
 

@@ -8,12 +8,15 @@ country out of "Syrian government" or "Turkish army".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.names import HONORIFICS
+from claimgraph.nlp import columns
 from claimgraph.nlp.countries import country_of, is_demonym
 from claimgraph.nlp.place_gazetteer import shipped_places
 from claimgraph.nlp.spans import set_entities
@@ -457,15 +460,14 @@ def _dateline_places(doc: Doc) -> list[Span]:
     one or two names (the second after a comma) and a date or an agency credit is a dateline, and its names
     are where the story was filed, when the gazetteer knows them."""
     out = []
-    for tok in doc:
-        if tok.i > 0 and "\n" not in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
-            continue
+    text = doc.text
+    for tok in _line_openings(doc, text):
         names: list[Span] = []
         end = tok.i
         while len(names) < 2 and (stop := _name_run(doc, end)) > end:
             names.append(Span(doc, end, stop, label="GPE"))
-            line_end = doc.text.find("\n", doc[stop - 1].idx)
-            rest = doc.text[doc[stop - 1].idx + len(doc[stop - 1]) : None if line_end < 0 else line_end]
+            line_end = text.find("\n", doc[stop - 1].idx)
+            rest = text[doc[stop - 1].idx + len(doc[stop - 1]) : None if line_end < 0 else line_end]
             if _DATELINE_REST.match(rest):
                 out += [n for n in names if is_place_name(n.text) and not is_demonym(n.text)]
                 break
@@ -473,6 +475,17 @@ def _dateline_places(doc: Doc) -> list[Span]:
                 break
             end = stop + 1
     return out
+
+
+def _line_openings(doc: Doc, text: str) -> list[Token]:
+    """The first token and each token after a line break (one in the previous token's text or its space).
+
+    A token's text and space run from its offset to the next token's, so a line break there is found
+    among the text's breaks by bisection, without building each token.
+    """
+    starts = columns.integers(doc, IDX)
+    after = {bisect_right(starts, m.start()) for m in re.finditer("\n", text)} - {len(doc)}  # never 0
+    return [doc[i] for i in sorted(after | ({0} if len(doc) else set()))]
 
 
 @Language.factory("claimgraph_places_v1")
