@@ -39,3 +39,18 @@ def test_span_groups_and_their_extension_values_survive_the_mapping_back() -> No
         got = [(s.start, s.end, s.label_, s.kb_id_, s._.modal) for s in doc.spans[name]]
         assert got == [(s.start, s.end, s.label_, s.kb_id_, s._.modal) for s in group], name
     assert any(s._.modal == "obligation" for s in doc.spans["event_triggers"])
+
+
+@pytest.mark.slow
+def test_the_restored_doc_carries_every_token_s_parse_and_its_sentences() -> None:
+    text = "REBELS RETAKE HILL TOWN\nTwo villages were shelled overnight. Aid workers left on Friday."
+    parsed = pipeline()(truecase(text))
+    doc = restore(parsed, text)
+    assert [t.text for t in doc] == [text[t.idx : t.idx + len(t)] for t in parsed]
+    assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in parsed]
+    for attr in ("tag_", "pos_", "dep_", "lemma_"):
+        assert [getattr(t, attr) for t in doc] == [getattr(t, attr) for t in parsed], attr
+    assert [str(t.morph) for t in doc] == [str(t.morph) for t in parsed]
+    assert [t.head.i for t in doc] == [t.head.i for t in parsed]
+    assert [(s.start, s.end) for s in doc.sents] == [(s.start, s.end) for s in parsed.sents]
+    assert any(str(t.morph) for t in doc)  # the parse has morphology to carry

@@ -16,7 +16,9 @@ date (the dateline of "BEIRUT, Jan 5 (Reuters) -").
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SPACY, TAG
 from spacy.tokens import Doc, Span
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
@@ -29,6 +31,8 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 _VOWELS = frozenset("AEIOUY")
 CAPS_SHARE = 0.9  # share of a line's cased letters in capitals that makes it a line in capitals
 MIN_CAPS_WORDS = 2
+# The annotation a restored Doc takes over, in the order Doc's constructor sets it.
+_PARSE = [POS, HEAD, DEP, LEMMA, TAG, MORPH]
 
 
 def _word(word: str, first: bool) -> str:
@@ -77,18 +81,12 @@ def restore(parsed: Doc, text: str) -> Doc:
     kept in ``user_data``, which are keyed by character offsets, the same in
     both texts.
     """
-    words = [text[t.idx : t.idx + len(t)] for t in parsed]
-    doc = Doc(
-        parsed.vocab,
-        words=words,
-        spaces=[bool(t.whitespace_) for t in parsed],
-        tags=[t.tag_ for t in parsed],
-        pos=[t.pos_ for t in parsed],
-        morphs=[str(t.morph) for t in parsed],
-        lemmas=[t.lemma_ for t in parsed],
-        heads=[t.head.i for t in parsed],
-        deps=[t.dep_ for t in parsed],
-    )
+    starts, lengths = parsed.to_array(IDX).tolist(), parsed.to_array(LENGTH).tolist()
+    words = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+    doc = Doc(parsed.vocab, words=words, spaces=[bool(s) for s in parsed.to_array(SPACY).tolist()])
+    if len(doc):  # the parse as columns: what Doc(words, tags=…, heads=…) sets, without a Token a value
+        annotation: Any = parsed.to_array(_PARSE)  # uint64 keys; spaCy's stubs call it floats
+        doc.from_array(_PARSE, annotation)
     doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.kb_id_) for e in parsed.ents]
     for name, group in parsed.spans.items():
         doc.spans[name] = [Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_) for s in group]
