@@ -164,3 +164,15 @@ def test_a_name_opened_by_a_toponyms_first_word_is_a_place_without_context(sente
 def test_a_toponyms_first_word_in_a_persons_name_stays_a_person() -> None:
     found = entities("The negotiator Tal Ronen said the talks would resume. Ronen flew home on Friday.")
     assert by_name(found, "Tal Ronen").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_name_listed_beside_a_place_is_a_place_of_that_country() -> None:
+    found = entities("Shelling hit Binnish, Taftanaz and Sarmin on Monday, the monitor said.")
+    assert all(by_name(found, p).type == "PLACE" for p in ("Binnish", "Taftanaz", "Sarmin"))
+
+
+@pytest.mark.slow
+def test_a_person_listed_beside_a_place_of_another_country_stays_a_person() -> None:
+    found = entities("Officials in Syria and Trump aides disagreed. Senator Clinton and Russia traded words.")
+    assert all(e.type != "PLACE" for e in found if e.name in ("Trump", "Clinton"))

@@ -329,6 +329,7 @@ class PlaceNames:
                 spans += self._entity(ent, people)
         spans += self._untagged(doc, people)
         spans += _dateline_places(doc)
+        spans += _listed_beside_places(doc, spans, people)
         spans = [with_facility_head(_identified(s)) for s in spans]
         spans += [long for e in doc.ents if e.label_ in _PLACE_LABELS and (long := with_facility_head(e)) != e]
         return set_entities(doc, spans)
@@ -453,6 +454,78 @@ class PlaceNames:
             pieces.append(Span(ent.doc, start, end, label="GPE"))
             start = end
         return pieces if len(pieces) > 1 else []
+
+
+LIST_JOINERS = frozenset([",", "and", "or"])
+
+
+def _country_codes(text: str) -> frozenset[str]:
+    """The countries of every place the gazetteer knows by ``text`` (listed spellings only)."""
+    return frozenset(p.country_code for p in shipped_places().lookup(text, variants=False))
+
+
+def _listed_beside_places(doc: Doc, found: list[Span], people: set[tuple[str, int]]) -> list[Span]:
+    """ "Kafr Nabl, Hass and Maarat Misrin": a name listed beside a place is a place of that place's country.
+
+    The model reads a village in a list of villages as a person or a body;
+    the list says what it is when the gazetteer has a place of that name in
+    the same country as a place beside it (only a comma, "and" or "or"
+    between them), however small ("Syria and Trump" stays: the Spanish
+    village does not count).  Not a word of a person named in full, nor a
+    name with a possessive or a title.  Read along the list, so a place
+    found so vouches for the next one, and a town the model read as a
+    nationality vouches for its neighbours and is a place with them.
+    """
+    places = [e for e in doc.ents if e.label_ in _PLACE_LABELS or _known_norp(e)] + list(found)
+    taken = {i for s in places for i in range(s.start, s.end)}
+    candidates = [
+        e for e in doc.ents if e.label_ in ("PERSON", "ORG") and not any(taken.intersection(range(e.start, e.end)))
+    ]
+    out: list[Span] = []
+    for _ in range(2):
+        ends = {s.end: s for s in places}
+        starts = {s.start: s for s in places}
+        for ent in candidates:
+            if any(o.start == ent.start for o in out) or not _listable(ent, people):
+                continue
+            codes = _country_codes(ent.text)
+            beside = [n for n in _list_neighbours(doc, ent, ends, starts) if codes & _country_codes(n.text)]
+            if beside:
+                span = Span(doc, ent.start, ent.end, label="GPE")
+                out.append(span)
+                places.append(span)
+                out += [Span(doc, n.start, n.end, label="GPE") for n in beside if n.label_ == "NORP"]
+    return out
+
+
+def _known_norp(ent: Span) -> bool:
+    """A town of 15,000 or more the model read as a nationality ("hit Binnish, ..."): a place for the list rule."""
+    return ent.label_ == "NORP" and is_known_place(ent.text) and not is_demonym(ent.text)
+
+
+def _list_neighbours(doc: Doc, ent: Span, ends: dict[int, Span], starts: dict[int, Span]) -> list[Span]:
+    """The spans of ``ends``/``starts`` right before and after ``ent`` with only list joiners between."""
+    out = []
+    for gap in (1, 2):
+        before, after = ent.start - gap, ent.end + gap
+        if before in ends and all(t.lower_ in LIST_JOINERS for t in doc[before : ent.start]):
+            out.append(ends[before])
+        if after in starts and all(t.lower_ in LIST_JOINERS for t in doc[ent.end : after]):
+            out.append(starts[after])
+    return out
+
+
+def _listable(ent: Span, people: set[tuple[str, int]]) -> bool:
+    """Capitalised words, no possessive after them, no title before them, none a word of a person named in full."""
+    doc = ent.doc
+    if not all(t.is_title or t.text == "-" or t.lower_ in ARABIC_ARTICLES for t in ent):
+        return False
+    if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS:
+        return False
+    elsewhere = {word for word, start in people if start != ent.start}
+    return not any(t.lower_ in elsewhere for t in ent if t.is_title)
 
 
 def _dateline_places(doc: Doc) -> list[Span]:
