@@ -45,7 +45,7 @@ from spacy.tokens import Doc, DocBin
 from claimgraph.nlp.perceptron import Trainer, Weights, save
 from claimgraph.nlp.pipeline import load_model
 from claimgraph.nlp.quotes import find_quotes, quoted_tokens
-from claimgraph.nlp.tagger import TAGS, cue_sequences, source_features, source_window, spans_of
+from claimgraph.nlp.tagger import TAGS, cue_sequences, source_sequence, source_window, spans_of
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = (
@@ -167,7 +167,7 @@ def featurize(doc: Doc, relations: list[Relation]) -> Iterator[tuple[str, Sequen
         run = [i for i in cue if doc[i].sent == doc[cue[0]].sent]
         span = doc[run[0] : run[-1] + 1]
         window = source_window(span)
-        features = [source_features(span, j, in_quote) for j in window]
+        features = source_sequence(span, in_quote)
         yield "source", (features, bio(source - set(range(span.start, span.end)), window))
 
 

@@ -330,3 +330,21 @@ def test_columnar_cue_tagging_gives_the_spans_and_margins_of_tagging_each_senten
     monkeypatch.setattr(cue_columns, "BLOCK", 12)  # a block a sentence or two
     assert len(list(cue_columns.CueColumns(doc, in_quote).blocks())) > 1
     assert tagger.tag_cues(doc, in_quote) == expected
+
+
+def test_source_features_read_each_token_s_side_distance_and_path_up_to_the_cue() -> None:
+    doc, in_quote = _parsed("The mayor of Harlow told reporters that the bridge was open.")
+    told = next(t for t in doc if t.text == "told")
+    cue = doc[told.i : told.i + 1]
+    window = tagger.source_window(cue)
+    sequence = tagger.source_sequence(cue, in_quote)
+    assert len(sequence) == len(window) and window.start == 0
+    mayor = sequence[1]
+    assert mayor[:3] == ["r=L3|NOUN", "bias", "w=mayor"]  # three words before "told"
+    assert "path=nsubj" in mayor and "hd=ROOT|nsubj" in mayor and "cl=tell|L" in mayor
+    assert "path=pobj/prep/nsubj" in sequence[3] and "title=True" in sequence[3]  # Harlow, under "of"
+    assert "r=in" in sequence[told.i] and "path=" in sequence[told.i]
+    assert "w-1=<edge>" not in sequence[0] and not any(f.startswith("w-1=") for f in sequence[0])
+    restored = doc.copy()  # a Doc given another's user_data reads its own columns
+    restored.user_data.update(doc.user_data)
+    assert tagger.source_sequence(restored[told.i : told.i + 1], in_quote) == sequence

@@ -19,9 +19,11 @@ from functools import cache, partial
 from importlib import resources
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, IS_TITLE, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from claimgraph.nlp import columns
 from claimgraph.nlp.cue_columns import CueColumns, Key, features
 from claimgraph.nlp.perceptron import Features, Weights, load
 
@@ -29,6 +31,7 @@ MODEL_FILE = "attribution_tagger.json.gz"
 TAGS = ("B", "I", "O")
 _PATH_STEPS = 4
 _SOURCE_WINDOW = 40  # tokens either side of the cue the source tagger reads
+_PARSE_KEY = "claimgraph.source_parse"
 _REMEMBERED = 200_000  # values of one slot whose rows are remembered across documents
 
 
@@ -53,15 +56,51 @@ def cue_sequences(doc: Doc, in_quote: set[int]) -> Iterator[tuple[int, list[Feat
             yield start, list(features(columns, slots, start, end, lo))
 
 
-def _path(tok: Token, target: Token) -> str:
-    """The dependency labels from ``tok`` up to ``target`` ('nsubj', 'pobj/prep'), or '-' when it is not above."""
-    steps: list[str] = []
-    while tok != target and len(steps) < _PATH_STEPS:
-        steps.append(tok.dep_)
-        if tok.head == tok:
-            return "-"
-        tok = tok.head
-    return "/".join(steps) if tok == target else "-"
+@dataclass(frozen=True, slots=True)
+class _Parse:
+    """A document's words, tags, labels and heads as columns (``columns``), read once for all its cues.
+
+    The source tagger reads some twenty features of each of up to 80 tokens
+    around every cue, and the dependency path up from each: as ``Token``
+    objects, every ``doc[j]`` and ``token.head`` built a new one.
+    """
+
+    lower: list[str]
+    lemma: list[str]  # in lower case
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    title: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Parse:
+        cached = doc.user_data.get(_PARSE_KEY)
+        if cached is not None and cached[0] == id(doc):  # not a copy made with another Doc's user_data
+            parse: _Parse = cached[1]
+            return parse
+        head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype(np.int64).tolist())]
+        parse = cls(
+            columns.strings(doc, LOWER),
+            [lemma.lower() for lemma in columns.strings(doc, LEMMA)],
+            columns.strings(doc, POS),
+            columns.strings(doc, TAG),
+            columns.strings(doc, DEP),
+            head,
+            columns.flags(doc, IS_TITLE),
+        )
+        doc.user_data[_PARSE_KEY] = (id(doc), parse)
+        return parse
+
+    def path(self, i: int, target: int) -> str:
+        """The dependency labels from token ``i`` up to ``target`` ('nsubj', 'pobj/prep'), or '-' when it is not above."""
+        steps: list[str] = []
+        while i != target and len(steps) < _PATH_STEPS:
+            steps.append(self.dep[i])
+            if self.head[i] == i:
+                return "-"
+            i = self.head[i]
+        return "/".join(steps) if i == target else "-"
 
 
 def source_window(cue: TokenSpan) -> range:
@@ -70,43 +109,47 @@ def source_window(cue: TokenSpan) -> range:
     return range(max(sent.start, cue.start - _SOURCE_WINDOW), min(sent.end, cue.end + _SOURCE_WINDOW))
 
 
-def source_features(cue: TokenSpan, j: int, in_quote: set[int]) -> Features:
-    """What the source tagger sees of token ``j`` for ``cue``: the word, its side and distance, its path to the cue."""
-    doc = cue.doc
-    t = doc[j]
-    root = cue.root
-    lemma = t.lemma_.lower()
-    if cue.start <= j < cue.end:
-        rel = "in"
-    else:
-        d = j - cue.start if j < cue.start else j - cue.end + 1
-        rel = f"{'L' if d < 0 else 'R'}{min(abs(d), 6)}"
-    path = _path(t, root)
-    cue_lemma = root.lemma_.lower()
-    f = [
-        f"r={rel}|{t.pos_}",
-        "bias",
-        f"w={t.lower_}",
-        f"l={lemma}",
-        f"p={t.pos_}",
-        f"t={t.tag_}",
-        f"d={t.dep_}",
-        f"r={rel}",
-        f"rd={rel}|{t.dep_}",
-        f"path={path}",
-        f"pathp={path}|{t.pos_}",
-        f"cl={cue_lemma}|{rel[0]}",
-        f"cp={root.pos_}|{path}",
-        f"q={j in in_quote}",
-        f"title={t.is_title}",
-        f"hd={t.head.dep_}|{t.dep_}",
-    ]
-    for off in (-1, 1):
-        k = j + off
-        if 0 <= k < len(doc):
-            f.append(f"w{off}={doc[k].lower_}")
-            f.append(f"p{off}={doc[k].pos_}")
-    return f
+def source_sequence(cue: TokenSpan, in_quote: set[int]) -> list[Features]:
+    """What the source tagger sees of each token of ``source_window(cue)``: the word, its side and distance
+    from the cue, its path up to the cue's root."""
+    w = _Parse.of(cue.doc)
+    root = cue.root.i
+    cue_lemma, root_pos = w.lemma[root], w.pos[root]
+    n = len(w.head)
+    out: list[Features] = []
+    for j in source_window(cue):
+        if cue.start <= j < cue.end:
+            rel = "in"
+        else:
+            d = j - cue.start if j < cue.start else j - cue.end + 1
+            rel = f"{'L' if d < 0 else 'R'}{min(abs(d), 6)}"
+        path = w.path(j, root)
+        pos, dep = w.pos[j], w.dep[j]
+        f = [
+            f"r={rel}|{pos}",
+            "bias",
+            f"w={w.lower[j]}",
+            f"l={w.lemma[j]}",
+            f"p={pos}",
+            f"t={w.tag[j]}",
+            f"d={dep}",
+            f"r={rel}",
+            f"rd={rel}|{dep}",
+            f"path={path}",
+            f"pathp={path}|{pos}",
+            f"cl={cue_lemma}|{rel[0]}",
+            f"cp={root_pos}|{path}",
+            f"q={j in in_quote}",
+            f"title={w.title[j]}",
+            f"hd={w.dep[w.head[j]]}|{dep}",
+        ]
+        for off in (-1, 1):
+            k = j + off
+            if 0 <= k < n:
+                f.append(f"w{off}={w.lower[k]}")
+                f.append(f"p{off}={w.pos[k]}")
+        out.append(f)
+    return out
 
 
 @cache
@@ -189,7 +232,7 @@ def tag_source(cue: TokenSpan, in_quote: set[int]) -> tuple[TokenSpan, float] | 
     """The source span the source tagger marks for ``cue`` (its most confident one), or None."""
     model = _models()["source"]
     window = source_window(cue)
-    tags = model.tag([source_features(cue, j, in_quote) for j in window])
+    tags = model.tag(source_sequence(cue, in_quote))
     spans = [s for s in spans_of(tags, window.start) if not (s[0] < cue.end and cue.start < s[1])]
     if not spans:
         return None
