@@ -137,3 +137,19 @@ def test_a_hedge_on_a_clause_covers_what_its_coordinated_subjects_are_said_to_do
 def test_a_negation_beyond_an_adverbial_clause_does_not_reach_its_verb() -> None:
     doc = nlp()("The Valley Front did not grow weaker by cooperating with the Northern Shield.")
     assert not is_denied(next(t for t in doc if t.lower_ == "cooperating"))
+
+
+def test_an_intention_threat_or_refusal_asserts_no_relation() -> None:
+    names: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Tarsh": "PLACE", "Belgium": "PLACE"}
+    for text in (
+        "The Valley Front vowed to capture Tarsh.",
+        "The Valley Front threatened to attack Tarsh.",
+        "Belgium refused to back the Valley Front.",
+        "A deal whereby the Valley Front enters Tarsh was discussed.",
+        "The Valley Front unveiled a plan to seize Tarsh.",
+    ):
+        assert analyse(text, names, rules_only=True).relations() == set(), text
+    hostile = analyse("Belgium vowed to crush the Valley Front.", names, rules_only=True)
+    assert hostile.relations() == {("Belgium", "rival_of", "Valley Front", "affirmed")}
+    attempt = analyse("The Valley Front has tried to take control of Tarsh.", names, rules_only=True)
+    assert attempt.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}

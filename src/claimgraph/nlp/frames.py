@@ -36,7 +36,7 @@ from claimgraph.nlp import lexicon
 from claimgraph.nlp.coref import EntityIndex
 from claimgraph.nlp.countries import is_demonym
 from claimgraph.nlp.lexicon import Frame
-from claimgraph.nlp.polarity import is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
+from claimgraph.nlp.polarity import intention, is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
 from claimgraph.nlp.speakers import misparsed_subject
 from claimgraph.predicates import STATE_ONLY, SYMMETRIC_PREDICATES  # a place allies, fights or is led only as a state
 
@@ -45,6 +45,7 @@ _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
 _MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
+_LOCATED: frozenset[Predicate] = frozenset({"operates_in", "based_in"})
 _STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
 
 
@@ -496,7 +497,7 @@ class FrameReader:
         speaker asserts.
         """
         out: list[RawClaim] = []
-        if not presupposed and is_unasserted(trigger):
+        if not presupposed and (is_unasserted(trigger) or _unrealized(trigger, predicate)):
             return out
         denied = not presupposed and is_denied(trigger) != negative
         seen = self.viewed_as(trigger)
@@ -710,6 +711,13 @@ def _object_complement(appos: Token) -> bool:
     head, edge = appos.head, appos.left_edge.i
     verbs = lexicon.relations().viewing_verbs
     return head.dep_ == "dobj" and head.head.lemma_.lower() in verbs and not appos.doc[edge - 1].is_punct
+
+
+def _unrealized(trigger: Token, predicate: Predicate) -> bool:
+    """An aim puts no one anywhere ('vowed to capture Tarsh'), though a hostile one makes rivals ('seeks to topple
+    X'); a refusal ('refused to back X') asserts no relation at all."""
+    aim = intention(trigger)
+    return aim is not None and (predicate in _LOCATED or aim in lexicon.polarity().refusals)
 
 
 def _complement_as(noun: Token) -> bool:

@@ -71,6 +71,9 @@ class Polarity:
     hedge_verbs: frozenset[str]
     hedge_modals: frozenset[str]
     irrealis_marks: frozenset[str]
+    intention_verbs: frozenset[str]  # 'vowed to capture X': an intention, not an act
+    intention_nouns: frozenset[str]  # 'a plan to seize X', 'a deal whereby X enters Y'
+    refusals: frozenset[str]  # 'refused to back X': no relation at all
     generic_determiners: frozenset[str]
     hedge_adjectives: frozenset[str]
     hedge_nouns: frozenset[str]  # 'Isis suspect X': the role word is a suspicion

@@ -143,6 +143,30 @@ def is_past(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and head.lemma_ == "use" and head.tag_ == "VBD"
 
 
+def intention(trigger: Token) -> str | None:
+    """The word that sets the trigger's clause out as what someone means, threatens or refuses to do: 'vowed to
+    capture X', 'refused to back X', 'a plan to seize X', 'a deal whereby X enters Y' (its lemma), else None.
+
+    Such a clause reports no act (an attempt does: 'tried to take X' is
+    fighting there); what the aim says of the two sides is the caller's call.
+    """
+    words = lexicon.polarity()
+    for tok in _chain(trigger):
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "xcomp" and head.pos_ == "VERB" and lemma in words.intention_verbs:
+            return lemma
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX") and head.pos_ == "NOUN":
+            whereby = tok.dep_ == "relcl" and any(c.lower_ == "whereby" for c in tok.children)
+            if lemma in words.intention_nouns and (_infinitive(tok) or whereby):
+                return lemma
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_unasserted(trigger: Token) -> bool:
     """The trigger sits in a 'whether' or 'if' clause: a question or a condition, neither affirmed nor denied."""
     words = lexicon.polarity()
