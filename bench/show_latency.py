@@ -121,7 +121,7 @@ def fill(engine: sa.Engine, first: int, docs: int, rng: random.Random) -> None:
                         }
                     )
                     rows["entity_names"].append(
-                        {"entity_id": eid, "surface": node.name, "name_id": node.id, "document_id": doc_id}
+                        {"entity_id": eid, "surface": node.name, "name_id": node.id, "document_id": doc_id, "day": day}
                     )
                 for k, (s, o, pred) in enumerate(((g1, g2, rng.choice(PREDICATES)), (p, g1, "member_of"))):
                     rows["claims"].append({

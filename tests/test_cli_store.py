@@ -147,10 +147,10 @@ def test_split_merge_and_explain(filled: str) -> None:
 STATEMENT_TABLES = {
     "documents": "id, source_path, title, published, text",
     "entities": "id, document_id, name, type, name_id",
-    "entity_names": "entity_id, surface, name_id",
+    "entity_names": "entity_id, surface, name_id, day",
     "mentions": 'entity_id, field, start, "end", text',
     "attributions": "id, document_id, source_text, content_start, content_end",
-    "claims": "id, document_id, subject_name_id, predicate, object_name_id, object_literal, polarity, via",
+    "claims": "id, document_id, subject_name_id, predicate, object_name_id, object_literal, polarity, via, day, publisher",
     "names": "id, name, type, scope",
     "judgements": "left_id, right_id, judgement, by_hand, score, reason",
     "canonical": "name_id, actor_id",

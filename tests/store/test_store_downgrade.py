@@ -43,19 +43,26 @@ def test_a_store_with_rows_goes_down_to_base_and_up_again(store_url: str) -> Non
     assert counts(again) == before
 
 
-def test_claims_stored_before_0012_get_their_documents_day_and_publisher(store_url: str) -> None:
+def test_claims_and_names_stored_before_0012_get_their_documents_day_and_publisher(store_url: str) -> None:
     world = falcons_world()
-    world[0].document.publisher = "Harbor Wire"  # one outlet among undated-by-outlet documents
+    world[0].document.publisher = "Harbor Wire"  # one outlet among documents without one
     engine, _ = store_all(store_url, world)
     downgrade(engine, "0011")
     upgrade.migrate(engine)
     with engine.connect() as conn:
-        rows = conn.execute(
+        claims = conn.execute(
             sa.text(
                 "SELECT claims.day, claims.publisher, documents.day, documents.publisher FROM claims "
                 "JOIN documents ON documents.id = claims.document_id"
             )
         ).all()
+        names = conn.execute(
+            sa.text(
+                "SELECT entity_names.day, documents.day FROM entity_names "
+                "JOIN documents ON documents.id = entity_names.document_id"
+            )
+        ).all()
     engine.dispose()
-    assert rows and any(r[0] for r in rows) and any(r[1] for r in rows)
-    assert all((r[0], r[1]) == (r[2], r[3]) for r in rows)
+    assert claims and any(r[0] for r in claims) and any(r[1] for r in claims)
+    assert all((r[0], r[1]) == (r[2], r[3]) for r in claims)
+    assert names and any(r[0] for r in names) and all(r[0] == r[1] for r in names)

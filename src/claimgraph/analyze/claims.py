@@ -11,6 +11,7 @@ the same upstream source (the outermost ``via``, else the claim's
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,38 +119,48 @@ class ClaimGroup:
     def to_json(self) -> dict[str, Any]:
         """The dossier's claim object (CONTRACT keys first, then provenance).
 
-        Gathered in one pass over the claims: a dossier has a group for
-        nearly every claim, and a comprehension per field cost more than the
+        Gathered in one pass over the claims, and for a group of one claim
+        (most groups of a dossier: nearly one per claim) straight from it: a
+        comprehension per field, or a set per field, cost more than the
         fields themselves.
         """
-        sources, publishers, documents, vias = set(), set(), set(), set()
-        days, ids = [], []
-        for c in self.claims:
-            sources.add(c.source_name or c.publisher or "the article")
-            if c.publisher:
-                publishers.add(c.publisher)
-            documents.add(c.document_id)
-            if c.via:
-                vias.add(c.via)
-            if c.day:
-                days.append(c.day)
-            ids.append(c.id)
-        days.sort()
+        if len(self.claims) == 1:
+            (c,) = self.claims
+            sources = [c.source_name or c.publisher or "the article"]
+            publishers = [c.publisher] if c.publisher else []
+            documents, vias, days, ids = 1, [list(c.via)] if c.via else [], [c.day] if c.day else [], [c.id]
+        else:
+            source_set, publisher_set, document_set, via_set = set(), set(), set(), set()
+            days, ids = [], []
+            for c in self.claims:
+                source_set.add(c.source_name or c.publisher or "the article")
+                if c.publisher:
+                    publisher_set.add(c.publisher)
+                document_set.add(c.document_id)
+                if c.via:
+                    via_set.add(c.via)
+                if c.day:
+                    days.append(c.day)
+                ids.append(c.id)
+            days.sort()
+            ids.sort()
+            sources, publishers, documents = sorted(source_set), sorted(publisher_set), len(document_set)
+            vias = [list(v) for v in sorted(via_set)]
         out = {
             "subject": self.subject_name,
             "predicate": self.predicate,
             "object": self.object_name,
             "object_literal": self.object_literal,
             "polarity": self.polarity,
-            "sources": sorted(sources),
-            "reported_by": sorted(publishers),
+            "sources": sources,
+            "reported_by": publishers,
             "independent_origins": self.independent_origins(),
-            "documents": len(documents),
-            "via": [list(v) for v in sorted(vias)],
+            "documents": documents,
+            "via": vias,
             "hedged": all(c.hedged for c in self.claims),
             "first_seen": days[0] if days else None,
             "last_seen": days[-1] if days else None,
-            "claims": sorted(ids),
+            "claims": ids,
         }
         if self.tense == "past":
             out["tense"] = "past"
@@ -165,6 +176,7 @@ class ClaimFilter:
     sources: frozenset[str] | None = None  # quoted sources' actors; with ``publisher``, either matches
     publisher: str | None = None  # the outlet of article-voice claims (no quoted source), any of its spellings
     involving: frozenset[str] | None = None  # as subject or object
+    involving_names: frozenset[str] | None = None  # name ids as subject or object (an actor's, when they are known)
     predicate: str | None = None
     since: str | None = None
     until: str | None = None
@@ -178,8 +190,8 @@ def _names_in(actor_ids: frozenset[str]) -> sa.Select[Any]:
     return sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id.in_(sorted(actor_ids)))
 
 
-def _involving(conn: sa.Connection, actor_ids: frozenset[str]) -> sa.ColumnElement[bool]:
-    """Claims whose subject or object is one of these actors: one scan of the two sides' indexes.
+def _involving(names: Collection[str]) -> sa.ColumnElement[bool]:
+    """Claims whose subject or object is one of these name ids (actors' names): one scan of the two sides' indexes.
 
     With the actors' name ids written out, both stores read ``subject IN
     names OR object IN names`` as the union of two index scans (SQLite's
@@ -190,8 +202,8 @@ def _involving(conn: sa.Connection, actor_ids: frozenset[str]) -> sa.ColumnEleme
     documents makes it choose parallel hash joins for a few hundred rows.
     """
     c = t.claims.c
-    names = list(conn.execute(_names_in(actor_ids)).scalars())
-    return sa.or_(c.subject_name_id.in_(names), c.object_name_id.in_(names))
+    ordered = sorted(names)
+    return sa.or_(c.subject_name_id.in_(ordered), c.object_name_id.in_(ordered))
 
 
 def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[StoredClaim]:
@@ -235,7 +247,9 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
     if flt.since or flt.until or (flt.sources is not None and flt.publisher is not None):
         query = query.join(t.documents, d.id == c.document_id)
     if flt.involving is not None:
-        query = query.where(_involving(conn, flt.involving))
+        query = query.where(_involving(conn.execute(_names_in(flt.involving)).scalars().all()))
+    if flt.involving_names is not None:
+        query = query.where(_involving(flt.involving_names))
     if flt.subjects is not None:
         query = query.where(c.subject_name_id.in_(_names_in(flt.subjects)))
     if flt.objects is not None:
@@ -326,8 +340,10 @@ def group_claims(claims: list[StoredClaim], focus: str | None = None) -> list[Cl
     groups: dict[tuple[str, ...], ClaimGroup] = {}
     for c in claims:
         symmetric = c.predicate in SYMMETRIC_PREDICATES and c.object is not None
-        ends = sorted((c.subject, c.object or "")) if symmetric else [c.subject, c.object or ""]
-        key = (*ends, c.predicate, fold(c.object_literal) if c.object_literal else "", c.polarity, c.tense)
+        first, second = c.subject, c.object or ""
+        if symmetric and second < first:  # either direction, one key
+            first, second = second, first
+        key = (first, second, c.predicate, fold(c.object_literal) if c.object_literal else "", c.polarity, c.tense)
         group = groups.get(key)
         if group is None:
             flip = symmetric and c.object == focus

@@ -144,7 +144,7 @@ def find_store_conflicts(groups: list[ClaimGroup]) -> list[StoreConflict]:
     ids = {f"<{i}>": g for i, g in enumerate(groups)}
     statements = []
     for key, g in ids.items():
-        hedged = all(c.hedged for c in g.claims)
+        hedged = g.claims[0].hedged if len(g.claims) == 1 else all(c.hedged for c in g.claims)
         sides = [(g.subject, g.object, g.object_literal)]
         if g.predicate in SYMMETRIC_PREDICATES and g.object is not None:  # both ways, for the directed rules
             sides.append((g.object, g.subject, None))

@@ -77,19 +77,36 @@ class Stats:
         return asdict(self)
 
 
-def _names_written(conn: sa.Connection, actor: Actor) -> tuple[list[Alias], str | None, str | None]:
-    """The actor's aliases with their documents, and the first and last day any of its names was written.
+def _names_and_entries(conn: sa.Connection, actor: Actor) -> tuple[frozenset[str], list[str]]:
+    """The actor's name ids, and the gazetteer entries its entities carry: one statement for both.
+
+    Every other read of a dossier starts from the actor's names; each
+    name comes with the entries of its entities (from the covering index
+    ``(name_id, gazetteer_id)``), or once with none.
+    """
+    c, e = t.canonical.c, t.entities.c
+    rows = conn.execute(
+        sa.select(c.name_id, e.gazetteer_id)
+        .distinct()
+        .select_from(t.canonical)
+        .outerjoin(t.entities, sa.and_(e.name_id == c.name_id, e.gazetteer_id.is_not(None)))
+        .where(c.actor_id == actor.id)
+    ).all()
+    return frozenset(r[0] for r in rows), sorted({r[1] for r in rows if r[1] is not None})
+
+
+def _names_written(conn: sa.Connection, names: frozenset[str]) -> tuple[list[Alias], str | None, str | None]:
+    """The actor's aliases with their documents, and the first and last day any of its ``names`` was written.
 
     Seen wherever any of its names was written, as in its aliases (an actor
     split off by hand may survive only as another entity's alias): one pass
-    over those rows answers both.
+    over those rows answers both, from the covering index alone (each
+    written name carries its document's day: migration 0013).
     """
-    en, d = t.entity_names.c, t.documents.c
+    en = t.entity_names.c
     rows = conn.execute(
-        sa.select(en.surface, sa.func.count(sa.distinct(en.document_id)), sa.func.min(d.day), sa.func.max(d.day))
-        .join(t.canonical, t.canonical.c.name_id == en.name_id)
-        .outerjoin(t.documents, d.id == en.document_id)
-        .where(t.canonical.c.actor_id == actor.id)
+        sa.select(en.surface, sa.func.count(sa.distinct(en.document_id)), sa.func.min(en.day), sa.func.max(en.day))
+        .where(en.name_id.in_(sorted(names)))
         .group_by(en.surface)
     ).all()
     firsts = [r[2] for r in rows if r[2] is not None]
@@ -98,27 +115,19 @@ def _names_written(conn: sa.Connection, actor: Actor) -> tuple[list[Alias], str 
     return aliases, min(firsts, default=None), max(lasts, default=None)
 
 
-def _gazetteer_ids(conn: sa.Connection, actor: Actor) -> list[str]:
-    e = t.entities.c
-    names = sa.select(t.canonical.c.name_id).where(t.canonical.c.actor_id == actor.id)
-    gazetteer = conn.execute(
-        sa.select(e.gazetteer_id).distinct().where(e.name_id.in_(names), e.gazetteer_id.is_not(None))
-    ).scalars()
-    return sorted(gazetteer)
-
-
 def dossier(conn: sa.Connection, name: str, etype: str | None = None) -> Dossier:
     """The dossier of the actor ``name`` (of type ``etype`` when given) resolves to."""
     actor = find_actor(conn, name, etype)
-    aliases, first, last = _names_written(conn, actor)
-    groups = group_claims(load_claims(conn, ClaimFilter(involving=frozenset({actor.id}))), focus=actor.id)
+    names, gazetteer_ids = _names_and_entries(conn, actor)
+    aliases, first, last = _names_written(conn, names)
+    groups = group_claims(load_claims(conn, ClaimFilter(involving_names=names)), focus=actor.id)
     groups.sort(key=lambda g: (g.subject != actor.id, g.predicate, g.object_name or g.object_literal or "", g.polarity))
     return Dossier(
         actor.id,
         actor.name,
         actor.type,
         aliases,
-        _gazetteer_ids(conn, actor),
+        gazetteer_ids,
         first,
         last,
         groups,

@@ -103,9 +103,17 @@ entity_names = sa.Table(
     sa.Column("surface", sa.Text, primary_key=True),
     sa.Column("name_id", sa.String(40), sa.ForeignKey("names.id"), nullable=False),
     sa.Column("document_id", sa.String(80), nullable=False),
+    sa.Column("day", sa.String(10)),  # the document's, written with the name (migration 0013), as claims.day
 )
-# Covering (migration 0011): a name's spellings and the documents writing them; also the lookup by name.
-sa.Index("ix_entity_names_name_surface", entity_names.c.name_id, entity_names.c.surface, entity_names.c.document_id)
+# Covering (migrations 0011, 0013): a name's spellings, the documents writing them and their days; also the
+# lookup by name.
+sa.Index(
+    "ix_entity_names_name_surface",
+    entity_names.c.name_id,
+    entity_names.c.surface,
+    entity_names.c.document_id,
+    entity_names.c.day,
+)
 
 mentions = sa.Table(
     "mentions",

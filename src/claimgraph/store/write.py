@@ -179,7 +179,7 @@ class Rows:
 
 def _entity_rows(rows: Rows, extraction: Extraction) -> dict[str, tuple[str, str]]:
     """Entity rows, their names and mentions; returns local id → (entity id, name id)."""
-    doc_id = extraction.document.id
+    doc_id, day = extraction.document.id, _day(extraction)  # the day on each entity name, as its document has it
     ids: dict[str, tuple[str, str]] = {}
     nodes: dict[str, tuple[NameNode, str | None]] = {}
     for entity in extraction.entities:
@@ -211,7 +211,7 @@ def _entity_rows(rows: Rows, extraction: Extraction) -> dict[str, tuple[str, str
                     (main.id, node.id, Judgement.POSITIVE, DOCUMENT_ALIAS, f"named as one actor in {doc_id}")
                 )
             rows.tables["entity_names"].append(
-                {"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id}
+                {"entity_id": entity_id, "surface": surface, "name_id": node.id, "document_id": doc_id, "day": day}
             )
         seen: set[tuple[str, int]] = set()
         for m in entity.mentions:
