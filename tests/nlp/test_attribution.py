@@ -464,3 +464,62 @@ def test_a_named_speaker_keeps_the_clause_that_describes_it_an_unnamed_one_its_h
     named, unnamed = _by_cue(result, "said")
     assert named.source is not None and named.source.text == "Ann Berg, who runs the county's elections,"
     assert unnamed.source is not None and unnamed.source.text == "One old farmer"
+
+
+def test_a_participle_on_a_quotations_cue_speaks_for_the_quotations_speaker() -> None:
+    """'"…" Omar Saleh said adding that …' in a scrape without commas: the parse (set by hand here, as the
+    model parses such a sentence) hangs the name on the quotation's verb, so "said" has no subject; the
+    participle's speaker is the one its cue's quotation was given, with the same words as its source."""
+    from spacy.tokens import Doc
+
+    from claimgraph.model import Entity, Span
+    from claimgraph.nlp.attribution import find_attributions
+
+    rows = [
+        ('"', "PUNCT", "``", "punct", 10),
+        ("The", "DET", "DT", "det", 2),
+        ("number", "NOUN", "NN", "nsubj", 5),
+        ("of", "ADP", "IN", "prep", 2),
+        ("casualties", "NOUN", "NNS", "pobj", 3),
+        ("is", "AUX", "VBZ", "ccomp", 10),
+        ("huge", "ADJ", "JJ", "acomp", 5),
+        ('"', "PUNCT", "''", "punct", 5),
+        ("Omar", "PROPN", "NNP", "compound", 9),
+        ("Saleh", "PROPN", "NNP", "attr", 5),
+        ("said", "VERB", "VBD", "ROOT", 10),
+        ("adding", "VERB", "VBG", "xcomp", 10),
+        ("that", "SCONJ", "IN", "mark", 15),
+        ("the", "DET", "DT", "det", 14),
+        ("hospitals", "NOUN", "NNS", "nsubj", 15),
+        ("were", "AUX", "VBD", "ccomp", 11),
+        ("full", "ADJ", "JJ", "acomp", 15),
+        (".", "PUNCT", ".", "punct", 10),
+    ]
+    words = [r[0] for r in rows]
+    glued = {0, 6, 16}  # no space after the opening mark, after 'huge' (before its closing mark), before '.'
+    spaces = [i not in glued and i < len(rows) - 1 for i in range(len(rows))]
+    lemmas = {
+        "said": "say",
+        "adding": "add",
+        "is": "be",
+        "were": "be",
+        "casualties": "casualty",
+        "hospitals": "hospital",
+    }
+    doc = Doc(
+        load_language().vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[lemmas.get(w, w.lower()) for w in words],
+    )
+    start = doc.text.index("Omar Saleh")
+    saleh = Entity("e1", "Omar Saleh", "PERSON", mentions=[Span(start, start + 10, "Omar Saleh")])
+    found = {a.cue.text: a for a in find_attributions(doc, [saleh])}
+    assert found["said"].content.text == '"The number of casualties is huge"'
+    adding = found["adding"]
+    assert adding.content.text == "that the hospitals were full"
+    assert adding.source.text == "Omar Saleh" and adding.source.entity == "e1"

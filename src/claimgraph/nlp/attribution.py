@@ -116,7 +116,7 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     page = _Page(doc, text, columns.integers(doc, IDX), quoted_tokens(doc, quotes))
     found = _direct(page, quotes, index)
     used_cues = {f.cue.start for f in found}
-    found += _indirect(page, used_cues)
+    found += _indirect(page, used_cues, {f.cue.root.i: f for f in found})
     found += _trailing(page, used_cues | {f.cue.start for f in found})
     found += _according_to(page)
     found += _nominal(page)
@@ -364,7 +364,9 @@ def _open_marks(body: str) -> int:
     return body.count("“") - body.count("”") + body.count('"') % 2
 
 
-def _indirect(page: _Page, used: set[int]) -> list[_Found]:
+def _indirect(page: _Page, used: set[int], quoted: dict[int, _Found]) -> list[_Found]:
+    """Indirect speech; ``quoted`` maps the cue of each quotation found to its speaker, whom a participle
+    cue on that cue speaks for ('"…" Ana Ruiz said adding that …', where the parse gave "said" no subject)."""
     doc, in_quote = page.doc, page.in_quote
     out: list[_Found] = []
     for tok in doc:
@@ -374,16 +376,18 @@ def _indirect(page: _Page, used: set[int]) -> list[_Found]:
         if content is None or (content[0].i in in_quote and content[0].i - 1 in in_quote):
             continue
         speaker = subject_of(tok)
-        cue = doc[tok.i : tok.i + 1]
+        cue, phrase = doc[tok.i : tok.i + 1], None
         if speaker is None and (quoting := quoted_as(tok)) is not None:
             speaker, cue = quoting[0], doc[quoting[1].i : tok.i + 1]  # "quoted sources as saying"
         elif speaker is None and (bare := _bare_subject(tok)) is not None and content.start < bare.i < tok.i:
             speaker, content = bare, doc[content.start : np_start(bare)]  # "… were wounded residents said"
+        elif speaker is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i in quoted:
+            speaker, phrase = quoted[tok.head.i].speaker, quoted[tok.head.i].phrase
         if speaker is None or not len(content) or _speaker_inside(content, speaker, tok):
             continue
         chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
         if chars is not None:
-            out.append(_Found(speaker, cue, chars, False))
+            out.append(_Found(speaker, cue, chars, False, phrase))
     return out
 
 
