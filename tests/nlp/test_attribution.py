@@ -523,3 +523,14 @@ def test_a_participle_on_a_quotations_cue_speaks_for_the_quotations_speaker() ->
     adding = found["adding"]
     assert adding.content.text == "that the hospitals were full"
     assert adding.source.text == "Omar Saleh" and adding.source.entity == "e1"
+
+
+def test_a_source_never_runs_back_over_the_mark_of_a_quotation_it_is_outside() -> None:
+    """The parse may take a comma-less quotation's last word into the speaker's phrase ('heavy" local
+    activist …'): the source starts after the quotation's closing mark."""
+    text = '"The shelling was heavy" local activist Omar Saleh told the agency adding that three houses were destroyed.'
+    result = analyse(text, {"Omar Saleh": "PERSON"})
+    assert [(a.cue.text, a.source.text) for a in result.attributions if a.source] == [
+        ("told", "local activist Omar Saleh"),
+        ("adding", "local activist Omar Saleh"),
+    ]

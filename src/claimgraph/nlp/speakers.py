@@ -180,9 +180,13 @@ class Speakers:
             span = span[:-1]  # "Haddad's allegations": the possessive mark is not the speaker's name
         text = span.text
         # a phrase never runs across a line break, nor back over a dateline ("RENO, Nev. (AP) — Senator X said")
+        # or over the mark of a quotation it is outside ('"… heavy" local activist X told': an odd mark)
         before = text[: max(0, tok.idx - span.start_char)]
         datelines = [at + len(dash) for dash in _DATELINE_DASHES if (at := before.rfind(dash)) >= 0]
-        cut = max([text.rfind("\n") + 1, *datelines])
+        marks = [i for i, c in enumerate(before) if c in _QUOTE_MARKS]
+        cut = max([text.rfind("\n") + 1, *datelines, marks[-1] + 1 if len(marks) % 2 else 0])
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
         if entity is not None:
             self.last, self.last_at = entity, tok.idx
             if tok.pos_ in ("NOUN", "PROPN") and not index.named(tok):
