@@ -120,6 +120,14 @@ def test_parenthetical_cue_and_speech_noun_with_a_that_clause() -> None:
     assert claim.source is not None and result.name(claim.source.entity) == "Lina Farouk"
 
 
+def test_a_speech_nouns_that_clause_after_a_phrase_the_parse_hung_on_the_verb() -> None:
+    """'a promise by the governor [on Friday] that …': the time phrase belongs to the verb in the parse."""
+    text = "Aid groups cautiously welcomed a promise by the governor on Friday that the border crossings would reopen."
+    (promise,) = _by_cue(analyse(text, {}), "promise")
+    assert promise.content.text == "that the border crossings would reopen"
+    assert promise.source is not None and promise.source.text == "the governor"
+
+
 def test_indirect_content_keeps_a_quoted_phrase_whole() -> None:
     text = 'Omar Saleh said that the truce was "a dead letter."'
     result = analyse(text, {"Omar Saleh": "PERSON"})

@@ -61,6 +61,7 @@ _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure"})
 _BARE_SPEAKER = 4
 _SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+_TIME_PHRASE = 4  # longest phrase between a speech noun and its 'that' clause ("in early December")
 _SIGNATURE_WORDS = 6  # tokens after a signing dash: a name, not a sentence
 _SPEAKER_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 LEARNED_RULE_SOURCES = False  # words a speaker may take between a comma-less quote and its cue
@@ -587,6 +588,8 @@ def _that_after(noun: Token) -> Token | None:
     announcement by X in December that US forces would leave", the clause parsed as the main verb's)."""
     doc = noun.doc
     at = noun.right_edge.i + 1
+    if at < len(doc) and doc[at].dep_ == "prep" and doc[at].right_edge.i - at < _TIME_PHRASE:
+        at = doc[at].right_edge.i + 1  # "… by X [in December] that": the parse hung the phrase on the verb
     if at >= len(doc) or doc[at].lower_ != "that" or doc[at].dep_ != "mark":
         return None
     verb = doc[at].head
