@@ -128,6 +128,22 @@ def test_a_speech_nouns_that_clause_after_a_phrase_the_parse_hung_on_the_verb() 
     assert promise.source is not None and promise.source.text == "the governor"
 
 
+def test_an_in_phrase_of_a_poll_opening_a_clause_is_its_source_but_not_where_a_speaker_spoke() -> None:
+    """'In the latest poll, …, X leads Y': the poll is the source; 'In a report, the ministry said …' is the
+    ministry's saying, and 'In the village, …' names no finding."""
+    text = (
+        "In the latest Norvian Herald poll, conducted in early May, Ana Ruiz led Omar Saleh by five points. "
+        "In a report last week, the ministry said the clinics were full. "
+        "In the village, most farmers opposed the dam."
+    )
+    result = analyse(text, {"Ana Ruiz": "PERSON", "Omar Saleh": "PERSON"})
+    found = [(a.cue.text, a.source.text, a.content.text) for a in result.attributions if a.source]
+    assert found == [
+        ("In", "the latest Norvian Herald poll, conducted in early May,", "Ana Ruiz led Omar Saleh by five points"),
+        ("said", "the ministry", "the clinics were full"),
+    ]
+
+
 def test_indirect_content_keeps_a_quoted_phrase_whole() -> None:
     text = 'Omar Saleh said that the truce was "a dead letter."'
     result = analyse(text, {"Omar Saleh": "PERSON"})

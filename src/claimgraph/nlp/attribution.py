@@ -120,6 +120,7 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found += _indirect(page, used_cues, {f.cue.root.i: f for f in found})
     found += _trailing(page, used_cues | {f.cue.start for f in found})
     found += _according_to(page)
+    found += _in_finding(page)
     found += _nominal(page)
     found += _headline(page, index, {f.cue.start for f in found})
     learned = learned_cues(doc, page.in_quote)
@@ -654,6 +655,34 @@ def _according_to(page: _Page) -> list[_Found]:
             chars = page.reported(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), cue_span)
             if chars is not None:
                 out.append(_Found(speaker, cue_span, chars, False))
+    return out
+
+
+def _in_finding(page: _Page) -> list[_Found]:
+    """'In the latest poll, conducted last week, X leads Y by five points': an 'In' phrase opening a clause
+    whose object finds or measures (a poll, a survey, a report) is the source of that clause, 'In' its cue
+    (PolNeAR's annotation), as 'according to' makes its object the source."""
+    doc, in_quote = page.doc, page.in_quote
+    findings = lexicon.speech().finding_nouns
+    out: list[_Found] = []
+    for tok in doc:
+        verb = tok.head
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i in in_quote or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        after = tok.right_edge.i + 1
+        if source is None or source.lemma_.lower() not in findings or after >= verb.i or doc[after].text != ",":
+            continue  # the phrase must open its clause, set off by a comma: "In the poll, …"
+        if is_cue(verb) or is_object_cue(verb):
+            continue  # "In a report, the ministry said …": the report is where its speaker spoke
+        inner_comma = any(t.text == "," for t in doc[source.i : after])  # "…, conducted in May," is set off
+        cue, phrase = doc[tok.i : tok.i + 1], doc[source.left_edge.i : after + 1 if inner_comma else after]
+        end = verb.right_edge.i + 1
+        while end > after + 1 and doc[end - 1].is_punct:
+            end -= 1
+        chars = page.reported(doc[after + 1].idx, doc[end - 1].idx + len(doc[end - 1].text), cue)
+        if chars is not None:
+            out.append(_Found(source, cue, chars, False, phrase))
     return out
 
 

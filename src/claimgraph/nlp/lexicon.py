@@ -57,6 +57,7 @@ class Speech:
     stance_nouns: frozenset[str]
     topic_preps: frozenset[str]
     light_verbs: frozenset[str]
+    finding_nouns: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
 
@@ -236,6 +237,7 @@ def speech() -> Speech:
         stance_nouns=frozenset(raw["stance_nouns"]),
         topic_preps=frozenset(raw["topic_preps"]),
         light_verbs=frozenset(raw["light_verbs"]),
+        finding_nouns=frozenset(raw["finding_nouns"]),
         female_words=frozenset(raw["female_words"]),
         male_words=frozenset(raw["male_words"]),
     )
