@@ -133,3 +133,14 @@ def test_a_mayor_or_governor_alone_rules_the_one_town_or_province_named_nearby()
     assert not relations("Tarsh and Norby signed a pact, Mayor Luc Roy said.")
     assert not relations("France has taken in many families, Mayor Luc Roy said.")
     assert not relations("President Luc Roy ordered troops to France.")
+
+
+def test_a_title_s_object_after_the_name() -> None:
+    assert analyse("President Ida Brenner of France visited Geneva.", NAMES, rules_only=True).relations() == {
+        ("Ida Brenner", "leader_of", "France", "affirmed")
+    }
+    assert analyse("Foreign Minister Luc Roy of Belgium spoke.", NAMES, rules_only=True).relations() == {
+        ("Luc Roy", "works_for", "Belgium", "affirmed")
+    }
+    # "of France's ruling party" names the party's owner, not the president's country
+    assert analyse("President Ida Brenner of France's ruling party spoke.", NAMES, rules_only=True).relations() == set()

@@ -47,10 +47,33 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     if person is None or rng is None or index.type_of(person) != "PERSON" or tok.i != rng[1] - 1:
         return []
     out: list[RawClaim] = []
-    for phrase, role in (_title(reader, rng[0]), _apposition_before(reader, rng[0]), _apposition_after(reader, rng[1])):
+    titled = (*_title(reader, rng[0]), _of_after(reader, rng[1]))
+    for phrase, role, after in (
+        titled,
+        (*_apposition_before(reader, rng[0]), []),
+        (*_apposition_after(reader, rng[1]), []),
+    ):
         if phrase is not None and role is not None:
-            out += _claims(reader, person, phrase, role)
+            out += _claims(reader, person, phrase, role, after)
     return out or _affiliation_after(reader, person, rng[1])
+
+
+def _of_after(reader: FrameReader, end: int) -> list[str]:
+    """'President X of Chile', 'Foreign Minister X of Chile': the name after 'of' right after the titled name.
+
+    The name must close its phrase ("of Chile's ruling party" names the
+    party's owner, not the title's object).
+    """
+    index, doc = reader.index, reader.index.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return []
+    body = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    eid, rng = index.named(body), index.mention_range(body)
+    if eid is None or rng is None or rng[0] != body.i or index.type_of(eid) == "PERSON":
+        return []
+    following = doc[rng[1]] if rng[1] < len(doc) else None
+    closes = following is None or following.is_punct or following.pos_ in ("VERB", "AUX", "ADP", "CCONJ")
+    return [eid] if closes and (following is None or following.tag_ != "POS") else []
 
 
 def _affiliation_after(reader: FrameReader, person: str, end: int) -> list[RawClaim]:
@@ -82,13 +105,14 @@ def _affiliation_after(reader: FrameReader, person: str, end: int) -> list[RawCl
     return reader.make([person], predicate, [(eid, None)], doc[end], presupposed=True)
 
 
-def _claims(reader: FrameReader, person: str, phrase: list[Token], role: Token) -> list[RawClaim]:
+def _claims(reader: FrameReader, person: str, phrase: list[Token], role: Token, after: list[str]) -> list[RawClaim]:
+    """The relation the role word holds, towards what its phrase names, else towards ``after`` (the title's 'of X')."""
     roles = reader.rel.roles
     read_role = _role(roles, role)
     if read_role is None or reader.index.named(role) is not None:
         return []  # a role word inside a name ("the Peace President Foundation") is no role
     predicate, frame = read_role
-    objects = _modifier_objects(reader, phrase, role, person) or _prep_objects(reader, phrase, role, roles)
+    objects = _modifier_objects(reader, phrase, role, person) or _prep_objects(reader, phrase, role, roles) or after
     subordinate = predicate == _LEADER and _subordinate(reader, phrase, role, roles)
     if not objects and predicate == _LEADER and not subordinate:
         objects, frame = _ruled_locality(reader, role), roles.locality_frame
