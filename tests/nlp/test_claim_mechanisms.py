@@ -531,3 +531,15 @@ def test_fighters_who_joined_a_group_stand_for_it() -> None:
     assert acting.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
     left = analyse("Members who left the Valley Front attacked Tarsh.", NAMES, rules_only=True)
     assert left.relations() == set()
+
+
+def test_acting_alongside_a_group_is_alliance_also_when_the_parse_hangs_it_on_a_place() -> None:
+    patrol = analyse("Valley Front fighters patrol Tarsh alongside Northern Shield fighters.", NAMES, rules_only=True)
+    assert patrol.relations() == {
+        ("Valley Front", "allied_with", "Northern Shield", "affirmed"),
+        ("Valley Front", "operates_in", "Tarsh", "affirmed"),
+    }
+    deployed = analyse("Belgian troops are deployed alongside the Valley Front.", NAMES, rules_only=True)
+    assert deployed.relations() == {("Belgium", "allied_with", "Valley Front", "affirmed")}
+    killed = analyse("Amina Yusuf was killed alongside Northern Shield fighters.", NAMES, rules_only=True)
+    assert killed.relations() == set()

@@ -46,6 +46,7 @@ _MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
 _LOCATED: frozenset[Predicate] = frozenset({"operates_in", "based_in"})
+_COMPANY = frozenset({"alongside", "beside"})
 _STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
 
 
@@ -571,6 +572,8 @@ class FrameReader:
             carriers = [trigger, trigger.head] if trigger.dep_ in ("acomp", "attr") or relation_noun else [trigger]
             if trigger.pos_ == "NOUN" and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN":
                 carriers.append(trigger.head)  # "the terrorism and security researcher at X": 'at' on the first noun
+            if trigger.pos_ == "VERB":
+                carriers += self._places_carrying(trigger, frame)  # "patrol Tarsh alongside X": 'alongside' on Tarsh
             for prep, obj in (item for carrier in carriers for item in self.prep_objects(carrier)):
                 if prep in frame.preps:
                     objects += self.objects(obj)
@@ -633,6 +636,18 @@ class FrameReader:
         return self.make(
             subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame, presupposed=named_role
         )
+
+    def _places_carrying(self, verb: Token, frame: Frame) -> list[Token]:
+        """The places named right after ``verb`` (its object, or after its 'in') for a company preposition of ``frame``.
+
+        The parser hangs "alongside X" on the place before it ("operating in
+        Tarsh alongside X"); a place keeps no company, so the phrase is the verb's.
+        """
+        if not any(p in _COMPANY for p in frame.preps):
+            return []
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+        heads += [o for p, o in self.prep_objects(verb) if p == "in"]
+        return [h for h in heads if self.index.type_of(self.index.named(h)) == "PLACE"]
 
     def _link_noun(self, noun: Token, predicate: Predicate) -> list[RawClaim]:
         sides = [(p, o) for p, o in self.prep_objects(noun) if p in self.rel.link_preps]
