@@ -558,3 +558,9 @@ def test_a_source_never_runs_back_over_the_mark_of_a_quotation_it_is_outside() -
         ("told", "local activist Omar Saleh"),
         ("adding", "local activist Omar Saleh"),
     ]
+
+
+def test_a_phrase_of_time_closing_the_speakers_phrase_stays_out_of_the_source() -> None:
+    text = "Norvian officials at the time also said they found no basis for the reports."
+    (said,) = _by_cue(analyse(text, {}), "also said")
+    assert said.source is not None and said.source.text == "Norvian officials"

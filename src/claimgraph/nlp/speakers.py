@@ -175,7 +175,7 @@ class Speakers:
             span = _closing_comma(_with_apposition(_with_participle(span, head), head), head)
             # only a speaker the article names takes its whole phrase: the entity then says who spoke, while an
             # unnamed one ("One farmer, who would not give his name,") is known by its head phrase alone
-            span = _whole_subject(span, head) if entity is not None else span
+            span = _without_time(_whole_subject(span, head) if entity is not None else span, head)
         if len(span) > 1 and span[-1].dep_ == "case":
             span = span[:-1]  # "Haddad's allegations": the possessive mark is not the speaker's name
         text = span.text
@@ -282,6 +282,22 @@ def _whole_subject(span: TokenSpan, head: Token) -> TokenSpan:
     if after != verb.i or "\n" in words.text or any(t.text in _QUOTE_MARKS for t in words):
         return span
     return doc[span.start : end]
+
+
+def _without_time(span: TokenSpan, head: Token) -> TokenSpan:
+    """``span`` without the phrase of time that closes it ("U.S. officials at the time said", "a panel in
+    2001 found"): it says when the speaker spoke, not who the speaker is."""
+    last = max((c for c in head.rights if c.i < span.end), key=lambda c: c.i, default=None)
+    if last is None or last.dep_ != "prep" or last.right_edge.i != span.end - 1 or not _when(last):
+        return span
+    return span.doc[span.start : last.left_edge.i]
+
+
+def _when(prep: Token) -> bool:
+    """A phrase that says when ("at the time", "in 2001", "on Monday"): its object is a date or a time."""
+    return any(
+        o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() == "time") for o in prep.children
+    )
 
 
 def _past_verb_group(doc: Doc, at: int) -> int:
