@@ -543,3 +543,11 @@ def test_acting_alongside_a_group_is_alliance_also_when_the_parse_hangs_it_on_a_
     assert deployed.relations() == {("Belgium", "allied_with", "Valley Front", "affirmed")}
     killed = analyse("Amina Yusuf was killed alongside Northern Shield fighters.", NAMES, rules_only=True)
     assert killed.relations() == set()
+
+
+def test_where_a_group_s_fighters_are_the_group_is() -> None:
+    for text in ("Valley Front fighters are in Tarsh.", "The Valley Front's fighters are still in Tarsh."):
+        assert analyse(text, NAMES, rules_only=True).relations() == {
+            ("Valley Front", "operates_in", "Tarsh", "affirmed")
+        }
+    assert analyse("Amina Yusuf is in Tarsh.", NAMES, rules_only=True).relations() == set()

@@ -315,8 +315,9 @@ def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> 
     # "the organisation" is too loose a guess here; "the jihadist organisation" names the kind of group it takes up
     if subject is not None and (index.named(subject) or armed_description(subject)):
         actors = reader.subjects(noun, carried=True)
-    # "members of the Front were meeting in Tarsh": what the people do somewhere, they do for their group there
-    acted = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB"
+    # "members of the Front were meeting in Tarsh": what the people do somewhere, they do for their group there;
+    # "the Front's fighters are in Tarsh": where they are, the group is
+    acted = noun.dep_ in ("nsubj", "nsubjpass") and (noun.head.pos_ == "VERB" or noun.head.lemma_ == "be")
     phrases = [*reader.prep_objects(noun), *(reader.prep_objects(noun.head) if carried or acted else ())]
     places = [o for p, o in phrases if p in _LOCATED_PREPS]
     objects = [item for place in places for item in reader.objects(place)]
