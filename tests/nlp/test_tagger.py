@@ -348,3 +348,16 @@ def test_source_features_read_each_token_s_side_distance_and_path_up_to_the_cue(
     restored = doc.copy()  # a Doc given another's user_data reads its own columns
     restored.user_data.update(doc.user_data)
     assert tagger.source_sequence(restored[told.i : told.i + 1], in_quote) == sequence
+
+
+def test_the_remembered_rows_stay_within_their_bound_and_change_no_tag(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, in_quote = _parsed("Ana Ruiz told reporters the bridge had reopened, officials said on Monday.")
+    expected = tagger.tag_cues(doc, in_quote)
+    monkeypatch.setattr(tagger, "_REMEMBERED", 50)
+    tagger._cue_rows.cache_clear()
+    for _ in range(3):
+        assert tagger.tag_cues(doc, in_quote) == expected
+        rows = tagger._cue_rows()
+        assert rows.size == sum(map(len, rows.known.values()))
+        assert rows.size <= 50 + max(map(len, rows.known.values()))  # emptied before a slot passes the bound
+    tagger._cue_rows.cache_clear()
