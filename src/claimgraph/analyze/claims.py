@@ -242,7 +242,9 @@ def load_claims(conn: sa.Connection, flt: ClaimFilter | None = None) -> list[Sto
             c.tense,
         )
         .select_from(t.claims)
-        .outerjoin(t.origins, o.document_id == c.document_id)
+        # Only a document whose origin is another's is looked up, in the small index of those (migration
+        # 0014): the others are their own origin, as a document without a row is.
+        .outerjoin(t.origins, sa.and_(o.document_id == c.document_id, t.MERGED_ORIGIN))
     )
     if flt.since or flt.until or (flt.sources is not None and flt.publisher is not None):
         query = query.join(t.documents, d.id == c.document_id)

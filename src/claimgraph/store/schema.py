@@ -265,6 +265,7 @@ def for_postgresql() -> None:
     would pay at start for nothing.
     """
     UNIQUE_AUTO_JUDGEMENT.dialect_options["postgresql"]["where"] = AUTO_JUDGEMENT
+    MERGED_ORIGINS.dialect_options["postgresql"]["where"] = MERGED_ORIGIN
 
 
 # Counters kept with the statements, in the same transaction (store/counts.py): documents are only ever
@@ -309,8 +310,10 @@ origins = sa.Table(
     sa.Column("document_id", sa.String(80), sa.ForeignKey("documents.id"), primary_key=True),
     sa.Column("origin_id", sa.String(80), nullable=False, index=True),
 )
-# Covering (migration 0011): the near-duplicate origin a dossier reads for every claim, from the index alone.
-sa.Index("ix_origins_document_origin", origins.c.document_id, origins.c.origin_id)
+# The documents another document is the origin of (migration 0014), with their origin: a dossier looks up
+# every claim's document here, and a document that is its own origin, as most are, is no entry to read.
+MERGED_ORIGIN = origins.c.origin_id != origins.c.document_id
+MERGED_ORIGINS = sa.Index("ix_origins_merged", origins.c.document_id, origins.c.origin_id, sqlite_where=MERGED_ORIGIN)
 
 # Every spelling of a publisher → the outlet's key (folded, spaces dropped) and the one name shown for it.
 outlets = sa.Table(
