@@ -564,3 +564,10 @@ def test_a_phrase_of_time_closing_the_speakers_phrase_stays_out_of_the_source() 
     text = "Norvian officials at the time also said they found no basis for the reports."
     (said,) = _by_cue(analyse(text, {}), "also said")
     assert said.source is not None and said.source.text == "Norvian officials"
+
+
+def test_an_assertion_whose_content_says_nothing_is_left_out() -> None:
+    """'X praised me': a content of one pronoun is a parse that lost the real content; no claim rests on it."""
+    text = "Omar Saleh praised me. Ana Ruiz said the wells were dry."
+    result = analyse(text, {"Omar Saleh": "PERSON", "Ana Ruiz": "PERSON"})
+    assert [(a.cue.text, a.content.text) for a in result.attributions] == [("said", "the wells were dry")]

@@ -61,6 +61,7 @@ _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ"})
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure"})
 _BARE_SPEAKER = 4
 _SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+_CONTENT_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "X"})
 _TIME_PHRASE = 4  # longest phrase between a speech noun and its 'that' clause ("in early December")
 _SIGNATURE_WORDS = 6  # tokens after a signing dash: a name, not a sentence
 _SPEAKER_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -125,6 +126,7 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found += _headline(page, index, {f.cue.start for f in found})
     learned = learned_cues(doc, page.in_quote)
     found += _proposed(page, found, learned)
+    found = [f for f in found if f.kind != "assertion" or _says_something(page, f)]
     found.sort(key=lambda f: (min(f.content[0], f.cue.start_char), f.cue.start_char))
     speakers = Speakers(index)
     sources = [_source(speakers, f, page.in_quote) for f in found]
@@ -145,6 +147,17 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
             )
         )
     return out
+
+
+def _says_something(page: _Page, found: _Found) -> bool:
+    """Does the content hold a word that says something: a noun, name, adjective, number or verb, or a
+    quotation?  A content of a pronoun or a conjunction alone ("he regarded [that]", "praised [me]") is a
+    parse that cut the real content off: no assertion (claims rest on it) is kept without one, while a
+    stance or intention, which no claim rests on, keeps its cue and source (PolNeAR counts them)."""
+    if any(c in _QUOTE_MARKS for c in page.text[found.content[0] : found.content[1]]):
+        return True
+    tokens = page.doc[page.token_at(found.content[0]) : page.token_at(found.content[1])]
+    return any(t.pos_ in _CONTENT_WORDS for t in tokens)
 
 
 def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> list[_Found]:
