@@ -6,7 +6,7 @@ import pytest
 from entity_helpers import by_name, entities, pipeline
 from spacy.tokens import Span
 
-from claimgraph.nlp.entities import led_by, work_title
+from claimgraph.nlp.entities import cut_at_figures, led_by, work_title
 
 pytestmark = pytest.mark.slow
 
@@ -23,6 +23,13 @@ def test_only_contract_types_reach_doc_ents() -> None:
     doc = pipeline()("On 3 March 2021 at 10:00 (UTC +03:00) the Syrian army said 40 Kurdish fighters left Aleppo.")
     assert {e.label_ for e in doc.ents} <= {"PERSON", "ARMED_GROUP", "ORGANIZATION", "MEDIA", "PLACE"}
     assert not any("UTC" in e.text for e in doc.ents)
+
+
+def test_names_a_results_table_ran_together_with_their_figures_are_cut_at_them() -> None:
+    doc = pipeline().make_doc("Results: Kestrel Rovers 2 Amberley Town 0 , and the Kestrel Unit 8200 said so.")
+    line = cut_at_figures(Span(doc, 2, 7, label="ORG"))
+    assert line is not None and [p.text for p in line] == ["Kestrel Rovers", "Amberley Town"]
+    assert cut_at_figures(Span(doc, 10, 13, label="ORG")) is None  # a number the noun before it names
 
 
 def test_a_leaders_family_name_a_list_files_under_his_group_is_the_person() -> None:

@@ -21,6 +21,8 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
   ("Kurdish YPG" is the YPG, "Islamist Muslim Brotherhood" the Brotherhood);
 * an organisation and a nationality side by side are one party's name
   ("Liberal Democrat");
+* names a results table ran together with their figures are cut at them
+  ("Haitai 2 Samsung 0"), but for a number a noun names ("Unit 8200");
 * spans the model glues together are cut apart: a rank or title before a
   person's name ("Royal Marine Kosta Scurfield" is the person "Kosta
   Scurfield"; a title naming a service stays its organisation, "Royal
@@ -272,6 +274,37 @@ def _glued_at_edge(span: Span) -> list[Span] | None:
     return None
 
 
+_FIGURE = re.compile(r"\d+(?:[-–/.:]\d+)*")
+# Nouns a number belongs to as part of a name ("Unit 8200", "Brigade 313", "Resolution 2254", "Route 66").
+_NUMBERED_HEADS_WORDS = (
+    "unit units brigade battalion division regiment corps squadron group resolution flight route highway camp "
+    "base sector zone district block gate hill checkpoint station building point area road street interstate "
+    "terminal article section chapter paragraph phase channel no number"
+)
+NUMBERED_HEADS = frozenset(_NUMBERED_HEADS_WORDS.split())
+
+
+def cut_at_figures(span: Span) -> list[Span] | None:
+    """ "Haitai 2 Samsung 0", "Bristol City 0", "H. Morris 69": names a results table or a score line ran
+    together with their figures are the names alone; None when no figure stands inside or at the end.
+
+    A figure after a noun a number belongs to stays in the name ("Unit 8200", "Resolution 2254"); punctuation
+    left at a piece's end goes.
+    """
+    doc, pieces, start = span.doc, [], span.start
+    cuts = [t.i for t in span[1:] if _FIGURE.fullmatch(t.text) and doc[t.i - 1].lower_ not in NUMBERED_HEADS]
+    if not cuts:
+        return None
+    for cut in [*cuts, span.end]:
+        end = cut
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if end > start and (doc[start].is_title or doc[start].is_upper):
+            pieces.append(Span(doc, start, end, label=span.label))
+        start = cut + 1
+    return pieces
+
+
 def _one_name(last: Span, ent: Span) -> str | None:
     """The label of one name the model read as the two spans ``last`` and ``ent`` side by side, else None.
 
@@ -517,6 +550,8 @@ class EntityTypes:
         if (parts := _titled_person(span)) is not None:
             return parts
         if (parts := _glued_at_edge(span)) is not None:
+            return parts
+        if (parts := cut_at_figures(span)) is not None:
             return parts
         span = self._without_epithets(span)
         if span.label_ in ("GPE", "LOC") and (parts := _listed_places(span)) is not None:
