@@ -481,6 +481,16 @@ def _typed_as_read(text: str, read: list[tuple[str, str]]) -> list[tuple[str, st
     return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
 
 
+def test_a_nationality_or_a_country_run_into_a_persons_name_is_cut_off() -> None:
+    text = "Chilean Tomas Rivero won, and Sri Lanka - Kamal Perera lost."
+    typed = _typed_as_read(text, [("Chilean Tomas Rivero", "PERSON"), ("Sri Lanka - Kamal Perera", "PERSON")])
+    assert [(t, label) for t, label, _ in typed] == [
+        ("Tomas Rivero", "PERSON"),
+        ("Sri Lanka", "PLACE"),
+        ("Kamal Perera", "PERSON"),
+    ]
+
+
 def test_places_a_list_names_are_parted_at_its_commas() -> None:
     typed = _typed_as_read("Shelling hit Homs, Idlib and Hama overnight.", [("Homs, Idlib", "GPE"), ("Hama", "GPE")])
     assert [(t, label) for t, label, _ in typed] == [("Homs", "PLACE"), ("Idlib", "PLACE"), ("Hama", "PLACE")]

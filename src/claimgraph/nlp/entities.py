@@ -271,6 +271,24 @@ def _glued_at_edge(span: Span) -> list[Span] | None:
         rest = doc[first.i + 1 : span.end]
         label = "GPE" if is_known_place(rest.text) else span.label_
         return [Span(doc, first.i, first.i + 1, label="GPE"), Span(doc, rest.start, rest.end, label=label)]
+    return _nationality_before_person(span)
+
+
+def _nationality_before_person(span: Span) -> list[Span] | None:
+    """ "Mexican Ariel Cruz", "Sri Lanka - Arjuna Ranatunga": a nationality or a country (and a dash) the model
+    ran into a person's name of two words or more; the country is a place of its own, the nationality no
+    actor.  None when the person's part is not two capitalised proper nouns or more."""
+    if span.label_ != "PERSON":
+        return None
+    doc = span.doc
+    for cut in (1, 2):
+        head = span[:cut]
+        rest = span[cut + (cut < len(span) and span[cut].text in ("-", "–")) :]
+        country = country_of(head.text) is not None and not is_demonym(head.text)
+        if not (country or (cut == 1 and is_demonym(head.text))) or not _person_words(rest):
+            continue
+        person = [Span(doc, rest.start, rest.end, label="PERSON")]
+        return [Span(doc, head.start, head.end, label="GPE"), *person] if country else person
     return None
 
 
