@@ -354,10 +354,10 @@ def test_the_remembered_rows_stay_within_their_bound_and_change_no_tag(monkeypat
     doc, in_quote = _parsed("Ana Ruiz told reporters the bridge had reopened, officials said on Monday.")
     expected = tagger.tag_cues(doc, in_quote)
     monkeypatch.setattr(tagger, "_REMEMBERED", 50)
-    tagger._cue_rows.cache_clear()
+    tagger._ROWS.clear()
     for _ in range(3):
         assert tagger.tag_cues(doc, in_quote) == expected
         rows = tagger._cue_rows()
         assert rows.size == sum(map(len, rows.known.values()))
         assert rows.size <= 50 + max(map(len, rows.known.values()))  # emptied before a slot passes the bound
-    tagger._cue_rows.cache_clear()
+    tagger._ROWS.clear()

@@ -206,9 +206,15 @@ def _conjoined(columns: CueColumns, name: str, tag: str) -> Callable[[Key], str]
     return lambda key: f"P={tag}|{columns.text(name, key)}"
 
 
-@cache
+_ROWS: list[_Rows] = []  # the cue model's remembered rows, while that model is the loaded one
+
+
 def _cue_rows() -> _Rows:
-    return _Rows(_models()["cue"])
+    """The remembered rows of the cue model, which is loaded on first use (``_models``) as before."""
+    model = _models()["cue"]
+    if not _ROWS or _ROWS[0].model is not model:
+        _ROWS[:] = [_Rows(model)]
+    return _ROWS[0]
 
 
 def tag_cues(doc: Doc, in_quote: set[int]) -> list[LearnedCue]:
