@@ -92,7 +92,7 @@ def test_ego_graph_renders_and_a_click_expands_it(page: Page, shared_server: str
     page.mouse.click(x, y)
     page.wait_for_function("(n) => window.cgGraph.elements().length > n", arg=before)
     names = page.evaluate("window.cgGraph.nodes().map(n => n.data('label'))")
-    assert "The Tarn Hollow Brigade" in names  # reached only through Grey Lantern Movement
+    assert "Tarn Hollow Brigade" in names  # reached only through Grey Lantern Movement
     labels = page.evaluate("window.cgGraph.edges().map(e => e.data('label'))")
     assert "not linked to" in labels and "allied with" in labels  # predicate and polarity on the edges
 
