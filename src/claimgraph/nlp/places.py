@@ -372,7 +372,7 @@ class PlaceNames:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and (after.lower_ in SPEECH_VERBS or after.tag_ == "POS"):
             return False
-        elsewhere = {word for word, start in people if start != span.start}
+        elsewhere = _words_named_elsewhere(people, span.start)
         return not any(t.lower_ in elsewhere for t in span[1:] if t.is_title)
 
     def _placed(self, span: Span, people: set[tuple[str, int]]) -> bool:
@@ -380,7 +380,7 @@ class PlaceNames:
         doc = span.doc
         if (span.end < len(doc) and doc[span.end].tag_ == "POS") or is_demonym(span.text):
             return False  # "a word of English" is a language
-        elsewhere = {word for word, start in people if start != span.start}  # a name is not its own evidence
+        elsewhere = _words_named_elsewhere(people, span.start)
         if all(t.lower_ in elsewhere for t in span if t.is_title):
             return False
         # a place noun after the name ("in the Jeeneh district") says more than the preposition before it
@@ -524,8 +524,14 @@ def _listable(ent: Span, people: set[tuple[str, int]]) -> bool:
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS:
         return False
-    elsewhere = {word for word, start in people if start != ent.start}
+    elsewhere = _words_named_elsewhere(people, ent.start)
     return not any(t.lower_ in elsewhere for t in ent if t.is_title)
+
+
+def _words_named_elsewhere(people: set[tuple[str, int]], start: int) -> set[str]:
+    """The words of the people named in full (``people``: word, start of its name) other than the name at
+    ``start``: a name is not its own evidence of being a person's."""
+    return {word for word, at in people if at != start}
 
 
 def _dateline_places(doc: Doc) -> list[Span]:
