@@ -67,7 +67,7 @@ install-check:
 	rm -rf .venv-install-check
 	$(PYTHON) -m venv .venv-install-check
 	.venv-install-check/bin/pip install -q .
-	cd /tmp && $(CURDIR)/.venv-install-check/bin/python -c "import claimgraph, trafilatura; from claimgraph.nlp.pipeline import load_language; assert '+ner_' not in load_language().meta['name']"
+	cd /tmp && $(CURDIR)/.venv-install-check/bin/python -c "import claimgraph, trafilatura; from claimgraph.nlp.components.pipeline import load_language; assert '+ner_' not in load_language().meta['name']"
 	.venv-install-check/bin/claimgraph extract examples/ > /dev/null
 	rm -rf .venv-install-check build
 	@echo "pip install . with the stock pip: ok"

@@ -26,11 +26,11 @@ from spacy.tokens import Doc
 from claimgraph import settings
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Entity
-from claimgraph.nlp.attribution import find_attributions
-from claimgraph.nlp.claims import find_claims
-from claimgraph.nlp.conflicts import find_conflicts
-from claimgraph.nlp.pipeline import load_language
-from claimgraph.nlp.records import entities_from_doc
+from claimgraph.nlp.attribution.reported import find_attributions
+from claimgraph.nlp.claims.assembly import find_claims
+from claimgraph.nlp.claims.conflicts import find_conflicts
+from claimgraph.nlp.components.pipeline import load_language
+from claimgraph.nlp.components.records import entities_from_doc
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from claimgraph import Graph, settings
 from claimgraph.load import ingest_paths, ingest_shards
-from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
-from claimgraph.nlp.workers import ProcessAnalyzer
+from claimgraph.nlp.components.cluster import ClusterAnalyzer, make_shards
+from claimgraph.nlp.components.workers import ProcessAnalyzer
 from claimgraph.store import open_store
 from ingest import article
 

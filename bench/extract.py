@@ -40,9 +40,9 @@ from pathlib import Path
 from claimgraph import settings
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document
-from claimgraph.nlp.pipeline import Analyzer, load_language, load_model
-from claimgraph.nlp.records import entities_from_doc
-from claimgraph.nlp.workers import ProcessAnalyzer
+from claimgraph.nlp.components.pipeline import Analyzer, load_language, load_model
+from claimgraph.nlp.components.records import entities_from_doc
+from claimgraph.nlp.components.workers import ProcessAnalyzer
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 

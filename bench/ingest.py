@@ -91,7 +91,7 @@ def throughput(args: argparse.Namespace, tmp: Path, make: Callable[[str, str], s
     """Extract alone, then ingest into each backend, ``--runs`` times; the ratios of each run."""
     from claimgraph.extraction import extract_paths
     from claimgraph.load import ingest_paths
-    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.components.pipeline import Analyzer
 
     rng = random.Random(3)
     analyzer = Analyzer.load()

@@ -56,7 +56,7 @@ def peak_mb() -> float:
 
 def run_ours(chars: int) -> dict[str, float]:
     from claimgraph.model import Document
-    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.components.pipeline import Analyzer
 
     analyzer = Analyzer.load()
     loaded = peak_mb()
@@ -69,7 +69,7 @@ def run_ours(chars: int) -> dict[str, float]:
 
 
 def run_plain(chars: int) -> dict[str, float]:
-    from claimgraph.nlp.pipeline import load_model
+    from claimgraph.nlp.components.pipeline import load_model
 
     nlp = load_model()
     text = article(chars)

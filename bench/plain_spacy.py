@@ -19,8 +19,8 @@ import sys
 from claimgraph.extraction import to_json
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
-from claimgraph.nlp.pipeline import load_model
-from claimgraph.nlp.records import plain_entities
+from claimgraph.nlp.components.pipeline import load_model
+from claimgraph.nlp.components.records import plain_entities
 
 
 def main() -> None:

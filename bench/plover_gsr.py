@@ -38,9 +38,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Document, Entity, Event, Extraction
-from claimgraph.nlp.event_lexicon import events
-from claimgraph.nlp.events import TRIGGERS
-from claimgraph.nlp.pipeline import analyse_doc, load_language
+from claimgraph.nlp.components.pipeline import analyse_doc, load_language
+from claimgraph.nlp.events.event_lexicon import events
+from claimgraph.nlp.events.reader import TRIGGERS
 
 GSR = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "event_coding" / "plover_gsr"
 TO_DRAFT_2 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}

@@ -60,7 +60,7 @@ def dev_scores(corpus: Path) -> tuple[float, float, int, int]:
     import sqlalchemy as sa
 
     from claimgraph.load import ingest_paths
-    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.components.pipeline import Analyzer
     from claimgraph.resolve.clusters import clusters
     from claimgraph.store import open_store
     from claimgraph.store import schema as t

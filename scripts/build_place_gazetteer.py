@@ -17,7 +17,7 @@ Sources, installed Python packages (no download):
 A gzipped JSON object: ``places``, one tab-separated row per place, and two
 indexes from lookup form to row numbers, ``folds`` (folded spellings) and
 ``keys`` (transliteration keys), computed here once so that loading the file
-is only parsing it (see ``claimgraph.nlp.place_gazetteer``).  A row is::
+is only parsing it (see ``claimgraph.nlp.entities.place_gazetteer``).  A row is::
 
     kind  id  name  country_code  admin1  lat  lon  population  alternates
 
@@ -58,7 +58,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from claimgraph import settings
-from claimgraph.nlp.place_gazetteer import bare, lookup_forms
+from claimgraph.nlp.entities.place_gazetteer import bare, lookup_forms
 
 ROOT = Path(__file__).resolve().parents[1]
 ALTERNATES_FROM = 15_000

@@ -8,7 +8,7 @@ Usage (from the repository root, in the project's environment)::
 It reads PolNeAR's ``train`` split (article texts and brat annotations;
 where an article has several annotators the first file in sorted order is
 used), parses the texts with the configured spaCy model (the ``model``
-setting), and trains two averaged perceptrons (``claimgraph.nlp.tagger``):
+setting), and trains two averaged perceptrons (``claimgraph.nlp.attribution.tagger``):
 
 * the cue tagger, BIO over every sentence, on the tokens of each cue;
 * the source tagger, BIO over the sentence around one gold cue, on the
@@ -42,10 +42,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from claimgraph.nlp.perceptron import Trainer, Weights, save
-from claimgraph.nlp.pipeline import load_model
-from claimgraph.nlp.quotes import find_quotes, quoted_tokens
-from claimgraph.nlp.tagger import TAGS, cue_sequences, source_sequence, source_window, spans_of
+from claimgraph.nlp.attribution.perceptron import Trainer, Weights, save
+from claimgraph.nlp.attribution.quotes import find_quotes, quoted_tokens
+from claimgraph.nlp.attribution.tagger import TAGS, cue_sequences, source_sequence, source_window, spans_of
+from claimgraph.nlp.components.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = (

@@ -1,4 +1,4 @@
-"""Train the learned relation classifier (claimgraph.nlp.learned) from the dev gold, and report its figures.
+"""Train the learned relation classifier (claimgraph.nlp.claims.learned) from the dev gold, and report its figures.
 
     python scripts/train_relations.py            # cross-validate, pick the threshold, train, write the model
     python scripts/train_relations.py --no-write # the cross-validated figures only
@@ -33,13 +33,13 @@ from claimgraph.extraction import to_json
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Entity, Extraction
 from claimgraph.nlp import lexicon
-from claimgraph.nlp.attribution import find_attributions
-from claimgraph.nlp.claims import find_claims
-from claimgraph.nlp.conflicts import find_conflicts
-from claimgraph.nlp.coref import entity_index
-from claimgraph.nlp.learned import MODEL_FILE, NONE, RelationModel, candidates, features
-from claimgraph.nlp.pipeline import Analyzer
-from claimgraph.nlp.records import entities_from_doc
+from claimgraph.nlp.attribution.reported import find_attributions
+from claimgraph.nlp.claims.assembly import find_claims
+from claimgraph.nlp.claims.conflicts import find_conflicts
+from claimgraph.nlp.claims.learned import MODEL_FILE, NONE, RelationModel, candidates, features
+from claimgraph.nlp.components.pipeline import Analyzer
+from claimgraph.nlp.components.records import entities_from_doc
+from claimgraph.nlp.entities.coref import entity_index
 from claimgraph.predicates import SYMMETRIC_PREDICATES
 
 OUT = ROOT / "src" / "claimgraph" / "nlp" / "models" / MODEL_FILE

@@ -1,4 +1,4 @@
-"""Train the learned entity type corrector (claimgraph.nlp.type_corrector) and report its cross-validated figures.
+"""Train the learned entity type corrector (claimgraph.nlp.entities.type_corrector) and report its cross-validated figures.
 
     python scripts/train_type_corrector.py            # cross-validate, pick the thresholds, train, write the model
     python scripts/train_type_corrector.py --no-write # the cross-validated figures only
@@ -53,11 +53,11 @@ from spacy.tokens import Doc, Span
 from claimgraph.extraction import to_json
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
-from claimgraph.nlp.pipeline import Analyzer, analyse_doc
-from claimgraph.nlp.records import entities_from_doc
-from claimgraph.nlp.surnames import SurnameMentions
-from claimgraph.nlp.truecase import restore, truecase
-from claimgraph.nlp.type_corrector import (
+from claimgraph.nlp.components.pipeline import Analyzer, analyse_doc
+from claimgraph.nlp.components.records import entities_from_doc
+from claimgraph.nlp.components.truecase import restore, truecase
+from claimgraph.nlp.entities.surnames import SurnameMentions
+from claimgraph.nlp.entities.type_corrector import (
     COARSE,
     MODEL_FILE,
     NONE,

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from claimgraph import Graph
 from claimgraph.load import ingest_shards
-from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
+from claimgraph.nlp.components.cluster import ClusterAnalyzer, make_shards
 from claimgraph.store import open_store
 from claimgraph.store.engine import create_engine
 from postgres_server import PostgresServer
@@ -157,7 +157,7 @@ def hold_reading(gate: str, reached: str, go: str) -> None:
     """On a worker: reading ``gate`` sets the Dask event ``reached``, then waits for ``go`` (runs on the workers)."""
     from distributed import Event
 
-    import claimgraph.nlp.cluster as cluster
+    import claimgraph.nlp.components.cluster as cluster
 
     read = getattr(cluster.read_file, "original", cluster.read_file)
 
@@ -173,7 +173,7 @@ def hold_reading(gate: str, reached: str, go: str) -> None:
 
 def stop_holding() -> None:
     """On a worker: read files as the package does again."""
-    import claimgraph.nlp.cluster as cluster
+    import claimgraph.nlp.components.cluster as cluster
 
     cluster.read_file = getattr(cluster.read_file, "original", cluster.read_file)
 

@@ -147,7 +147,7 @@ def extract(
     """Extract entities, attributions, claims and conflicts; JSON on stdout, no database."""
     from claimgraph.extraction import extract_paths, to_json
     from claimgraph.model import ExtractionError
-    from claimgraph.nlp.workers import open_analyzer
+    from claimgraph.nlp.components.workers import open_analyzer
 
     if format not in ("jsonl", "json"):
         _fail(f"unknown format {format!r} (jsonl or json)", 2)

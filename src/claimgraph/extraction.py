@@ -29,8 +29,8 @@ from claimgraph.model import (
 )
 
 if TYPE_CHECKING:
-    from claimgraph.nlp.pipeline import Analyzer
-    from claimgraph.nlp.workers import ProcessAnalyzer
+    from claimgraph.nlp.components.pipeline import Analyzer
+    from claimgraph.nlp.components.workers import ProcessAnalyzer
 
 Result = Extraction | ExtractionError
 
@@ -40,7 +40,7 @@ def extract_documents(
 ) -> Iterator[Result]:
     """Analyse each document, passing read errors through in input order."""
     if analyzer is None:
-        from claimgraph.nlp.pipeline import Analyzer  # spaCy loads only when something is analysed
+        from claimgraph.nlp.components.pipeline import Analyzer  # spaCy loads only when something is analysed
 
         analyzer = Analyzer.load()
     yield from analyzer.analyse_stream(items)

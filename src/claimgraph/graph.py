@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from claimgraph.analyze.neighbourhood import Neighbourhood
     from claimgraph.analyze.reports import Reports
     from claimgraph.load import IngestSummary
-    from claimgraph.nlp.pipeline import Analyzer
+    from claimgraph.nlp.components.pipeline import Analyzer
     from claimgraph.resolve.explain import Explanation
     from claimgraph.resolve.hand import Placement
     from claimgraph.resolve.review import ReviewItem
@@ -75,7 +75,7 @@ class ClaimQuery:
 
 def event_types() -> list[str]:
     """The PLOVER categories an event may have (``EventQuery.type``), sorted."""
-    from claimgraph.nlp.event_lexicon import events as lexicon
+    from claimgraph.nlp.events.event_lexicon import events as lexicon
 
     return sorted(lexicon().categories)
 
@@ -169,7 +169,7 @@ class Graph:
 
     def _analyzer(self, model: str | None) -> Analyzer:
         if model not in self._analyzers:
-            from claimgraph.nlp.pipeline import Analyzer
+            from claimgraph.nlp.components.pipeline import Analyzer
 
             self._analyzers[model] = Analyzer.load(model)
         return self._analyzers[model]
@@ -194,10 +194,10 @@ class Graph:
         process or Dask worker analysed (the command line's progress display).
         """
         from claimgraph.load import ingest_paths, ingest_shards
-        from claimgraph.nlp.workers import ProcessAnalyzer, requested_workers, worker_count
+        from claimgraph.nlp.components.workers import ProcessAnalyzer, requested_workers, worker_count
 
         if dask is not None:
-            from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
+            from claimgraph.nlp.components.cluster import ClusterAnalyzer, make_shards
 
             with ClusterAnalyzer(dask, model, workers or None, watch) as cluster:
                 shards = make_shards(paths, max_files=settings.get_int("shard_files"))

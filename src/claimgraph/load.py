@@ -38,9 +38,9 @@ from claimgraph.store.write import has_document, store_extractions, store_failur
 from claimgraph.watch import Watch
 
 if TYPE_CHECKING:
-    from claimgraph.nlp.cluster import ClusterAnalyzer, Shard
-    from claimgraph.nlp.pipeline import Analyzer
-    from claimgraph.nlp.workers import ProcessAnalyzer
+    from claimgraph.nlp.components.cluster import ClusterAnalyzer, Shard
+    from claimgraph.nlp.components.pipeline import Analyzer
+    from claimgraph.nlp.components.workers import ProcessAnalyzer
 
 log = logging.getLogger(__name__)
 

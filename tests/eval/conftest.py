@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 
 from claimgraph.extraction import extract_paths, to_json
-from claimgraph.nlp.pipeline import Analyzer
+from claimgraph.nlp.components.pipeline import Analyzer
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 CORPORA = ("seed", "dev", "check")

@@ -70,8 +70,8 @@ from typing import Any
 
 import pytest
 
-from claimgraph.nlp import claims
-from claimgraph.nlp.pipeline import Analyzer
+from claimgraph.nlp.claims import assembly as claims
+from claimgraph.nlp.components.pipeline import Analyzer
 
 ARTICLE_FLOORS = {
     ("seed", "claim_f1"): 0.90,

@@ -38,8 +38,8 @@ import pytest
 from claimgraph.extraction import extract_paths, to_json
 from claimgraph.ingest import read_paths
 from claimgraph.model import Document, Extraction
-from claimgraph.nlp.pipeline import Analyzer, load_model
-from claimgraph.nlp.records import plain_entities
+from claimgraph.nlp.components.pipeline import Analyzer, load_model
+from claimgraph.nlp.components.records import plain_entities
 
 FLOORS = {
     ("seed", "entity_f1"): 1.0,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.nlp.pipeline import load_language
+from claimgraph.nlp.components.pipeline import load_language
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.model import Attribution, Claim, Document, Entity, EntityType, Span
-from claimgraph.nlp.attribution import attributions_and_stances
-from claimgraph.nlp.claims import find_claims
+from claimgraph.nlp.attribution.reported import attributions_and_stances
+from claimgraph.nlp.claims.assembly import find_claims
 
 
 def nlp() -> Language:

@@ -8,8 +8,8 @@ from spacy.language import Language
 
 from claimgraph.model import Dateline, Document, Entity
 from claimgraph.names import fold
-from claimgraph.nlp.pipeline import load_language
-from claimgraph.nlp.records import entities_from_doc
+from claimgraph.nlp.components.pipeline import load_language
+from claimgraph.nlp.components.records import entities_from_doc
 
 
 @cache

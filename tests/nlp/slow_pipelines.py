@@ -1,6 +1,6 @@
 """Pipelines that take far too long on one marked document, for the time-budget tests.
 
-Two kinds of slowness, for the two ways the budget is enforced (``nlp/budget.py``):
+Two kinds of slowness, for the two ways the budget is enforced (``nlp/components/budget.py``):
 
 * ``test_slow_v1``, a component that keeps working in Python steps on a
   document holding ``SLOW`` — what one of our super-linear passes would do;
@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.nlp.pipeline import load_model
+from claimgraph.nlp.components.pipeline import load_model
 
 SLOW = "QWERTY-SLOW"
 BACKTRACKS = "a" * 40 + "b"  # ^(a+)+$ tries every way of cutting the a's before it fails on the b

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 
-from claimgraph.nlp.attribute_index import IndexedRules
-from claimgraph.nlp.pipeline import load_language, load_model
+from claimgraph.nlp.components.attribute_index import IndexedRules
+from claimgraph.nlp.components.pipeline import load_language, load_model
 
 # Tag-map words, contractions, an expletive 'there', auxiliaries, a pronoun object, a space token, a dash.
 _TEXTS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from claim_helpers import Analysed, analyse
 
 from claimgraph.model import Attribution, Document, EntityType, Extraction
-from claimgraph.nlp.pipeline import Analyzer, load_language
+from claimgraph.nlp.components.pipeline import Analyzer, load_language
 
 
 def _by_cue(result: Analysed, cue: str) -> list[Attribution]:
@@ -497,7 +497,7 @@ def test_a_participle_on_a_quotations_cue_speaks_for_the_quotations_speaker() ->
     from spacy.tokens import Doc
 
     from claimgraph.model import Entity, Span
-    from claimgraph.nlp.attribution import find_attributions
+    from claimgraph.nlp.attribution.reported import find_attributions
 
     rows = [
         ('"', "PUNCT", "``", "punct", 10),

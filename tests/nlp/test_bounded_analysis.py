@@ -10,8 +10,8 @@ from slow_pipelines import SLOW
 from spacy.language import Language
 
 from claimgraph.model import Document, Extraction, ExtractionError
-from claimgraph.nlp.chunks import RUN, needs_pieces, pieces
-from claimgraph.nlp.pipeline import Analyzer, load_language
+from claimgraph.nlp.components.chunks import RUN, needs_pieces, pieces
+from claimgraph.nlp.components.pipeline import Analyzer, load_language
 
 PARAGRAPHS = [
     "Fighters of the Amber Lantern Front attacked positions near Valdris on Monday, said Ilse Marrow, a researcher.",

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from claimgraph.nlp.budget import WATCH_THREAD, AnalysisTimeout, within_budget
+from claimgraph.nlp.components.budget import WATCH_THREAD, AnalysisTimeout, within_budget
 
 
 def in_a_thread(work: Callable[[], object]) -> object:

@@ -6,7 +6,7 @@ import pytest
 from claim_helpers import analyse
 
 from claimgraph.model import EntityType
-from claimgraph.nlp.evidence import implied
+from claimgraph.nlp.claims.evidence import implied
 
 NAMES: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",

@@ -6,8 +6,8 @@ from claim_helpers import analyse, nlp
 
 from claimgraph.extraction import claim_to_json
 from claimgraph.model import EntityType
-from claimgraph.nlp.conflicts import Statement, conflicts_between
-from claimgraph.nlp.polarity import is_denied, is_hedged
+from claimgraph.nlp.claims.conflicts import Statement, conflicts_between
+from claimgraph.nlp.claims.polarity import is_denied, is_hedged
 
 NAMES: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",

@@ -1,4 +1,4 @@
-"""Roles beside a person's name (nlp/roles.py), on sentences of our own."""
+"""Roles beside a person's name (nlp/claims/roles.py), on sentences of our own."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from slow_pipelines import SLOW, saved_with_slow_component
 
 from claimgraph.extraction import extract_paths, to_json
 from claimgraph.model import Extraction, ExtractionError
-from claimgraph.nlp.cluster import ClusterAnalyzer, make_shards
+from claimgraph.nlp.components.cluster import ClusterAnalyzer, make_shards
 
 pytest.importorskip("distributed")
 

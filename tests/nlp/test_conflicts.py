@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claim_helpers import analyse
 
-from claimgraph.nlp.conflicts import Statement, conflicts_between, find_conflicts
+from claimgraph.nlp.claims.conflicts import Statement, conflicts_between, find_conflicts
 
 
 def _s(sid: str, subject: str, predicate: str, obj: str | None, polarity: str = "affirmed", **kw: object) -> Statement:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from claimgraph.nlp.countries import country_of, is_demonym
+from claimgraph.nlp.entities.countries import country_of, is_demonym
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ import pytest
 from entity_helpers import by_name, entities, pipeline
 from spacy.tokens import Span
 
-from claimgraph.nlp.entities import cut_at_figures, led_by, work_title
+from claimgraph.nlp.entities.types import cut_at_figures, led_by, work_title
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from entity_helpers import by_name, entities
 
 from claimgraph.model import Entity
 from claimgraph.names import fold
-from claimgraph.nlp.aliases import Mention, group, surname_variant
+from claimgraph.nlp.entities.aliases import Mention, group, surname_variant
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ from claim_helpers import Analysed, analyse
 
 from claimgraph.errors import ModelError
 from claimgraph.model import Dateline, Document, EntityType, Event, Range
-from claimgraph.nlp.event_lexicon import validate
-from claimgraph.nlp.events import find_events, name_implying_events
+from claimgraph.nlp.events.event_lexicon import validate
+from claimgraph.nlp.events.reader import find_events, name_implying_events
 
 PUBLISHED = "2016-01-04T08:00:00+02:00"  # a Monday
 

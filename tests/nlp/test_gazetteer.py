@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from entity_helpers import by_name, entities
 
-from claimgraph.nlp.gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
+from claimgraph.nlp.entities.gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 

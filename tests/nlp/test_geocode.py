@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Dateline, Document, Entity
-from claimgraph.nlp.geocode import geocode
+from claimgraph.nlp.entities.geocode import geocode
 
 
 def _geocoded(names: list[str], dateline: str | None = None) -> dict[str, Entity]:

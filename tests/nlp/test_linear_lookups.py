@@ -10,9 +10,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.model import Attribution, Span
-from claimgraph.nlp.claims import Attributions
-from claimgraph.nlp.hybrid import refine_cues
-from claimgraph.nlp.tagger import LearnedCue
+from claimgraph.nlp.attribution.hybrid import refine_cues
+from claimgraph.nlp.attribution.tagger import LearnedCue
+from claimgraph.nlp.claims.assembly import Attributions
 
 DOC = Doc(spacy.blank("en").vocab, words=[f"w{i}" for i in range(60)])
 

@@ -11,9 +11,9 @@ import os
 import subprocess
 import sys
 
-from claimgraph.nlp.learned import RelationModel
+from claimgraph.nlp.claims.learned import RelationModel
+from claimgraph.nlp.entities.type_corrector import TypeModel
 from claimgraph.nlp.linear import LinearModel
-from claimgraph.nlp.type_corrector import TypeModel
 
 # Weights whose float sum depends on the order of addition: 1e16 + 1 rounds back to 1e16.
 CANCELLING = {

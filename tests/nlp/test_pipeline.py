@@ -12,9 +12,11 @@ from spacy.tokens import Doc
 from claimgraph import settings
 from claimgraph.errors import ModelError
 from claimgraph.model import Document, Extraction, ExtractionError
-from claimgraph.nlp import learned, pipeline, tagger
-from claimgraph.nlp.pipeline import Analyzer, load_language
-from claimgraph.nlp.place_gazetteer import shipped_places
+from claimgraph.nlp.attribution import tagger
+from claimgraph.nlp.claims import learned
+from claimgraph.nlp.components import pipeline
+from claimgraph.nlp.components.pipeline import Analyzer, load_language
+from claimgraph.nlp.entities.place_gazetteer import shipped_places
 
 _POISON = "XYZZY-POISON"
 

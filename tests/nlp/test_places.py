@@ -6,11 +6,11 @@ import pytest
 from entity_helpers import by_name, entities, pipeline
 from spacy.tokens import Span
 
-from claimgraph.nlp.countries import capital_of
-from claimgraph.nlp.place_gazetteer import lookup_place
-from claimgraph.nlp.places import is_known_place, unseen_name
-from claimgraph.nlp.truecase import restore, truecase
-from claimgraph.nlp.type_corrector import candidates
+from claimgraph.nlp.components.truecase import restore, truecase
+from claimgraph.nlp.entities.countries import capital_of
+from claimgraph.nlp.entities.place_gazetteer import lookup_place
+from claimgraph.nlp.entities.places import is_known_place, unseen_name
+from claimgraph.nlp.entities.type_corrector import candidates
 
 
 def test_lookup_finds_a_town_by_a_news_spelling_with_where_it_is() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from claimgraph.model import Dateline, Document
-from claimgraph.nlp.relative_dates import EventDate, reference_day, resolve
+from claimgraph.nlp.events.relative_dates import EventDate, reference_day, resolve
 
 # Reference days: Wednesday 2015-03-11, Friday 2015-01-02 (a year boundary), Sunday 2016-03-06.
 WED = date(2015, 3, 11)

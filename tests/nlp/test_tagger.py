@@ -16,9 +16,9 @@ from claim_helpers import analyse, nlp
 from spacy.tokens import Doc
 
 from claimgraph.model import EntityType
-from claimgraph.nlp import cue_columns, hybrid, tagger
-from claimgraph.nlp.perceptron import Trainer, Weights, load, save, with_previous
-from claimgraph.nlp.quotes import find_quotes, quoted_tokens
+from claimgraph.nlp.attribution import cue_columns, hybrid, tagger
+from claimgraph.nlp.attribution.perceptron import Trainer, Weights, load, save, with_previous
+from claimgraph.nlp.attribution.quotes import find_quotes, quoted_tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear" / "data"

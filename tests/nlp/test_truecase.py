@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import pipeline
 
-from claimgraph.nlp.truecase import restore, truecase
+from claimgraph.nlp.components.truecase import restore, truecase
 
 
 def test_lines_in_capitals_are_recased_without_changing_length() -> None:

@@ -10,7 +10,7 @@ import pytest
 from entity_helpers import pipeline
 from spacy.tokens import Doc
 
-from claimgraph.nlp.type_corrector import (
+from claimgraph.nlp.entities.type_corrector import (
     NONE,
     DocumentCues,
     TypeCorrector,

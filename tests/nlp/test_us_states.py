@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimgraph.nlp.us_states import state_of
+from claimgraph.nlp.entities.us_states import state_of
 
 
 def test_short_forms_and_full_names_give_the_state() -> None:

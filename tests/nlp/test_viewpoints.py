@@ -5,7 +5,7 @@ from __future__ import annotations
 from claim_helpers import analyse
 
 from claimgraph.model import EntityType
-from claimgraph.nlp.conflicts import find_conflicts
+from claimgraph.nlp.claims.conflicts import find_conflicts
 
 NAMES: dict[str, EntityType] = {
     "Amber Front": "ARMED_GROUP",

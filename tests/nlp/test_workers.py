@@ -8,8 +8,8 @@ from slow_pipelines import BACKTRACKS, saved_with_backtracking_ruler
 from claimgraph.errors import ConfigError
 from claimgraph.extraction import to_json
 from claimgraph.model import Document, Extraction, ExtractionError
-from claimgraph.nlp.pipeline import Analyzer
-from claimgraph.nlp.workers import ProcessAnalyzer, open_analyzer, worker_count
+from claimgraph.nlp.components.pipeline import Analyzer
+from claimgraph.nlp.components.workers import ProcessAnalyzer, open_analyzer, worker_count
 
 SENTENCES = (
     "The Ridge Falcons said on Monday they had joined the Dawn Coalition, a spokesman told Harbor Wire.",
@@ -59,7 +59,7 @@ def test_a_worker_whose_owner_died_before_it_started_ends() -> None:
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     worker = (  # a worker's start (its model load left out), told the pid of an owner already dead
-        "import time\nfrom claimgraph.nlp import workers\n"
+        "import time\nfrom claimgraph.nlp.components import workers\n"
         "workers.Analyzer.load = lambda model: None\n"
         f"workers._start(None, {gone.pid})\ntime.sleep(300)\n"
     )
@@ -78,7 +78,7 @@ def test_workers_end_when_their_parent_is_killed(tmp_path) -> None:  # type: ign
     script = tmp_path / "owner.py"
     script.write_text(
         "import sys\n"
-        "from claimgraph.nlp.workers import ProcessAnalyzer, _meta\n"
+        "from claimgraph.nlp.components.workers import ProcessAnalyzer, _meta\n"
         "if __name__ == '__main__':\n"
         "    pool = ProcessAnalyzer(2)\n"
         "    pool._executor().submit(_meta).result()\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.names import fold
-from claimgraph.nlp.gazetteer import shipped_gazetteer
+from claimgraph.nlp.entities.gazetteer import shipped_gazetteer
 from claimgraph.resolve.batch import pairwise_scores, resolve_names
 from claimgraph.resolve.blocking import candidate_pairs
 from claimgraph.resolve.clusters import STRONG

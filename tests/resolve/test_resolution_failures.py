@@ -155,7 +155,7 @@ def test_a_near_spelling_is_offered_never_used(store_url: str) -> None:
 
 
 def test_a_listed_name_no_document_wrote_reaches_the_actor_carrying_the_entry(store_url: str) -> None:
-    from claimgraph.nlp.gazetteer import shipped_gazetteer
+    from claimgraph.nlp.entities.gazetteer import shipped_gazetteer
 
     entry = next(e for e in shipped_gazetteer().entries if any(g.isupper() and len(g) <= 4 for g in e.guarded))
     short = next(g for g in sorted(entry.guarded) if g.isupper() and len(g) <= 4)

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from claimgraph.analyze.claims import ClaimGroup, group_claims, load_claims
 from claimgraph.names import fold
-from claimgraph.nlp.conflicts import Statement, judge
+from claimgraph.nlp.claims.conflicts import Statement, judge
 from claimgraph.predicates import IMPLIES, ONE_VALUED, SYMMETRIC_PREDICATES
 
 

@@ -107,7 +107,7 @@ class Events:
 
 @dataclass(frozen=True, slots=True)
 class Supplies:
-    """Arms and backing handed over (lexicons/relations.json, ``supplies``): see ``claimgraph.nlp.shapes.supply``."""
+    """Arms and backing handed over (lexicons/relations.json, ``supplies``): see ``claimgraph.nlp.claims.shapes.supply``."""
 
     nouns: frozenset[str]
     give_verbs: frozenset[str]
@@ -118,7 +118,7 @@ class Supplies:
 
 @dataclass(frozen=True, slots=True)
 class Roles:
-    """Roles beside a person's name (lexicons/relations.json, ``roles``): see ``claimgraph.nlp.roles``."""
+    """Roles beside a person's name (lexicons/relations.json, ``roles``): see ``claimgraph.nlp.claims.roles``."""
 
     words: dict[str, Predicate]
     professions: frozenset[str]

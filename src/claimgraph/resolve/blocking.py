@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from claimgraph.names import acronym, tokens
-from claimgraph.nlp.gazetteer import shipped_gazetteer
+from claimgraph.nlp.entities.gazetteer import shipped_gazetteer
 from claimgraph.resolve.lexicon import GROUP_GENERIC, TRANSLATIONS
 from claimgraph.resolve.match import Candidate, generic_key, word_key
 from claimgraph.resolve.persons import part_keys

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimgraph.nlp.countries import country_of, is_demonym
+from claimgraph.nlp.entities.countries import country_of, is_demonym
 
 
 def _words(text: str) -> frozenset[str]:

@@ -87,7 +87,7 @@ def _near(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor
 
 def _listed(conn: sa.Connection, name: str, etype: str | None) -> list[tuple[Actor, int]]:
     """Actors carrying the gazetteer entry (or an entry linked to it) that lists ``name`` word for word."""
-    from claimgraph.nlp.gazetteer import shipped_gazetteer
+    from claimgraph.nlp.entities.gazetteer import shipped_gazetteer
 
     entry = shipped_gazetteer().lookup(name, allow_guarded=True)
     if entry is None or not any(fold(form) == fold(name) for form, _ in entry.forms()):

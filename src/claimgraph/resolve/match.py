@@ -36,7 +36,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from claimgraph.model import Judgement
 from claimgraph.names import acronym, name_key, tokens
-from claimgraph.nlp.gazetteer import shipped_gazetteer
+from claimgraph.nlp.entities.gazetteer import shipped_gazetteer
 from claimgraph.resolve.clusters import MERGE_AT, STRONG
 from claimgraph.resolve.lexicon import GROUP_GENERIC, JOINERS, TRANSLATIONS, is_geographic, place_word
 from claimgraph.resolve.persons import compare_persons, person_parts
