@@ -153,3 +153,25 @@ def test_an_intention_threat_or_refusal_asserts_no_relation() -> None:
     assert hostile.relations() == {("Belgium", "rival_of", "Valley Front", "affirmed")}
     attempt = analyse("The Valley Front has tried to take control of Tarsh.", names, rules_only=True)
     assert attempt.relations() == {("Valley Front", "operates_in", "Tarsh", "affirmed")}
+
+
+def test_a_charge_hedges_what_it_says_of_its_object_in_either_voice() -> None:
+    """'charged with being a member' is an accusation like 'accused of being one'; a conviction is not."""
+    for text in (
+        "Omar Saleh was charged with being a member of the Valley Front.",
+        "Prosecutors charged Omar Saleh with being a member of the Valley Front.",
+        "Omar Saleh was accused of being a member of the Valley Front.",
+    ):
+        claims = analyse(text, NAMES, rules_only=True).claims
+        assert [(c.predicate, c.hedged) for c in claims] == [("member_of", True)], text
+    convicted = analyse("Omar Saleh was convicted of being a member of the Valley Front.", NAMES, rules_only=True)
+    assert [(c.predicate, c.hedged) for c in convicted.claims] == [("member_of", False)]
+
+
+def test_losing_control_of_a_place_says_the_loser_was_there() -> None:
+    assert _tenses("The Valley Front lost control of Tarsh in March.") == {
+        ("Valley Front", "operates_in", "Tarsh", "affirmed", "past")
+    }
+    assert _tenses("The Valley Front took control of Tarsh in March.") == {
+        ("Valley Front", "operates_in", "Tarsh", "affirmed", "present")
+    }

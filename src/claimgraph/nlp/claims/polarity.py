@@ -39,10 +39,23 @@ def _chain(trigger: Token) -> list[Token]:
 def _of_complement(clause: Token) -> bool:
     """'suspected of being a member', 'accused of cooperating with': an 'of' clause completes the word it hangs on.
 
-    Other prepositions before a clause ("by cooperating with", "after joining")
-    make an adverbial, which the governing words do not speak about.
+    So does the clause an accusation's own preposition opens ("charged with
+    being a member", "blamed for attacking": the object-control verbs of
+    lexicons/relations.json).  Other prepositions before a clause ("by
+    cooperating with", "after joining") make an adverbial, which the governing
+    words do not speak about.
     """
-    return clause.dep_ == "pcomp" and clause.head.lower_ == "of"
+    return clause.dep_ == "pcomp" and (clause.head.lower_ == "of" or _accusation(clause) is not None)
+
+
+def _accusation(clause: Token) -> Token | None:
+    """The object-control verb whose preposition opens ``clause`` ("charged [with] being", "blamed [for] attacking")."""
+    prep = clause.head
+    verb = prep.head
+    control = lexicon.relations()
+    if clause.dep_ != "pcomp" or prep.lower_ not in control.control_preps:
+        return None
+    return verb if verb.lemma_.lower() in control.control_verbs and verb.i != prep.i else None
 
 
 def _says(clause: Token) -> bool:
@@ -94,10 +107,12 @@ def _hedged_chain(trigger: Token) -> bool:
     words = lexicon.polarity()
     clause = _clause_of(trigger)
     chains = _chain(trigger) + (_chain(clause) if clause.i != trigger.i else [])
+    accusations = {verb.i for tok in chains if (verb := _accusation(tok)) is not None}
     for tok in chains:
         lemma = tok.lemma_.lower()
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-        if lemma in words.hedge_verbs and (passive or lemma in _ALWAYS_HEDGE):
+        # "prosecutors charged X with being a member": what a charge says of its object is an accusation, in any voice
+        if lemma in words.hedge_verbs and (passive or lemma in _ALWAYS_HEDGE or tok.i in accusations):
             return True
         for child in tok.children:
             if child.lower_ in words.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in words.hedge_modals):

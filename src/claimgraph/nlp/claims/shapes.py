@@ -5,7 +5,7 @@
 * backing: "US-backed X" → X allied_with US;
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
-  "the campaign to defeat X";
+  "the campaign to defeat X"; "X lost control of Tarsh" (operates_in, past);
 * forces: "US troops in Syria", "X has fighters in Y", "X militants in Y", "members of X were
   meeting in Y" → operates_in;
 * government: "the Syrian government of Bashar al-Assad" → leader_of;
@@ -180,8 +180,10 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
     if not actors:
         actors = [e for e, _ in reader.modifiers(noun) if e]
     carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.campaign_verbs
+    # "X lost control of Tarsh", "ceded its grip on Tarsh": the loser held the place until then
+    lost = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rel.events.lose_verbs
     places_only = False
-    if not actors and carried:
+    if not actors and (carried or lost):
         actors = reader.subjects(noun, carried=True)
     claimed = _claimed(reader, noun)
     if not actors and claimed is not None:  # "the Front claimed responsibility for the attack in Tarsh"
@@ -205,7 +207,10 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
         if predicate is not None:
             objects = list(reader.objects(obj))
             if predicate == "operates_in" or not places_only or obj.head.head.i == noun.i:
-                out += reader.make(actors, predicate, objects, noun)
+                made = reader.make(actors, predicate, objects, noun)
+                for raw in made if lost and predicate == "operates_in" else ():
+                    raw.past = True
+                out += made
     clauses = [*noun.children, *(noun.head.children if carried else ())]
     for purpose in clauses:  # "the campaign to defeat Isis", "led a campaign to oust X"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
