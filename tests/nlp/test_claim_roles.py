@@ -144,3 +144,25 @@ def test_a_title_s_object_after_the_name() -> None:
     }
     # "of France's ruling party" names the party's owner, not the president's country
     assert analyse("President Ida Brenner of France's ruling party spoke.", NAMES, rules_only=True).relations() == set()
+
+
+def _rules(text: str) -> set[tuple[str | None, str, str | None, str]]:
+    return analyse(text, NAMES, rules_only=True).relations()
+
+
+def test_a_leader_s_title_without_a_name_is_the_one_person_the_sentence_named_outside_its_clause() -> None:
+    said = "Belgium's envoy rejected remarks by Luc Roy, saying that the French president had not asked for a vote."
+    assert ("Luc Roy", "leader_of", "France", "affirmed") in _rules(said)
+    assert ("Luc Roy", "leader_of", "France", "affirmed") in _rules(
+        "Crowds cheered Luc Roy in Norby as France's president promised new jobs."
+    )
+    # the title's own clause names someone else: the subject, an addressee, a pronoun for the person named
+    for text in (
+        "Luc Roy contradicted the French president on Monday.",
+        "In a letter to Luc Roy on Monday, the French president asked for help.",
+        "Luc Roy arrived in Geneva, and the French president welcomed him.",
+        "Luc Roy said the French president was wrong.",  # the speaker does not name himself so
+        "Luc Roy met Ida Brenner in Geneva, and the French president said the talks had failed.",  # two people
+        "Luc Roy left Geneva, and the French vice president stayed.",  # a deputy is not the leader
+    ):
+        assert not any(r[1] == "leader_of" for r in _rules(text)), text

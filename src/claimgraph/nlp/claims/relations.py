@@ -29,6 +29,7 @@ def _frames(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
 
 MECHANISMS: tuple[tuple[str, Mechanism], ...] = (
     ("roles", roles.read),
+    ("described roles", roles.described),
     ("frames", _frames),
     ("shapes", shapes.read),
     ("nounphrases", nounphrases.read),

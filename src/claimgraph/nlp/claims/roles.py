@@ -18,6 +18,10 @@ deputies' words that make a leader's title a subordinate one, and the
 prepositions that name a destination ("ambassador to Chile") rather than an
 employer.
 
+A leader's title with no name beside it ("remarks by X, saying that the
+Chilean president …") is read by ``described`` when the sentence names
+exactly one person it can stand for.
+
 A role beside a name is the article's presupposition: negation around it does
 not deny it, but "former" makes it past and "suspected" hedges it.
 """
@@ -37,6 +41,7 @@ _TITLE_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD", "WDT", "WP", "WP$"})
 _PHRASE_LIMIT = 14
 _LEADER: Predicate = "leader_of"
+_OTHER_PERSON = frozenset({"him", "her"})
 
 
 def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
@@ -56,6 +61,46 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
         if phrase is not None and role is not None:
             out += _claims(reader, person, phrase, role, after)
     return out or _affiliation_after(reader, person, rng[1])
+
+
+def described(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
+    """'comments by Ana Soto, saying that the Chilean president …': a leader's title with no name beside it.
+
+    A definite title ("the Chilean president", "Chile's president") whose
+    country or body is said in the phrase stands for a person the same
+    sentence has already named outside the title's own clause; the title is
+    then that person's role.  A person named in the title's clause is someone
+    else ("X contradicted the Chilean president", "In a letter to X, the
+    Chilean president asked"), and so is the speaker of the words it sits in.
+    The antecedent must be the only one: two, or none, and the title is left
+    unread (refuse to guess), since who holds an office is world knowledge and
+    the sentences before are no safer a guide than the article's topic.
+    """
+    index, doc = reader.index, tok.doc
+    read_role = _role(reader.rel.roles, tok) if tok.pos_ == "NOUN" and index.named(tok) is None else None
+    if read_role is None or read_role[0] != _LEADER or tok.dep_ in ("appos", "attr", "oprd", "compound"):
+        return []
+    if any(c.dep_ == "appos" for c in tok.children) or not any(
+        c.dep_ == "poss" or c.lower_ == "the" for c in tok.children
+    ):
+        return []  # "the president, X": the apposition says who; "a president": no one in particular
+    phrase = list(doc[tok.left_edge.i : tok.i + 1])
+    if _subordinate(reader, phrase, tok, reader.rel.roles):
+        return []
+    objects = [e for e in _modifier_objects(reader, phrase, tok, "") if index.type_of(e) != "PERSON"]
+    if len(objects) != 1:
+        return []
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    own = range(clause.left_edge.i, clause.right_edge.i + 1)
+    if any(t.lower_ in _OTHER_PERSON for t in doc[own.start : own.stop]):
+        return []  # "X arrived, and the Chilean president welcomed him": the pronoun is X, the title someone else
+    before = [t for t in doc[tok.sent.start : tok.left_edge.i] if t.i not in own]
+    people = [e for e in index.entities_in(before) if index.type_of(e) == "PERSON" and e != reader.speaker(tok)]
+    if len(people) != 1:
+        return []
+    return reader.make(people, _LEADER, [(objects[0], None)], tok, presupposed=True)
 
 
 def _of_after(reader: FrameReader, end: int) -> list[str]:
