@@ -166,3 +166,13 @@ def test_a_leader_s_title_without_a_name_is_the_one_person_the_sentence_named_ou
         "Luc Roy left Geneva, and the French vice president stayed.",  # a deputy is not the leader
     ):
         assert not any(r[1] == "leader_of" for r in _rules(text)), text
+
+
+def test_a_preposition_whose_object_is_the_role_opens_the_role_apposed_before_the_name() -> None:
+    """'… by Belgium's envoy, X': the possessor after 'by' opens the phrase as a determiner would."""
+    assert ("Luc Roy", "works_for", "Belgium", "affirmed") in _rules(
+        "The plan was praised by Belgium's ambassador to the United Nations in Geneva, Luc Roy."
+    )
+    assert ("Luc Roy", "works_for", "France", "affirmed") in _rules(
+        "The move was called “alarming” by France’s permanent representative, Luc Roy."
+    )

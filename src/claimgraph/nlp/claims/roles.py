@@ -288,15 +288,24 @@ def _title(reader: FrameReader, start: int) -> tuple[list[Token] | None, Token |
 
 
 def _apposition_before(reader: FrameReader, start: int) -> tuple[list[Token] | None, Token | None]:
-    """'the Chilean vice-president, X', 'Norway's envoy to the UN, X': a role phrase, a comma, then the name."""
+    """'the Chilean vice-president, X', 'Norway's envoy to the UN, X': a role phrase, a comma, then the name.
+
+    The phrase opens at a determiner, a boundary, or a preposition whose
+    object is the role ("praised by Norway's envoy to the UN, X").
+    """
     doc = reader.index.doc
     if start < 2 or doc[start - 1].text != ",":
         return None, None
     j = start - 2
     phrase: list[Token] = []
+    role_prep = False
     while j >= 0 and len(phrase) < _PHRASE_LIMIT:
         tok = doc[j]
         if tok.text in _BOUNDARY or tok.tag_ in _FINITE or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            break
+        # "called alarming by Chile's envoy to the UN, X": a preposition whose object is the role opens its phrase
+        role_prep = tok.pos_ == "ADP" and any(c.dep_ == "pobj" and _is_role_word(reader, c) for c in tok.children)
+        if role_prep:
             break
         phrase.insert(0, tok)
         # "envoy to the UN, X": the determiner opens an inner phrase; "met with the UN envoy, X": it opens the role's
@@ -304,7 +313,9 @@ def _apposition_before(reader: FrameReader, start: int) -> tuple[list[Token] | N
         if (tok.pos_ == "DET" and not inner) or tok.is_sent_start:
             break
         j -= 1
-    opened = bool(phrase) and (phrase[0].pos_ == "DET" or phrase[0].is_sent_start or _after_boundary(doc, phrase[0]))
+    opened = bool(phrase) and (
+        phrase[0].pos_ == "DET" or phrase[0].is_sent_start or _after_boundary(doc, phrase[0]) or role_prep
+    )
     if not opened:
         return None, None
     return phrase, _head(reader, phrase)
