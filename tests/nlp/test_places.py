@@ -44,10 +44,23 @@ def test_unknown_names_and_translations_are_not_places() -> None:
         ("Thousands of families still live in al-Hawl, the officials said.", "al-Hawl"),
         ("Clashes broke out again in Deir ez-Zor province overnight.", "Deir ez-Zor"),
         ("The convoy was hit outside Tal Abyad before dawn.", "Tal Abyad"),
+        # placed by another place: "near", "outside" or "north of" hung on the name itself
+        ("Rebels seized Hawarat near Hama on Friday.", "Hawarat"),
+        ("The area between Sabkhat near Raqqa and the river fell.", "Sabkhat"),
+        ("Government troops retook Umm Sarab, north of Hama.", "Umm Sarab"),
     ],
 )
 def test_a_name_in_a_place_context_is_a_place(sentence: str, place: str) -> None:
     assert by_name(entities(sentence), place).type == "PLACE"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    ["Reporters met Daniel Okafor near Lagos on Monday.", "The envoy Daniel Okafor near the border said little."],
+)
+def test_a_person_near_a_place_stays_a_person(sentence: str) -> None:
+    assert by_name(entities(sentence), "Daniel Okafor").type == "PERSON"
 
 
 @pytest.mark.slow

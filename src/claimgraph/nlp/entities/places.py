@@ -169,6 +169,40 @@ def _head_after(doc: Doc, end: int) -> bool:
     return False
 
 
+# Words that place what comes before them by a place after them ("Hawarat near Hama", "Qurtuba outside Idlib").
+_NEAR = frozenset(["near", "outside"])
+
+
+def _located_by_a_place(span: Span) -> bool:
+    """Does the text place the name by another place ("Hawarat near Hama", "Umm Sarab, north of Hama")?
+
+    The parser must hang "near", "outside" or "north/south/... of" on the
+    name itself, right after it (a comma between allowed), with a place as
+    its object: what "near Hama" locates is then a place too.  Attached to
+    the verb ("police arrested John Hamid near London") it says where
+    something happened, not what the name is, and nothing is read from it.
+    Nor from a person the model names in full ("Jane Roe near the border"),
+    unless the name has a toponym's shape.
+    """
+    doc = span.doc
+    if span[0].ent_type_ == "PERSON" and sum(t.is_title for t in span) > 1 and not toponym_shape(span):
+        return False
+    for child in span.root.children:
+        preposition: Token | None
+        if child.i != span.end and not (child.i == span.end + 1 and doc[span.end].text == ","):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _NEAR:
+            preposition = child
+        elif child.lower_ in DIRECTIONS:
+            preposition = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        else:
+            continue
+        objects = [c for c in preposition.children if c.dep_ == "pobj"] if preposition is not None else []
+        if any(o.ent_type_ in _PLACE_LABELS or is_known_place(o.text) for o in objects):
+            return True
+    return False
+
+
 # "Rojava, as the region is known": a name the text says is what a place is called.
 _CALLED_HEADS = "|".join(sorted(PLACE_HEADS | {"area", "territory", "enclave", "country", "land", "valley"}))
 _CALLED_PLACE = re.compile(
@@ -291,7 +325,8 @@ class PlaceNames:
 
     * the model calls it a person, organisation, product or nationality but the context
       says place — a locative before it ("in", "near", "east of", "the town
-      of"), or a place noun after it ("Daraa province") — and the gazetteer
+      of"), a place noun after it ("Daraa province") or another place it is
+      placed by ("Hawarat near Hama", "Umm Sarab, north of Hama") — and the gazetteer
       knows it, or (after "in"/"near" or before a place noun) it has the
       shape of an Arabic toponym ("al-Hawl", "Khan Sheikhoun");
     * the model left it untagged in the same contexts;
@@ -384,7 +419,7 @@ class PlaceNames:
         if all(t.lower_ in elsewhere for t in span if t.is_title):
             return False
         # a place noun after the name ("in the Jeeneh district") says more than the preposition before it
-        named = _head_after(doc, span.end) or _called_a_place(doc, span.end)
+        named = _head_after(doc, span.end) or _called_a_place(doc, span.end) or _located_by_a_place(span)
         context = ("named" if named else None) or _locative_before(doc, span.start)
         if context is None:
             return False
