@@ -77,59 +77,76 @@ class Stats:
         return asdict(self)
 
 
-def _names_and_entries(conn: sa.Connection, actor: Actor) -> tuple[frozenset[str], list[str]]:
-    """The actor's name ids, and the gazetteer entries its entities carry: one statement for both.
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """What the store says of an actor's names: their ids, the gazetteer entries of their entities, how they were written."""
 
-    Every other read of a dossier starts from the actor's names; each
-    name comes with the entries of its entities (from the covering index
-    ``(name_id, gazetteer_id)``), or once with none.
+    ids: frozenset[str]
+    gazetteer_ids: list[str]
+    aliases: list[Alias]
+    first_seen: str | None
+    last_seen: str | None
+
+
+def _names(conn: sa.Connection, actor: Actor) -> _Names:
+    """The actor's names, their gazetteer entries and how they were written: one statement for all three.
+
+    Every other read of a dossier starts from the actor's names.  Two
+    selects are sent as one (a round trip is a statement's dearest part on
+    a busy server): each name with the entries of its entities (from the
+    covering index ``(name_id, gazetteer_id)``), or once with none; and
+    per written form the documents writing it and the first and last day
+    (from the covering index of written names, which carry their
+    document's day: migration 0013).  The second finds the names through
+    ``canonical`` itself.  A name row has no document count, which tells
+    the two kinds of row apart.  The actor is seen wherever any of its
+    names was written, as in its aliases (an actor split off by hand may
+    survive only as another entity's alias).
     """
-    c, e = t.canonical.c, t.entities.c
-    rows = conn.execute(
-        sa.select(c.name_id, e.gazetteer_id)
+    c, e, en = t.canonical.c, t.entities.c, t.entity_names.c
+    text, count = sa.cast(sa.null(), sa.String), sa.cast(sa.null(), sa.Integer)  # typed: PostgreSQL unites by type
+    entries = (
+        sa.select(c.name_id, e.gazetteer_id, count, text, text)
         .distinct()
         .select_from(t.canonical)
         .outerjoin(t.entities, sa.and_(e.name_id == c.name_id, e.gazetteer_id.is_not(None)))
         .where(c.actor_id == actor.id)
-    ).all()
-    return frozenset(r[0] for r in rows), sorted({r[1] for r in rows if r[1] is not None})
-
-
-def _names_written(conn: sa.Connection, names: frozenset[str]) -> tuple[list[Alias], str | None, str | None]:
-    """The actor's aliases with their documents, and the first and last day any of its ``names`` was written.
-
-    Seen wherever any of its names was written, as in its aliases (an actor
-    split off by hand may survive only as another entity's alias): one pass
-    over those rows answers both, from the covering index alone (each
-    written name carries its document's day: migration 0013).
-    """
-    en = t.entity_names.c
-    rows = conn.execute(
-        sa.select(en.surface, sa.func.count(sa.distinct(en.document_id)), sa.func.min(en.day), sa.func.max(en.day))
-        .where(en.name_id.in_(sorted(names)))
+    )
+    written = (
+        sa.select(
+            en.surface, text, sa.func.count(sa.distinct(en.document_id)), sa.func.min(en.day), sa.func.max(en.day)
+        )
+        .where(en.name_id.in_(sa.select(c.name_id).where(c.actor_id == actor.id)))
         .group_by(en.surface)
-    ).all()
-    firsts = [r[2] for r in rows if r[2] is not None]
-    lasts = [r[3] for r in rows if r[3] is not None]
-    aliases = [Alias(s, n) for s, n, _, _ in sorted(rows, key=lambda r: (-r[1], r[0]))]
-    return aliases, min(firsts, default=None), max(lasts, default=None)
+    )
+    rows = conn.execute(sa.union_all(entries, written)).all()
+    names = [r for r in rows if r[2] is None]
+    forms = [r for r in rows if r[2] is not None]
+    firsts = [r[3] for r in forms if r[3] is not None]
+    lasts = [r[4] for r in forms if r[4] is not None]
+    return _Names(
+        frozenset(r[0] for r in names),
+        sorted({r[1] for r in names if r[1] is not None}),
+        [Alias(s, n) for s, _, n, _, _ in sorted(forms, key=lambda r: (-r[2], r[0]))],
+        min(firsts, default=None),
+        max(lasts, default=None),
+    )
 
 
 def dossier(conn: sa.Connection, name: str, etype: str | None = None) -> Dossier:
     """The dossier of the actor ``name`` (of type ``etype`` when given) resolves to."""
     actor = find_actor(conn, name, etype)
-    names, gazetteer_ids = _names_and_entries(conn, actor)
-    aliases, first, last = _names_written(conn, names)
-    groups = group_claims(load_claims(conn, ClaimFilter(involving_names=names)), focus=actor.id)
+    names = _names(conn, actor)
+    groups = group_claims(load_claims(conn, ClaimFilter(involving_names=names.ids)), focus=actor.id)
     groups.sort(key=lambda g: (g.subject != actor.id, g.predicate, g.object_name or g.object_literal or "", g.polarity))
     return Dossier(
         actor.id,
         actor.name,
         actor.type,
-        aliases,
-        gazetteer_ids,
-        first,
-        last,
+        names.aliases,
+        names.gazetteer_ids,
+        names.first_seen,
+        names.last_seen,
         groups,
         find_store_conflicts(groups),
         actor.note,

