@@ -129,10 +129,13 @@ class ClaimGroup:
             sources = [c.source_name or c.publisher or "the article"]
             publishers = [c.publisher] if c.publisher else []
             documents, vias, days, ids = 1, [list(c.via)] if c.via else [], [c.day] if c.day else [], [c.id]
+            hedged = c.hedged
         else:
             source_set, publisher_set, document_set, via_set = set(), set(), set(), set()
             days, ids = [], []
+            hedged = True
             for c in self.claims:
+                hedged = hedged and c.hedged
                 source_set.add(c.source_name or c.publisher or "the article")
                 if c.publisher:
                     publisher_set.add(c.publisher)
@@ -157,7 +160,7 @@ class ClaimGroup:
             "independent_origins": self.independent_origins(),
             "documents": documents,
             "via": vias,
-            "hedged": all(c.hedged for c in self.claims),
+            "hedged": hedged,
             "first_seen": days[0] if days else None,
             "last_seen": days[-1] if days else None,
             "claims": ids,

@@ -130,7 +130,8 @@ def _candidate_pairs(statements: list[Statement]) -> Iterator[tuple[Statement, S
             if st.predicate in ONE_VALUED and not st.hedged:
                 one_valued[(st.subject, st.predicate, past)].append(st)
     for bucket in [*same_pair.values(), *one_valued.values()]:
-        yield from combinations(bucket, 2)
+        if len(bucket) > 1:  # most buckets hold one statement: no pair
+            yield from combinations(bucket, 2)
     for subject, denied in denials.items():
         for no in denied:
             past = no.tense == "past"
