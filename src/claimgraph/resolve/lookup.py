@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -50,19 +51,43 @@ def _candidates(
     en = t.entity_names.c
     documents = sa.func.count(sa.distinct(en.document_id)) if counted else sa.literal(0)
     query = (
-        sa.select(t.actors.c.id, t.actors.c.name, t.actors.c.type, documents)
-        .join(t.canonical, t.canonical.c.actor_id == t.actors.c.id)
-        .join(t.names, t.names.c.id == t.canonical.c.name_id)
+        _by_names(t.actors.c.id, t.actors.c.name, t.actors.c.type, documents)
         .where(condition)
         .group_by(t.actors.c.id, t.actors.c.name, t.actors.c.type)
     )
     if counted:
         query = query.outerjoin(t.entity_names, en.name_id == t.names.c.id)
-    if etype is not None:
-        query = query.where(sa.or_(t.actors.c.type == etype, t.names.c.type == etype))
-    rows = conn.execute(query).all()
+    rows = conn.execute(_of_type(query, etype)).all()
     found = [(Actor(r[0], r[1], r[2]), int(r[3])) for r in rows]
     return sorted(found, key=lambda x: (-x[1], x[0].name, x[0].id))
+
+
+def _by_names(*columns: sa.ColumnElement[Any]) -> sa.Select[Any]:
+    """``columns`` of actors joined to each of their names."""
+    return (
+        sa.select(*columns)
+        .join(t.canonical, t.canonical.c.actor_id == t.actors.c.id)
+        .join(t.names, t.names.c.id == t.canonical.c.name_id)
+    )
+
+
+def _of_type(query: sa.Select[Any], etype: str | None) -> sa.Select[Any]:
+    """``query`` (joining ``actors`` and ``names``) kept to actors or names of type ``etype``, when given."""
+    return query if etype is None else query.where(sa.or_(t.actors.c.type == etype, t.names.c.type == etype))
+
+
+def named_actors(name: str, etype: str | None = None) -> sa.Select[Any] | None:
+    """The ids of the actors ``find_actor`` takes ``name`` for when there is just one: none for an actor's id.
+
+    ``find_actor`` takes a name written for one actor (of type ``etype``)
+    without weighing documents; a caller that reads more about the actor
+    can ask for it in the same statement (``dossier``), and calls
+    ``find_actor`` only when these are not exactly one.
+    """
+    if _ACTOR_ID.match(name):
+        return None
+    query = _by_names(t.actors.c.id).where(t.names.c.fold == fold(name))
+    return _of_type(query, etype.upper() if etype else None).distinct()
 
 
 def _listing(found: list[tuple[Actor, int]]) -> list[str]:
