@@ -30,6 +30,7 @@ from claimgraph.nlp.components.attribute_index import index_attribute_ruler
 from claimgraph.nlp.components.budget import within_budget
 from claimgraph.nlp.components.chunks import needs_pieces, pieces
 from claimgraph.nlp.components.records import entities_from_doc
+from claimgraph.nlp.components.tokenizer_cache import TokenizerCache
 from claimgraph.nlp.components.truecase import restore, truecase
 from claimgraph.nlp.entities.geocode import geocode
 from claimgraph.nlp.events.reader import find_events, name_implying_events
@@ -135,6 +136,7 @@ class Analyzer:
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars  # longest text parsed at once (chunks.py)
         self.seconds = seconds  # time budget per document, and per batch before retrying one by one (budget.py)
+        self.tokenizer_cache = TokenizerCache(nlp)
 
     @classmethod
     def load(cls, model: str | None = None) -> Analyzer:
@@ -173,6 +175,9 @@ class Analyzer:
         The batch runs in a spaCy memory zone: the strings and lexemes its
         documents add to the vocabulary are freed when it ends (only our
         records leave it), so resident memory stays flat over a long run.
+        After it, the words the batch shares with earlier ones are given
+        places in the tokenizer's cache, which a zone cannot fill
+        (``tokenizer_cache``).
         """
         documents = [item for item in chunk if isinstance(item, Document) and is_english(item)]
         with self.nlp.memory_zone():
@@ -184,7 +189,9 @@ class Analyzer:
                     parsed = self._parse_each(documents)
                 else:  # alone already: a retry would only repeat it
                     parsed = {id(documents[0]): _failure(documents[0], exc)}
-            return [self._result(item, parsed) for item in chunk]
+            results = [self._result(item, parsed) for item in chunk]
+        self.tokenizer_cache.learn(t for d in documents for t in (d.text, d.title or ""))
+        return results
 
     def _parse_each(self, documents: list[Document]) -> dict[int, Parsed | ExtractionError]:
         """The documents of a failed batch parsed one by one, each in its own budget: only the bad one fails."""
