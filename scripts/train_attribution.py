@@ -4,6 +4,7 @@ Usage (from the repository root, in the project's environment)::
 
     python scripts/train_attribution.py [--polnear ../shared/eval/polnear/data] [--out FILE]
                                         [--epochs 10] [--patience 2] [--seed 0] [--train-docs N] [--dev-docs N] [--cache DIR]
+                                        [--check]
 
 It reads PolNeAR's ``train`` split (article texts and brat annotations;
 where an article has several annotators the first file in sorted order is
@@ -24,6 +25,12 @@ each split (the determinism test uses a small slice).
 Six train articles are never trained on (``HELD_OUT``): the project's check
 and dev corpora hold the same texts, and a tagger must not have learned the
 text it is measured on.  No PolNeAR dev article is in either corpus.
+
+The file records a digest of everything training read (every sequence's
+features and tags, and the options), so ``--check`` can tell in the time of
+a featurizing pass, without training, whether the file at ``--out`` is what
+this script builds today: a change to the features, to quote finding or to
+the parse changes the digest, and a model trained before it is stale.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from claimgraph.nlp.attribution.perceptron import Trainer, Weights, save
+from claimgraph.nlp.attribution.perceptron import Trainer, Weights, save, trained_on
 from claimgraph.nlp.attribution.quotes import find_quotes, quoted_tokens
 from claimgraph.nlp.attribution.tagger import TAGS, cue_sequences, source_sequence, source_window, spans_of
 from claimgraph.nlp.components.pipeline import load_model
@@ -171,6 +178,12 @@ def featurize(doc: Doc, relations: list[Relation]) -> Iterator[tuple[str, Sequen
         yield "source", (features, bio(source - set(range(span.start, span.end)), window))
 
 
+def sequence_bytes(split: str, name: str, features: list[list[str]], tags: list[str]) -> bytes:
+    """One featurized sequence as it enters the training data's digest: its split, tagger, tags and features."""
+    rows = "\x1e".join(f"{tag}\x1f" + "\x1f".join(f) for f, tag in zip(features, tags, strict=True))
+    return f"{split}\x1d{name}\x1d{rows}\x1c".encode()
+
+
 def f1(tp: int, n_pred: int, n_gold: int) -> float:
     return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
 
@@ -237,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(tempfile.gettempdir()) / "claimgraph-polnear",
         help="the parsed splits are kept here (outside the repository) so a retrain parses nothing again",
     )
+    parser.add_argument(
+        "--check", action="store_true", help="featurize only: exit 0 if --out was trained on today's features, else 1"
+    )
     args = parser.parse_args(argv)
     if not (args.polnear / "train").is_dir():
         print(f"error: no PolNeAR train split under {args.polnear}", file=sys.stderr)
@@ -245,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model()
     trainers = {name: Trainer(TAGS, seed=args.seed) for name in ("cue", "source")}
     dev: dict[str, list[Sequence]] = {"cue": [], "source": []}
+    options = (args.epochs, args.patience, args.seed, args.train_docs, args.dev_docs)
+    digest = hashlib.sha256("epochs={} patience={} seed={} train_docs={} dev_docs={}".format(*options).encode())
     for split, limit in (("train", args.train_docs), ("dev", args.dev_docs)):
         docs = articles(args.polnear / split, limit)
         if split == "train" and limit is None and (missing := HELD_OUT - {name for name, _, _ in docs}):
@@ -257,14 +275,22 @@ def main(argv: list[str] | None = None) -> int:
             if article in HELD_OUT:
                 continue
             for name, (features, tags) in featurize(doc, relations):
+                digest.update(sequence_bytes(split, name, features, tags))
+                if args.check:
+                    continue
                 if split == "train":
                     trainers[name].add(features, tags)
                 else:
                     dev[name].append((features, tags))
         print(f"{split}: {len(docs)} articles parsed, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    if args.check:
+        shipped = trained_on(args.out.read_bytes()) if args.out.exists() else None
+        same = shipped == digest.hexdigest()
+        print(f"{args.out}: {'trained on' if same else 'NOT trained on'} today's features", file=sys.stderr)
+        return 0 if same else 1
     models = {name: fit(name, trainer, dev[name], args.epochs, args.patience) for name, trainer in trainers.items()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save(models, args.out, NOTICE)
+    save(models, args.out, NOTICE, digest.hexdigest())
     print(
         f"wrote {args.out} ({args.out.stat().st_size} bytes) in {time.perf_counter() - started:.0f} s", file=sys.stderr
     )

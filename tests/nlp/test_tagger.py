@@ -146,10 +146,15 @@ def test_training_script_on_a_small_slice_is_deterministic(tmp_path: Path) -> No
         pytest.skip("../shared/eval/polnear is not present")
     script = _script()
     outs = [tmp_path / "one.json.gz", tmp_path / "two.json.gz"]
-    for out in outs:
+    cache = tmp_path / "parses"
+    for out in outs:  # the first build parses the texts and caches the parses; the second reads them back
         args = ["--polnear", str(POLNEAR), "--out", str(out), "--train-docs", "3", "--dev-docs", "2", "--epochs", "2"]
-        assert script.main(args) == 0
+        assert script.main([*args, "--cache", str(cache)]) == 0
+    assert len(list(cache.glob("*.spacy"))) == 2
     assert outs[0].read_bytes() == outs[1].read_bytes()
+    # --check featurizes without training and tells whether the file was built from these features and options
+    assert script.main([*args, "--cache", str(cache), "--check"]) == 0
+    assert script.main([*args[:-1], "3", "--cache", str(cache), "--check"]) == 1
     models = load(outs[0].read_bytes())
     assert set(models) == {"cue", "source"} and all(m.table for m in models.values())
 

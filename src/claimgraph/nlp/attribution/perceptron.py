@@ -152,9 +152,15 @@ class Weights:
         return cls(tuple(data["tags"]), {f: tuple(w) for f, w in data["weights"].items()})
 
 
-def save(models: dict[str, Weights], path: Path, notice: str) -> None:
-    """Write ``models`` as gzipped JSON, byte for byte the same for the same weights (no timestamp)."""
-    payload = {"notice": notice, "models": {name: m.to_json() for name, m in sorted(models.items())}}
+def save(models: dict[str, Weights], path: Path, notice: str, trained_on: str | None = None) -> None:
+    """Write ``models`` as gzipped JSON, byte for byte the same for the same weights (no timestamp).
+
+    ``trained_on``, a digest of the data they were trained from, is kept beside the weights: with it
+    a retrain can tell, before training, whether it would build the same file (``trained_on``).
+    """
+    payload: dict[str, Any] = {"notice": notice, "models": {name: m.to_json() for name, m in sorted(models.items())}}
+    if trained_on is not None:
+        payload["trained_on"] = trained_on
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
     path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
 
@@ -162,6 +168,12 @@ def save(models: dict[str, Weights], path: Path, notice: str) -> None:
 def load(raw: bytes) -> dict[str, Weights]:
     data = json.loads(gzip.decompress(raw))
     return {name: Weights.from_json(m) for name, m in data["models"].items()}
+
+
+def trained_on(raw: bytes) -> str | None:
+    """The digest of the training data a saved file records (``save``), or None for a file without one."""
+    found: str | None = json.loads(gzip.decompress(raw)).get("trained_on")
+    return found
 
 
 class Trainer:
