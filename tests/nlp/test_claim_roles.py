@@ -176,3 +176,15 @@ def test_a_preposition_whose_object_is_the_role_opens_the_role_apposed_before_th
     assert ("Luc Roy", "works_for", "France", "affirmed") in _rules(
         "The move was called “alarming” by France’s permanent representative, Luc Roy."
     )
+
+
+def test_a_body_and_a_role_run_on_after_the_name_without_a_comma() -> None:
+    """Copy that lost its commas: '… said X Peace Council deputy director.'"""
+    assert ("Luc Roy", "spokesperson_of", "Peace Council", "affirmed") in _rules(
+        '"We will stay," said Luc Roy Peace Council spokesman.'
+    )
+    assert ("Luc Roy", "works_for", "Tallin University", "affirmed") in _rules(
+        "Ida Brenner met Luc Roy Tallin University historian on Monday."
+    )
+    # what follows the body is no role, or the role is not the phrase's last word: nothing is read
+    assert not any(r[0] == "Luc Roy" for r in _rules("Ida Brenner gave Luc Roy Peace Council support."))

@@ -18,6 +18,10 @@ deputies' words that make a leader's title a subordinate one, and the
 prepositions that name a destination ("ambassador to Chile") rather than an
 employer.
 
+Copy that lost its commas runs the apposition on after the name ("said X
+Peace Council deputy director"): a body's name right after the person's, then
+the role, is read as the apposition would be.
+
 A leader's title with no name beside it ("remarks by X, saying that the
 Chilean president …") is read by ``described`` when the sentence names
 exactly one person it can stand for.
@@ -57,6 +61,7 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
         titled,
         (*_apposition_before(reader, rng[0]), []),
         (*_apposition_after(reader, rng[1]), []),
+        (*_run_on_after(reader, rng[1]), []),
     ):
         if phrase is not None and role is not None:
             out += _claims(reader, person, phrase, role, after)
@@ -338,6 +343,29 @@ def _apposition_after(reader: FrameReader, end: int) -> tuple[list[Token] | None
         j += 1
     closed = j >= len(doc) or doc[j].text in _BOUNDARY or doc[j].is_punct
     return (phrase, _head(reader, phrase)) if phrase and closed else (None, None)
+
+
+def _run_on_after(reader: FrameReader, end: int) -> tuple[list[Token] | None, Token | None]:
+    """'said X Peace Council deputy director.': a body's name and a role run on after the name, with no comma.
+
+    Copy that lost its commas writes the apposition straight after the name;
+    it is read only when a name of a body (not a person) follows the name at
+    once and the role closes the phrase (punctuation, a preposition or a
+    verb after it), with nothing but nouns and adjectives between.
+    """
+    index, doc = reader.index, reader.index.doc
+    body = index.named(doc[end]) if end < len(doc) else None
+    rng = index.mention_range(doc[end]) if body is not None else None
+    if body is None or rng is None or index.type_of(body) in (None, "PERSON"):
+        return None, None
+    j = rng[1]
+    while j < len(doc) and j - end < _PHRASE_LIMIT and (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].text in _HYPHENS):
+        j += 1
+    role = doc[j - 1]
+    closed = j >= len(doc) or doc[j].is_punct or doc[j].pos_ in ("ADP", "VERB", "AUX")
+    if j == rng[1] or not closed or index.named(role) is not None or not _is_role_word(reader, role):
+        return None, None
+    return list(doc[end:j]), role
 
 
 def _after_boundary(doc: Doc, tok: Token) -> bool:
