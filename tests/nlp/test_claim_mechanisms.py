@@ -149,6 +149,17 @@ CAPITALS: dict[str, EntityType] = {
 }
 
 
+def test_a_capital_of_a_group_apposed_to_a_place_is_the_group_s_seat() -> None:
+    """'Tarsh, the de facto capital of the Front('s caliphate)': the group after 'of' holds the seat."""
+    for text in (
+        "Tarsh, the de facto capital of the Valley Front, fell on Monday.",
+        "Tarsh, the self-declared capital of the Valley Front's emirate, fell on Monday.",
+    ):
+        assert ("Valley Front", "based_in", "Tarsh", "affirmed") in analyse(text, NAMES, rules_only=True).relations()
+    # a place after 'of' is where the capital lies, not whose it is
+    assert analyse("Tarsh, the capital of Belgium, fell on Monday.", NAMES, rules_only=True).relations() == set()
+
+
 def test_a_capital_that_acts_is_its_country() -> None:
     result = analyse(
         "Portugal has long watched the war. Lisbon's support for the Valley Front angered its rivals.", CAPITALS

@@ -1,7 +1,7 @@
 """Noun-phrase shapes that carry a relation without a relation verb.
 
 * coalition: "Y of the Z coalition" → Y part_of Z;
-* stronghold: "the X stronghold of Y", "X's stronghold Y" → X operates_in Y;
+* stronghold: "the X stronghold of Y", "X's stronghold Y" → X operates_in Y ("Y, the capital of X" → based_in);
 * backing: "US-backed X" → X allied_with US;
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
@@ -81,6 +81,8 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
     owners = [*noun.children, *(c for c in noun.head.children if c.dep_ == "poss" and before_name)]
     holders = [index.resolve(c) for c in owners if c.dep_ in ("poss", "compound")]
     holder = next((h for h in holders if h), None)
+    if holder is None and (noun.dep_ == "appos" or before_name):
+        holder = _holder_after_of(reader, noun)  # "Tarsh, the de facto capital of the Front('s caliphate)"
     if holder is None:
         return []
     places = [o for p, o in reader.prep_objects(noun) if p in ("of", "in")]
@@ -95,6 +97,20 @@ def stronghold(reader: FrameReader, noun: Token) -> list[RawClaim]:
         lies = [item for p, o in reader.prep_objects(noun) if p == "in" for item in reader.objects(o)]
         out += reader.make([holder], "operates_in", lies, noun)
     return out
+
+
+def _holder_after_of(reader: FrameReader, noun: Token) -> str | None:
+    """The group after a stronghold noun's 'of' ("the capital of the Front"), or the group owning what follows it
+    ("the capital of the Front's caliphate"); a place there says where the stronghold lies, not whose it is."""
+    index = reader.index
+    for prep, obj in reader.prep_objects(noun):
+        if prep != "of":
+            continue
+        owners = [obj, *(c for c in obj.children if c.dep_ == "poss")]
+        groups = [e for e in map(index.resolve, owners) if e and index.type_of(e) in _GROUPISH]
+        if groups:
+            return groups[0]
+    return None
 
 
 def _modifies(participle: Token) -> bool:
