@@ -562,3 +562,18 @@ def test_where_a_group_s_fighters_are_the_group_is() -> None:
             ("Valley Front", "operates_in", "Tarsh", "affirmed")
         }
     assert analyse("Amina Yusuf is in Tarsh.", NAMES, rules_only=True).relations() == set()
+
+
+def test_we_and_our_in_a_speaker_s_words_are_the_body_the_speaker_speaks_for() -> None:
+    """'"We have fighters in Tarsh," said X, a Front spokesman': the Front is there, in X's words."""
+    spokesman = {"Amina Yusuf": ["a Valley Front spokeswoman"]}
+    for text in (
+        '"We have fighters in Tarsh," said Amina Yusuf, a Valley Front spokeswoman.',
+        '"Our fighters are in Tarsh," said Amina Yusuf, a Valley Front spokeswoman.',
+    ):
+        result = analyse(text, NAMES, descriptions=spokesman, rules_only=True)
+        assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations(), text
+        (claim,) = [c for c in result.claims if c.predicate == "operates_in"]
+        assert result.name(claim.source) == "Amina Yusuf"
+    # no speaker: 'we' is not guessed at
+    assert analyse("We have fighters in Tarsh, the report says.", NAMES, rules_only=True).relations() == set()

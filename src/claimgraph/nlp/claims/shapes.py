@@ -27,6 +27,7 @@ from claimgraph.nlp.entities.coref import armed_description
 
 _LOCATED_PREPS = frozenset({"in", "inside", "across", "throughout"})
 _GROUPISH = frozenset({"ARMED_GROUP", "ORGANIZATION"})
+_FIRST_PERSON = frozenset({"we", "our", "us"})
 
 
 def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
@@ -324,7 +325,7 @@ def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> 
     come from, not which state acts.
     """
     rel, index = reader.rel, reader.index
-    actors = [e for c in noun.children if c.dep_ == "poss" for e in [index.resolve(c)] if e]
+    actors = [e for c in noun.children if c.dep_ == "poss" for e in [_first_person(reader, c) or index.resolve(c)] if e]
     if by_nationality:
         actors = actors or [e for e, _ in reader.modifiers(noun) if e]
     else:
@@ -336,6 +337,8 @@ def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> 
     # "the organisation" is too loose a guess here; "the jihadist organisation" names the kind of group it takes up
     if subject is not None and (index.named(subject) or armed_description(subject)):
         actors = reader.subjects(noun, carried=True)
+    elif subject is not None and (speaking := _first_person(reader, subject)) is not None:
+        actors = [speaking]  # "'We have fighters in Tarsh,' the Front's spokesman said"
     # "members of the Front were meeting in Tarsh": what the people do somewhere, they do for their group there;
     # "the Front's fighters are in Tarsh": where they are, the group is
     acted = noun.dep_ in ("nsubj", "nsubjpass") and (noun.head.pos_ == "VERB" or noun.head.lemma_ == "be")
@@ -343,6 +346,14 @@ def forces(reader: FrameReader, noun: Token, *, by_nationality: bool = True) -> 
     places = [o for p, o in phrases if p in _LOCATED_PREPS]
     objects = [item for place in places for item in reader.objects(place)]
     return reader.make(actors, "operates_in", objects, noun)
+
+
+def _first_person(reader: FrameReader, pronoun: Token) -> str | None:
+    """'we', 'our' in the words of a speaker: the body the speaker is or speaks for ("a Front spokesman said"), else
+    None; without a speaker the pronoun is left to the coreference's guesses, which are too loose here."""
+    speaker = reader.speaker(pronoun) if pronoun.lower_ in _FIRST_PERSON else None
+    body = reader.index.resolve(pronoun, prefer=speaker) if speaker is not None else None
+    return body if reader.index.type_of(body) in _GROUPISH | {"PLACE"} else None
 
 
 def government(reader: FrameReader, noun: Token) -> list[RawClaim]:
