@@ -188,3 +188,13 @@ def test_a_body_and_a_role_run_on_after_the_name_without_a_comma() -> None:
     )
     # what follows the body is no role, or the role is not the phrase's last word: nothing is read
     assert not any(r[0] == "Luc Roy" for r in _rules("Ida Brenner gave Luc Roy Peace Council support."))
+
+
+def test_a_title_the_parser_hangs_on_a_name_before_it_is_not_that_name_s_when_it_has_its_own_verb() -> None:
+    """'After talks with X, the French president asked …': the title is the subject of 'asked', not X's."""
+    for text in (
+        "After talks with Luc Roy, the French president asked for help.",
+        "Writing to Luc Roy, the French president asked for help.",
+    ):
+        assert not any(r[1] == "leader_of" for r in _rules(text)), text
+    assert ("Luc Roy", "leader_of", "France", "affirmed") in _rules("Luc Roy, the French president, asked for help.")

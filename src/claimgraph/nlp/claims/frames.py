@@ -114,6 +114,8 @@ class FrameReader:
             if misparsed is not None:
                 return misparsed
             if tok.dep_ == "appos":
+                if _clause_subject_misread(tok):
+                    return None  # "After talks with X, the Chilean president asked …": not X's title
                 return self.before_apposition(tok) or tok.head
             if tok.dep_ == "compound" and self.index.named(tok.head):
                 return tok.head
@@ -709,6 +711,19 @@ class FrameReader:
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
+
+
+def _clause_subject_misread(appos: Token) -> bool:
+    """An 'apposition' that governs a finite verb of its own is the subject of that verb, misparsed.
+
+    "After talks with X, the Chilean president asked for help": the parser
+    hangs "the Chilean president" on X and "asked" on it; a relative clause
+    ("X, the leader who founded Y") has its pronoun and is no such verb.
+    """
+    return any(
+        c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBP") and not any(g.tag_ in ("WDT", "WP") for g in c.children)
+        for c in appos.children
+    )
 
 
 def _predicative(noun: Token) -> bool:
