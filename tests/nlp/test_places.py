@@ -48,6 +48,10 @@ def test_unknown_names_and_translations_are_not_places() -> None:
         ("Rebels seized Hawarat near Hama on Friday.", "Hawarat"),
         ("The area between Sabkhat near Raqqa and the river fell.", "Sabkhat"),
         ("Government troops retook Umm Sarab, north of Hama.", "Umm Sarab"),
+        # a place noun apposed to the name says what it is
+        ("Rebels took Hawarat, a village in the north, on Friday.", "Hawarat"),
+        ("The strike on Zawr Sultan, a small village near the border, killed six.", "Zawr Sultan"),
+        ("Marzaf, a Christian village, was emptied.", "Marzaf"),
     ],
 )
 def test_a_name_in_a_place_context_is_a_place(sentence: str, place: str) -> None:
@@ -61,6 +65,11 @@ def test_a_name_in_a_place_context_is_a_place(sentence: str, place: str) -> None
 )
 def test_a_person_near_a_place_stays_a_person(sentence: str) -> None:
     assert by_name(entities(sentence), "Daniel Okafor").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_person_beside_a_place_noun_that_is_not_the_appositions_head_stays_a_person() -> None:
+    assert by_name(entities("Ahmed Darwish, a village elder, said six died."), "Ahmed Darwish").type == "PERSON"
 
 
 @pytest.mark.slow

@@ -203,6 +203,22 @@ def _located_by_a_place(span: Span) -> bool:
     return False
 
 
+def _apposed_place(span: Span) -> bool:
+    """Is the name set beside a place noun that says what it is ("Hawarat, a village in the north")?
+
+    The parser's apposition on the name's head, after a comma, headed by the
+    place noun itself in lower case: "a village elder" beside a name is a
+    person (its head is "elder"), and "Notts County 3 0 2" in a results
+    table is no apposition at all.
+    """
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    return any(
+        c.dep_ == "appos" and c.i > span.end and c.is_lower and c.lower_ in PLACE_HEADS for c in span.root.children
+    )
+
+
 # "Rojava, as the region is known": a name the text says is what a place is called.
 _CALLED_HEADS = "|".join(sorted(PLACE_HEADS | {"area", "territory", "enclave", "country", "land", "valley"}))
 _CALLED_PLACE = re.compile(
@@ -326,7 +342,8 @@ class PlaceNames:
     * the model calls it a person, organisation, product or nationality but the context
       says place — a locative before it ("in", "near", "east of", "the town
       of"), a place noun after it ("Daraa province") or another place it is
-      placed by ("Hawarat near Hama", "Umm Sarab, north of Hama") — and the gazetteer
+      placed by ("Hawarat near Hama", "Umm Sarab, north of Hama") or a place noun
+      apposed to it ("Marzaf, a Christian village") — and the gazetteer
       knows it, or (after "in"/"near" or before a place noun) it has the
       shape of an Arabic toponym ("al-Hawl", "Khan Sheikhoun");
     * the model left it untagged in the same contexts;
@@ -419,7 +436,12 @@ class PlaceNames:
         if all(t.lower_ in elsewhere for t in span if t.is_title):
             return False
         # a place noun after the name ("in the Jeeneh district") says more than the preposition before it
-        named = _head_after(doc, span.end) or _called_a_place(doc, span.end) or _located_by_a_place(span)
+        named = (
+            _head_after(doc, span.end)
+            or _called_a_place(doc, span.end)
+            or _located_by_a_place(span)
+            or _apposed_place(span)
+        )
         context = ("named" if named else None) or _locative_before(doc, span.start)
         if context is None:
             return False
