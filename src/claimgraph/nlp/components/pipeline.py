@@ -29,6 +29,7 @@ from claimgraph.nlp.components import registry as _registry  # noqa: F401  (regi
 from claimgraph.nlp.components.attribute_index import index_attribute_ruler
 from claimgraph.nlp.components.budget import within_budget
 from claimgraph.nlp.components.chunks import needs_pieces, pieces
+from claimgraph.nlp.components.lemma_columns import lemmatize_by_columns
 from claimgraph.nlp.components.records import entities_from_doc
 from claimgraph.nlp.components.tokenizer_cache import TokenizerCache
 from claimgraph.nlp.components.truecase import restore, truecase
@@ -114,6 +115,7 @@ def load_language(model: str | None = None, ner_model: str | None = None) -> Lan
     """The model (with the configured entity model's recognizer) plus claimgraph's registered entity components."""
     nlp = load_model(model, ner_model)
     index_attribute_ruler(nlp)
+    lemmatize_by_columns(nlp)
     # Texts reach the parser in pieces of at most chunk_chars (chunks.py), whatever max_bytes lets in.
     nlp.max_length = max(nlp.max_length, settings.get_int("chunk_chars") + 1)
     for component in COMPONENTS:
