@@ -52,6 +52,9 @@ def test_unknown_names_and_translations_are_not_places() -> None:
         ("Rebels took Hawarat, a village in the north, on Friday.", "Hawarat"),
         ("The strike on Zawr Sultan, a small village near the border, killed six.", "Zawr Sultan"),
         ("Marzaf, a Christian village, was emptied.", "Marzaf"),
+        # a lower-case compass word before the name narrows a region
+        ("Drought hit the southern Hauran hardest.", "Hauran"),
+        ("Thousands fled northern Zawrat as the fighting spread.", "Zawrat"),
     ],
 )
 def test_a_name_in_a_place_context_is_a_place(sentence: str, place: str) -> None:
@@ -70,6 +73,11 @@ def test_a_person_near_a_place_stays_a_person(sentence: str) -> None:
 @pytest.mark.slow
 def test_a_person_beside_a_place_noun_that_is_not_the_appositions_head_stays_a_person() -> None:
     assert by_name(entities("Ahmed Darwish, a village elder, said six died."), "Ahmed Darwish").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_people_after_a_compass_word_is_no_place() -> None:
+    assert all(e.type != "PLACE" for e in entities("The southern Baptists met in Nashville.") if "Baptist" in e.name)
 
 
 @pytest.mark.slow

@@ -143,8 +143,11 @@ def after_preposition(span: Span) -> bool:
 
 
 def _locative_before(doc: Doc, start: int) -> str | None:
-    """ "strong" after "in"/"near" (or "east of"), "weak" after "from"/"to", "named" after "the town of"; else None."""
+    """ "strong" after "in"/"near" (or "east of"), "weak" after "from"/"to", "named" after "the town of" or
+    "eastern"; else None."""
     i = start - 1
+    if i >= 0 and _COMPASS_ADJECTIVE.fullmatch(doc[i].text) and doc[start].ent_type_ != "NORP":
+        return "named"  # "the southern Hauran": a lower-case compass word narrows a region, not a person or a body
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i < 0:
