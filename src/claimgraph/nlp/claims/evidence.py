@@ -50,10 +50,10 @@ def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     for child in tok.children:
         undergoer = child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass")
         if undergoer and lemma in events.place_objects:
-            places += [(e, None) for e, _ in reader.objects(child) if e and reader.index.type_of(e) == "PLACE"]
+            places += _places_named(reader, [child])
     for prep, obj in reader.prep_objects(tok):
         if prep in events.place_preps:
-            places += [(e, None) for e, _ in reader.objects(obj) if e and reader.index.type_of(e) == "PLACE"]
+            places += _places_named(reader, [obj])
     out = _targets_there(reader, tok, passive, places)
     if not passive:  # "targeting the Front in Tarsh and Bel Harra": the parser hangs where it happened on the target
         places += [p for c in tok.children if c.dep_ == "dobj" for p in _own_places(reader, c) if p not in places]
@@ -84,13 +84,14 @@ def _targets_there(
 
 def _own_places(reader: FrameReader, target: Token) -> list[tuple[str | None, str | None]]:
     """The places named after 'in' (and the like) on the target's own phrase."""
-    return [
-        (e, None)
-        for prep, obj in reader.prep_objects(target)
-        if prep in reader.rel.events.place_preps
-        for e, _ in reader.objects(obj)
-        if e and reader.index.type_of(e) == "PLACE"
-    ]
+    return _places_named(
+        reader, [obj for prep, obj in reader.prep_objects(target) if prep in reader.rel.events.place_preps]
+    )
+
+
+def _places_named(reader: FrameReader, tokens: list[Token]) -> list[tuple[str | None, str | None]]:
+    """The PLACE entities the phrases headed by ``tokens`` name, in order, as claim objects (no literal)."""
+    return [(e, None) for t in tokens for e, _ in reader.objects(t) if e and reader.index.type_of(e) == "PLACE"]
 
 
 def losing(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
@@ -102,13 +103,7 @@ def losing(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     winners = [e for p, o in reader.prep_objects(tok) if p == "to" for e in reader.named_at(o)]
     winners = [e for e in winners if index.type_of(e) in _ACTORS]
     place_dep = "dobj" if lost else "nsubj"
-    places: list[tuple[str | None, str | None]] = [
-        (e, None)
-        for c in tok.children
-        if c.dep_ == place_dep
-        for e, _ in reader.objects(c)
-        if e and index.type_of(e) == "PLACE"
-    ]
+    places = _places_named(reader, [c for c in tok.children if c.dep_ == place_dep])
     if not winners or not places:
         return []
     out = reader.make(winners, "operates_in", places, tok)
@@ -127,13 +122,7 @@ def departure(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     if not (expelling or leaving):
         return []
     phrases = list(reader.prep_objects(tok))
-    places: list[tuple[str | None, str | None]] = [
-        (e, None)
-        for prep, obj in phrases
-        if prep in events.from_preps
-        for e, _ in reader.objects(obj)
-        if e and index.type_of(e) == "PLACE"
-    ]
+    places = _places_named(reader, [obj for prep, obj in phrases if prep in events.from_preps])
     if not places:
         return []
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -161,13 +150,7 @@ def taking(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
         return []
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     place_dep = "nsubjpass" if passive else "dobj"
-    places: list[tuple[str | None, str | None]] = [
-        (e, None)
-        for c in tok.children
-        if c.dep_ == place_dep
-        for e, _ in reader.objects(c)
-        if e and index.type_of(e) == "PLACE"
-    ]
+    places = _places_named(reader, [c for c in tok.children if c.dep_ == place_dep])
     if not places:
         return []
     out = reader.make(losers, "operates_in", places, tok)
@@ -191,9 +174,7 @@ def joining(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     journey = tok.head if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in events.journey_verbs else None
     if journey is not None:  # "travelled to Tarsh to join …"
         where += [obj for prep, obj in reader.prep_objects(journey) if prep in events.journey_preps]
-    places: list[tuple[str | None, str | None]] = [
-        (e, None) for obj in where for e, _ in reader.objects(obj) if e and index.type_of(e) == "PLACE"
-    ]
+    places = _places_named(reader, where)
     # Whether or not the person joined, the group is there: the article presupposes it.
     return reader.make(groups, "operates_in", places, tok, presupposed=True) if places else []
 
