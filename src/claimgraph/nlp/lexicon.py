@@ -17,9 +17,15 @@ from claimgraph.model import EntityType, Predicate
 from claimgraph.predicates import table as predicate_table
 
 
-def _load(name: str) -> dict[str, Any]:
+def load_json(name: str) -> dict[str, Any]:
+    """One of the shipped ``lexicons/*.json`` files, parsed (read from the package, so it works installed)."""
     data: dict[str, Any] = json.loads(resources.files("claimgraph.nlp").joinpath("lexicons", name).read_text("utf-8"))
     return data
+
+
+def word_sets(section: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """A section's word lists as sets, by key, leaving out its ``_``-prefixed keys (the file's comments)."""
+    return {key: frozenset(words) for key, words in section.items() if not key.startswith("_")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +229,7 @@ def _frame(raw: dict[str, Any]) -> Frame:
 
 @cache
 def speech() -> Speech:
-    raw = _load("speech.json")
+    raw = load_json("speech.json")
     return Speech(
         verbs=frozenset(raw["verbs"]),
         quote_verbs=frozenset(raw["verbs"]) | frozenset(raw["quote_verbs_extra"]),
@@ -245,13 +251,13 @@ def speech() -> Speech:
 
 @cache
 def polarity() -> Polarity:
-    raw = _load("polarity.json")
-    return Polarity(**{k: frozenset(v) for k, v in raw.items() if not k.startswith("_")})
+    raw = load_json("polarity.json")
+    return Polarity(**word_sets(raw))
 
 
 @cache
 def relations() -> Relations:
-    raw = _load("relations.json")
+    raw = load_json("relations.json")
     frames: dict[str, list[Frame]] = {}
     for entry in raw["frames"]:
         frame = _frame(entry)
@@ -287,7 +293,7 @@ def relations() -> Relations:
         follower_modifiers=frozenset(raw["followers"]["modifiers"]),
         follower_preps=frozenset(raw["followers"]["preps"]),
         follower_clauses=dict(raw["followers"]["clauses"]["verbs"]),
-        supplies=Supplies(**{k: frozenset(v) for k, v in raw["supplies"].items() if not k.startswith("_")}),
+        supplies=Supplies(**word_sets(raw["supplies"])),
         government_nouns=frozenset(raw["governments"]["nouns"]),
         force_nouns=frozenset(raw["forces"]["nouns"]),
         force_verbs=frozenset(raw["forces"]["verbs"]),

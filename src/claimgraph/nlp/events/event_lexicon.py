@@ -9,13 +9,12 @@ the pipeline cannot be built from it).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from claimgraph.errors import ModelError
+from claimgraph.nlp.lexicon import load_json, word_sets
 
 CASUALTY_KINDS = ("killed", "wounded", "kidnapped")
 
@@ -92,7 +91,7 @@ def validate(raw: dict[str, Any]) -> EventLexicon:
         check(f"modifier {word!r}", change.get("type", "ASSAULT"), change.get("mode"))
     for word, mode in raw["instruments"].items():
         check(f"instrument {word!r}", "FIGHT", mode)
-    modal = {k: frozenset(v) for k, v in raw["modality"].items() if not k.startswith("_")}
+    modal = word_sets(raw["modality"])
     for kind in ("cooperative", "hostile", "content_of"):
         for name in modal[kind] - set(categories):
             problems.append(f"modality {kind}: unknown category {name!r}")
@@ -119,12 +118,11 @@ def validate(raw: dict[str, Any]) -> EventLexicon:
         instruments=dict(raw["instruments"]),
         modality=Modality(**modal),
         object_retyping=retyping,
-        needs={k: frozenset(v) for k, v in raw["needs"].items() if not k.startswith("_")},
+        needs=word_sets(raw["needs"]),
     )
 
 
 @cache
 def events() -> EventLexicon:
     """The shipped event lexicon."""
-    text = resources.files("claimgraph.nlp").joinpath("lexicons", "events.json").read_text("utf-8")
-    return validate(json.loads(text))
+    return validate(load_json("events.json"))
