@@ -198,3 +198,20 @@ def test_a_title_the_parser_hangs_on_a_name_before_it_is_not_that_name_s_when_it
     ):
         assert not any(r[1] == "leader_of" for r in _rules(text)), text
     assert ("Luc Roy", "leader_of", "France", "affirmed") in _rules("Luc Roy, the French president, asked for help.")
+
+
+def test_a_leader_s_title_opening_the_next_sentence_takes_up_that_sentence_s_subject() -> None:
+    """'X refused to meet Y, the Belgian envoy. The French president said …': the title continues the topic."""
+    carried = (
+        "Luc Roy refused to meet Ida Brenner, the Belgian envoy, in Geneva. The French president said talks had failed."
+    )
+    assert ("Luc Roy", "leader_of", "France", "affirmed") in _rules(carried)
+    assert ("Ida Brenner", "leader_of", "France", "affirmed") not in _rules(carried)
+    for text in (
+        "Luc Roy met Ida Brenner in Geneva. The French president said talks had failed.",  # two people fit
+        "Ida Brenner met Luc Roy, the Belgian envoy. Crowds cheered the French president.",  # no subject title
+        "Crowds cheered Luc Roy in Geneva. The French president said talks had failed.",  # Luc Roy is no subject
+        "Luc Roy, Belgium's foreign minister, arrived in Geneva. The French president said talks had failed.",
+        "Luc Roy arrived in Geneva. Then Ida Brenner said the French president was wrong.",  # a person named before
+    ):
+        assert not any(r[1] == "leader_of" and r[2] == "France" for r in _rules(text)), text

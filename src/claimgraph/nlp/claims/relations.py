@@ -6,7 +6,9 @@ that token triggers.  Keeping them in one table lets each be measured alone
 (the ``rule`` every ``RawClaim`` carries names the mechanism that read it)
 and keeps the modules free of import circles: ``frames`` knows none of the
 others, and each of the others needs only ``frames``.  The learned
-classifier (``learned``) comes last, for the pairs the rules left alone.
+classifier (``learned``) comes last, for the pairs the rules left alone;
+before it, ``roles.carried`` reads the leaders' titles that take up the
+sentence before, which needs every office the mechanisms gave.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def read_relations(
     # A role read beside a person's name is the reading of that role word: the frames' reading of it goes.
     roled = {(r.trigger.i, r.subject) for r in out if r.rule == "roles"}
     out = [r for r in out if r.rule == "roles" or (r.trigger.i, r.subject) not in roled]
+    out += roles.carried(reader, out)
     if model is not None:
         out += learned_claims(reader, doc, model, out)
     # Where the document says an actor is based in a place, that it operates there says nothing more.

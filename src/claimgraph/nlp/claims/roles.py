@@ -24,7 +24,9 @@ the role, is read as the apposition would be.
 
 A leader's title with no name beside it ("remarks by X, saying that the
 Chilean president …") is read by ``described`` when the sentence names
-exactly one person it can stand for.
+exactly one person it can stand for, and by ``carried`` when it opens the
+next sentence as its subject ("X refused to meet Y. The Chilean president
+said …") and takes up the one person there it can stand for.
 
 A role beside a name is the article's presupposition: negation around it does
 not deny it, but "former" makes it past and "suspected" hedges it.
@@ -46,6 +48,8 @@ _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD", "WDT", "WP", "WP$"})
 _PHRASE_LIMIT = 14
 _LEADER: Predicate = "leader_of"
 _OTHER_PERSON = frozenset({"him", "her"})
+# What a person is to a body: whoever the article gives one of these is no one else's leader.
+_OFFICES: frozenset[Predicate] = frozenset({"leader_of", "works_for", "member_of", "spokesperson_of"})
 
 
 def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
@@ -79,21 +83,12 @@ def described(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     Chilean president asked"), and so is the speaker of the words it sits in.
     The antecedent must be the only one: two, or none, and the title is left
     unread (refuse to guess), since who holds an office is world knowledge and
-    the sentences before are no safer a guide than the article's topic.
+    the sentences before are no safer a guide than the article's topic
+    (``carried`` reads the one case they are: a title opening the next sentence).
     """
     index, doc = reader.index, tok.doc
-    read_role = _role(reader.rel.roles, tok) if tok.pos_ == "NOUN" and index.named(tok) is None else None
-    if read_role is None or read_role[0] != _LEADER or tok.dep_ in ("appos", "attr", "oprd", "compound"):
-        return []
-    if any(c.dep_ == "appos" for c in tok.children) or not any(
-        c.dep_ == "poss" or c.lower_ == "the" for c in tok.children
-    ):
-        return []  # "the president, X": the apposition says who; "a president": no one in particular
-    phrase = list(doc[tok.left_edge.i : tok.i + 1])
-    if _subordinate(reader, phrase, tok, reader.rel.roles):
-        return []
-    objects = [e for e in _modifier_objects(reader, phrase, tok, "") if index.type_of(e) != "PERSON"]
-    if len(objects) != 1:
+    led = _untitled_leader(reader, tok)
+    if led is None:
         return []
     clause = tok.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -105,7 +100,61 @@ def described(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     people = [e for e in index.entities_in(before) if index.type_of(e) == "PERSON" and e != reader.speaker(tok)]
     if len(people) != 1:
         return []
-    return reader.make(people, _LEADER, [(objects[0], None)], tok, presupposed=True)
+    return reader.make(people, _LEADER, [(led, None)], tok, presupposed=True)
+
+
+def carried(reader: FrameReader, found: list[RawClaim]) -> list[RawClaim]:
+    """'X refused to meet Y. The Chilean president said …': a leader's title taking up the sentence before.
+
+    A title that is the subject of its sentence, with no person named before
+    it there, continues the topic: it stands for the subject of the sentence
+    before when that is a person and the only person named there whom the
+    article gives no other office or allegiance (``found``: what the other
+    mechanisms read), such as
+    an envoy's, a minister's, a group's membership or the leadership of
+    somewhere else (``EntityIndex.continued_subject`` abstains otherwise).
+    """
+    index = reader.index
+    offices: dict[str, set[tuple[Predicate, str | None]]] = {}
+    for raw in found:
+        if raw.predicate in _OFFICES and index.type_of(raw.subject) == "PERSON":
+            offices.setdefault(raw.subject, set()).add((raw.predicate, raw.object))
+    out: list[RawClaim] = []
+    for tok in index.doc:
+        led = _untitled_leader(reader, tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if led is None:
+            continue
+        before = index.doc[tok.sent.start : tok.left_edge.i]
+        if any(index.type_of(e) == "PERSON" for e in index.entities_in(before)):
+            continue  # ``described`` reads the sentence's own people
+        office = (_LEADER, led)
+
+        def free(person: str, office: tuple[Predicate, str | None] = office) -> bool:
+            return not offices.get(person, set()) - {office}
+
+        holder = index.continued_subject(tok, frozenset({"PERSON"}), free)
+        if holder is not None and holder != reader.speaker(tok):
+            out += reader.make([holder], _LEADER, [(led, None)], tok, presupposed=True)
+    for raw in out:
+        raw.rule = "carried roles"
+    return out
+
+
+def _untitled_leader(reader: FrameReader, tok: Token) -> str | None:
+    """The country or body of a definite leader's title with no name beside it ("the Chilean president"), else None."""
+    index, doc = reader.index, tok.doc
+    read_role = _role(reader.rel.roles, tok) if tok.pos_ == "NOUN" and index.named(tok) is None else None
+    if read_role is None or read_role[0] != _LEADER or tok.dep_ in ("appos", "attr", "oprd", "compound"):
+        return None
+    if any(c.dep_ == "appos" for c in tok.children) or not any(
+        c.dep_ == "poss" or c.lower_ == "the" for c in tok.children
+    ):
+        return None  # "the president, X": the apposition says who; "a president": no one in particular
+    phrase = list(doc[tok.left_edge.i : tok.i + 1])
+    if _subordinate(reader, phrase, tok, reader.rel.roles):
+        return None
+    objects = [e for e in _modifier_objects(reader, phrase, tok, "") if index.type_of(e) != "PERSON"]
+    return objects[0] if len(objects) == 1 else None
 
 
 def _of_after(reader: FrameReader, end: int) -> list[str]:

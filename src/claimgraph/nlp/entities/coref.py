@@ -12,7 +12,7 @@ resolve rather than guess.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -152,6 +152,29 @@ class EntityIndex:
                 return eid
             k -= 1
         return None
+
+    def continued_subject(self, tok: Token, types: frozenset[EntityType], fits: Callable[[str], bool]) -> str | None:
+        """'X refused to meet Y. The Turkish leader said …': whom a description opening a sentence takes up.
+
+        A sentence's subject carries its topic into the next one, where a
+        definite description in subject position most often continues it.
+        The answer is the subject of the sentence before ``tok``'s, when that
+        names an entity of ``types`` and it is the only one of those named
+        there that ``fits`` (the caller's test of who can be what the
+        description says); another that fits, or a subject of another kind,
+        and the answer is ``None`` (refuse to guess).
+        """
+        start = tok.sent.start
+        if start == 0:
+            return None
+        before = tok.doc[start - 1].sent
+        named = [e for e in self.entities_in(before) if self.type_of(e) in types and fits(e)]
+        subjects = {
+            self._ids[k]
+            for k in range(bisect_left(self._starts, before.start), bisect_left(self._starts, before.end))
+            if self._starts[k] in self._subjects
+        }
+        return named[0] if len(named) == 1 and named[0] in subjects else None
 
     def person_named(self, words: set[str]) -> str | None:
         """The one person whose name or aliases hold all of the folded ``words`` ("pence" → Mike Pence), else None."""
