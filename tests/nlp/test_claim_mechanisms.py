@@ -141,6 +141,23 @@ def test_support_for_a_group_is_an_alliance_and_can_be_denied() -> None:
     ).relations()
 
 
+def test_a_nationality_word_or_a_name_before_a_link_noun_is_its_subject_as_a_possessor_is() -> None:
+    """'Belgian support for X', 'Front cooperation with Y': the modifier says whose link it is."""
+    for text, subject in (
+        ("Belgian support for the Valley Front angered its neighbours.", "Belgium"),
+        ("Northern Shield cooperation with the Valley Front is growing.", "Northern Shield"),
+    ):
+        assert (subject, "allied_with", "Valley Front", "affirmed") in (
+            analyse(text, NAMES, rules_only=True).relations()
+        ), text
+    # a stance names the other side, and a people with no country of its own names no one
+    for text in (
+        "The anti-Northern Shield cooperation with the Valley Front is growing.",
+        "Kurdish support for the Valley Front is growing.",
+    ):
+        assert analyse(text, NAMES, rules_only=True).relations() == set(), text
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

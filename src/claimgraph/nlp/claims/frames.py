@@ -11,7 +11,7 @@ and role-noun frames; ``relations`` runs it with the other mechanisms
   ("affiliated with Y", "operate out of Y", "part of Y", "a senior
   scientist of Y", "the YPG's political wing", "official YPG spokesman");
 * ``link noun``: "X has links with Y", "X denies any links to Y", "the links
-  between X and Y";
+  between X and Y", "Belgian support for Y";
 * ``inclusion``: "X counts Y among its affiliates".
 
 The subject of a trigger is found by climbing to the clause that holds it
@@ -665,12 +665,33 @@ class FrameReader:
         if poss:
             eid = self.index.resolve(poss[0], prefer=self.speaker(poss[0]))
             subjects = [eid] if eid else []
+        elif (holder := self._link_modifier(noun)) is not None:
+            subjects = [holder]
         elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.carrier_verbs:
             subjects = self.subjects(noun, carried=True)
         elif _predicative(noun):  # "X is in conflict with Y"
             subjects = self.subjects(noun)
         ending = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rel.ending_verbs and predicate != "rival_of"
         return self.make(subjects, predicate, objects, noun, negative=ending)
+
+    def _link_modifier(self, noun: Token) -> str | None:
+        """'French support for X', 'Front cooperation with Y': the one actor a modifier of the link noun names.
+
+        A nationality word stands for its country, as a possessor would
+        ("France's support"); a stance ("anti-Front cooperation") names the
+        other side, and two actors ("Franco-Belgian cooperation") are both
+        sides of a link the phrase does not order: neither is read.
+        """
+        if self.index.named(noun) is not None:
+            return None  # "the Peace Alliance" is a name, not a link
+        found: list[str] = []
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i > noun.i or _stanced(child):
+                continue
+            eid = self.index.named(child) or self.index.country(child.text)
+            if eid is not None and eid not in found:
+                found.append(eid)
+        return found[0] if len(found) == 1 else None
 
     def _reciprocal(self, verb: Token, lemma: str) -> list[RawClaim]:
         """'X and Y clashed', 'X and Y fought each other': the first subject towards the others.
@@ -711,6 +732,14 @@ class FrameReader:
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
+
+
+def _stanced(tok: Token) -> bool:
+    """'anti-Front', 'pro-Assad': a name after a stance prefix, which says whom the phrase is for or against."""
+    doc, prefixes = tok.doc, lexicon.relations().stance_prefixes
+    first = tok.left_edge.i
+    prefixed = first >= 2 and doc[first - 1].text in ("-", "–") and doc[first - 2].lower_ in prefixes
+    return prefixed or any(c.lower_ in prefixes for c in tok.children)
 
 
 def _clause_subject_misread(appos: Token) -> bool:
