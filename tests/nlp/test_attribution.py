@@ -28,10 +28,24 @@ def test_direct_quote_with_cue_after_and_split_quote_keeps_speaker() -> None:
     assert added[0].content.text == '"Nobody will cross it,"'
 
 
-def test_quote_split_by_its_cue_inherits_the_speaker() -> None:
-    text = 'Lina Farouk visited the camp. "The wells are dry," Farouk said. "The children are thirsty."'
+def test_a_quotation_resumed_after_its_cue_is_one_attribution() -> None:
+    text = (
+        'Lina Farouk visited the camp. "The wells are dry," Farouk said. "The children are thirsty."'
+        ' Then she left. "Wells can be dug," she added, "if the pumps come."'
+    )
+    result = analyse(text, {"Lina Farouk": "PERSON"}, aliases={"Lina Farouk": ["Farouk"]})
+    said, added = _by_cue(result, "said"), _by_cue(result, "added")
+    # PolNeAR's one attribution: the content runs from the first quote mark to the last, the cue inside it
+    assert [a.content.text for a in said] == ['"The wells are dry," Farouk said. "The children are thirsty."']
+    assert said[0].direct and said[0].source is not None and said[0].source.text == "Farouk"
+    assert [a.content.text for a in added] == ['"Wells can be dug," she added, "if the pumps come."']
+
+
+def test_a_quotation_in_the_next_paragraph_after_its_cue_inherits_the_speaker() -> None:
+    text = 'Lina Farouk visited the camp. "The wells are dry," Farouk said.\n\n"The children are thirsty."'
     result = analyse(text, {"Lina Farouk": "PERSON"}, aliases={"Lina Farouk": ["Farouk"]})
     contents = {a.content.text: a for a in result.attributions if a.direct}
+    assert set(contents) == {'"The wells are dry,"', '"The children are thirsty."'}
     second = contents['"The children are thirsty."']  # the quote marks belong to the content
     assert second.cue.text == "said" and second.source is not None and second.source.text == "Farouk"
 

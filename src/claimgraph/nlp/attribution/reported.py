@@ -244,6 +244,10 @@ def _direct(page: _Page, quotes: list[Quote], index: EntityIndex) -> list[_Found
             found = _Found(last[1].speaker, last[1].cue, content, True)
         else:
             continue
+        if last is not None and found.cue.start == last[1].cue.start and _continues(page.text, last[0], quote):
+            last[1].content = (last[1].content[0], content[1])
+            last = (quote, last[1])
+            continue
         out.append(found)
         last = (quote, found)
     return out
@@ -253,6 +257,15 @@ def _split_from(last: tuple[Quote, _Found], quote: Quote) -> bool:
     """Is ``quote`` the second half of a quote split by the previous one's cue?"""
     previous, found = last
     return previous.close_at < found.cue.start_char < quote.open_at and quote.open_at - previous.close_at <= _SPLIT_GAP
+
+
+def _continues(text: str, previous: Quote, quote: Quote) -> bool:
+    """Is ``quote``, spoken through the cue of ``previous``, the same quotation resumed on its line
+    ('"…," he said, "…"', '"…," he said. "…"')?  Then the two are one attribution whose content runs from
+    the first quote mark to the last, the reporting clause inside it: PARC/PolNeAR annotate one attribution
+    whose content is the quotation's parts, and a parenthetical cue's content holds the cue too ("The plan,
+    he said, will fail").  A quotation in the next paragraph is an attribution of its own."""
+    return "\n" not in text[previous.close_at : quote.open_at]
 
 
 def _cue_after(page: _Page, quote: Quote) -> tuple[Token, Token, TokenSpan | None] | None:
