@@ -158,6 +158,13 @@ def test_a_nationality_word_or_a_name_before_a_link_noun_is_its_subject_as_a_pos
         assert analyse(text, NAMES, rules_only=True).relations() == set(), text
 
 
+def test_a_common_noun_coordinated_with_a_name_stands_for_the_name_apposed_to_it() -> None:
+    """'held by X and its ally, Y': the ally is Y, and Y holds the town too."""
+    held = analyse("Tarsh is controlled by the Valley Front and its ally, the Northern Shield.", NAMES, rules_only=True)
+    assert ("Northern Shield", "operates_in", "Tarsh", "affirmed") in held.relations()
+    assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in held.relations()
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

@@ -175,6 +175,13 @@ class FrameReader:
         edge = noun.left_edge.i
         return self.before_apposition(noun) if edge > 0 and noun.doc[edge - 1].text == "," else None
 
+    def _apposed_name(self, noun: Token) -> str | None:
+        """'X and its ally, Y': the one name in apposition to a common noun, which the noun stands for."""
+        if noun.pos_ != "NOUN":
+            return None
+        named = [self.index.named(c) for c in noun.children if c.dep_ == "appos"]
+        return named[0] if len(named) == 1 else None
+
     def partitive(self, tok: Token) -> Token:
         """'dozens of Front fighters', 'three of its members': the phrase after a quantity's 'of' names who acts.
 
@@ -234,7 +241,7 @@ class FrameReader:
         out: list[str] = []
         first = self.index.named(tok)
         for conj in tok.conjuncts:
-            eid = self.index.named(conj)
+            eid = self.index.named(conj) or self._apposed_name(conj)
             possessor = any(c.dep_ == "case" or c.tag_ == "POS" for c in conj.children)
             if eid and eid != first and eid not in out and not possessor:
                 out.append(eid)
