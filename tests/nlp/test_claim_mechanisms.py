@@ -165,6 +165,18 @@ def test_a_common_noun_coordinated_with_a_name_stands_for_the_name_apposed_to_it
     assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in held.relations()
 
 
+def test_who_and_whom_take_up_the_group_before_a_place_the_parser_hung_them_on() -> None:
+    """'the Front in Tarsh, with whom …': 'who' stands for a person or a body, never for the town."""
+    fought = analyse(
+        "Belgium sees no difference between the Valley Front in Tarsh and the Northern Shield in Dunmore, "
+        "with whom Belgium has fought a long war.",
+        NAMES,
+        rules_only=True,
+    ).relations()
+    assert ("Belgium", "rival_of", "Northern Shield", "affirmed") in fought
+    assert not any(r[1] == "rival_of" and {r[0], r[2]} & {"Tarsh", "Dunmore"} for r in fought)
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

@@ -278,12 +278,15 @@ class FrameReader:
 
     def objects(self, tok: Token) -> Iterator[tuple[str | None, str | None]]:
         """(entity, None) for a named object and its coordinates, or (None, literal) for a generic one."""
-        tok = self.partitive(self.antecedent(tok) or tok)
+        relative = self.antecedent(tok)
+        tok = self.partitive(relative or tok)
         eid = self.index.named(tok)
         if eid is not None:
             yield eid, None
             for other in self.coordinated(tok):
-                yield other, None
+                # "the Front in Tarsh and the Brigade, with whom …": a relative takes up names of one kind
+                if relative is None or self.index.type_of(other) == self.index.type_of(eid):
+                    yield other, None
             return
         named = [self.index.named(c) for c in tok.children if c.dep_ == "compound"]
         if tok.lemma_.lower() in self.rel.generic_heads and any(named):
@@ -325,6 +328,9 @@ class FrameReader:
         clause = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
         if clause.dep_ != "relcl" or clause.head.i > tok.i:
             return None
+        animate = self.index.animate_before(tok)  # "the Front in Tarsh, with whom …": not Tarsh
+        if animate is not None:
+            return animate
         noun = clause.head
         return noun if self.index.named(noun) else self.apposed(noun) or noun
 

@@ -28,6 +28,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself
 _GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "we", "our", "us"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_ANIMATE_RELATIVES = frozenset({"who", "whom"})
+_ANIMATE: frozenset[EntityType] = GROUPISH | {"PERSON"}
 # "these groups", "both militias", "the two factions": a plural description that takes up the groups just named.
 _PLURAL_DETERMINERS = frozenset({"the", "these", "those", "both"})
 _COUNTS = {"both": 2, "two": 2, "three": 3}
@@ -224,6 +226,34 @@ class EntityIndex:
             if plural and (count is not None or len(self._groups_just_named(tok)) > 1):
                 return None  # "these groups", "both groups" stand for several: no one of them is the answer
         return acting or self.describe(tok)
+
+    def animate_before(self, relative: Token) -> Token | None:
+        """'the Front in Tarsh, with whom Norland fought': the person or group a 'who' or 'whom' takes up.
+
+        'Who' stands for people or bodies, never for a place or a thing, yet
+        the parser often hangs the clause on the nearest noun ("Tarsh") or on
+        the noun governing the whole phrase ("no distinction between …").
+        When the noun it hangs on names no person or body, the answer is the
+        last word of the last one named before the clause, if nothing but
+        places, prepositions, determiners and the comma stand between; else
+        ``None`` (the parse's reading stands).
+        """
+        clause = relative.head.head if relative.head.dep_ == "prep" else relative.head
+        if relative.lower_ not in _ANIMATE_RELATIVES or clause.dep_ != "relcl":
+            return None
+        if self.type_of(self.token_entity.get(clause.head.i)) in _ANIMATE:
+            return None
+        doc = relative.doc
+        j = clause.left_edge.i - 1
+        while j >= relative.sent.start:
+            eid = self.token_entity.get(j)
+            kind = self.type_of(eid)
+            if kind in _ANIMATE:
+                return doc[j]
+            if kind is None and not (doc[j].is_punct or doc[j].pos_ in ("ADP", "DET")):
+                return None
+            j -= 1
+        return None
 
     def members(self, tok: Token) -> list[str]:
         """'these groups', 'both militias', 'the two factions' → the groups named just before, or none.
