@@ -585,3 +585,14 @@ def test_an_assertion_whose_content_says_nothing_is_left_out() -> None:
     text = "Omar Saleh praised me. Ana Ruiz said the wells were dry."
     result = analyse(text, {"Omar Saleh": "PERSON", "Ana Ruiz": "PERSON"})
     assert [(a.cue.text, a.content.text) for a in result.attributions] == [("said", "the wells were dry")]
+
+
+def test_the_preposition_joining_a_cue_to_its_content_belongs_to_the_cue() -> None:
+    names: dict[str, EntityType] = {"Lina Farouk": "PERSON", "Varda": "PLACE"}
+    pleads = analyse("Mayor Lina Farouk pleads for help for Varda.", names).stances
+    assert [(a.cue.text, a.content.text) for a in pleads] == [("pleads for", "help for Varda")]
+    responded = analyse("Mayor Lina Farouk responded to the elders of Varda.", names).stances
+    assert [(a.cue.text, a.content.text) for a in responded] == [("responded to", "the elders of Varda")]
+    # a phrase of time after the cue is no part of it
+    announced = analyse("Mayor Lina Farouk announced on Monday that the wells of Varda were dry.", names).attributions
+    assert [(a.cue.text, a.content.text) for a in announced] == [("announced", "that the wells of Varda were dry")]

@@ -50,6 +50,7 @@ _FRAME = 10  # tokens searched beside a quote for its cue
 _TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "agree", "deny", "refuse", "insist"})
 _OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
 _CONTENT_PREPS = frozenset({"for", "on", "as", "of"})
+_AIM_PREPS = frozenset({"to", "at", "as", "with"})  # besides the speech lexicon's topic prepositions
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 _QUOTE_MARKS = '"“”„«»'
 _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
@@ -136,17 +137,47 @@ def _attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     for f, source, cue in zip(found, sources, cues, strict=True):
         group = "assertion" if f.kind == "assertion" else "other"
         counts[group] += 1
+        cue, content = _with_preposition(cue, f.content, text)
         out.append(
             Attribution(
                 id=f"{'a' if group == 'assertion' else 's'}{counts[group]}",
                 source=source,
                 cue=Span(cue.start_char, cue.end_char, cue.text),
-                content=Span(f.content[0], f.content[1], text[f.content[0] : f.content[1]]),
+                content=Span(content[0], content[1], text[content[0] : content[1]]),
                 direct=f.direct,
                 kind=f.kind,
             )
         )
     return out
+
+
+def _with_preposition(cue: TokenSpan, content: tuple[int, int], text: str) -> tuple[TokenSpan, tuple[int, int]]:
+    """The cue with the preposition or particle that joins its verb to the content ("called for [a truce]",
+    "bristled at [the suggestion]", "pointed out [that …]"): PARC/PolNeAR end the cue with it and take its
+    object for the content.  Only a word the parse hangs on the cue's verb, right after the cue, with the
+    content opening at it (it leaves the content) or right after it."""
+    doc = cue.doc
+    if cue.end >= len(doc) or cue.root.pos_ not in ("VERB", "AUX"):
+        return cue, content
+    word = doc[cue.end]
+    if not cue.start <= word.head.i < cue.end or not (_topic_preposition(word) or word.tag_ == "RP"):
+        return cue, content
+    after = word.idx + len(word.text)
+    if content[0] == word.idx:
+        content = (after + len(word.whitespace_), content[1])
+        if content[0] >= content[1]:
+            return cue, (word.idx, content[1])
+    elif content[0] < after or text[after : content[0]].strip():
+        return cue, content
+    return doc[cue.start : cue.end + 1], content
+
+
+def _topic_preposition(word: Token) -> bool:
+    """A preposition that says what speech is about or aimed at ("for", "about", "at", "as"), not when or where
+    ("tweeted in the morning", "announced on Friday")."""
+    if word.dep_ != "prep" or word.lower_ not in lexicon.speech().topic_preps | _AIM_PREPS:
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in word.children)
 
 
 def _says_something(page: _Page, found: _Found) -> bool:
