@@ -177,6 +177,19 @@ def test_who_and_whom_take_up_the_group_before_a_place_the_parser_hung_them_on()
     assert not any(r[1] == "rival_of" and {r[0], r[2]} & {"Tarsh", "Dunmore"} for r in fought)
 
 
+def test_an_attack_on_a_town_is_operating_in_it_and_on_a_group_s_positions_is_rivalry() -> None:
+    """'the Front's assault on Dunmore' reads as 'the Front attacked Dunmore'; 'Front positions' stand for the Front."""
+    assault = analyse("The Valley Front's assault on Dunmore killed 12.", NAMES, rules_only=True).relations()
+    assert assault == {("Valley Front", "operates_in", "Dunmore", "affirmed")}
+    state = analyse("The Valley Front's attack on Belgium failed.", NAMES, rules_only=True).relations()
+    assert state == {("Valley Front", "rival_of", "Belgium", "affirmed")}  # a country attacked is a rival
+    for text in (
+        "Belgium bombed Valley Front positions.",
+        "Belgium's airstrikes on the Valley Front's bases continued.",
+    ):
+        assert ("Belgium", "rival_of", "Valley Front", "affirmed") in analyse(text, NAMES, rules_only=True).relations()
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

@@ -171,6 +171,7 @@ class Relations:
     coalition_nouns: frozenset[str]
     stronghold_nouns: frozenset[str]
     seat_nouns: frozenset[str]
+    target_nouns: frozenset[str]
     backing: dict[str, Predicate]
     designation_heads: frozenset[str]
     designation_qualifiers: frozenset[str]
@@ -275,6 +276,7 @@ def relations() -> Relations:
         coalition_nouns=frozenset(raw["memberships"]["nouns"]),
         stronghold_nouns=frozenset(raw["stronghold_nouns"]["nouns"]),
         seat_nouns=frozenset(raw["stronghold_nouns"]["seat_nouns"]),
+        target_nouns=frozenset(raw["stronghold_nouns"]["targets"]),
         backing=dict(raw["backing_modifiers"]["lemmas"]),
         designation_heads=frozenset(designations["heads"]),
         designation_qualifiers=frozenset(designations["qualifiers"]),

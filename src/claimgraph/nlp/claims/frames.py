@@ -360,6 +360,17 @@ class FrameReader:
         """
         if self.index.named(tok):
             return None
+        # "shelled Front positions", "raided the Front's bases" (which the lemmatizer reads as "basis")
+        if tok.lemma_.lower() in self.rel.target_nouns or tok.lower_ in self.rel.target_nouns:
+            owners = {
+                eid
+                for c in tok.children
+                if c.dep_ in ("compound", "poss")
+                for eid in (self.index.named(c),)
+                if eid is not None and self.index.type_of(eid) != "PLACE"  # a town's checkpoints are in the town
+            }
+            if len(owners) == 1:
+                return owners.pop()
         holding = self.rel.modifier_participles
         for clause in tok.children:
             held = holding.get(clause.lemma_.lower())

@@ -5,7 +5,8 @@
 * backing: "US-backed X" → X allied_with US;
 * designation: "X is (considered) a terrorist organization", "X, a proscribed terrorist group";
 * campaign: "Turkey launched a military campaign in Afrin", "the offensive against X",
-  "the campaign to defeat X"; "X lost control of Tarsh" (operates_in, past);
+  "the campaign to defeat X"; "X lost control of Tarsh" (operates_in, past); "X's assault on
+  Tarsh" (a town attacked is a place operated in, as the verb "attacked Tarsh" says);
 * forces: "US troops in Syria", "X has fighters in Y", "X militants in Y", "members of X were
   meeting in Y" → operates_in;
 * government: "the Syrian government of Bashar al-Assad" → leader_of;
@@ -228,6 +229,9 @@ def campaign(reader: FrameReader, noun: Token) -> list[RawClaim]:
                 for raw in made if lost and predicate == "operates_in" else ():
                     raw.past = True
                 out += made
+            if predicate == "rival_of":  # "the Front's attack on Tarsh": attacking a town is operating in it
+                towns = [(e, t) for e, t in objects if index.type_of(e) == "PLACE" and not index.is_country(e or "")]
+                out += reader.make(actors, "operates_in", towns, noun) if towns else []
     clauses = [*noun.children, *(noun.head.children if carried else ())]
     for purpose in clauses:  # "the campaign to defeat Isis", "led a campaign to oust X"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
