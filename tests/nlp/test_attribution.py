@@ -596,3 +596,15 @@ def test_the_preposition_joining_a_cue_to_its_content_belongs_to_the_cue() -> No
     # a phrase of time after the cue is no part of it
     announced = analyse("Mayor Lina Farouk announced on Monday that the wells of Varda were dry.", names).attributions
     assert [(a.cue.text, a.content.text) for a in announced] == [("announced", "that the wells of Varda were dry")]
+
+
+def test_a_view_held_of_someone_is_no_reported_speech_but_a_label_given_them_is() -> None:
+    names: dict[str, EntityType] = {"Varda Council": "ORGANIZATION", "Omar Saleh": "PERSON"}
+    for text in (
+        "The Varda Council regards Omar Saleh as a traitor.",
+        "The Varda Council considers Omar Saleh a traitor.",
+        "The Varda Council views Omar Saleh as a traitor.",
+    ):
+        assert analyse(text, names).attributions == [], text
+    branded = analyse("The Varda Council branded Omar Saleh a traitor.", names).attributions
+    assert [a.cue.text for a in branded] == ["branded"]
