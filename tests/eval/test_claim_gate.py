@@ -50,6 +50,9 @@ classifier retrained on the rules as they stand: dev strict 0.756 in-sample (158
 with described leaders, role phrases opened by a preposition and roles run on after a name (s12-claims): dev strict
 0.767 in-sample (161/10; 5-fold cross-validated 0.697, P 0.915, R 0.562), rules alone 0.679 (P 0.930, R 0.534;
 floors 0.67/0.92/0.52), check 0.476 (P 0.732, R 0.353; floors 0.47/0.72/0.35);
+with leaders' titles carried to the next sentence, coordinated appositions, 'who' past a place and the
+classifier retrained (s13-claims): dev strict 0.775 in-sample (164/10; 5-fold cross-validated 0.706, P 0.917,
+R 0.574), rules alone 0.689 (P 0.932, R 0.546; floors 0.68/0.92/0.54), check 0.476 unchanged;
 PolNeAR subset with the taggers:
 content partial F1 0.631, exact content F1 0.395, source F1 0.548, cue F1
 0.559; all 84 PolNeAR dev articles: 0.686, 0.381, 0.591 and 0.588; with signed quotations, sources
@@ -99,7 +102,7 @@ ARTICLE_FLOORS = {
     ("check", "conflict_recall"): 1.0,
 }
 # The rules alone on dev (the learned classifier switched off): a figure nothing was trained for.
-RULE_FLOORS = {"claim_f1": 0.67, "claim_precision": 0.92, "claim_recall": 0.52}
+RULE_FLOORS = {"claim_f1": 0.68, "claim_precision": 0.92, "claim_recall": 0.54}
 POLNEAR_DOCS = 24
 POLNEAR_FLOORS = {"content_partial_f1": 0.79, "content_exact_f1": 0.46, "source_f1": 0.67, "cue_f1": 0.64}
 
