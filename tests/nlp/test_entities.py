@@ -6,7 +6,7 @@ import pytest
 from entity_helpers import by_name, entities, pipeline
 from spacy.tokens import Span
 
-from claimgraph.nlp.entities.types import cut_at_figures, led_by, work_title
+from claimgraph.nlp.entities.types import _trim, cut_at_figures, led_by, work_title
 
 pytestmark = pytest.mark.slow
 
@@ -338,6 +338,17 @@ def test_a_lower_case_word_the_model_ran_into_a_persons_name_is_cut() -> None:
     doc = pipeline()("The envoy waited. Prince Mohammed later said the kingdom would help.")
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert people and not any(p.split()[-1].islower() for p in people)
+
+
+def test_a_family_name_the_model_left_out_of_a_persons_name_is_taken_in() -> None:
+    nlp = pipeline()
+    untagged = [n for n in nlp.pipe_names if n == "ner" or n.startswith("claimgraph_")]  # parsed, no entity yet
+    doc = nlp("Her lawyer Orhan Kemal Dagli said on Monday that the case was closed.", disable=untagged)
+    assert _trim(Span(doc, 2, 4, label="PERSON")).text == "Orhan Kemal Dagli"
+    on_monday = nlp("They met Orhan Kemal Monday and Dagli Tuesday.", disable=untagged)
+    assert _trim(Span(on_monday, 2, 4, label="PERSON")).text == "Orhan Kemal"  # a day is no family name
+    in_town = nlp("They met Orhan Kemal Damascus envoys there.", disable=untagged)
+    assert _trim(Span(in_town, 2, 4, label="PERSON")).text == "Orhan Kemal"  # nor a known place
 
 
 @pytest.mark.parametrize(

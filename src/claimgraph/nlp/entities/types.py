@@ -166,7 +166,8 @@ def law_or_office(span: Span) -> bool:
 
 def _trim(span: Span) -> Span:
     """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word
-    or a lower-case word after a person, a bracket and what follows it; take in the lower-case "party" after a party's name."""
+    or a lower-case word after a person, a bracket and what follows it; take in the lower-case "party" after a
+    party's name, and the given or family name the model left out of a person's."""
     doc, start, end = span.doc, span.start, span.end
     while start < end - 1 and doc[start].lower_ == "the" and (doc[start].is_lower or _article_not_name(span)):
         start += 1
@@ -185,6 +186,8 @@ def _trim(span: Span) -> Span:
     if span.label_ == "PERSON":  # the model often drops a given name: "Ahmet" in "Ahmet Yarlykapov"
         while start > 0 and _given_name(doc[start - 1]):
             start -= 1
+        if end < len(doc) and _dropped_surname(doc[end]):  # and the family name: "Unver" in "Mehmet Alper Unver"
+            end += 1
         while end > start + 1 and doc[end - 1].like_num and doc[end - 1].is_alpha:  # "Hezbollah Three women"
             end -= 1
         while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ not in NAME_PARTICLES:
@@ -217,6 +220,18 @@ def _given_name(tok: Token) -> bool:
     return (
         tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type and tok.lower_ not in HONORIFICS and not tok.is_stop
     )
+
+
+def _dropped_surname(tok: Token) -> bool:
+    """A lone capitalised proper noun right after a person's name, that no other name goes on from: the
+    family name the model left out ("lawyer Mehmet Alper Unver said"); not a day, a place or a body's word."""
+    doc = tok.doc
+    if not _given_name(tok) or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+        return False
+    word = tok.lower_
+    if word in DATE_WORDS or word in _BODY_WORDS or is_demonym(tok.text) or country_of(tok.text) is not None:
+        return False
+    return not is_known_place(tok.text)
 
 
 def _armed_context(span: Span) -> bool:
