@@ -620,3 +620,13 @@ def test_a_name_the_text_says_a_place_is_called_is_a_place(text: str, name: str)
 def test_a_body_and_a_nationality_side_by_side_are_one_partys_name() -> None:
     found = entities("Nick Clegg, the former Liberal Democrat leader, picked out the minister.")
     assert by_name(found, "Liberal Democrat").type == "ORGANIZATION" and not any(e.type == "PLACE" for e in found)
+
+
+def test_a_surname_is_the_person_a_rule_named_in_full_where_the_model_read_a_body() -> None:
+    nlp = pipeline()
+    untagged = [n for n in nlp.pipe_names if n == "ner" or n.startswith("claimgraph_")]
+    text = "They met the UN envoy, Ingmar de Valcourt, on Tuesday. De Valcourt said the talks would resume."
+    doc = nlp(text, disable=untagged)
+    doc.ents = [Span(doc, 6, 9, label="ORG"), Span(doc, 13, 15, label="ORG")]  # as the model read them
+    doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ingmar de Valcourt", "PERSON"), ("De Valcourt", "PERSON")]

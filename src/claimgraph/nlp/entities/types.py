@@ -541,6 +541,12 @@ class EntityTypes:
         # "Erdoğan" alone as a person: "Recep Tayyip Erdoğan" the model calls an ORG is that person in full
         surnames |= {f"={s.text}" for s in spans if s.label_ == "PERSON" and len(s) == 1 and s[0].is_title}
         typed = [(span.label_, out) for span in spans if (out := self._retype(span, listed, surnames)) is not None]
+        # People the rules found where the model read a body ("Staffan de Mistura" an ORG) lend their names too:
+        # "De Mistura said" is that person.
+        found = {t.text for _, p in typed if p.label_ == "PERSON" and len(p) > 1 for t in p if t.is_title} - surnames
+        if found:
+            surnames |= found
+            typed = [(span.label_, out) for span in spans if (out := self._retype(span, listed, surnames)) is not None]
         listed |= {out.kb_id_ for _, out in typed if out.kb_id}
         ents = [out for _, out in typed]
         ents += self._short_forms(doc, ents, listed)
