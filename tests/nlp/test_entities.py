@@ -630,3 +630,42 @@ def test_a_surname_is_the_person_a_rule_named_in_full_where_the_model_read_a_bod
     doc.ents = [Span(doc, 6, 9, label="ORG"), Span(doc, 13, 15, label="ORG")]  # as the model read them
     doc = nlp.get_pipe("claimgraph_entity_types_v1")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ingmar de Valcourt", "PERSON"), ("De Valcourt", "PERSON")]
+
+
+def _typed(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """The entity type rules' reading of ``text`` parsed without the model's entities, given these as its own."""
+    nlp = pipeline()
+    doc = nlp(text, disable=[n for n in nlp.pipe_names if n == "ner" or n.startswith("claimgraph_")])
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return [(e.text, e.label_) for e in nlp.get_pipe("claimgraph_entity_types_v1")(doc).ents]
+
+
+def test_a_month_after_a_given_name_is_the_persons_family_name() -> None:
+    text = "Miranda May, eyeing a trade deal, met the envoy."
+    assert _typed(text, [(1, 2, "DATE")]) == [("Miranda May", "PERSON")]
+    assert _typed("They met on Friday May 5 in Geneva.", [(4, 5, "DATE")]) == []  # a day and a figure: a date
+
+
+def test_a_name_with_a_possessive_before_a_government_is_its_leader() -> None:
+    text = "Critics of Harlan Voss's administration and of Norway's government spoke."
+    assert _typed(text, [(2, 4, "ORG"), (8, 9, "ORG")]) == [("Harlan Voss", "PERSON"), ("Norway", "PLACE")]
+
+
+def test_a_body_noun_after_a_names_first_word_makes_it_no_persons() -> None:
+    text = "Officials of the Football Federation Ostrava and Lena Forum spoke."
+    assert _typed(text, [(3, 6, "PERSON")]) == [("Football Federation Ostrava", "ORGANIZATION")]
+
+
+def test_a_short_title_alone_names_no_one() -> None:
+    assert _typed("The Pres. said nothing to King.", [(1, 2, "PERSON"), (6, 7, "PERSON")]) == [("King", "PERSON")]
+
+
+def test_a_watchdog_named_for_what_it_watches_is_an_institution_name() -> None:
+    nlp = pipeline()
+    doc = nlp(
+        "Kestrel Rights Watch estimated 40 dead.",
+        disable=[n for n in nlp.pipe_names if n == "ner" or n.startswith("claimgraph_")],
+    )
+    doc.ents = []  # the recognizer tagged none of its words
+    doc = nlp.get_pipe("claimgraph_institution_names_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kestrel Rights Watch", "ORG")]

@@ -7,7 +7,7 @@ model often tags none of their words, above all when something unusual
 stands before them ("The anti-government Syrian Observatory for Human Rights
 reported ..."), so a claim they make loses its source.  Their names have a
 fixed shape: capitalised words (at least one) ending in a noun for a body
-(Observatory, Institute, Centre, Committee, Monitor, Project, …), optionally followed by an
+(Observatory, Institute, Centre, Committee, Monitor, Watch, Project, …), optionally followed by an
 "of"/"for" phrase of capitalised words ("for the Study of Radicalisation and
 Political Violence").
 
@@ -51,6 +51,7 @@ INSTITUTION_HEADS = [
     "Bureau",
     "Tribunal",
     "Monitor",
+    "Watch",
     "Project",
     "Initiative",
     "Forum",

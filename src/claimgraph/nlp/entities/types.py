@@ -36,7 +36,11 @@ and PLACE spans, so later stages (attribution, claims) read contract types:
   nor is "State" in "Secretary of State";
 * an ORG named like a newspaper ("… Post", "… Times") is MEDIA;
 * an ORG the text calls the leader of a government ("the government of
-  Recep Tayyip Erdoğan") is the person who leads it.
+  Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan's government") is the person
+  who leads it;
+* a month after a given name ("Theresa May") is a family name, a body's noun
+  after a name's first word ("Football Federation Australia") makes it no
+  person's, and a short title alone ("Pres.") names no one.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from claimgraph.nlp import columns
 from claimgraph.nlp.entities.aliases import GENERIC_HEADS, surname_variant
 from claimgraph.nlp.entities.descriptions import PERSON_NOUNS
 from claimgraph.nlp.entities.gazetteer import Gazetteer, GazetteerEntry
+from claimgraph.nlp.entities.institution_names import INSTITUTION_HEADS
 from claimgraph.nlp.entities.places import (
     FACILITY_NOUNS,
     after_preposition,
@@ -102,6 +107,7 @@ _DATE_WORDS = (
     "august september october november december"
 )
 DATE_WORDS = frozenset(_DATE_WORDS.split())
+MONTHS = frozenset(_DATE_WORDS.split()[7:])
 NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split()) | DATE_WORDS
 # Newspaper and broadcaster name heads: an ORG "<Name> <head>" is an outlet ("The Jerusalem Post").
 MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
@@ -134,6 +140,8 @@ INSTITUTION_WORDS = frozenset(
 # "base" alone ("the Assad camp", "Trump's base").
 SITE_NOUNS = frozenset(["airbase", "airport", "dam", "prison", "oilfield", "crossing"])
 LED_BODIES = frozenset(["government", "regime", "administration", "cabinet", "presidency"])
+# The nouns of bodies' names, which no person's name holds after its first word ("Football Federation Australia").
+BODY_NOUNS = frozenset([h.lower() for h in INSTITUTION_HEADS] + ["ministry", "council", "university", "party"])
 # Where the mapping leaves the label each span had before it (first token → label), for the type corrector.
 LABELS_BEFORE = "claimgraph_labels_before"
 
@@ -232,6 +240,20 @@ def _dropped_surname(tok: Token) -> bool:
     if word in DATE_WORDS or word in _BODY_WORDS or is_demonym(tok.text) or country_of(tok.text) is not None:
         return False
     return not is_known_place(tok.text)
+
+
+def _month_surname(ent: Span) -> Span:
+    """ "Theresa May said": a month the model read as a date after a given name it left untagged is that
+    person's family name; the two are one PERSON.  Not before a figure ("Friday May 5"), nor after a day."""
+    doc = ent.doc
+    if ent.label_ != "DATE" or len(ent) != 1 or ent.start == 0 or ent[0].lower_ not in MONTHS:
+        return ent
+    given = doc[ent.start - 1]
+    if not _given_name(given) or given.lower_ in DATE_WORDS:
+        return ent
+    if ent.end < len(doc) and doc[ent.end].like_num:
+        return ent
+    return Span(doc, given.i, ent.end, label="PERSON")
 
 
 def _armed_context(span: Span) -> bool:
@@ -498,6 +520,27 @@ def work_title(span: Span) -> bool:
     return bool(before) and before[-1].lower_ in WORK_CUES
 
 
+def leads_by_possessive(span: Span) -> bool:
+    """ "Trump's administration", "Maduro's government": a name with a possessive before a government or regime
+    is its leader's (a country's, "Russia's government", or a place's is not)."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].tag_ != "POS" or doc[end + 1].lower_ not in LED_BODIES:
+        return False
+    if not all(t.is_title and t.pos_ == "PROPN" for t in span) or len(span) > 3:
+        return False
+    return country_of(span.text) is None and not is_known_place(span.text)
+
+
+# Titles written short, which are no one's surname as "King" or "Major" can be.
+_TITLE_ABBREVIATIONS_WORDS = "mr mrs ms dr prof gen col rev sgt capt lt gov sen rep pres brig adm maj cpl pvt"
+TITLE_ABBREVIATIONS = frozenset(_TITLE_ABBREVIATIONS_WORDS.split())
+
+
+def _title_alone(span: Span) -> bool:
+    """ "Pres", "Sen.": a short title with no name after it names no one."""
+    return len(span) <= 2 and span.text.rstrip(".").lower() in TITLE_ABBREVIATIONS
+
+
 def led_by(span: Span) -> bool:
     """ "the government of Recep Tayyip Erdoğan": a name after "<government> of" with no state word is its leader."""
     doc = span.doc
@@ -529,7 +572,7 @@ class EntityTypes:
 
     def __call__(self, doc: Doc) -> Doc:
         credits = photo_credits(doc.text)
-        ents = _joined([e for e in doc.ents if not _in_photo_credit(e, credits)])
+        ents = _joined([_month_surname(e) for e in doc.ents if not _in_photo_credit(e, credits)])
         spans = filter_spans(part for ent in ents if not work_title(ent) for part in self.split(_trim(ent)))
         # Entries the document names for sure; their guarded forms ("Daesh") count anywhere in it.
         listed = {ent.kb_id_ for ent in spans if ent.kb_id}
@@ -667,7 +710,7 @@ class EntityTypes:
         label = ent.label_
         if label in MODEL_TYPES and ent.kb_id:  # a place the place rules identified
             return Span(ent.doc, ent.start, ent.end, label=MODEL_TYPES[label], kb_id=ent.kb_id)
-        if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent) or law_or_office(ent):
+        if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent) or law_or_office(ent) or _title_alone(ent):
             return ent if ent.kb_id else None
         # A guarded form ("Daesh", "Isis") the model took for a place that no place list knows is that entry.
         guarded = label in NAME_LIKE or (label in ("GPE", "LOC") and not is_place_name(ent.text))
@@ -689,11 +732,14 @@ class EntityTypes:
         if label in ("ORG", "PERSON") and len(site := with_facility_head(ent, SITE_NOUNS)) > len(ent):
             return Span(ent.doc, site.start, site.end, label="PLACE")  # "the Shaar gas field", "Ayn al-Assad airbase"
         full_name = label == "ORG" and 1 < len(ent) < 4 and all(t.is_title and t.pos_ == "PROPN" for t in ent)
-        if (
+        if label == "PERSON" and any(t.is_title and t.lower_ in BODY_NOUNS for t in ent[1:]):
+            etype = "ORGANIZATION"  # "Football Federation Australia": a body's noun names no person
+        elif (
             (label in ("ORG", "GPE", "PERSON") and ent[-1].text in surnames and len(ent) < 4)
             or (label == "ORG" and len(ent) == 1 and _spelled_surname(ent.text, surnames))
             or (full_name and f"={ent[-1].text}" in surnames)
             or (label == "ORG" and (led_by(ent) or self._named_after_role(ent)))
+            or (label in ("ORG", "PERSON") and leads_by_possessive(ent))
         ):
             etype = "PERSON"
         elif (label == "ORG" or (label == "PERSON" and after_preposition(ent))) and is_known_place(ent.text):
