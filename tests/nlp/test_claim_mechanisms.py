@@ -190,6 +190,17 @@ def test_an_attack_on_a_town_is_operating_in_it_and_on_a_group_s_positions_is_ri
         assert ("Belgium", "rival_of", "Valley Front", "affirmed") in analyse(text, NAMES, rules_only=True).relations()
 
 
+def test_a_designation_the_parser_made_a_second_object_designates_the_first_or_the_passive_subject() -> None:
+    for text, polarity in (
+        ("Belgium has designated the Valley Front a terrorist group.", "affirmed"),
+        ("The Valley Front was designated a terrorist organisation by Belgium.", "affirmed"),
+        ("Belgium has not designated the Valley Front a terrorist group.", "denied"),
+    ):
+        designations = [r for r in analyse(text, NAMES, rules_only=True).relations() if r[1] == "designated_as"]
+        assert [(r[0], r[3]) for r in designations] == [("Valley Front", polarity)], text
+    assert analyse("Belgium banned a terrorist group.", NAMES, rules_only=True).relations() == set()
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

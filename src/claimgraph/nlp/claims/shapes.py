@@ -162,11 +162,15 @@ def designation(reader: FrameReader, noun: Token) -> list[RawClaim]:
     head, apposed = noun.head, reader.apposed(noun)
     if noun.dep_ == "appos" or apposed is not None:
         subject_tok: Token | None = apposed or head
-    elif noun.dep_ in ("attr", "oprd", "ccomp") and head.lemma_.lower() in reader.rel.designation_verbs:
-        # "Egypt considers X a terrorist group": X is the verb's object or the small clause's subject
-        small = [c for c in (*noun.children, *head.children) if c.dep_ in ("nsubj", "dobj") and c.i < noun.i]
-        named = [c for c in small if c.i > head.i and reader.index.named(c)]
-        subject_tok = named[0] if named else reader.subject_token(noun)
+    elif noun.dep_ in ("attr", "oprd", "ccomp", "dobj") and head.lemma_.lower() in reader.rel.designation_verbs:
+        # "Egypt considers X a terrorist group": X is the verb's object or the small clause's subject;
+        # "Y designated X a terrorist group", "X was designated a terrorist group": the parser makes the
+        # designation a second object, the designated the first one or the passive subject
+        roles = ("nsubj", "dobj", "nsubjpass")
+        small = [c for c in (*noun.children, *head.children) if c.dep_ in roles and c.i < noun.i]
+        named = [c for c in small if (c.i > head.i or c.dep_ == "nsubjpass") and reader.index.named(c)]
+        fallback = reader.subject_token(noun) if noun.dep_ != "dobj" else None
+        subject_tok = named[0] if named else fallback
     elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in reader.rel.designation_verbs:
         verb = head.head
         subject_tok = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
