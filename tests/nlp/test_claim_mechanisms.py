@@ -201,6 +201,22 @@ def test_a_designation_the_parser_made_a_second_object_designates_the_first_or_t
     assert analyse("Belgium banned a terrorist group.", NAMES, rules_only=True).relations() == set()
 
 
+def test_whoever_links_two_others_holds_a_view_of_their_link() -> None:
+    """'Y links X with Z': X is linked to Z in Y's view (hedged); 'X is linked to Z' stays the article's."""
+    for text in (
+        "The Levant Institute links the Valley Front with the Northern Shield.",
+        "The Levant Institute is less willing to link the Valley Front with the Northern Shield.",
+    ):
+        result = analyse(text, NAMES, rules_only=True)
+        said = [
+            (result.name(c.subject), c.predicate, result.name(c.object), c.hedged, result.name(c.source))
+            for c in result.claims
+        ]
+        assert said == [("Valley Front", "linked_to", "Northern Shield", True, "Levant Institute")], text
+    plain = analyse("The Valley Front is linked to the Northern Shield.", NAMES, rules_only=True)
+    assert [(c.hedged, c.source) for c in plain.claims] == [(False, None)]
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

@@ -650,6 +650,9 @@ class FrameReader:
             subjects, objects = self.named_at(seen[0]), [(e, None) for e in self.named_at(seen[1])]
         if not objects:
             return []
+        linker = self._linked_by(trigger, frame) if subjects is None else None
+        if linker is not None:  # "Y links X with Z": X's link to Z, in Y's view
+            subjects = self.named_at(linker[0])
         if subjects is None:
             subjects = self.subjects(trigger, carried=relation_noun)
         if frame.inverse:  # "X disowned Y": the relation is Y's, towards X
@@ -659,9 +662,32 @@ class FrameReader:
             (trigger.dep_ in ("appos", "compound") and self.index.type_of(self.index.named(trigger.head)) == "PERSON")
             or any(c.dep_ == "appos" and self.index.type_of(self.index.named(c)) == "PERSON" for c in trigger.children)
         )
-        return self.make(
+        made = self.make(
             subjects, frame.predicate, objects, trigger, negative=frame.negative, frame=frame, presupposed=named_role
         )
+        holders = self.named_at(linker[1]) if linker is not None and linker[1] is not None else []
+        for raw in made if holders else ():
+            raw.holder, raw.hedged = holders[0], True
+        return made
+
+    def _linked_by(self, verb: Token, frame: Frame) -> tuple[Token, Token | None] | None:
+        """'Y links X with Z', 'Y has tied X to Z': (X, Y) for a link verb in the active voice with an object.
+
+        Whoever links two others holds a view of them: the link is the
+        object's, and its subject says so (hedged), as a viewing verb's would.
+        """
+        if (
+            frame.predicate != "linked_to"
+            or verb.pos_ != "VERB"
+            or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+        ):
+            return None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None  # "X is linked to Z"
+        linked = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if linked is None or not self.named_at(linked):
+            return None
+        return linked, self.subject_token(verb)
 
     def _places_carrying(self, verb: Token, frame: Frame) -> list[Token]:
         """The places named right after ``verb`` (its object, or after its 'in') for a company preposition of ``frame``.
