@@ -608,3 +608,14 @@ def test_a_view_held_of_someone_is_no_reported_speech_but_a_label_given_them_is(
         assert analyse(text, names).attributions == [], text
     branded = analyse("The Varda Council branded Omar Saleh a traitor.", names).attributions
     assert [a.cue.text for a in branded] == ["branded"]
+
+
+def test_what_becomes_of_a_subject_a_name_given_and_a_noun_like_a_misspelt_cue_report_nothing() -> None:
+    names: dict[str, EntityType] = {"Varda": "PLACE", "Tarsh": "PLACE"}
+    for text in (
+        "Many residents of Varda lost their savings and so found themselves stuck.",
+        "The elders are committed to Tarsh, as they call the valley, being free.",
+        'The harbour of Varda has "a wall of water", where patrol boats wait for the storm.',  # no "boasts"
+    ):
+        result = analyse(text, names)
+        assert result.attributions + result.stances == [], text

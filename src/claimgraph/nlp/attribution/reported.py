@@ -50,6 +50,7 @@ _FRAME = 10  # tokens searched beside a quote for its cue
 _TO_COMPLEMENT = frozenset({"claim", "promise", "vow", "threaten", "pledge", "agree", "deny", "refuse", "insist"})
 _OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "persuade"})
 _CONTENT_PREPS = frozenset({"for", "on", "as", "of"})
+_NAMING_VERBS = frozenset({"call"})  # object verbs whose bare object is a thing named or convened, not a report
 _AIM_PREPS = frozenset({"to", "at", "as", "with"})  # besides the speech lexicon's topic prepositions
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 _QUOTE_MARKS = '"“”„«»'
@@ -507,7 +508,11 @@ def _complement(cue: Token) -> TokenSpan | None:
     doc, lemma = cue.doc, cue.lemma_.lower()
     children = list(cue.children)
     # a clause past a line break is the parse running over a paragraph ("She said X.\n\nUnder the plan …")
-    clauses = [c for c in children if c.dep_ == "ccomp" and not _across_line(cue, c) and not _small_clause(c)]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ == "ccomp" and not _across_line(cue, c) and not _small_clause(c) and not _reflexive_clause(c)
+    ]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start = _split_clause_start(clause, clauses)
@@ -540,9 +545,17 @@ def _complement(cue: Token) -> TokenSpan | None:
         parts = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp")]
         # "called on the government to intervene": the content starts at the preposition's object
         parts += [o for c in children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS for o in c.children]
+        if lemma in _NAMING_VERBS and all(p.dep_ == "dobj" for p in parts):
+            return None  # "called an emergency meeting", "as they call the region": a bare object is no report
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
     return None
+
+
+def _reflexive_clause(clause: Token) -> bool:
+    """A clause whose subject is the speaker again ("found themselves stuck", "finds itself isolated"): the
+    verb says what became of its subject, not what anyone reported."""
+    return any(c.dep_ == "nsubj" and c.lower_.endswith(("self", "selves")) for c in clause.children)
 
 
 def _split_clause_start(clause: Token, clauses: list[Token]) -> int:

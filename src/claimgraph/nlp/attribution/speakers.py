@@ -60,6 +60,7 @@ def is_quote_cue(tok: Token) -> bool:
         return True
     return (
         tok.is_alpha
+        and tok.pos_ == "VERB"  # "patrol boats" is no misspelt "boasts"
         and len(lower) >= 3
         and any(Levenshtein.distance(lower, form, score_cutoff=1) <= 1 for form in _speech_forms())
     )
