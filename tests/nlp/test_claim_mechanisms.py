@@ -217,6 +217,14 @@ def test_whoever_links_two_others_holds_a_view_of_their_link() -> None:
     assert [(c.hedged, c.source) for c in plain.claims] == [(False, None)]
 
 
+def test_fighters_from_a_group_act_for_it_and_fighters_from_a_place_for_no_one() -> None:
+    fighters = analyse("Fighters from the Valley Front attacked Dunmore.", NAMES, rules_only=True).relations()
+    assert fighters == {("Valley Front", "operates_in", "Dunmore", "affirmed")}
+    clashed = analyse("Militants from the Valley Front clashed with the Northern Shield.", NAMES, rules_only=True)
+    assert ("Valley Front", "rival_of", "Northern Shield", "affirmed") in clashed.relations()
+    assert analyse("Fighters from Tarsh attacked Dunmore.", NAMES, rules_only=True).relations() == set()
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

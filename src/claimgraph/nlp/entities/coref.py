@@ -290,7 +290,7 @@ class EntityIndex:
         return next(iter(named)) if len(named) == 1 else None
 
     def acting_for(self, tok: Token) -> str | None:
-        """'Isis fighters', 'the Front's militants', 'Turkish troops', 'fighters of the Front': the actor they act for.
+        """'Isis fighters', 'the Front's militants', 'Turkish troops', 'fighters of (from) the Front': whom they act for.
 
         Only plural nouns of people or arms (``acting_nouns``) stand for their
         actor; "a Front official" is a person, not the Front.
@@ -306,8 +306,10 @@ class EntityIndex:
                 eid = self.token_entity.get(child.i) or (self._pronoun(child, None) if child.tag_ == "PRP$" else None)
             elif child.dep_ in ("compound", "nmod", "amod"):
                 eid = self.token_entity.get(child.i) or (self.country(child.text) if child.dep_ != "nmod" else None)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 eid = next((self.token_entity.get(o.i) for o in child.children if o.dep_ == "pobj"), None)
+                if child.lower_ == "from" and self.type_of(eid) == "PLACE":
+                    eid = None  # "fighters from Tarsh", "recruits from Belgium": where they come from, not whose
             if eid is not None and eid not in found and self.type_of(eid) != "MEDIA":
                 found.append(eid)
         return found[0] if len(found) == 1 else None  # two actors named on one noun: refuse to guess
