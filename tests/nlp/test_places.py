@@ -55,6 +55,9 @@ def test_unknown_names_and_translations_are_not_places() -> None:
         # a lower-case compass word before the name narrows a region
         ("Drought hit the southern Hauran hardest.", "Hauran"),
         ("Thousands fled northern Zawrat as the fighting spread.", "Zawrat"),
+        # what is shelled, besieged or overrun is a place
+        ("Rebels besieged Tarshiha for a month before the army recaptured Ain Tarma.", "Tarshiha"),
+        ("Jets bombed Hazano overnight, and Darat Izza was shelled again on Friday.", "Darat Izza"),
     ],
 )
 def test_a_name_in_a_place_context_is_a_place(sentence: str, place: str) -> None:

@@ -206,6 +206,19 @@ def _located_by_a_place(span: Span) -> bool:
     return False
 
 
+# Verbs whose object is a place and never a person or a body: what is shelled, besieged or overrun.
+PLACE_VERBS = frozenset(["shell", "bomb", "bombard", "besiege", "storm", "overrun", "encircle", "recapture"])
+
+
+def _struck(span: Span) -> str | None:
+    """ "strong" when the name is what a place verb acts on ("shelled Kafr Tala", "Kafr Tala was besieged"),
+    as a locative before it would say; else None.  "captured" and "took" also take people, so they say nothing."""
+    root = span.root
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB" and root.head.lemma_ in PLACE_VERBS:
+        return "strong"
+    return None
+
+
 def _apposed_place(span: Span) -> bool:
     """Is the name set beside a place noun that says what it is ("Hawarat, a village in the north")?
 
@@ -445,7 +458,7 @@ class PlaceNames:
             or _located_by_a_place(span)
             or _apposed_place(span)
         )
-        context = ("named" if named else None) or _locative_before(doc, span.start)
+        context = ("named" if named else None) or _locative_before(doc, span.start) or _struck(span)
         if context is None:
             return False
         known = is_place_name(span.text) and not span.text.isupper()
