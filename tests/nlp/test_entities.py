@@ -328,6 +328,15 @@ def test_a_possessive_without_its_apostrophe_is_the_name() -> None:
     assert syria.type == "PLACE" and "Syrias" not in syria.aliases
 
 
+def test_a_persons_possessive_without_its_apostrophe_is_the_name_the_text_writes_alone() -> None:
+    text = (
+        "Fighters clashed with President Karim al-Hadads troops near the border. An anti-Hadad monitor counted 40 dead."
+    )
+    assert by_name(entities(text), "Karim al-Hadad").type == "PERSON"
+    kept = entities("Officials said Peter Williams troops were ready on Monday.")  # no "William" written alone
+    assert by_name(kept, "Peter Williams").type == "PERSON"
+
+
 def test_a_titled_person_is_named_without_the_title_which_stays_an_alias() -> None:
     found = entities("Gov. Nora Quill signed the order. Quill said the state would comply.")
     quill = by_name(found, "Nora Quill")

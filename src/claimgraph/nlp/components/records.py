@@ -170,7 +170,7 @@ def entities_from_doc(doc: Doc, document: Document, title_doc: Doc | None = None
     if title_doc is not None:
         mentions += mentions_from_doc(title_doc, field="title")
     before_noun = _before_noun(doc, None) | (_before_noun(title_doc, "title") if title_doc is not None else set())
-    mentions = settle_types(restore_possessives(mentions, before_noun))
+    mentions = settle_types(restore_possessives(mentions, before_noun, f"{document.title or ''}\n{document.text}"))
     groups = group(mentions, document.text, document.title or "")
     groups = [g for g in groups if _said_outside_the_title([mentions[i] for i in g])]
     entities = [_entity([mentions[i] for i in members], document.text) for members in groups]

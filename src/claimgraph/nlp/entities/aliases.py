@@ -334,14 +334,17 @@ def _nonempty(items: Iterator[int], fallback: int) -> Iterator[int]:
         yield fallback
 
 
-def restore_possessives(mentions: list[Mention], before_noun: set[tuple[str | None, int]]) -> list[Mention]:
+def restore_possessives(
+    mentions: list[Mention], before_noun: set[tuple[str | None, int]], text: str = ""
+) -> list[Mention]:
     """ "Syrias", "Observatorys": a possessive whose apostrophe a scrape stripped is the name without its "s".
 
     ``before_noun`` holds the (field, end) of mentions a noun follows, as a
     possessive's is ("Syrias conflict"; "the Sahel Emirates is" is a plural
     slip).  Only then, and only when the name without the "s" is another mention's name (or a
     person's surname), or a known place while the written form is not
-    ("Homs" and "United States" stay).
+    ("Homs" and "United States" stay), or a person's whose family name ``text`` writes without the "s"
+    elsewhere ("President Bashar al-Assads forces" beside "anti-Assad").
     """
     names = {fold(m.text): m for m in mentions}
     last_words = {fold(m.text).split()[-1]: m for m in mentions if " " in m.text and m.type == "PERSON"}
@@ -357,9 +360,16 @@ def restore_possessives(mentions: list[Mention], before_noun: set[tuple[str | No
             out.append(replace(m, text=bare, end=m.end - 1, type=other.type if m.rank == 1 else m.type))
         elif is_known_place(bare) and not is_known_place(m.text):
             out.append(replace(m, text=bare, end=m.end - 1, type="PLACE" if m.rank == 1 else m.type))
+        elif m.type == "PERSON" and " " in bare and _written_alone(re.split(r"[\s-]", bare)[-1], text):
+            out.append(replace(m, text=bare, end=m.end - 1))
         else:
             out.append(m)
     return out
+
+
+def _written_alone(word: str, text: str) -> bool:
+    """Does ``text`` write ``word`` as a word of its own ("Assad" in "anti-Assad", not in "al-Assads")?"""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def settle_types(mentions: list[Mention]) -> list[Mention]:
