@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from claimgraph.nlp.components.truecase import restore, truecase
 from claimgraph.nlp.entities.countries import capital_of
 from claimgraph.nlp.entities.place_gazetteer import lookup_place
-from claimgraph.nlp.entities.places import is_known_place, unseen_name
+from claimgraph.nlp.entities.places import _place_noun_phrase, is_known_place, unseen_name
 from claimgraph.nlp.entities.type_corrector import candidates
 
 
@@ -76,6 +76,7 @@ def test_a_person_near_a_place_stays_a_person(sentence: str) -> None:
 @pytest.mark.slow
 def test_a_person_beside_a_place_noun_that_is_not_the_appositions_head_stays_a_person() -> None:
     assert by_name(entities("Ahmed Darwish, a village elder, said six died."), "Ahmed Darwish").type == "PERSON"
+    assert by_name(entities("They met Ahmed Darwish, the village elder, on Friday."), "Ahmed Darwish").type == "PERSON"
 
 
 @pytest.mark.slow
@@ -209,3 +210,10 @@ def test_a_name_listed_beside_a_place_is_a_place_of_that_country() -> None:
 def test_a_person_listed_beside_a_place_of_another_country_stays_a_person() -> None:
     found = entities("Officials in Syria and Trump aides disagreed. Senator Clinton and Russia traded words.")
     assert all(e.type != "PLACE" for e in found if e.name in ("Trump", "Clinton"))
+
+
+def test_a_place_noun_phrase_after_a_comma_says_place_where_the_parser_hung_it_elsewhere() -> None:
+    doc = pipeline()("They left Hasrat, the last village held by the group, and met Ahmed Darwish, the village elder.")
+    commas = [t.i for t in doc if t.text == ","]
+    assert _place_noun_phrase(doc, commas[0] + 1)  # "the last village held by"
+    assert not _place_noun_phrase(doc, commas[2] + 1)  # "the village elder": a person

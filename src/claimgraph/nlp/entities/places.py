@@ -230,9 +230,26 @@ def _apposed_place(span: Span) -> bool:
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].text != ",":
         return False
-    return any(
+    return _place_noun_phrase(doc, span.end + 1) or any(
         c.dep_ == "appos" and c.i > span.end and c.is_lower and c.lower_ in PLACE_HEADS for c in span.root.children
     )
+
+
+_ARTICLES = frozenset(["the", "a", "an"])
+
+
+def _place_noun_phrase(doc: Doc, start: int) -> bool:
+    """ "the last town held by ...", "a small village": an article, at most two lower-case modifiers and a place
+    noun that no noun follows ("the village elder" is a person), where the parser hung the phrase elsewhere."""
+    if start >= len(doc) or doc[start].lower_ not in _ARTICLES:
+        return False
+    for i in range(start + 1, min(start + 4, len(doc))):
+        tok = doc[i]
+        if tok.is_lower and tok.lower_ in PLACE_HEADS:
+            return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")
+        if not (tok.is_lower and tok.pos_ in ("ADJ", "NUM", "ADV")):
+            return False
+    return False
 
 
 # "Rojava, as the region is known": a name the text says is what a place is called.
