@@ -263,6 +263,9 @@ def test_a_listed_group_named_after_a_nationality_keeps_its_listed_name_as_an_al
         ("President Karim al-Nassar spoke in Tarsh. The anti-Nassar rebels held out.", "Karim al-Nassar", True),
         ("President Karim Nassar spoke in Tarsh. The Nassar regime denied it.", "Karim Nassar", True),
         ("President Karim Nassar spoke in Tarsh. The rebels held out.", "Karim Nassar", False),
+        ("President Karim Nassar spoke in Tarsh. Nassar’s government denied it.", "Karim Nassar", True),
+        ("President Karim Nassar spoke in Tarsh. The anti-Nassarist rebels held out.", "Karim Nassar", False),
+        ("President Karim Nassar spoke in Tarsh. The Nassarist regime denied it.", "Karim Nassar", False),
     ],
 )
 def test_a_leaders_family_name_written_as_a_modifier_is_his_alias(text: str, name: str, aliased: bool) -> None:

@@ -97,17 +97,38 @@ def _entity(members: list[Mention], text: str = "") -> Entity:
 # A leader's family name written inside a word for his side or his state ("anti-Assad rebels", "the Assad
 # regime", "Harbi's government"): a mention of him, though no entity span (the span is the body's, or none).
 _MODIFIED_BODIES = "regime|administration|government|loyalists|forces|camp"
+_BODY_AFTER = re.compile(rf"(?:['’]?s)? (?:{_MODIFIED_BODIES})\b")
+_BOUNDARY = re.compile(r"\b")
+_SIDES = ("anti-", "pro-")
 
 
 def _family_name_as_modifier(name: str, text: str) -> str | None:
     """The family name of the person ``name`` in full, when the text writes it as such a modifier."""
     family = re.sub(r"^(?:al|el)-", "", name.split()[-1])
-    if len(person_parts(name)) < 2 or not family[:1].isupper():
+    if len(person_parts(name)) < 2 or not family[:1].isupper() or len(family) <= 2:
         return None
-    found = re.search(
-        rf"\b(?:anti|pro)-{re.escape(family)}\b|\b{re.escape(family)}(?:['’]?s)? (?:{_MODIFIED_BODIES})\b", text
-    )
-    return family if found is not None and len(family) > 2 else None
+    return family if _written_as_modifier(family, text) else None
+
+
+def _written_as_modifier(family: str, text: str) -> bool:
+    """Whether ``text`` has "anti-/pro-FAMILY" or "FAMILY['s] regime …", each a whole word.
+
+    The occurrences of the name are found as a substring and each is checked
+    with patterns compiled once: a pattern built around each person's name
+    was compiled anew for most calls (more names than ``re``'s cache holds),
+    which cost more than all the rest of making the document's entities.
+    """
+    at = text.find(family)
+    while at >= 0:
+        end = at + len(family)
+        if _BOUNDARY.match(text, at) and _BODY_AFTER.match(text, end):
+            return True
+        if _BOUNDARY.match(text, end) and any(
+            text.endswith(side, 0, at) and _BOUNDARY.match(text, at - len(side)) for side in _SIDES
+        ):
+            return True
+        at = text.find(family, at + 1)
+    return False
 
 
 def _listed_without_nationality(mention: Mention) -> str | None:
