@@ -18,7 +18,7 @@ govern the path).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -153,9 +153,16 @@ class RelationModel(LinearModel):
 
     def best(self, feats: list[str]) -> tuple[str, float]:
         """The most probable predicate other than none, with its probability."""
-        probs = self.probabilities(feats)
-        k = max((k for k, c in enumerate(self.classes) if c != NONE), key=lambda k: probs[k])
-        return self.classes[k], probs[k]
+        return self.best_all([feats])[0]
+
+    def best_all(self, sequences: Sequence[list[str]]) -> list[tuple[str, float]]:
+        """``best`` of each feature list, scored together (``softmax_all``)."""
+        predicates = [k for k, c in enumerate(self.classes) if c != NONE]
+        out: list[tuple[str, float]] = []
+        for probs in self.softmax_all(sequences):
+            k = max(predicates, key=lambda k: probs[k])
+            out.append((self.classes[k], probs[k]))
+        return out
 
 
 @cache
@@ -173,7 +180,7 @@ def learned_claims(reader: FrameReader, doc: Doc, model: RelationModel, ruled: l
     speech_verbs = lexicon.speech().verbs
     taken = {(r.subject, r.object) for r in ruled if r.object is not None}
     taken |= {(o, s) for s, o in taken}
-    best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
+    scored: list[tuple[Candidate, list[str]]] = []
     for c in candidates(doc, index, reader.rel.types):
         if (c.subject, c.object) in taken:
             continue
@@ -182,7 +189,9 @@ def learned_claims(reader: FrameReader, doc: Doc, model: RelationModel, ruled: l
             continue
         if any(t.lemma_.lower() in speech_verbs for t in [*up, *down, *([top] if top is not None else [])]):
             continue  # "reports from Y say that X …": one side names who speaks, the other what is said
-        predicate, prob = model.best(features(c, index, route))
+        scored.append((c, features(c, index, route)))
+    best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
+    for (c, _), (predicate, prob) in zip(scored, model.best_all([feats for _, feats in scored]), strict=True):
         if prob < model.threshold:
             continue
         key = (c.subject, c.object)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -251,7 +251,11 @@ class TypeModel(LinearModel):
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         """Softmax over the classes, keyed by class."""
-        return dict(zip(self.classes, self.softmax(feats), strict=True))
+        return self.probabilities_all([feats])[0]
+
+    def probabilities_all(self, sequences: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+        """``probabilities`` of each feature list, scored together (``softmax_all``)."""
+        return [dict(zip(self.classes, probs, strict=True)) for probs in self.softmax_all(sequences)]
 
     def to_bytes(self) -> bytes:
         data = {
@@ -315,7 +319,8 @@ class TypeCorrector:
             return doc
         cues = DocumentCues.of(doc)
         spans = candidates(doc)
-        opinions = pooled([(span.text, model.probabilities(features(span, before, cues))) for span, before in spans])
+        scored = model.probabilities_all([features(span, before, cues) for span, before in spans])
+        opinions = pooled([(span.text, probs) for (span, _), probs in zip(spans, scored, strict=True)])
         changed: dict[int, str | None] = {}
         for (span, _), probs in zip(spans, opinions, strict=True):
             label = self.decide(span.label_, probs, model.threshold, model.drop_threshold)
