@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -132,6 +133,13 @@ def visible(text: str) -> str:
     return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+# Folds and keys remembered, each: a document folds the same few names over and over (the 242 bench
+# documents fold 168,000 times, 7,300 distinct names; key 40,000 times, 2,800), and folding was some 4%
+# of extraction, keying 2%.
+_REMEMBERED_NAMES = 65536
+
+
+@lru_cache(maxsize=_REMEMBERED_NAMES)
 def fold(name: str) -> str:
     """The scorer's folding: equal folds mean the same written name."""
     text = visible(name).casefold().translate(_STRIP)
@@ -166,6 +174,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=_REMEMBERED_NAMES)
 def name_key(name: str) -> str:
     """A transliteration-tolerant skeleton of ``name`` for blocking and matching.
 
