@@ -19,6 +19,7 @@ from claimgraph.model import EntityType
 from claimgraph.nlp.attribution import cue_columns, hybrid, tagger
 from claimgraph.nlp.attribution.perceptron import Trainer, Weights, load, save, with_previous
 from claimgraph.nlp.attribution.quotes import find_quotes, quoted_tokens
+from claimgraph.nlp.attribution.reported import _complement
 
 ROOT = Path(__file__).resolve().parents[2]
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear" / "data"
@@ -235,6 +236,19 @@ def test_a_learned_cue_with_a_bare_object_is_a_stance_kept_apart() -> None:
         "the scale of the flooding in Kessab",
     )
     assert stance.source is not None and result.name(stance.source.entity) == "Ivo Brandt"
+
+
+def test_a_learned_cue_with_no_words_of_its_own_adds_no_assertion() -> None:
+    """With no dependents the rules can take for its content, a learned cue's content is only the longest
+    stretch of its sentence: a stance may take it, but no assertion (claims rest on one) stands on it."""
+    for text in (
+        "Omar Saleh complained, and the wells of Varda are dry.",
+        "The wells of Varda are dry and Omar Saleh complained.",
+    ):
+        doc = nlp()(text)
+        cue = next(doc[t.i : t.i + 1] for t in doc if t.text == "complained")
+        found = hybrid.propose(doc, [tagger.LearnedCue(cue, 50.0)], hybrid.Taken(set(), set()), set(), _complement)
+        assert found == [], text
 
 
 def test_a_learned_cue_ending_its_line_in_a_colon_takes_the_next_paragraph() -> None:

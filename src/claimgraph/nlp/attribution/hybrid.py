@@ -11,7 +11,9 @@ more cues and where sources sit.  So:
   ``CUE_MARGIN``, adds an attribution: its source from the source tagger
   (else the cue's subject), its content delimited by the rules — the cue's
   complement clause or object, the words after a colon, else the rest of
-  its clause.  Without a source or a content it adds nothing.
+  its clause, else (for a stance, or an assertion whose words start right
+  after the cue) the longest stretch of its sentence.
+  Without a source or a content it adds nothing.
 
 A learned cue's content need not be a statement: PolNeAR marks stances and
 intentions too ("refused to meet", "called for a truce", "expressed support
@@ -26,6 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -125,12 +128,15 @@ def propose(doc: Doc, learned: list[LearnedCue], held: Taken, in_quote: set[int]
         source = phrase or doc[speaker.left_edge.i : speaker.right_edge.i + 1]
         if any(i in held.words for i in range(source.start, source.end)):
             continue
-        content = _content(cue, source, complement)
-        if content is None or any(i in taken for i in range(*content)):
+        words = _content(cue, source, complement)
+        if words is None or any(i in taken for i in range(*words.span)):
             continue
+        content = words.span
         kind = _kind(doc[content[0] : content[1]])
-        if lc.score < (CUE_MARGIN if kind == "assertion" else STANCE_MARGIN) or (kind == "assertion" and not agreed):
+        if lc.score < (CUE_MARGIN if kind == "assertion" else STANCE_MARGIN):
             continue
+        if kind == "assertion" and (not agreed or (words.loose and content[0] != cue.end)):
+            continue  # claims rest on an assertion: the parse must vouch for its speaker, and its words follow the cue
         out.append(Proposal(cue, speaker, phrase, content, kind))
         held.add(range(cue.start, cue.end), range(source.start, source.end), range(*content))
         taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
@@ -186,7 +192,15 @@ def _overlap(a: TokenSpan, b: TokenSpan) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple[int, int] | None:
+class _Content(NamedTuple):
+    """A learned cue's content as a token range; ``loose`` when it is only the longest stretch of the cue's
+    sentence its own words leave, no words the parse hangs on the cue (fit for a stance, not an assertion)."""
+
+    span: tuple[int, int]
+    loose: bool = False
+
+
+def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> _Content | None:
     """The rules' content for a learned cue: the verb's complement, what follows a colon, else its clause."""
     doc, root = cue.doc, cue.root
     if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in root.children):
@@ -194,7 +208,7 @@ def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple
     blocked = set(range(cue.start, cue.end)) | set(range(source.start, source.end))
     span = complement(root) if root.pos_ in ("VERB", "AUX") else None
     if span is not None and not (blocked & set(range(span.start, span.end))):
-        return span.start, span.end
+        return _Content((span.start, span.end))
     if cue[-1].text == ":":
         start = cue.end
         while start < len(doc) and doc[start].is_space:
@@ -202,12 +216,12 @@ def _content(cue: TokenSpan, source: TokenSpan, complement: Complement) -> tuple
         stop = start
         while stop < len(doc) and "\n" not in doc[stop].text:
             stop += 1
-        return (start, stop) if stop > start else None
+        return _Content((start, stop)) if stop > start else None
     return _rest_of_clause(root, blocked)
 
 
-def _rest_of_clause(root: Token, blocked: set[int]) -> tuple[int, int] | None:
-    """The cue's dependents as one stretch, else the longest stretch of its sentence.  Its subject is the
+def _rest_of_clause(root: Token, blocked: set[int]) -> _Content | None:
+    """The cue's dependents as one stretch, else the longest stretch of its sentence (``loose``).  Its subject is the
     source, and a clause conjoined to it or hung on it as a participle is a thing of its own ("attacked the
     cuts and has called for an inquiry", "complained about the rules, suggesting …": two attributions)."""
     doc = root.doc
@@ -222,9 +236,11 @@ def _rest_of_clause(root: Token, blocked: set[int]) -> tuple[int, int] | None:
         lo = min(c.left_edge.i for c in chosen)
         hi = max(c.right_edge.i for c in chosen) + 1
         if not blocked & set(range(lo, hi)):
-            return _strip(doc, lo, hi)
+            own = _strip(doc, lo, hi)
+            return _Content(own) if own else None
     stretch = longest_stretch(range(root.sent.start, root.sent.end), blocked)
-    return _strip(doc, *stretch) if stretch else None
+    loose = _strip(doc, *stretch) if stretch else None
+    return _Content(loose, loose=True) if loose else None
 
 
 def _own_clause(child: Token) -> bool:
