@@ -225,6 +225,14 @@ def test_fighters_from_a_group_act_for_it_and_fighters_from_a_place_for_no_one()
     assert analyse("Fighters from Tarsh attacked Dunmore.", NAMES, rules_only=True).relations() == set()
 
 
+def test_leaving_a_place_or_refusing_to_says_the_actor_is_there() -> None:
+    for text in ("Belgian forces would leave Tarsh imminently.", "Belgium said its troops would not leave Tarsh."):
+        relations = analyse(text, NAMES, rules_only=True).relations()
+        assert ("Belgium", "operates_in", "Tarsh", "affirmed") in relations, text
+        assert ("Belgium", "operates_in", "Tarsh", "denied") not in relations, text
+    assert analyse("Amina Yusuf left the Valley Front in 2015.", NAMES, rules_only=True).relations() == set()
+
+
 CAPITALS: dict[str, EntityType] = {
     "Valley Front": "ARMED_GROUP",
     "Portugal": "PLACE",

@@ -102,6 +102,7 @@ class Events:
     place_preps: frozenset[str]
     expel_verbs: frozenset[str]
     leave_words: frozenset[str]
+    leave_objects: frozenset[str]
     from_preps: frozenset[str]
     join_verbs: frozenset[str]
     journey_verbs: frozenset[str]
@@ -305,6 +306,7 @@ def relations() -> Relations:
             place_preps=frozenset(raw["events"]["place_preps"]),
             expel_verbs=frozenset(raw["events"]["expel_verbs"]),
             leave_words=frozenset(raw["events"]["leave_words"]),
+            leave_objects=frozenset(raw["events"]["leave_objects"]),
             from_preps=frozenset(raw["events"]["from_preps"]),
             join_verbs=frozenset(raw["events"]["join_verbs"]),
             journey_verbs=frozenset(raw["events"]["journey_verbs"]),

@@ -115,17 +115,25 @@ def losing(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
 
 
 def departure(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
-    """'X drove Y out of Z', 'Y was ousted from Z by X', 'X pulled its troops out of Z', 'the withdrawal of X from Z'."""
+    """'X drove Y out of Z', 'Y was ousted from Z by X', 'X pulled its troops out of Z', 'the withdrawal of X from Z',
+    'X forces would leave Z'."""
     events, index = reader.rel.events, reader.index
     expelling = lemma in events.expel_verbs and tok.pos_ == "VERB"
     leaving = lemma in events.leave_words and tok.pos_ in ("VERB", "NOUN")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if lemma in events.leave_objects and tok.pos_ == "VERB" and not passive:  # "US forces would leave Syria"
+        places = _places_named(reader, [c for c in tok.children if c.dep_ == "dobj"])
+        gone = [a for a in reader.subjects(tok) if index.type_of(a) in _ACTORS] if places else []
+        stayed = reader.make(gone, "operates_in", places, tok) if gone else []
+        for raw in stayed:
+            raw.denied = False  # "would not leave Syria" says the actor is there as much as "left Syria" says it was
+        return stayed
     if not (expelling or leaving):
         return []
     phrases = list(reader.prep_objects(tok))
     places = _places_named(reader, [obj for prep, obj in phrases if prep in events.from_preps])
     if not places:
         return []
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     moved = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if tok.pos_ == "NOUN":  # "the withdrawal of US troops", "Belgium's withdrawal"
         moved = [o for p, o in phrases if p == "of"] + [c for c in tok.children if c.dep_ == "poss"]
