@@ -251,6 +251,17 @@ def test_a_learned_cue_with_no_words_of_its_own_adds_no_assertion() -> None:
         assert found == [], text
 
 
+def test_an_infinitive_split_from_its_to_is_an_intention_and_a_cues_preposition_is_not() -> None:
+    """The parser tags a "to" split from its verb as a preposition; what it opens is still an intention."""
+    for text, kind in (
+        ("Omar Saleh also hopes to one day be reunited with his brother, and wants to open a museum.", "intention"),
+        ("Omar Saleh responded to the elders of Varda.", "stance"),
+    ):
+        doc = nlp()(text)
+        to = next(t.i for t in doc if t.lower_ == "to")
+        assert hybrid._kind(doc[to : len(doc) - 1]) == kind, text
+
+
 def test_a_learned_cue_ending_its_line_in_a_colon_takes_the_next_paragraph() -> None:
     text = 'Ana Ruiz spoke for an hour. Ruiz continued:\n\n"The border will stay open to traders and families."\n'
     result = analyse(text, {"Ana Ruiz": "PERSON"}, aliases={"Ana Ruiz": ["Ruiz"]})

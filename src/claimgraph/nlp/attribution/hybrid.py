@@ -161,13 +161,25 @@ def _kind(content: TokenSpan) -> AttributionKind:
     a quotation.  An infinitive is an intention or act ("declined to comment", "plans to run"), whatever finite
     verb it holds; any other content a stance towards its object ("has claimed prisoners who were …")."""
     quoted = any(t.text in _QUOTES for t in content)
-    if content[0].tag_ == "TO":
+    if _infinitive(content):
         return "assertion" if quoted else "intention"
     inside = range(content.start, content.end)
     finite = any(
         t.tag_ in _FINITE and not any(a.dep_ == "relcl" for a in (t, *t.ancestors) if a.i in inside) for t in content
     )
     return "assertion" if quoted or finite else "stance"
+
+
+def _infinitive(content: TokenSpan) -> bool:
+    """Does the content open with an infinitive's "to", however tagged ("hopes [to one day be reunited …]": the
+    parser takes a "to" split from its verb for a preposition), not a preposition of the cue ("responded [to
+    the elders]", its "to" hung on the cue outside the content)?"""
+    first = content[0]
+    return first.tag_ == "TO" or (
+        first.lower_ == "to"
+        and first.head.pos_ in ("VERB", "AUX")
+        and first.head.i in range(content.start, content.end)
+    )
 
 
 def _source(cue: TokenSpan, in_quote: set[int]) -> tuple[Token, TokenSpan | None, bool] | None:
