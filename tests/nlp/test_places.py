@@ -52,6 +52,8 @@ def test_unknown_names_and_translations_are_not_places() -> None:
         ("Rebels took Hawarat, a village in the north, on Friday.", "Hawarat"),
         ("The strike on Zawr Sultan, a small village near the border, killed six.", "Zawr Sultan"),
         ("Marzaf, a Christian village, was emptied.", "Marzaf"),
+        # a transliteration with an apostrophe is a capitalised name too
+        ("Shells fell on the village of Ta'arin overnight, residents said.", "Ta'arin"),
         # a lower-case compass word before the name narrows a region
         ("Drought hit the southern Hauran hardest.", "Hauran"),
         ("Thousands fled northern Zawrat as the fighting spread.", "Zawrat"),

@@ -295,14 +295,22 @@ def toponym_shape(span: Span) -> bool:
     return (first in ARABIC_ARTICLES and span[1].text == "-") or (first in TOPONYM_OPENERS and words[0].is_title)
 
 
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][a-z]+")
+
+
+def capitalised(tok: Token) -> bool:
+    """A capitalised word, or a transliteration with an apostrophe ("Dara'a", "Ma'arrat"), which is_title refuses."""
+    return tok.is_title or _APOSTROPHE_NAME.fullmatch(tok.text) is not None
+
+
 def _name_run(doc: Doc, start: int) -> int:
     """The end of the run of name words from ``start``: capitalised words, Arabic articles and hyphens."""
     end = start
     while end < len(doc) and end - start < MAX_PLACE_WORDS + 2:
         tok, after = doc[end], doc[end + 1] if end + 1 < len(doc) else None
-        name_word = tok.is_title and not tok.is_stop and tok.pos_ in ("PROPN", "NOUN", "ADJ")
-        joiner = tok.text == "-" and end > start and after is not None and after.is_title
-        article = tok.lower_ in ARABIC_ARTICLES and after is not None and (after.text == "-" or after.is_title)
+        name_word = capitalised(tok) and not tok.is_stop and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+        joiner = tok.text == "-" and end > start and after is not None and capitalised(after)
+        article = tok.lower_ in ARABIC_ARTICLES and after is not None and (after.text == "-" or capitalised(after))
         if not (name_word or joiner or article):
             break
         end += 1
@@ -466,7 +474,7 @@ class PlaceNames:
         if (span.end < len(doc) and doc[span.end].tag_ == "POS") or is_demonym(span.text):
             return False  # "a word of English" is a language
         elsewhere = _words_named_elsewhere(people, span.start)
-        if all(t.lower_ in elsewhere for t in span if t.is_title):
+        if all(t.lower_ in elsewhere for t in span if capitalised(t)):
             return False
         # a place noun after the name ("in the Jeeneh district") says more than the preposition before it
         named = (
@@ -501,13 +509,13 @@ class PlaceNames:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.ent_iob_ != "O" or not (tok.is_title or tok.lower_ in ARABIC_ARTICLES):
+            if tok.ent_iob_ != "O" or not (capitalised(tok) or tok.lower_ in ARABIC_ARTICLES):
                 i += 1
                 continue
             end = _name_run(doc, i)
             while end > i and any(t.ent_iob_ != "O" for t in doc[i:end]):
                 end -= 1
-            if (end > i and doc[i].is_title) or (end > i + 1 and doc[i + 1].text == "-"):
+            if (end > i and capitalised(doc[i])) or (end > i + 1 and doc[i + 1].text == "-"):
                 span = Span(doc, i, end, label="GPE")
                 if (doc[i].is_sent_start is not True or toponym_shape(span)) and self._placed(span, people):
                     out.append(span)
