@@ -619,3 +619,13 @@ def test_what_becomes_of_a_subject_a_name_given_and_a_noun_like_a_misspelt_cue_r
     ):
         result = analyse(text, names)
         assert result.attributions + result.stances == [], text
+
+
+def test_a_light_verbs_subject_owns_a_speech_noun_only_when_it_can_speak() -> None:
+    names: dict[str, EntityType] = {"Omar Saleh": "PERSON", "Varda": "PLACE"}
+    raised = analyse("Omar Saleh has raised questions about the grain stores of Varda.", names)
+    assert [(a.cue.text, a.content.text) for a in raised.attributions + raised.stances] == [
+        ("questions about", "the grain stores of Varda")
+    ]
+    captures = analyse("The new captures have raised questions over how many fighters remain in Varda.", names)
+    assert captures.attributions + captures.stances == []

@@ -669,8 +669,9 @@ def _that_after(noun: Token) -> Token | None:
 
 def _nominal_source(noun: Token, stance: bool) -> Token | None:
     """Who a speech noun belongs to: its possessor, its 'by'/'from' agent, or the subject of the light verb
-    it is the object of ("X raised questions about …"); a stance noun ("support") only the last, since
-    "Russia's support for Assad" is help, not speech."""
+    it is the object of ("X raised questions about …") when that subject can speak ("the new captures raised
+    questions" is no one's question); a stance noun ("support") only the last, since "Russia's support for
+    Assad" is help, not speech."""
     if not stance:
         owner = next((c for c in noun.children if c.dep_ == "poss" and _may_speak(c)), None)
         if owner is not None:
@@ -682,7 +683,8 @@ def _nominal_source(noun: Token, stance: bool) -> Token | None:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.speech().light_verbs or is_passive(verb):
         return None
-    return subject_of(verb)
+    subject = subject_of(verb)
+    return subject if subject is not None and _may_speak(subject) else None
 
 
 def _may_speak(tok: Token) -> bool:
