@@ -87,10 +87,10 @@ ARTICLE_FLOORS = {
     ("seed", "source_accuracy"): 0.90,
     ("seed", "attribution_f1"): 0.90,
     ("seed", "conflict_recall"): 1.0,
-    ("dev", "claim_f1"): 0.57,
-    ("dev", "claim_precision"): 0.82,
-    ("dev", "claim_recall"): 0.43,
-    ("dev", "claim_f1_lenient"): 0.57,
+    ("dev", "claim_f1"): 0.70,  # under the 5-fold cross-validated 0.713 (in-sample 0.781)
+    ("dev", "claim_precision"): 0.90,
+    ("dev", "claim_recall"): 0.56,
+    ("dev", "claim_f1_lenient"): 0.70,
     ("dev", "attribution_f1"): 0.84,  # 0.855 on branch s13-attr (views held, bare 'call', loose learned contents out)
     ("dev", "source_accuracy"): 0.93,
     ("dev", "conflict_recall"): 0.59,
