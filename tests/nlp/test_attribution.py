@@ -596,6 +596,8 @@ def test_the_preposition_joining_a_cue_to_its_content_belongs_to_the_cue() -> No
     # a phrase of time after the cue is no part of it
     announced = analyse("Mayor Lina Farouk announced on Monday that the wells of Varda were dry.", names).attributions
     assert [(a.cue.text, a.content.text) for a in announced] == [("announced", "that the wells of Varda were dry")]
+    at_the_time = analyse("Officials in Varda said at the time that the strike hit a gathering of fighters.", names)
+    assert [a.cue.text for a in at_the_time.attributions + at_the_time.stances] == ["said"]
 
 
 def test_a_view_held_of_someone_is_no_reported_speech_but_a_label_given_them_is() -> None:

@@ -52,6 +52,7 @@ _OBJECT_COMPLEMENT = frozenset({"urge", "ask", "call", "tell", "warn", "encourag
 _CONTENT_PREPS = frozenset({"for", "on", "as", "of"})
 _NAMING_VERBS = frozenset({"call"})  # object verbs whose bare object is a thing named or convened, not a report
 _AIM_PREPS = frozenset({"to", "at", "as", "with"})  # besides the speech lexicon's topic prepositions
+_TIME_NOUNS = frozenset({"time", "moment", "point", "hour", "day", "week", "month", "year"})  # "said at the time"
 _SPLIT_GAP = 120  # characters between the parts of a quote split by its cue
 _QUOTE_MARKS = '"“”„«»'
 _CLOSING_TAIL = re.compile(r'[.,!?…]?["”»]')
@@ -175,10 +176,12 @@ def _with_preposition(cue: TokenSpan, content: tuple[int, int], text: str) -> tu
 
 def _topic_preposition(word: Token) -> bool:
     """A preposition that says what speech is about or aimed at ("for", "about", "at", "as"), not when or where
-    ("tweeted in the morning", "announced on Friday")."""
+    ("tweeted in the morning", "announced on Friday", "said at the time")."""
     if word.dep_ != "prep" or word.lower_ not in lexicon.speech().topic_preps | _AIM_PREPS:
         return False
-    return not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in word.children)
+    return not any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_NOUNS) for c in word.children
+    )
 
 
 def _says_something(page: _Page, found: _Found) -> bool:
