@@ -649,6 +649,11 @@ def _typed(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]
     return [(e.text, e.label_) for e in nlp.get_pipe("claimgraph_entity_types_v1")(doc).ents]
 
 
+def test_a_body_the_rules_make_a_person_takes_in_the_family_name_the_model_left_out() -> None:
+    text = "Her lawyer Orhan Kemal Dagli told the court the case was closed."
+    assert _typed(text, [(2, 4, "ORG")]) == [("Orhan Kemal Dagli", "PERSON")]
+
+
 def test_a_month_after_a_given_name_is_the_persons_family_name() -> None:
     text = "Miranda May, eyeing a trade deal, met the envoy."
     assert _typed(text, [(1, 2, "DATE")]) == [("Miranda May", "PERSON")]

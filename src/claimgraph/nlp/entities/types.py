@@ -750,5 +750,8 @@ class EntityTypes:
             etype = "PLACE"  # "the Omar Ibn al-Khattab Mosque": a building named for a person
         elif label == "ORG" and _armed(ent):
             etype = "ARMED_GROUP"
-        typed = Span(ent.doc, ent.start, ent.end, label=etype)
+        doc, end = ent.doc, ent.end
+        if etype == "PERSON" and label != "PERSON" and end < len(doc) and _dropped_surname(doc[end]):
+            end += 1  # a body's span the rules made a person may also lack the family name ("Mehmet Alper Unver")
+        typed = Span(doc, ent.start, end, label=etype)
         return with_facility_head(typed) if etype == "PLACE" else typed
