@@ -102,12 +102,24 @@ _NOT_ACTORS_WORDS = (
     "communist marxism marxist socialism fascism nazism baathism baathist kurd arab turkmen pashtun hazara tajik "
     "uzbek baluch berber tuareg uighur uyghur rohingya circassian humvee kalashnikov ak-47 m16 katyusha"
 )
-_DATE_WORDS = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december"
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
-DATE_WORDS = frozenset(_DATE_WORDS.split())
-MONTHS = frozenset(_DATE_WORDS.split()[7:])
+DATE_WORDS = _WEEKDAYS | MONTHS
 NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split()) | DATE_WORDS
 # Newspaper and broadcaster name heads: an ORG "<Name> <head>" is an outlet ("The Jerusalem Post").
 MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
