@@ -278,6 +278,9 @@ def test_cue_is_the_whole_verb_group() -> None:
     text = 'Omar Saleh has also said that the road was open. Lina Farouk wrote: "The road is closed."'
     result = analyse(text, {"Omar Saleh": "PERSON", "Lina Farouk": "PERSON"})
     assert [a.cue.text for a in result.attributions] == ["has also said", "wrote:"]
+    # an adverb right after the verb belongs to the group too
+    then = analyse('"The road is closed," Lina Farouk said then. "The wells are dry."', {"Lina Farouk": "PERSON"})
+    assert [a.cue.text for a in then.attributions] == ["said then"]
 
 
 def _triples(text: str, names: dict[str, EntityType] | None = None) -> set[tuple[str | None, str, str]]:

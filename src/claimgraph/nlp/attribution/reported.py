@@ -219,8 +219,9 @@ def _proposed(page: _Page, found: list[_Found], learned: list[LearnedCue]) -> li
 
 
 def _verb_group(cue: TokenSpan) -> TokenSpan:
-    """A verb cue with the auxiliaries, negation and adverbs just before it and a colon just after
-    ("has also said", "did not deny", "tweeted:"): PARC/PolNeAR mark the whole verb group as the cue."""
+    """A verb cue with the auxiliaries, negation and adverbs just before it, the adverbs just after it and a
+    colon after those ("has also said", "did not deny", "he said then", "complained bitterly", "tweeted:"):
+    PARC/PolNeAR mark the whole verb group as the cue."""
     verb, doc = cue[0], cue.doc
     if len(cue) != 1 or verb.pos_ not in ("VERB", "AUX"):
         return cue
@@ -228,6 +229,8 @@ def _verb_group(cue: TokenSpan) -> TokenSpan:
     while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in _VERB_GROUP:
         start -= 1
     end = verb.i + 1
+    while end < len(doc) and doc[end].head == verb and doc[end].dep_ == "advmod" and doc[end].pos_ == "ADV":
+        end += 1
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return doc[start:end]
