@@ -630,7 +630,7 @@ def test_a_light_verbs_subject_owns_a_speech_noun_only_when_it_can_speak() -> No
     names: dict[str, EntityType] = {"Omar Saleh": "PERSON", "Varda": "PLACE"}
     raised = analyse("Omar Saleh has raised questions about the grain stores of Varda.", names)
     assert [(a.cue.text, a.content.text) for a in raised.attributions + raised.stances] == [
-        ("questions about", "the grain stores of Varda")
+        ("has raised questions about", "the grain stores of Varda")  # the light verb's group is the cue's
     ]
     captures = analyse("The new captures have raised questions over how many fighters remain in Varda.", names)
     assert captures.attributions + captures.stances == []

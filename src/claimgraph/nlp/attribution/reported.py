@@ -654,6 +654,8 @@ def _nominal(page: _Page) -> list[_Found]:
         speaker = _nominal_source(tok, lemma in words.stance_nouns and lemma not in words.cue_nouns)
         if speaker is None:
             continue
+        if speaker.head == tok.head and tok.dep_ == "dobj":  # "has raised questions about": the light verb's group
+            cue = doc[_verb_group(doc[tok.head.i : tok.head.i + 1]).start : cue.end]
         chars = page.reported(content[0].idx, content[-1].idx + len(content[-1].text), cue)
         if chars is not None:
             out.append(_Found(speaker, cue, chars, False))
