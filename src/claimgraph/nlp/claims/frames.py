@@ -35,7 +35,7 @@ from claimgraph.model import Predicate
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.attribution.speakers import misparsed_subject
 from claimgraph.nlp.claims.polarity import intention, is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
-from claimgraph.nlp.entities.coref import EntityIndex
+from claimgraph.nlp.entities.coref import EntityIndex, after_stance_prefix
 from claimgraph.nlp.entities.countries import is_demonym
 from claimgraph.nlp.lexicon import Frame
 from claimgraph.predicates import STATE_ONLY, SYMMETRIC_PREDICATES  # a place allies, fights or is led only as a state
@@ -785,11 +785,10 @@ _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with
 
 
 def _stanced(tok: Token) -> bool:
-    """'anti-Front', 'pro-Assad': a name after a stance prefix, which says whom the phrase is for or against."""
-    doc, prefixes = tok.doc, lexicon.relations().stance_prefixes
-    first = tok.left_edge.i
-    prefixed = first >= 2 and doc[first - 1].text in ("-", "–") and doc[first - 2].lower_ in prefixes
-    return prefixed or any(c.lower_ in prefixes for c in tok.children)
+    """'anti-Front', 'pro-Assad': a name after a stance prefix (or holding one), which says whom the phrase is
+    for or against."""
+    prefixes = lexicon.relations().stance_prefixes
+    return after_stance_prefix(tok.doc[tok.left_edge.i]) or any(c.lower_ in prefixes for c in tok.children)
 
 
 def _clause_subject_misread(appos: Token) -> bool:

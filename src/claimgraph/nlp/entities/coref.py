@@ -336,13 +336,15 @@ class EntityIndex:
         by_text = self._descriptions.get(fold(phrase)) or self._descriptions.get(fold(_without_article(phrase)))
         if by_text is not None and (kinds is None or self.type_of(by_text) in kinds):
             return by_text
-        if kinds is None or not _is_definite(tok) or any(_stance(c) for c in tok.children):
+        if kinds is None or not _is_definite(tok) or any(after_stance_prefix(c) for c in tok.children):
             return None  # "the anti-Isis coalition" is not Isis, nor the last group named
         proper = self._unlinked_proper_words(tok)
         if proper:  # "the Hadar militia" is the group those words name, if an earlier one bears them, else its own
             return self.named_like(tok.i, proper, kinds)
         cues = {lemma} | {
-            c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and len(c.text) > 3 and not _stance(c)
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and len(c.text) > 3 and not after_stance_prefix(c)
         }
         named = self.named_like(tok.i, cues, kinds)
         if named is not None:
@@ -464,7 +466,7 @@ def _names_subject(tok: Token) -> bool:
     )
 
 
-def _stance(tok: Token) -> bool:
+def after_stance_prefix(tok: Token) -> bool:
     """'anti-Isis', 'pro-Assad': the name after the prefix is whom the phrase is for or against, not what it is."""
     doc = tok.doc
     prefixes = lexicon.relations().stance_prefixes
