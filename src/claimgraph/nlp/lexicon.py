@@ -277,7 +277,7 @@ def relations() -> Relations:
         coalition_nouns=frozenset(raw["memberships"]["nouns"]),
         stronghold_nouns=frozenset(raw["stronghold_nouns"]["nouns"]),
         seat_nouns=frozenset(raw["stronghold_nouns"]["seat_nouns"]),
-        target_nouns=frozenset(raw["stronghold_nouns"]["targets"]),
+        target_nouns=frozenset(raw["target_nouns"]["nouns"]),
         backing=dict(raw["backing_modifiers"]["lemmas"]),
         designation_heads=frozenset(designations["heads"]),
         designation_qualifiers=frozenset(designations["qualifiers"]),
