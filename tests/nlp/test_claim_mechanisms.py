@@ -26,6 +26,21 @@ def test_hyphenated_participles_read_both_directions() -> None:
     assert ("Valley Front", "operates_in", "Tarsh", "affirmed") in result.relations()
 
 
+def test_a_hyphenated_participle_modifies_the_names_after_it_until_the_next_one() -> None:
+    pair = analyse("The Tarsh-based Levant Institute and the Dunmore-based Northern Shield signed it.", NAMES)
+    based = {r for r in pair.relations() if r[1] == "based_in"}
+    assert based == {
+        ("Levant Institute", "based_in", "Tarsh", "affirmed"),
+        ("Northern Shield", "based_in", "Dunmore", "affirmed"),
+    }
+    listed = analyse("Dunmore-based Levant Institute and Northern Shield, Tarsh-based Valley Front, were there.", NAMES)
+    assert {(s, o) for s, p, o, _ in listed.relations() if p == "based_in"} == {
+        ("Levant Institute", "Dunmore"),
+        ("Northern Shield", "Dunmore"),
+        ("Valley Front", "Tarsh"),
+    }
+
+
 def test_a_participle_without_a_hyphen_is_not_a_compound_relation() -> None:
     result = analyse("The Levant Institute based its report on interviews in Dunmore.", NAMES)
     assert ("Levant Institute", "based_in", "Dunmore", "affirmed") not in result.relations()

@@ -23,18 +23,40 @@ from spacy.tokens import Token
 from claimgraph.nlp.claims.frames import FrameReader, RawClaim
 
 
+def _hyphenated(reader: FrameReader, tok: Token) -> bool:
+    """Is ``tok`` one of the participles after a hyphen that tell a relation ("-based", "-held")?"""
+    return (
+        tok.lemma_.lower() in reader.rel.modifier_participles
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("amod", "compound", "nmod")
+        and any(c.dep_ == "punct" and c.text in ("-", "–") for c in tok.children)
+    )
+
+
+def _modified_stretch(reader: FrameReader, tok: Token) -> set[str]:
+    """The names a hyphenated participle can modify: those after it, up to the next such participle.
+
+    "The Paris-based X and the Tarsh-based Y": the parse gives both
+    participles the whole coordination, so each would say both are based in
+    both places; a modifier modifies what follows it, and only until another
+    modifier of its kind takes over.
+    """
+    sent = tok.sent
+    end = next((t.i for t in tok.doc[tok.i + 1 : sent.end] if _hyphenated(reader, t)), sent.end)
+    return {e for t in tok.doc[tok.i + 1 : end] if (e := reader.index.named(t))}
+
+
 def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
     """'the Paris-based X' (X based_in Paris), 'X-held Tarsh' (X operates_in Tarsh)."""
     participle = reader.rel.modifier_participles.get(lemma)
-    if participle is None or tok.tag_ != "VBN" or tok.dep_ not in ("amod", "compound", "nmod"):
-        return []
-    if not any(c.dep_ == "punct" and c.text in ("-", "–") for c in tok.children):
+    if participle is None or not _hyphenated(reader, tok):
         return []
     index = reader.index
     modifiers = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < tok.i]
     sides = [index.named(m) or index.country(m.text) for m in modifiers]
     modifier = next((s for s in sides if s), None)
-    modified = [e for e, _ in reader.objects(tok.head) if e]
+    stretch = _modified_stretch(reader, tok)
+    modified = [e for e, _ in reader.objects(tok.head) if e in stretch]
     if modifier is None or not modified:
         return []
     predicate, subject_is_modifier = participle
