@@ -683,3 +683,22 @@ def test_a_watchdog_named_for_what_it_watches_is_an_institution_name() -> None:
     doc.ents = []  # the recognizer tagged none of its words
     doc = nlp.get_pipe("claimgraph_institution_names_v1")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kestrel Rights Watch", "ORG")]
+
+
+def test_the_portfolio_before_an_office_and_its_holder_names_no_body() -> None:
+    text = "Treasury Secretary Lena Varga and the Interior Minister, Omar Kessler, met NATO Secretary Ivo Brandt."
+    read = [("Treasury", "ORG"), ("Interior", "ORG"), ("NATO", "ORG")]
+    assert [name for name, _, _ in _typed_as_read(text, read)] == ["NATO"]
+    general = "The Dunmore League Secretary General Ivo Brandt spoke."
+    assert [name for name, _, _ in _typed_as_read(general, [("Dunmore League", "ORG")])] == ["Dunmore League"]
+
+
+def test_a_joiner_the_model_ran_into_a_name_is_cut() -> None:
+    text = "Fighters advanced on Tarvesh and Kolbrin overnight."
+    assert [name for name, _, _ in _typed_as_read(text, [("Tarvesh and", "ORG")])] == ["Tarvesh"]
+
+
+def test_the_next_credit_a_scrape_glued_to_a_reporters_name_is_cut() -> None:
+    text = "Reporting by Lena Varga Writing by Ivo Brandt Additional reporting by Omar Kessler"
+    read = [("Lena Varga Writing", "PERSON"), ("Ivo Brandt Additional", "PERSON"), ("Omar Kessler", "PERSON")]
+    assert [name for name, _, _ in _typed_as_read(text, read)] == ["Lena Varga", "Ivo Brandt", "Omar Kessler"]

@@ -219,3 +219,34 @@ def test_a_place_noun_phrase_after_a_comma_says_place_where_the_parser_hung_it_e
     commas = [t.i for t in doc if t.text == ","]
     assert _place_noun_phrase(doc, commas[0] + 1)  # "the last village held by"
     assert not _place_noun_phrase(doc, commas[2] + 1)  # "the village elder": a person
+
+
+def _read_as_person(text: str, name: str) -> list[tuple[str, str]]:
+    """The pipeline's entities on ``text`` when the model reads ``name`` alone, as a person."""
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    for step, proc in nlp.pipeline:
+        doc = proc(doc)
+        if step == "ner":
+            start = text.index(name)
+            span = doc.char_span(start, start + len(name), label="PERSON")
+            assert span is not None
+            doc.ents = [span]
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typed"),
+    [
+        # a known town that a force seizes, enters or raids is a place
+        ("Rebels seized Itabuna on Friday.", "Itabuna", "PLACE"),
+        ("Gunmen entered Tumkur before dawn.", "Tumkur", "PLACE"),
+        # where a force advances or an assault falls
+        ("Militias advanced on Bhiwani overnight.", "Bhiwani", "PLACE"),
+        ("Their offensive on Tumkur stalled in May.", "Tumkur", "PLACE"),
+        # people are captured too: the passive says nothing
+        ("Itabuna was captured during the war, his son said.", "Itabuna", "PERSON"),
+    ],
+)
+def test_what_a_force_takes_or_advances_on_is_a_place(text: str, name: str, typed: str) -> None:
+    assert (name, typed) in _read_as_person(text, name)

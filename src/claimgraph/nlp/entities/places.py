@@ -88,6 +88,8 @@ LOCATIVES = frozenset(
 )
 # Weaker ones ("from Trump", "to Reuters"): only a name the gazetteer knows counts after them.
 WEAK_LOCATIVES = frozenset(["from", "to", "at", "between", "via", "through", "across", "reach", "reached"])
+# Words whose "on" names where a force moves or strikes, as often a place as a force ("advanced on X").
+ADVANCES = frozenset(["advance", "march", "push", "converge", "close", "assault", "offensive", "attack", "raid"])
 DIRECTIONS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
 # Nouns that make the capitalised name before them a place ("Daraa province", "Hama countryside").
 _PLACE_HEADS_WORDS = (
@@ -159,6 +161,8 @@ def _locative_before(doc: Doc, start: int) -> str | None:
         return "strong"
     if word == "of" and i > 0 and doc[i - 1].lower_ in PLACE_HEADS:
         return "named"
+    if word == "on" and i > 0 and doc[i - 1].lemma_ in ADVANCES:
+        return "weak"  # "advanced on al-Rasafa", "the assault on Gharyan"; "the attack on Hezbollah" too
     return "weak" if word in WEAK_LOCATIVES else None
 
 
@@ -208,15 +212,21 @@ def _located_by_a_place(span: Span) -> bool:
 
 # Verbs whose object is a place and never a person or a body: what is shelled, besieged or overrun.
 PLACE_VERBS = frozenset(["shell", "bomb", "bombard", "besiege", "storm", "overrun", "encircle", "recapture"])
+# Verbs whose object is a place more often than not, but also a person or a body ("seized Gharyan", "seized two
+# journalists", "entered Douma", "attacked the president"): their object counts as a name after "from" does,
+# for a known town only.  Not in the passive: "Kim was captured in the war" is a person far more often.
+TAKING_VERBS = frozenset(["capture", "seize", "retake", "liberate", "enter", "leave", "raid", "attack", "control"])
 
 
 def _struck(span: Span) -> str | None:
     """ "strong" when the name is what a place verb acts on ("shelled Kafr Tala", "Kafr Tala was besieged"),
-    as a locative before it would say; else None.  "captured" and "took" also take people, so they say nothing."""
+    as a locative before it would say; "weak" when a taking verb's object ("seized Gharyan"); else None."""
     root = span.root
-    if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB" and root.head.lemma_ in PLACE_VERBS:
+    if root.dep_ not in ("dobj", "nsubjpass") or root.head.pos_ != "VERB":
+        return None
+    if root.head.lemma_ in PLACE_VERBS:
         return "strong"
-    return None
+    return "weak" if root.dep_ == "dobj" and root.head.lemma_ in TAKING_VERBS else None
 
 
 def _apposed_place(span: Span) -> bool:

@@ -185,9 +185,9 @@ def law_or_office(span: Span) -> bool:
 
 
 def _trim(span: Span) -> Span:
-    """Cut a leading "the", trailing punctuation and possessives, "city"/"province" after a place, a number word
-    or a lower-case word after a person, a bracket and what follows it; take in the lower-case "party" after a
-    party's name, and the given or family name the model left out of a person's."""
+    """Cut a leading "the", trailing punctuation, joiners and possessives, "city"/"province" after a place, a
+    number word or a lower-case word after a person, a bracket and what follows it; take in the lower-case
+    "party" after a party's name, and the given or family name the model left out of a person's."""
     doc, start, end = span.doc, span.start, span.end
     while start < end - 1 and doc[start].lower_ == "the" and (doc[start].is_lower or _article_not_name(span)):
         start += 1
@@ -200,6 +200,7 @@ def _trim(span: Span) -> Span:
     while end > start + 1 and (
         doc[end - 1].is_punct
         or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in ("and", "or")  # "al-Rasafa and": the model ran a list's joiner into a name
         or (span.label_ in ("GPE", "LOC") and doc[end - 1].is_lower and doc[end - 1].lower_ not in FACILITY_NOUNS)
     ):
         end -= 1
@@ -212,9 +213,23 @@ def _trim(span: Span) -> Span:
             end -= 1
         while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ not in NAME_PARTICLES:
             end -= 1  # "Prince Mohammed later said": an adverb the model ran into the name
+        if end > start + 1 and _credit_after(doc, end - 1):
+            end -= 1  # "Reporting by Omar Fahmy Writing by Tom Perry": the next credit, its semicolon lost
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+# The words that open a wire story's credits ("Reporting by A; Writing by B; Additional reporting by C").
+CREDIT_WORDS = frozenset(["reporting", "writing", "editing", "additional", "compiled", "graphics"])
+
+
+def _credit_after(doc: Doc, i: int) -> bool:
+    """Does a credit open at token ``i`` ("Writing by", "Additional reporting by")?"""
+    if doc[i].lower_ not in CREDIT_WORDS or not doc[i].is_title:
+        return False
+    nxt = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "reporting")
+    return nxt < len(doc) and doc[nxt].lower_ == "by"
 
 
 def _article_not_name(span: Span) -> bool:
@@ -553,6 +568,23 @@ def _title_alone(span: Span) -> bool:
     return len(span) <= 2 and span.text.rstrip(".").lower() in TITLE_ABBREVIATIONS
 
 
+# Offices written after their portfolio and before the holder's name ("Defence Secretary Ben Warlow").
+PORTFOLIO_OFFICES = frozenset(["secretary", "minister"])
+
+
+def _portfolio(span: Span) -> bool:
+    """ "Treasury" of "Treasury Secretary Jane Moss", "Interior" of "Interior Minister, Faisal Darwish": the
+    portfolio of an office written before its holder's name names no body (the ministry is not said).  A
+    body's secretary general is the body's ("Arab League Secretary General"), and so is an acronym's office
+    ("NATO Secretary Jens Rolle")."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or span.text.isupper() or span.label_ != "ORG":
+        return False
+    office, after = doc[end], doc[end + 1]
+    named = (after.is_title and after.lower_ != "general") or after.text == ","
+    return office.is_title and office.lower_ in PORTFOLIO_OFFICES and named
+
+
 def led_by(span: Span) -> bool:
     """ "the government of Recep Tayyip Erdoğan": a name after "<government> of" with no state word is its leader."""
     doc = span.doc
@@ -722,7 +754,14 @@ class EntityTypes:
         label = ent.label_
         if label in MODEL_TYPES and ent.kb_id:  # a place the place rules identified
             return Span(ent.doc, ent.start, ent.end, label=MODEL_TYPES[label], kb_id=ent.kb_id)
-        if ent.kb_id or _NOT_A_NAME.search(ent.text) or not_an_actor(ent) or law_or_office(ent) or _title_alone(ent):
+        if (
+            ent.kb_id
+            or _NOT_A_NAME.search(ent.text)
+            or not_an_actor(ent)
+            or law_or_office(ent)
+            or _title_alone(ent)
+            or _portfolio(ent)
+        ):
             return ent if ent.kb_id else None
         # A guarded form ("Daesh", "Isis") the model took for a place that no place list knows is that entry.
         guarded = label in NAME_LIKE or (label in ("GPE", "LOC") and not is_place_name(ent.text))
