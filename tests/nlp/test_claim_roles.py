@@ -215,3 +215,19 @@ def test_a_leader_s_title_opening_the_next_sentence_takes_up_that_sentence_s_sub
         "Luc Roy arrived in Geneva. Then Ida Brenner said the French president was wrong.",  # a person named before
     ):
         assert not any(r[1] == "leader_of" and r[2] == "France" for r in _rules(text)), text
+
+
+def test_a_title_is_not_given_to_a_coordinated_name_with_a_title_of_its_own() -> None:
+    assert relations("The envoy met French Foreign Minister Luc Roy and Belgian President Ida Brenner.") == {
+        ("Luc Roy", "works_for", "France", "affirmed"),
+        ("Ida Brenner", "leader_of", "Belgium", "affirmed"),
+    }
+    assert relations("The envoy met his French counterpart Luc Roy and Belgian President Ida Brenner.") == {
+        ("Luc Roy", "works_for", "France", "affirmed"),
+        ("Ida Brenner", "leader_of", "Belgium", "affirmed"),
+    }
+    # a collective title, and a name with none of its own, still take in the coordination
+    assert relations("The Valley Front's leadership, Luc Roy and Ida Brenner, was killed.") == {
+        ("Luc Roy", "leader_of", "Valley Front", "affirmed"),
+        ("Ida Brenner", "leader_of", "Valley Front", "affirmed"),
+    }

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.model import Predicate
 from claimgraph.nlp import lexicon
@@ -655,6 +655,8 @@ class FrameReader:
             subjects = self.named_at(linker[0])
         if subjects is None:
             subjects = self.subjects(trigger, carried=relation_noun)
+            if _title_of_one(trigger, self.index):
+                subjects = subjects[:1] + [e for e in subjects[1:] if not self._titled_in(trigger.sent, e)]
         if frame.inverse:  # "X disowned Y": the relation is Y's, towards X
             subjects, objects = [o for o, _ in objects if o is not None], [(s, None) for s in subjects]
         # A role told beside a name ("Y's foreign minister, X", "President X") is the article's presupposition.
@@ -669,6 +671,16 @@ class FrameReader:
         for raw in made if holders else ():
             raw.holder, raw.hedged = holders[0], True
         return made
+
+    def _titled_in(self, sentence: Span, eid: str) -> bool:
+        """Does a title of its own stand right before a mention of ``eid`` in ``sentence`` ("and President X")?"""
+        doc = sentence.doc
+        for tok in sentence:
+            rng = self.index.mention_range(tok) if self.index.named(tok) == eid else None
+            before = doc[rng[0] - 1] if rng is not None and rng[0] > sentence.start else None
+            if before is not None and before.pos_ in ("NOUN", "PROPN") and self.index.named(before) is None:
+                return True
+        return False
 
     def _linked_by(self, verb: Token, frame: Frame) -> tuple[Token, Token | None] | None:
         """'Y links X with Z', 'Y has tied X to Z': (X, Y) for a link verb in the active voice with an object.
@@ -782,6 +794,20 @@ class FrameReader:
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
+
+
+def _title_of_one(trigger: Token, index: EntityIndex) -> bool:
+    """Is ``trigger`` a singular title of one person's name ("Belgian President X", "his counterpart, X")?
+
+    Such a title is that name's, not that of a coordinate with a title of
+    its own: "French President X and Belgian Foreign Minister Y" gives
+    neither the other's office ("the group's leadership, X and Y" is both's).
+    """
+    if trigger.tag_ in ("NNS", "NNPS"):
+        return False
+    if trigger.dep_ == "compound" and index.type_of(index.named(trigger.head)) == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and index.type_of(index.named(c)) == "PERSON" for c in trigger.children)
 
 
 def _stanced(tok: Token) -> bool:
