@@ -435,14 +435,15 @@ def test_a_party_and_state_in_parentheses_stay_in_the_source() -> None:
 
 
 def test_a_quotation_signed_with_a_dash_is_attributed_to_the_name() -> None:
+    """A no-break space after the dash is no word of the signature ("―\u00a0Lucia M. Del Marvell.")."""
     text = (
         "Readers told us what the vote meant to them.\n\n"
-        "“The town has changed and nobody asked us.” ― Lucia Marvell\n\n"
+        "“The town has changed and nobody asked us.” ―\u00a0Lucia M. Del Marvell.\n\n"
         "“We were promised a clinic and got a car park.” ― Tomas Erling\n"
     )
-    result = analyse(text, {"Lucia Marvell": "PERSON", "Tomas Erling": "PERSON"})
+    result = analyse(text, {"Lucia M. Del Marvell": "PERSON", "Tomas Erling": "PERSON"})
     signed = _by_cue(result, "―")
-    assert [(a.source.text if a.source else None) for a in signed] == ["Lucia Marvell", "Tomas Erling"]
+    assert [(a.source.text if a.source else None) for a in signed] == ["Lucia M. Del Marvell", "Tomas Erling"]
     assert signed[0].direct and signed[0].content.text == "“The town has changed and nobody asked us.”"
 
 
@@ -634,3 +635,19 @@ def test_a_light_verbs_subject_owns_a_speech_noun_only_when_it_can_speak() -> No
     ]
     captures = analyse("The new captures have raised questions over how many fighters remain in Varda.", names)
     assert captures.attributions + captures.stances == []
+
+
+def test_a_learned_cues_content_may_hold_an_attribution_found_before_it() -> None:
+    """PolNeAR nests attributions: the outer one's content holds the inner one whole."""
+    result = analyse(
+        "The harbour board noted published reports alleging that the mayor claimed the pier was unsafe.", {}
+    )
+    (noted,) = _by_cue(result, "noted")
+    assert noted.source is not None and noted.source.text == "The harbour board"
+    assert noted.content.text == "published reports alleging that the mayor claimed the pier was unsafe"
+    assert [a.content.text for a in _by_cue(result, "claimed")] == ["the pier was unsafe"]
+
+
+def test_a_verb_whose_content_is_a_speech_noun_already_reported_restates_it() -> None:
+    result = analyse("The mayor on Monday repeated her insistence that the pier was safe.", {})
+    assert [a.cue.text for a in result.attributions] == ["insistence"]

@@ -13,7 +13,10 @@ more cues and where sources sit.  So:
   complement clause or object, the words after a colon, else the rest of
   its clause, else (for a stance, or an assertion whose words start right
   after the cue) the longest stretch of its sentence.
-  Without a source or a content it adds nothing.
+  Without a source or a content it adds nothing.  Its content may hold
+  attributions found before it, as PolNeAR nests them ("The board noted
+  reports alleging that the mayor claimed …": the board's content holds the
+  mayor's attribution whole); its cue and source may not.
 
 A learned cue's content need not be a statement: PolNeAR marks stances and
 intentions too ("refused to meet", "called for a truce", "expressed support
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -103,10 +106,12 @@ class Taken:
 
     words: set[int]
     sources: set[int]
+    cues: set[int] = field(default_factory=set)  # the cues among ``words``
 
     def add(self, cue: range, source: range, content: range) -> None:
         self.words.update(cue, content)
         self.sources.update(source)
+        self.cues.update(cue)
 
 
 def propose(doc: Doc, learned: list[LearnedCue], held: Taken, in_quote: set[int], complement) -> list[Proposal]:
@@ -129,7 +134,7 @@ def propose(doc: Doc, learned: list[LearnedCue], held: Taken, in_quote: set[int]
         if any(i in held.words for i in range(source.start, source.end)):
             continue
         words = _content(cue, source, complement)
-        if words is None or any(i in taken for i in range(*words.span)):
+        if words is None or _restates(doc[words.span[0] : words.span[1]], held):
             continue
         content = words.span
         kind = _kind(doc[content[0] : content[1]])
@@ -141,6 +146,12 @@ def propose(doc: Doc, learned: list[LearnedCue], held: Taken, in_quote: set[int]
         held.add(range(cue.start, cue.end), range(source.start, source.end), range(*content))
         taken.update(range(cue.start, cue.end), range(source.start, source.end), range(*content))
     return out
+
+
+def _restates(content: TokenSpan, held: Taken) -> bool:
+    """Is ``content`` headed by a speech noun another attribution has for its cue ("repeated [his insistence
+    that …]")?  Then the verb restates that attribution; it is not one of its own."""
+    return content.root.pos_ == "NOUN" and content.root.i in held.cues
 
 
 def _speaker_of(source: TokenSpan, cue: TokenSpan) -> bool:

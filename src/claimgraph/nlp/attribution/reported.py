@@ -66,7 +66,7 @@ _BARE_SPEAKER = 4
 _SIGNATURE_DASHES = frozenset({"―", "—", "–"})
 _CONTENT_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "X"})
 _TIME_PHRASE = 4  # longest phrase between a speech noun and its 'that' clause ("in early December")
-_SIGNATURE_WORDS = 6  # tokens after a signing dash: a name, not a sentence
+_SIGNATURE_WORDS = 6  # tokens other than white space after a signing dash: a name, not a sentence
 _SPEAKER_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 LEARNED_RULE_SOURCES = False  # words a speaker may take between a comma-less quote and its cue
 
@@ -342,11 +342,12 @@ def _signed(page: _Page, quote: Quote) -> tuple[Token, Token, TokenSpan] | None:
     at = page.token_at(quote.close_at + 1)
     if at >= len(doc) or doc[at].text not in _SIGNATURE_DASHES or "\n" in doc[at].text_with_ws:
         return None
-    end = at + 1
-    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and end - at <= _SIGNATURE_WORDS:
+    end, signed = at + 1, 0  # the tokens up to the line's end; white space ("―\u00a0Ana Ruiz") is no word
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and signed <= _SIGNATURE_WORDS:
+        signed += not doc[end].is_space
         end += 1
     words = [t for t in doc[at + 1 : end] if not (t.is_punct or t.is_space)]
-    if not words or end - at > _SIGNATURE_WORDS or not words[0].is_title:
+    if not words or signed > _SIGNATURE_WORDS or not words[0].is_title:
         return None
     if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words):
         return None  # '"…" — then the crowd left': the line goes on as a sentence
