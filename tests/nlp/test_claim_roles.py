@@ -231,3 +231,18 @@ def test_a_title_is_not_given_to_a_coordinated_name_with_a_title_of_its_own() ->
         ("Luc Roy", "leader_of", "Valley Front", "affirmed"),
         ("Ida Brenner", "leader_of", "Valley Front", "affirmed"),
     }
+
+
+def test_a_word_between_the_state_and_its_leader_s_title_names_whom_the_person_leads() -> None:
+    for qualified in (
+        "Belgian rebel leader Luc Roy",
+        "Luc Roy, the Belgian tribal leader,",
+        "Belgian Kurdish leader Luc Roy",
+    ):
+        assert relations(f"{qualified} was arrested in Tarsh.") == set(), qualified
+    for title in (
+        "Belgian interim president Luc Roy",
+        "Belgium's former leader, Luc Roy,",
+        "Belgian Prime Minister Luc Roy",
+    ):
+        assert ("Luc Roy", "leader_of", "Belgium", "affirmed") in relations(f"{title} was arrested in Tarsh."), title

@@ -136,6 +136,7 @@ class Roles:
     employer_preps: frozenset[str]
     affiliation_preps: frozenset[str]  # right after a name: "Ana Soto from the Peace Council"
     locality_frame: Frame  # "Mayor X": a locality's ruler leads a place that is not a state
+    state_title_qualifiers: frozenset[str]  # "Belgium's interim leader": still the state's; "opposition leader" not
 
 
 def _roles(raw: dict[str, Any]) -> Roles:
@@ -155,6 +156,7 @@ def _roles(raw: dict[str, Any]) -> Roles:
         locality_frame=Frame(
             frozenset(raw["locality_rulers"]["titles"]), "leader_of", object_types=frozenset({"PLACE"}), any_place=True
         ),
+        state_title_qualifiers=frozenset(raw["state_title_qualifiers"]["words"]),
     )
 
 

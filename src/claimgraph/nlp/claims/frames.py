@@ -639,6 +639,8 @@ class FrameReader:
                     objects.append((eid, None))
         if frame.compound and not objects:
             objects += self.modifiers(trigger)
+        if frame.predicate == "leader_of" and trigger.pos_ in ("NOUN", "PROPN"):
+            objects = [o for o in objects if o[0] is None or not self.leads_within(trigger, o[0])]
         seen = self.viewed_as(trigger)
         own_side = any(p == "of" for p, _ in self.prep_objects(trigger)) or any(
             self.index.named(c) for c in trigger.children if c.dep_ == "poss"
@@ -671,6 +673,27 @@ class FrameReader:
         for raw in made if holders else ():
             raw.holder, raw.hedged = holders[0], True
         return made
+
+    def leads_within(self, role: Token, state: str) -> bool:
+        """'the Belgian opposition leader', 'Belgian tribal leader X': a word between the state and its leader's title.
+
+        It names the part of the state's people the person leads (a party, a
+        tribe, the rebels), so the title says nothing of leading the state; a
+        status or a time ('interim', 'former') does not (``state_title_qualifiers``).
+        """
+        index = self.index
+        if not index.is_country(state):
+            return False
+        allowed = self.rel.roles.state_title_qualifiers | lexicon.polarity().past_modifiers
+        qualified = False
+        start = role.i - 1 if (role.doc[role.i - 1].lower_, role.lower_) in self.rel.roles.compounds else role.i
+        for tok in reversed(role.doc[role.sent.start : start]):
+            if state in (index.named(tok), index.country(tok.text)):
+                return qualified
+            if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "PART") or tok.text in (",", "(", ")"):
+                return False
+            qualified = qualified or (tok.pos_ != "PUNCT" and tok.pos_ != "PART" and tok.lower_ not in allowed)
+        return False
 
     def _titled_in(self, sentence: Span, eid: str) -> bool:
         """Does a title of its own stand right before a mention of ``eid`` in ``sentence`` ("and President X")?"""

@@ -213,6 +213,8 @@ def _claims(reader: FrameReader, person: str, phrase: list[Token], role: Token, 
     predicate, frame = read_role
     objects = _modifier_objects(reader, phrase, role, person) or _prep_objects(reader, phrase, role, roles) or after
     subordinate = predicate == _LEADER and _subordinate(reader, phrase, role, roles)
+    if predicate == _LEADER and not subordinate and objects and reader.leads_within(role, objects[0]):
+        return []
     if not objects and predicate == _LEADER and not subordinate:
         objects, frame = _ruled_locality(reader, role), roles.locality_frame
     if not objects:
