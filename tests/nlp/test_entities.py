@@ -702,3 +702,8 @@ def test_the_next_credit_a_scrape_glued_to_a_reporters_name_is_cut() -> None:
     text = "Reporting by Lena Varga Writing by Ivo Brandt Additional reporting by Omar Kessler"
     read = [("Lena Varga Writing", "PERSON"), ("Ivo Brandt Additional", "PERSON"), ("Omar Kessler", "PERSON")]
     assert [name for name, _, _ in _typed_as_read(text, read)] == ["Lena Varga", "Ivo Brandt", "Omar Kessler"]
+
+
+def test_a_plural_common_noun_opening_a_sentence_names_no_one() -> None:
+    text = "Warplanes struck the market at dawn."
+    assert [name for name, _, _ in _typed_as_read(text, [("Warplanes", "ORG")])] == []

@@ -152,6 +152,12 @@ def test_spelling_variants_of_a_given_name_are_one_person() -> None:
     assert found == [{"Muhammad Ali Rahimi", "Muhammad Ali", "Mohammad Ali"}]
 
 
+def test_a_persons_given_and_family_names_without_the_middle_one_are_that_person() -> None:
+    text = "Mohammad Qasem Hadidi was arrested. Muhammad Hadidi denied it, and Lina Hadidi, his wife, wept."
+    found = _grouped(text, "Mohammad Qasem Hadidi", "Muhammad Hadidi", "Lina Hadidi")
+    assert {"Mohammad Qasem Hadidi", "Muhammad Hadidi"} in found and {"Lina Hadidi"} in found
+
+
 def test_a_report_noun_does_not_describe_a_place() -> None:
     found = entities(
         "Titled Winter in the Valley: Aid in Lebanon, the paper says that shelters are full. "

@@ -250,3 +250,13 @@ def _read_as_person(text: str, name: str) -> list[tuple[str, str]]:
 )
 def test_what_a_force_takes_or_advances_on_is_a_place(text: str, name: str, typed: str) -> None:
     assert (name, typed) in _read_as_person(text, name)
+
+
+def test_a_name_shaped_like_a_toponym_in_a_list_of_places_is_a_place() -> None:
+    found = entities("Villagers from Ain Faris, Tal Kurdi and Umm Qarsha fled.")
+    assert all(by_name(found, name).type == "PLACE" for name in ("Ain Faris", "Tal Kurdi", "Umm Qarsha"))
+    assert by_name(entities("Umm Qarsha and Lina Hadidi spoke."), "Umm Qarsha").type == "PERSON"
+
+
+def test_a_toponym_opened_by_a_regions_name_is_not_split_at_it() -> None:
+    assert by_name(entities("Villagers from Ain Varsa, Tal Dumin and Umm Jarsa fled."), "Ain Varsa").type == "PLACE"

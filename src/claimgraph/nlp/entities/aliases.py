@@ -243,6 +243,8 @@ def _part_of(short: str, full: str) -> bool:
         return surname_variant(s[0], f[-1]) or given_name(s[0]) == given_name(f[0])
     if s == f[-len(s) :]:  # a surname with its particle: "de Blasio" of "Bill de Blasio"
         return True
+    if len(s) == 2 and same_part(s[0], f[0]) and surname_variant(s[1], f[-1]):
+        return True  # the given and family names without the middle ones: "Muhammad Hadidi" of "Mohammad Qasem Hadidi"
     return all(same_part(x, y) for x, y in zip(s, f, strict=False))
 
 

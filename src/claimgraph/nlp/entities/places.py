@@ -552,8 +552,8 @@ class PlaceNames:
 
     def _split(self, ent: Span) -> list[Span]:
         """ "Jordan Egypt Qatar": a run of countries or major places with no commas between them is several places."""
-        if len(ent) < 2 or is_place_name(ent.text) or not all(t.is_title for t in ent):
-            return []
+        if len(ent) < 2 or is_place_name(ent.text) or not all(t.is_title for t in ent) or toponym_shape(ent):
+            return []  # "Ain Varsa" is one village, though "Ain" is also a French department
         pieces, start = [], ent.start
         while start < ent.end:
             end = next((e for e in range(ent.end, start, -1) if _major_place(ent.doc[start:e].text)), None)
@@ -579,7 +579,9 @@ def _listed_beside_places(doc: Doc, found: list[Span], people: set[tuple[str, in
     the list says what it is when the gazetteer has a place of that name in
     the same country as a place beside it (only a comma, "and" or "or"
     between them), however small ("Syria and Trump" stays: the Spanish
-    village does not count).  Not a word of a person named in full, nor a
+    village does not count), or when it has a toponym's shape, listed or not
+    ("Tal Kurdi and Umm Jurn": "Umm" opens mothers' names too, but not in a
+    list of villages).  Not a word of a person named in full, nor a
     name with a possessive or a title.  Read along the list, so a place
     found so vouches for the next one, and a town the model read as a
     nationality vouches for its neighbours and is a place with them.
@@ -596,8 +598,8 @@ def _listed_beside_places(doc: Doc, found: list[Span], people: set[tuple[str, in
         for ent in candidates:
             if any(o.start == ent.start for o in out) or not _listable(ent, people):
                 continue
-            codes = _country_codes(ent.text)
-            beside = [n for n in _list_neighbours(doc, ent, ends, starts) if codes & _country_codes(n.text)]
+            codes, shaped = _country_codes(ent.text), toponym_shape(ent)
+            beside = [n for n in _list_neighbours(doc, ent, ends, starts) if shaped or codes & _country_codes(n.text)]
             if beside:
                 span = Span(doc, ent.start, ent.end, label="GPE")
                 out.append(span)

@@ -585,6 +585,13 @@ def _portfolio(span: Span) -> bool:
     return office.is_title and office.lower_ in PORTFOLIO_OFFICES and named
 
 
+def _common_plural_opener(span: Span) -> bool:
+    """ "Warplanes struck Saraqeb", "Eyewitnesses said": a plural common noun opening a sentence is capitalised
+    for its place there and names no one (proper plurals, "Houthis", the tagger tags as such)."""
+    word = span[0]
+    return len(span) == 1 and word.is_sent_start is True and word.tag_ == "NNS" and word.lemma_ != word.lower_
+
+
 def led_by(span: Span) -> bool:
     """ "the government of Recep Tayyip Erdoğan": a name after "<government> of" with no state word is its leader."""
     doc = span.doc
@@ -761,6 +768,7 @@ class EntityTypes:
             or law_or_office(ent)
             or _title_alone(ent)
             or _portfolio(ent)
+            or _common_plural_opener(ent)
         ):
             return ent if ent.kb_id else None
         # A guarded form ("Daesh", "Isis") the model took for a place that no place list knows is that entry.
