@@ -684,3 +684,22 @@ def test_we_and_our_in_a_speaker_s_words_are_the_body_the_speaker_speaks_for() -
         assert result.name(claim.source) == "Amina Yusuf"
     # no speaker: 'we' is not guessed at
     assert analyse("We have fighters in Tarsh, the report says.", NAMES, rules_only=True).relations() == set()
+
+
+def test_an_organisation_named_at_another_is_part_of_it() -> None:
+    names: dict[str, EntityType] = {
+        **NAMES,
+        "Centre for Border Studies": "ORGANIZATION",
+        "Tallin University": "ORGANIZATION",
+    }
+    plain = analyse("The Centre for Border Studies at Tallin University published it.", names).relations()
+    assert ("Centre for Border Studies", "part_of", "Tallin University", "affirmed") in plain
+    hung = "Amina Yusuf, director at the Centre for Border Studies (CBS) at Tallin University, said so."
+    assert ("Centre for Border Studies", "part_of", "Tallin University", "affirmed") in analyse(hung, names).relations()
+    # a place is where it is, and a fixtures table in capitals pairs teams, not a body and its host
+    assert not any(c.predicate == "part_of" for c in analyse("The Levant Institute at Tarsh met.", names).claims)
+    table = analyse(
+        "CENTRE FOR BORDER STUDIES AT TALLIN UNIVERSITY 3 1",
+        {"CENTRE FOR BORDER STUDIES": "ORGANIZATION", "TALLIN UNIVERSITY": "ORGANIZATION"},
+    )
+    assert not table.claims

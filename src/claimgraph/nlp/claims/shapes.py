@@ -391,10 +391,33 @@ def located(reader: FrameReader, name: Token) -> list[RawClaim]:
         # "the YPG in Syria and the PKK in Turkey", "the Front (VF) in Syria": the parser hung the phrase elsewhere
         place = next((o for o in after.children if o.dep_ == "pobj"), None)
         places += [place] if place is not None and is_place(place) else []
-    return [
+    located_in = [
         claim
         for place in places
         for claim in reader.make([group], "operates_in", list(reader.objects(place)), place, presupposed=True)
+    ]
+    return located_in + _seated_at(reader, name, group)
+
+
+def _seated_at(reader: FrameReader, name: Token, body: str) -> list[RawClaim]:
+    """'the Centre for Border Studies at Tallin University': an organisation named at another is a part of it."""
+    index = reader.index
+    if index.type_of(body) != "ORGANIZATION":
+        return []
+    rng = index.mention_range(name)
+    words = name.doc[rng[0] : rng[1]] if rng is not None else [name]  # "the Centre for X at Y": 'at' on "Centre"
+    # 'at' as prose writes it: "KANSAS CITY AT CLEVELAND" in a fixtures table is a game, not a seat
+    objects = [o for word in words for _, o in reader.prep_objects(word) if o.head.text == "at"]
+    after = _after_parenthesis(name)
+    if not objects and after is not None and after.text == "at":  # "the Centre (CS) at Y": hung elsewhere
+        objects = [o for o in after.children if o.dep_ == "pobj"]
+    hosts = [
+        o for o in objects if index.named(o) not in (None, body) and index.type_of(index.named(o)) == "ORGANIZATION"
+    ]
+    return [
+        claim
+        for host in hosts
+        for claim in reader.make([body], "part_of", list(reader.objects(host)), host, presupposed=True)
     ]
 
 
