@@ -651,3 +651,8 @@ def test_a_learned_cues_content_may_hold_an_attribution_found_before_it() -> Non
 def test_a_verb_whose_content_is_a_speech_noun_already_reported_restates_it() -> None:
     result = analyse("The mayor on Monday repeated her insistence that the pier was safe.", {})
     assert [a.cue.text for a in result.attributions] == ["insistence"]
+
+
+def test_a_that_clause_the_parse_hung_on_at_the_time_is_what_was_said() -> None:
+    result = analyse("The minister said at the time that the bridge would reopen in May.", {})
+    assert [a.content.text for a in _by_cue(result, "said")] == ["that the bridge would reopen in May"]

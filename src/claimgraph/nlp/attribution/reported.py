@@ -536,6 +536,9 @@ def _complement(cue: Token) -> TokenSpan | None:
             while end > start + 1 and doc[end - 1].is_punct:
                 end -= 1
         return doc[start:end]
+    timed = _clause_of_time(cue)
+    if timed is not None:
+        return timed
     if cue.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "xcomp") for c in children):
         return _around(cue)  # "The plan, he said, will fail" / "…, Graham said, since …"
     words = lexicon.speech()
@@ -556,6 +559,20 @@ def _complement(cue: Token) -> TokenSpan | None:
             return None  # "called an emergency meeting", "as they call the region": a bare object is no report
         if parts and not any(p.lower_.endswith(("self", "selves")) for p in parts):  # "calling itself …" names
             return doc[min(p.left_edge.i for p in parts) : max(p.right_edge.i for p in parts) + 1]
+    return None
+
+
+def _clause_of_time(cue: Token) -> TokenSpan | None:
+    """'said at the time that the bridge would reopen': the parser hangs the 'that' clause on "time" as a
+    relative clause, yet after a speech verb it is what was said, from its 'that' on."""
+    doc = cue.doc
+    for noun in (o for p in cue.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children):
+        after = noun.i + 1
+        if noun.dep_ != "pobj" or noun.lower_ != "time" or after >= len(doc) or doc[after].lower_ != "that":
+            continue
+        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.left_edge.i == after), None)
+        if clause is not None:
+            return doc[after : clause.right_edge.i + 1]
     return None
 
 
