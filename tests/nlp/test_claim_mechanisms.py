@@ -6,6 +6,7 @@ import pytest
 from claim_helpers import analyse
 
 from claimgraph.model import EntityType
+from claimgraph.nlp.claims import relations
 from claimgraph.nlp.claims.evidence import implied
 
 NAMES: dict[str, EntityType] = {
@@ -703,3 +704,22 @@ def test_an_organisation_named_at_another_is_part_of_it() -> None:
         {"CENTRE FOR BORDER STUDIES": "ORGANIZATION", "TALLIN UNIVERSITY": "ORGANIZATION"},
     )
     assert not table.claims
+
+
+def test_a_mechanism_called_only_on_the_lemmas_it_declares_reads_what_it_reads_on_every_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gates of ``relations.MECHANISMS`` only skip calls: every mechanism called on every token reads the same."""
+    texts = (
+        "The Dunmore-based Levant Institute said the Valley Front-held town of Tarsh was shelled.",
+        "The Valley Front captured Tarsh and shelled the town of Bel Harra on Monday.",
+        "The Northern Shield drove the Valley Front out of Tarsh, and Belgian forces would leave Dunmore.",
+        "The withdrawal of Belgian troops from Dunmore began after the Valley Front lost Tarsh to the Northern Shield.",
+        "Bel Harra fell to the Northern Shield, which seized Tarsh from the Valley Front.",
+        "Dozens of Belgians who joined the Valley Front in Tarsh have come home.",
+    )
+    gated = [analyse(text, NAMES, rules_only=True).claims for text in texts]
+    assert all(gated)
+    every_token = tuple((name, mechanism, None) for name, mechanism, _ in relations.MECHANISMS)
+    monkeypatch.setattr(relations, "MECHANISMS", every_token)
+    assert [analyse(text, NAMES, rules_only=True).claims for text in texts] == gated
