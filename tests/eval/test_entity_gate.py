@@ -50,7 +50,7 @@ FLOORS = {
     ("seed", "alias_recall"): 1.0,
     ("dev", "entity_f1"): 0.968,  # 0.970 in-sample with place noun phrases, apostrophe names, family names (s13-ents)
     ("dev", "alias_recall"): 0.978,
-    ("check", "entity_f1"): 0.858,  # 0.860 (s12-ents)
+    ("check", "entity_f1"): 0.860,  # 0.862 (s14-ents: a plural common noun opening a sentence names no one)
     ("check", "alias_recall"): 0.95,  # 0.953 (s11-ents)
 }
 

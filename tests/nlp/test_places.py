@@ -260,3 +260,16 @@ def test_a_name_shaped_like_a_toponym_in_a_list_of_places_is_a_place() -> None:
 
 def test_a_toponym_opened_by_a_regions_name_is_not_split_at_it() -> None:
     assert by_name(entities("Villagers from Ain Varsa, Tal Dumin and Umm Jarsa fled."), "Ain Varsa").type == "PLACE"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The strikes hit the towns of Kafr Varsa Maarat Dumin and Tell Qarsha the monitor said.", ["Kafr Varsa"]),
+        ("The army retook Khan Varsa Deir Dumin and Tell Qarsha.", ["Khan Varsa", "Deir Dumin"]),
+    ],
+)
+def test_toponyms_a_scrape_ran_together_are_parted_at_a_toponyms_first_word(text: str, places: list[str]) -> None:
+    found = entities(text)
+    assert all(by_name(found, name).type == "PLACE" for name in places)

@@ -451,7 +451,9 @@ class PlaceNames:
         if end <= ent.start:
             return []
         span = Span(doc, ent.start, end, label="GPE")
-        return [span] if self._placed(span, people) or self._opened_like_a_place(span, people) else []
+        if not (self._placed(span, people) or self._opened_like_a_place(span, people)):
+            return []
+        return _toponym_pieces(span) or [span]
 
     @staticmethod
     def _opened_like_a_place(span: Span, people: set[tuple[str, int]]) -> bool:
@@ -551,7 +553,10 @@ class PlaceNames:
         return None
 
     def _split(self, ent: Span) -> list[Span]:
-        """ "Jordan Egypt Qatar": a run of countries or major places with no commas between them is several places."""
+        """ "Jordan Egypt Qatar": a run of countries or major places with no commas between them is several places;
+        so is a run of toponyms ("Kafr Nasra Maarat Harma")."""
+        if (pieces := _toponym_pieces(ent)) is not None:
+            return pieces
         if len(ent) < 2 or is_place_name(ent.text) or not all(t.is_title for t in ent) or toponym_shape(ent):
             return []  # "Ain Varsa" is one village, though "Ain" is also a French department
         pieces, start = [], ent.start
@@ -562,6 +567,17 @@ class PlaceNames:
             pieces.append(Span(ent.doc, start, end, label="GPE"))
             start = end
         return pieces if len(pieces) > 1 else []
+
+
+def _toponym_pieces(span: Span) -> list[Span] | None:
+    """ "Kafr Nasra Maarat Harma": toponyms a scrape ran together without their comma, parted where a toponym's
+    first word opens another of two words or more ("Ras al-Ain" stays whole); None when there are not two."""
+    doc, cuts = span.doc, [span.start]
+    for tok in span[2:-1]:
+        if tok.is_title and tok.lower_ in TOPONYM_OPENERS and tok.i - cuts[-1] >= 2:
+            cuts.append(tok.i)
+    pieces = [Span(doc, a, b, label="GPE") for a, b in zip(cuts, [*cuts[1:], span.end], strict=True)]
+    return pieces if len(pieces) > 1 and all(toponym_shape(p) for p in pieces) else None
 
 
 LIST_JOINERS = frozenset([",", "and", "or"])
@@ -601,9 +617,9 @@ def _listed_beside_places(doc: Doc, found: list[Span], people: set[tuple[str, in
             codes, shaped = _country_codes(ent.text), toponym_shape(ent)
             beside = [n for n in _list_neighbours(doc, ent, ends, starts) if shaped or codes & _country_codes(n.text)]
             if beside:
-                span = Span(doc, ent.start, ent.end, label="GPE")
-                out.append(span)
-                places.append(span)
+                pieces = _toponym_pieces(ent) or [Span(doc, ent.start, ent.end, label="GPE")]
+                out += pieces
+                places += pieces
                 out += [Span(doc, n.start, n.end, label="GPE") for n in beside if n.label_ == "NORP"]
     return out
 
