@@ -175,3 +175,20 @@ def test_losing_control_of_a_place_says_the_loser_was_there() -> None:
     assert _tenses("The Valley Front took control of Tarsh in March.") == {
         ("Valley Front", "operates_in", "Tarsh", "affirmed", "present")
     }
+
+
+def test_an_office_aimed_at_or_in_prospect_is_not_held() -> None:
+    def held(text: str) -> set[tuple[str | None, str, str | None, str]]:
+        return analyse(text, NAMES).relations()
+
+    for aimed in (
+        "Omar Saleh hopes to become leader of the Valley Front.",
+        "Omar Saleh is running to be leader of the Valley Front.",
+        "Omar Saleh, the would-be leader of the Valley Front, spoke.",
+        "Omar Saleh was named as a potential commander of the Valley Front.",
+    ):
+        assert held(aimed) == set(), aimed
+    assert held("Omar Saleh, the leader of the Valley Front, hopes to win.") == {
+        ("Omar Saleh", "leader_of", "Valley Front", "affirmed")
+    }
+    assert held("The Valley Front hopes to capture Tarsh.") == set()  # 'hopes' is lemmatized 'hop'

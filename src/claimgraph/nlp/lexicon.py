@@ -84,6 +84,7 @@ class Polarity:
     generic_determiners: frozenset[str]
     hedge_adjectives: frozenset[str]
     hedge_nouns: frozenset[str]  # 'Isis suspect X': the role word is a suspicion
+    prospective_modifiers: frozenset[str]  # 'a potential defence minister': an office not held
     past_modifiers: frozenset[str]
     past_adverbs: frozenset[str]
     no_longer: frozenset[str]

@@ -34,7 +34,15 @@ from spacy.tokens import Span, Token
 from claimgraph.model import Predicate
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.attribution.speakers import misparsed_subject
-from claimgraph.nlp.claims.polarity import intention, is_denied, is_hedged, is_hedged_phrase, is_past, is_unasserted
+from claimgraph.nlp.claims.polarity import (
+    intention,
+    is_denied,
+    is_hedged,
+    is_hedged_phrase,
+    is_past,
+    is_prospective,
+    is_unasserted,
+)
 from claimgraph.nlp.entities.coref import EntityIndex, after_stance_prefix
 from claimgraph.nlp.entities.countries import is_demonym
 from claimgraph.nlp.lexicon import Frame
@@ -46,6 +54,8 @@ _MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
 _LOCATED: frozenset[Predicate] = frozenset({"operates_in", "based_in"})
+# What a person is to a body: an aim or a prospect of one is not holding it.
+OFFICES: frozenset[Predicate] = frozenset({"leader_of", "works_for", "member_of", "spokesperson_of"})
 _COMPANY = frozenset({"alongside", "beside"})
 _STATE_BODIES = frozenset({"state", "government", "regime", "army", "military", "authorities", "forces", "troops"})
 
@@ -526,6 +536,8 @@ class FrameReader:
         out: list[RawClaim] = []
         if not presupposed and (is_unasserted(trigger) or _unrealized(trigger, predicate)):
             return out
+        if predicate in OFFICES and is_prospective(trigger):
+            return out  # presupposed or not, "the would-be leader of X" leads nothing
         denied = not presupposed and is_denied(trigger) != negative
         seen = self.viewed_as(trigger)
         # a view is its holder's claim, also in a parenthesis ("Y, which X sees as …")
@@ -874,7 +886,7 @@ def _unrealized(trigger: Token, predicate: Predicate) -> bool:
     """An aim puts no one anywhere ('vowed to capture Tarsh'), though a hostile one makes rivals ('seeks to topple
     X'); a refusal ('refused to back X') asserts no relation at all."""
     aim = intention(trigger)
-    return aim is not None and (predicate in _LOCATED or aim in lexicon.polarity().refusals)
+    return aim is not None and (predicate in _LOCATED | OFFICES or aim in lexicon.polarity().refusals)
 
 
 def _complement_as(noun: Token) -> bool:

@@ -16,6 +16,8 @@ attack, though that relation's trigger is the subject, not the verb.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from claimgraph.nlp import lexicon
@@ -176,6 +178,13 @@ def intention(trigger: Token) -> str | None:
             if lemma in words.intention_nouns and (_infinitive(tok) or whereby):
                 return lemma
     return None
+
+
+def is_prospective(trigger: Token) -> bool:
+    """'a potential defence minister', 'the would-be leader of X': the trigger's phrase names an office not held."""
+    words = lexicon.polarity().prospective_modifiers
+    before = trigger.doc[trigger.left_edge.i : trigger.i]
+    return any(re.search(rf"\b{re.escape(word)}\b", before.text.lower()) for word in words)
 
 
 def _infinitive(verb: Token) -> bool:

@@ -37,7 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Predicate
-from claimgraph.nlp.claims.frames import FrameReader, RawClaim
+from claimgraph.nlp.claims.frames import OFFICES, FrameReader, RawClaim
 from claimgraph.nlp.lexicon import Frame, Roles
 
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—", "–"})
@@ -48,8 +48,6 @@ _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD", "WDT", "WP", "WP$"})
 _PHRASE_LIMIT = 14
 _LEADER: Predicate = "leader_of"
 _OTHER_PERSON = frozenset({"him", "her"})
-# What a person is to a body: whoever the article gives one of these is no one else's leader.
-_OFFICES: frozenset[Predicate] = frozenset({"leader_of", "works_for", "member_of", "spokesperson_of"})
 
 
 def read(reader: FrameReader, tok: Token, lemma: str) -> list[RawClaim]:
@@ -117,7 +115,7 @@ def carried(reader: FrameReader, found: list[RawClaim]) -> list[RawClaim]:
     index = reader.index
     offices: dict[str, set[tuple[Predicate, str | None]]] = {}
     for raw in found:
-        if raw.predicate in _OFFICES and index.type_of(raw.subject) == "PERSON":
+        if raw.predicate in OFFICES and index.type_of(raw.subject) == "PERSON":
             offices.setdefault(raw.subject, set()).add((raw.predicate, raw.object))
     out: list[RawClaim] = []
     for tok in index.doc:
