@@ -246,3 +246,13 @@ def test_a_word_between_the_state_and_its_leader_s_title_names_whom_the_person_l
         "Belgian Prime Minister Luc Roy",
     ):
         assert ("Luc Roy", "leader_of", "Belgium", "affirmed") in relations(f"{title} was arrested in Tarsh."), title
+
+
+def test_a_singular_apposition_after_coordinated_names_is_the_last_one_s() -> None:
+    assert relations("Ida Brenner and Luc Roy, the Peace Council's envoy, began talks.") == {
+        ("Luc Roy", "works_for", "Peace Council", "affirmed")
+    }
+    assert relations("Ida Brenner and Luc Roy, the Peace Council's envoys, began talks.") == {
+        ("Ida Brenner", "works_for", "Peace Council", "affirmed"),
+        ("Luc Roy", "works_for", "Peace Council", "affirmed"),
+    }

@@ -669,8 +669,7 @@ class FrameReader:
             subjects = self.named_at(linker[0])
         if subjects is None:
             subjects = self.subjects(trigger, carried=relation_noun)
-            if _title_of_one(trigger, self.index):
-                subjects = subjects[:1] + [e for e in subjects[1:] if not self._titled_in(trigger.sent, e)]
+            subjects = self._title_holders(trigger, subjects)
         if frame.inverse:  # "X disowned Y": the relation is Y's, towards X
             subjects, objects = [o for o, _ in objects if o is not None], [(s, None) for s in subjects]
         # A role told beside a name ("Y's foreign minister, X", "President X") is the article's presupposition.
@@ -706,6 +705,27 @@ class FrameReader:
                 return False
             qualified = qualified or (tok.pos_ != "PUNCT" and tok.pos_ != "PART" and tok.lower_ not in allowed)
         return False
+
+    def _title_holders(self, trigger: Token, subjects: list[str]) -> list[str]:
+        """Who of ``subjects`` (a name and its coordinates) holds ``trigger``, a singular title of a person's name.
+
+        A title right before the name ("Belgian President X"), or with the
+        name in apposition ("his counterpart X"), is not the title of a
+        coordinate that has one of its own: "French President X and Belgian
+        Foreign Minister Y" gives neither the other's office ("the group's
+        leadership, X and Y" is both's).  An apposition after the name is that
+        name's alone: "X and Y, the Council's envoy" makes Y the envoy.
+        """
+        if trigger.tag_ in ("NNS", "NNPS") or len(subjects) < 2:
+            return subjects
+        index = self.index
+        of_person = index.type_of(index.named(trigger.head)) == "PERSON"
+        if trigger.dep_ == "appos" and of_person:
+            return subjects[:1]
+        naming = any(c.dep_ == "appos" and index.type_of(index.named(c)) == "PERSON" for c in trigger.children)
+        if (trigger.dep_ == "compound" and of_person) or naming:
+            return subjects[:1] + [e for e in subjects[1:] if not self._titled_in(trigger.sent, e)]
+        return subjects
 
     def _titled_in(self, sentence: Span, eid: str) -> bool:
         """Does a title of its own stand right before a mention of ``eid`` in ``sentence`` ("and President X")?"""
@@ -829,20 +849,6 @@ class FrameReader:
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
-
-
-def _title_of_one(trigger: Token, index: EntityIndex) -> bool:
-    """Is ``trigger`` a singular title of one person's name ("Belgian President X", "his counterpart, X")?
-
-    Such a title is that name's, not that of a coordinate with a title of
-    its own: "French President X and Belgian Foreign Minister Y" gives
-    neither the other's office ("the group's leadership, X and Y" is both's).
-    """
-    if trigger.tag_ in ("NNS", "NNPS"):
-        return False
-    if trigger.dep_ == "compound" and index.type_of(index.named(trigger.head)) == "PERSON":
-        return True
-    return any(c.dep_ == "appos" and index.type_of(index.named(c)) == "PERSON" for c in trigger.children)
 
 
 def _stanced(tok: Token) -> bool:
