@@ -707,3 +707,9 @@ def test_the_next_credit_a_scrape_glued_to_a_reporters_name_is_cut() -> None:
 def test_a_plural_common_noun_opening_a_sentence_names_no_one() -> None:
     text = "Warplanes struck the market at dawn."
     assert [name for name, _, _ in _typed_as_read(text, [("Warplanes", "ORG")])] == []
+
+
+def test_a_channel_keeps_its_arabic_article_and_an_untagged_papers_name_is_an_outlet() -> None:
+    found = entities("The Dunmore Herald said Al-Kestrel TV, run by the party, broadcast the footage.")
+    assert by_name(found, "Dunmore Herald").type == "MEDIA"
+    assert by_name(found, "Al-Kestrel TV").type == "MEDIA"

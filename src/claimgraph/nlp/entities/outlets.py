@@ -5,7 +5,7 @@ as a person).  Outlets have three shapes worth a rule:
 
 * web domains cited as sources ("SyriaComment.com");
 * names ending in "News Agency" / "News" / "TV" ("Yahoo News", "Sky News
-  Tonight"), and a nationality with
+  Tonight", "Al-Manar TV"), papers' names after "the" ("the Dunmore Herald"), and a nationality with
   "state TV" / "state media" ("Syrian state TV");
 * well-known wires, broadcasters, papers and social platforms, listed in
   ``claimgraph/data/outlets.json`` and matched case-sensitively, so "the
@@ -38,10 +38,16 @@ from claimgraph.nlp.spans import set_entities
 DOMAIN = r"^[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|info|news|tv|co\.uk|az|ru|ua|tr|fr|de|sy|iq|me)$"
 _CAPITALISED: dict[str, Any] = {"IS_TITLE": True}
 
+# The last words of papers' names ("The Dunmore Herald").
+MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
+# An Arabic article and its hyphen opening a channel's name ("Al-Manar TV"), kept in it.
+_ARTICLE: list[dict[str, Any]] = [{"ORTH": {"IN": ["Al", "El", "Ar", "As", "Ash"]}}, {"ORTH": "-"}]
+
 PATTERNS: list[list[dict[str, Any]]] = [
     [{"LIKE_URL": True, "TEXT": {"REGEX": DOMAIN}}],
     [{**_CAPITALISED, "OP": "+"}, {"LOWER": "news"}, {"LOWER": {"IN": ["agency", "network", "service"]}}],
     [{**_CAPITALISED, "OP": "+"}, {"ORTH": {"IN": ["TV", "Television", "Radio"]}}],
+    [*_ARTICLE, {**_CAPITALISED, "OP": "+"}, {"ORTH": {"IN": ["TV", "Television", "Radio"]}}],
     [
         {**_CAPITALISED, "IS_STOP": False, "OP": "+"},
         {"ORTH": "News"},
@@ -111,6 +117,13 @@ class OutletRules:
         self.matcher.add("outlet_shape", PATTERNS, greedy="LONGEST")
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.names.add("outlet_name", [nlp.make_doc(n) for n in outlet_names()])
+        # "the Dunmore Herald reported": a paper's name the model left untagged, after "the"
+        self.paper = Matcher(nlp.vocab)
+        self.paper.add(
+            "paper",
+            [[{"LOWER": "the"}, {"IS_TITLE": True, "ENT_IOB": "O", "OP": "+"}, {"ORTH": {"IN": sorted(MEDIA_HEADS)}}]],
+            greedy="LONGEST",
+        )
         # "satirical outlet the Onion": a name the model left untagged after an outlet noun
         self.after_outlet_noun = Matcher(nlp.vocab)
         untagged = {"IS_TITLE": True, "ENT_IOB": "O"}
@@ -132,4 +145,5 @@ class OutletRules:
         found += [(s, e) for _, s, e in self.names(doc) if e == len(doc) or not doc[e].is_title]
         found += [(e.start, e.end) for e in doc.ents if not e.kb_id and cited_as_outlet(e)]
         found += [(s + 1 + (doc[s + 1].lower_ == "the"), e) for _, s, e in self.after_outlet_noun(doc)]
+        found += [(s + 1, e) for _, s, e in self.paper(doc) if all(t.ent_iob_ == "O" for t in doc[s + 1 : e])]
         return set_entities(doc, [Span(doc, s, e, label="MEDIA") for s, e in found])

@@ -58,6 +58,7 @@ from claimgraph.nlp.entities.aliases import GENERIC_HEADS, surname_variant
 from claimgraph.nlp.entities.descriptions import PERSON_NOUNS
 from claimgraph.nlp.entities.gazetteer import Gazetteer, GazetteerEntry
 from claimgraph.nlp.entities.institution_names import INSTITUTION_HEADS
+from claimgraph.nlp.entities.outlets import MEDIA_HEADS
 from claimgraph.nlp.entities.places import (
     FACILITY_NOUNS,
     after_preposition,
@@ -122,7 +123,6 @@ MONTHS = frozenset(
 DATE_WORDS = _WEEKDAYS | MONTHS
 NOT_ACTORS = frozenset(_NOT_ACTORS_WORDS.split()) | DATE_WORDS
 # Newspaper and broadcaster name heads: an ORG "<Name> <head>" is an outlet ("The Jerusalem Post").
-MEDIA_HEADS = frozenset(["Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Telegraph", "Chronicle"])
 MEDIA_HEADS_LOWER = frozenset(h.lower() for h in MEDIA_HEADS) | {"news", "agency", "radio", "television"}
 
 # Heads that make "<honorific> <Name> <head>" a place or institution ("Prince Sultan Air Base"), not a person.
