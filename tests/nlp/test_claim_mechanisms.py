@@ -723,3 +723,12 @@ def test_a_mechanism_called_only_on_the_lemmas_it_declares_reads_what_it_reads_o
     every_token = tuple((name, mechanism, None) for name, mechanism, _ in relations.MECHANISMS)
     monkeypatch.setattr(relations, "MECHANISMS", every_token)
     assert [analyse(text, NAMES, rules_only=True).claims for text in texts] == gated
+
+
+def test_a_conjunct_set_against_the_other_is_not_coordinated_with_it() -> None:
+    for contrasted in ("the Valley Front instead of the Northern Shield", "the Valley Front, not the Northern Shield"):
+        assert analyse(f"Belgium backs {contrasted}.", NAMES).relations() == {
+            ("Belgium", "allied_with", "Valley Front", "affirmed")
+        }, contrasted
+    both = analyse("Belgium backs the Valley Front and the Northern Shield.", NAMES).relations()
+    assert ("Belgium", "allied_with", "Northern Shield", "affirmed") in both

@@ -50,6 +50,7 @@ from claimgraph.predicates import STATE_ONLY, SYMMETRIC_PREDICATES  # a place al
 
 _CLIMB = frozenset({"attr", "oprd", "acomp", "xcomp", "conj"})
 _COORD = frozenset({"and", "or", ",", "as well as", "nor"})
+_CONTRAST = frozenset({"instead", "rather", "not"})  # a conjunct set against the other is not coordinated with it
 _MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 _NOT_SUBJECTS = frozenset({"there", "what"})
 _PARTICLES = frozenset({"away", "off", "out"})
@@ -253,7 +254,9 @@ class FrameReader:
         for conj in tok.conjuncts:
             eid = self.index.named(conj) or self._apposed_name(conj)
             possessor = any(c.dep_ == "case" or c.tag_ == "POS" for c in conj.children)
-            if eid and eid != first and eid not in out and not possessor:
+            lo, hi = sorted((tok.i, conj.i))
+            contrasted = any(t.lower_ in _CONTRAST for t in tok.doc[lo + 1 : hi])  # "X instead of Y", "X, not Y"
+            if eid and eid != first and eid not in out and not possessor and not contrasted:
                 out.append(eid)
         for child in tok.children:  # "seized Tarsh and Bel Harra" parsed as Tarsh modifying Harra, its "and" on Tarsh
             eid = self.index.named(child)
