@@ -68,3 +68,13 @@ def test_a_group_said_to_be_another_under_a_plural_description_conflicts_with_it
     conflicts = find_conflicts(result.claims)
     by_id = {c.id: c for c in result.claims}
     assert any({by_id[i].polarity for i in conflict.claims} == {"affirmed", "denied"} for conflict in conflicts)
+
+
+def test_their_after_people_no_one_owns_abstains() -> None:
+    names: dict[str, EntityType] = {"Valley Front": "ARMED_GROUP", "Tarsh": "PLACE", "Omar Haddad": "PERSON"}
+    two = "The Valley Front arrested the militants after capturing their leader Omar Haddad in Tarsh."
+    assert not any(c.predicate == "leader_of" for c in analyse(two, names).claims)
+    owned = "Members of the group and the Valley Front lost their leader Omar Haddad in Tarsh."
+    assert ("Omar Haddad", "leader_of", "Valley Front", "affirmed") in analyse(owned, names).relations()
+    alone = "The Valley Front lost their leader Omar Haddad in Tarsh."
+    assert ("Omar Haddad", "leader_of", "Valley Front", "affirmed") in analyse(alone, names).relations()

@@ -389,6 +389,8 @@ class EntityIndex:
             # "the Front disowned it": an object pronoun is not its own clause's subject (that would be "itself")
             subject = _clause_subject_entity(self, tok)
             skip = skip | {subject} if subject is not None else skip
+        if lower == "their" and self._unnamed_people_before(tok):
+            return None  # "the Front arrested the militants after capturing their leader": two antecedents fit
         if tok.dep_ == "poss":
             # "Erdoğan repeated his insistence": a possessive binds to its own clause's subject first.
             subject = _clause_subject_entity(self, tok)
@@ -410,6 +412,23 @@ class EntityIndex:
             return own or self.salient_before(tok.i, GROUPISH)
         kinds = types - {"PLACE"} if lower in ("they", "their") else types
         return self.nearest_before(tok.i, kinds, subjects_first=True, skip=skip)
+
+    def _unnamed_people_before(self, tok: Token) -> bool:
+        """Does the sentence name, before ``tok``, plural people or a group no one is said to own ("the militants")?
+
+        A "their" after them may be theirs as well as a named actor's: the
+        possessive is then left unresolved (refuse to guess).
+        """
+        rel = lexicon.relations()
+        nouns = rel.acting_nouns | rel.generic_heads | lexicon.speech().group_nouns
+        return any(
+            t.tag_ in ("NNS", "NNPS")
+            and t.lemma_.lower() in nouns
+            and self.token_entity.get(t.i) is None
+            and self.acting_for(t) is None
+            and not any(c.dep_ in ("poss", "prep", "compound") for c in t.children)  # "members of the group"
+            for t in tok.doc[tok.sent.start : tok.i]
+        )
 
 
 def _affiliations(entities: list[Entity]) -> dict[str, str]:
