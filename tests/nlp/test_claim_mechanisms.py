@@ -732,3 +732,14 @@ def test_a_conjunct_set_against_the_other_is_not_coordinated_with_it() -> None:
         }, contrasted
     both = analyse("Belgium backs the Valley Front and the Northern Shield.", NAMES).relations()
     assert ("Belgium", "allied_with", "Northern Shield", "affirmed") in both
+
+
+def test_a_relative_after_the_agent_closing_an_apposition_describes_the_name_apposed() -> None:
+    names: dict[str, EntityType] = {**NAMES, "Harbour Committee": "ORGANIZATION"}
+    text = "The Harbour Committee, an alliance led by local militias and backed by Belgium, which took Tarsh, spoke."
+    relations = analyse(text, names).relations()
+    assert ("Harbour Committee", "operates_in", "Tarsh", "affirmed") in relations
+    assert ("Belgium", "operates_in", "Tarsh", "affirmed") not in relations
+    # without an apposition the relative is the agent's
+    plain = analyse("The Valley Front is backed by Belgium, which took Tarsh.", names).relations()
+    assert ("Belgium", "operates_in", "Tarsh", "affirmed") in plain

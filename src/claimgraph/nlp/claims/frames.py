@@ -233,6 +233,8 @@ class FrameReader:
         if tok is None:
             return []
         tok = self.partitive(tok)
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+            tok = _described_by_apposition(tok.head.head) or tok
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and not self.index.named(tok.head.head):
             tok = self.apposed(tok.head.head) or tok  # "X, a group that has fought …": the relative names X
         if not self.index.named(tok):
@@ -852,6 +854,20 @@ class FrameReader:
 _SEAT_ROLES = frozenset({"based_in", "operates_in", "leader_of"})
 _EXAMPLE_PREPS = frozenset({"including", "like"})
 _GENERIC_OK = frozenset({"affiliated_with", "linked_to", "part_of", "allied_with", "member_of", "rival_of"})
+
+
+def _described_by_apposition(agent: Token) -> Token | None:
+    """'X, an alliance led by A and backed by B, which took Tarsh': the name the apposition describes, or None.
+
+    The parser hangs the relative clause on B, the agent closing the
+    apposition's participle; a ", which" there goes on describing X.
+    """
+    verb = agent.head.head if agent.dep_ == "pobj" and agent.head.dep_ == "agent" else None
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head
+    if verb is None or verb.dep_ != "acl" or verb.head.dep_ != "appos":
+        return None
+    return verb.head.head
 
 
 def _stanced(tok: Token) -> bool:
